@@ -1,0 +1,102 @@
+"""The `cafe` command line: subcommands are small modules registered here.
+
+User errors (``CafeError``) print what and where on stderr and exit 1; usage errors exit
+2 (argparse); nothing a user can cause shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from cafe import __version__
+from cafe.core.errors import CafeError
+from cafe.i18n import LANGUAGES, set_language, t
+
+#: Each module has ``register(subparsers)`` that adds its subcommand(s) and sets a
+#: ``handler(args) -> int`` default.
+COMMAND_MODULES: tuple[str, ...] = (
+    "cafe.cli.new_cmd",
+    "cafe.cli.agenda_cmd",
+    "cafe.cli.people_cmd",
+    "cafe.cli.export_cmd",
+    "cafe.cli.seating_cmd",
+    "cafe.cli.serve_cmd",
+    "cafe.cli.qr_cmd",
+    "cafe.cli.run_cmd",
+    "cafe.cli.demo_cmd",
+    "cafe.cli.report_cmd",
+    "cafe.cli.purge_cmd",
+)
+
+
+def _early_language(argv: Sequence[str]) -> str | None:
+    """``--lang`` must be known before the help texts are built."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return os.environ.get("CAFE_LANG")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with translated section titles."""
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        return (
+            text.replace("usage:", t("cli.usage"), 1)
+            .replace("options:", t("cli.options"))
+            .replace("positional arguments:", t("cli.positional"))
+        )
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {t('cli.error')}: {message}\n")
+
+
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    """The ``--lang`` option every subcommand accepts."""
+    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang_help"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser, with every registered subcommand."""
+    parser = _Parser(prog="cafe", description=t("cli.description"))
+    parser.add_argument("--version", action="version", version=f"cafe {__version__}")
+    add_lang_option(parser)
+    sub = parser.add_subparsers(title=t("cli.commands"), metavar=t("cli.command_metavar"))
+    sub.required = True
+    for name in COMMAND_MODULES:
+        import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``cafe``; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    early = _early_language(args_list)
+    set_language(early)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if getattr(args, "lang", None) is None and early in LANGUAGES:
+        # a subcommand's own --lang default must not hide one given before it
+        args.lang = early
+    try:
+        return int(args.handler(args) or 0)
+    except CafeError as error:
+        for problem in error.problems:
+            print(str(problem), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(t("cli.interrupted"), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`cafe seating show DIR | head`): stop quietly, as cat does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141

@@ -1,0 +1,312 @@
+"""`cafe agenda list|check|show`: the shipped agendas, checking a file, reading the plan."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+
+from cafe.cli import add_lang_option
+from cafe.cli.common import say, warn
+from cafe.core.agenda import (
+    Agenda,
+    Step,
+    StepKind,
+    list_shipped,
+    load_agenda,
+    resolve_agenda,
+)
+from cafe.core.errors import CafeError, Problem
+from cafe.i18n import t
+from cafe.resources import agendas_dir
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    agenda = sub.add_parser(
+        "agenda", help=t("agenda.cli.help"), description=t("agenda.cli.description")
+    )
+    add_lang_option(agenda)
+    actions = agenda.add_subparsers(title=t("cli.commands"), metavar=t("cli.command_metavar"))
+    actions.required = True
+
+    listing = actions.add_parser("list", help=t("agenda.cli.list_help"))
+    add_lang_option(listing)
+    listing.set_defaults(handler=run_list)
+
+    check = actions.add_parser("check", help=t("agenda.cli.check_help"))
+    check.add_argument("files", metavar="FILE", nargs="+", help=t("agenda.cli.check_files"))
+    add_lang_option(check)
+    check.set_defaults(handler=run_check)
+
+    show = actions.add_parser("show", help=t("agenda.cli.show_help"))
+    show.add_argument("agenda", metavar="NAME|PATH", help=t("agenda.cli.show_agenda"))
+    show.add_argument("--challenge", metavar="TEXT", help=t("agenda.cli.show_challenge"))
+    show.add_argument("--notes", action="store_true", help=t("agenda.cli.show_notes"))
+    show.add_argument("--start", metavar="HH:MM", help=t("agenda.cli.show_start"))
+    add_lang_option(show)
+    show.set_defaults(handler=run_show)
+
+
+# -- formatting -----------------------------------------------------------------------
+
+
+def _number(value: float) -> str:
+    """Minutes as people write them: ``25``, ``7.5``."""
+    return f"{value:g}"
+
+
+def _clock(minutes: float, start: int | None = None) -> str:
+    """``1:05`` from the meeting's start, or ``19:05`` when the start time is known."""
+    total = round(minutes) + (start or 0)
+    hours, mins = divmod(total, 60)
+    if start is not None:
+        hours %= 24
+        return f"{hours:02d}:{mins:02d}"
+    return f"{hours}:{mins:02d}"
+
+
+def _duration(minutes: float) -> str:
+    hours, mins = divmod(round(minutes), 60)
+    return f"{hours} h {mins:02d} min" if hours else f"{mins} min"
+
+
+def _table(rows: list[list[str]], right: set[int]) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [
+            cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
+            for i, cell in enumerate(row)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+def _width() -> int:
+    """The terminal's width (60 to 110); 100 when the output goes to a file or a pipe."""
+    if not sys.stdout.isatty():
+        return 100
+    return max(60, min(110, shutil.get_terminal_size((100, 24)).columns))
+
+
+def _wrap(text: str, indent: int, width: int) -> list[str]:
+    """Paragraphs and ``- `` bullets wrapped under a hanging indent."""
+    pad = " " * indent
+    lines = []
+    for paragraph in text.strip().splitlines():
+        paragraph = paragraph.strip()
+        if not paragraph:
+            continue
+        bullet = paragraph.startswith(("- ", "* "))
+        lines.extend(
+            textwrap.wrap(
+                paragraph,
+                width=width,
+                initial_indent=pad,
+                subsequent_indent=pad + ("  " if bullet else ""),
+                break_on_hyphens=False,
+            )
+        )
+    return lines
+
+
+# -- list -----------------------------------------------------------------------------
+
+
+def run_list(args: argparse.Namespace) -> int:
+    shipped = list_shipped()
+    if not shipped:
+        say(t("agenda.list.none", path=agendas_dir()))
+        return 0
+    header = [
+        t("agenda.list.name"),
+        t("agenda.list.language"),
+        t("agenda.list.rounds"),
+        t("agenda.list.minutes"),
+        t("agenda.list.title"),
+    ]
+    rows = [header] + [
+        [s.name, s.language, str(s.rounds), _number(s.planned_minutes), s.title] for s in shipped
+    ]
+    for line in _table(rows, right={2, 3}):
+        say(line)
+    say("")
+    say(t("agenda.list.hint"))
+    return 0
+
+
+# -- check ----------------------------------------------------------------------------
+
+
+def _load_for_check(name: str) -> Agenda:
+    path = Path(name)
+    if not path.exists():
+        # Not a shipped name either: load_agenda says "the file does not exist".
+        with contextlib.suppress(CafeError):
+            path = resolve_agenda(name)
+    return load_agenda(path)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    bad = 0
+    for name in args.files:
+        try:
+            agenda = _load_for_check(name)
+        except CafeError as error:
+            bad += 1
+            for problem in error.problems:
+                warn(str(problem))
+            continue
+        say(
+            t(
+                "agenda.check.ok",
+                file=name,
+                steps=len(agenda.steps),
+                rounds=len(agenda.cafe_rounds),
+                minutes=_number(agenda.planned_minutes),
+            )
+        )
+    if bad and len(args.files) > 1:
+        warn(t("agenda.check.summary", bad=bad, count=len(args.files)))
+    return 1 if bad else 0
+
+
+# -- show -----------------------------------------------------------------------------
+
+
+def _start_minutes(value: str | None) -> int | None:
+    if value is None:
+        return None
+    hours, _, mins = value.strip().partition(":")
+    try:
+        h, m = int(hours), int(mins or "0")
+    except ValueError:
+        h, m = -1, -1
+    if not (0 <= h < 24 and 0 <= m < 60):
+        raise CafeError([Problem("--start", t("agenda.cli.bad_start", value=value))])
+    return h * 60 + m
+
+
+def _titled(step: Step) -> str:
+    """The step's title and, unless the title says it already, its kind."""
+    label = t(f"agenda.kind.{step.kind.value}")
+    if step.kind is StepKind.CAFE_ROUND and step.round:
+        label = t("agenda.show.round", kind=label, round=step.round)
+    if step.title.strip().casefold() == label.casefold():
+        return step.title
+    return f"{step.title} ({label})"
+
+
+def _header(agenda: Agenda, width: int) -> list[str]:
+    meta = agenda.meta
+    lines = [meta.title, "=" * min(len(meta.title), width)]
+    fields: list[tuple[str, str]] = [
+        (
+            t("agenda.show.challenge"),
+            meta.challenge.strip() or t("agenda.show.no_challenge"),
+        )
+    ]
+    if meta.date:
+        fields.append((t("agenda.show.date"), meta.date))
+    if meta.place:
+        fields.append((t("agenda.show.place"), meta.place))
+    fields.append((t("agenda.show.language"), meta.language))
+    if meta.cohosts:
+        hosts = []
+        for host in meta.cohosts:
+            who = ", ".join(x for x in (host.name, host.organisation) if x.strip())
+            hosts.append(
+                f"{who or t('agenda.show.unnamed')} ({t(f'cli.sector.{host.sector.value}')})"
+            )
+        fields.append((t("agenda.show.cohosts"), "; ".join(hosts)))
+    rules = agenda.tables
+    fields.append(
+        (
+            t("agenda.show.tables"),
+            t(
+                "agenda.show.tables_text",
+                min=rules.size_min,
+                max=rules.size_max,
+                target=rules.size_target,
+                circle=rules.circle_below,
+            ),
+        )
+    )
+    web = t(
+        "agenda.show.seat_page_on" if agenda.web.where_do_i_sit else "agenda.show.seat_page_off"
+    )
+    privacy = t("agenda.show.privacy_text", days=agenda.privacy.retention_days)
+    fields.append((t("agenda.show.privacy"), f"{privacy}; {web}"))
+    fields.append(
+        (
+            t("agenda.show.planned"),
+            t(
+                "agenda.show.planned_text",
+                minutes=_number(agenda.planned_minutes),
+                clock=_duration(agenda.planned_minutes),
+                steps=len(agenda.steps),
+                rounds=len(agenda.cafe_rounds),
+            ),
+        )
+    )
+    label_width = max(len(label) for label, _ in fields) + 2
+    for label, value in fields:
+        wrapped = textwrap.wrap(value, width=width - label_width) or [""]
+        lines.append(f"{label + ':':<{label_width}}{wrapped[0]}")
+        lines.extend(" " * label_width + more for more in wrapped[1:])
+    return lines
+
+
+def render(
+    agenda: Agenda, *, notes: bool = False, start: int | None = None, width: int = 100
+) -> str:
+    """The agenda as ``cafe agenda show`` prints it (without a trailing newline)."""
+    lines = _header(agenda, width)
+    lines.append("")
+    timed = agenda.timed_steps
+    rows = [
+        [
+            t("agenda.show.col_number"),
+            t("agenda.show.col_clock"),
+            t("agenda.show.col_minutes"),
+            t("agenda.show.col_step"),
+        ]
+    ]
+    for placed in timed:
+        rows.append(
+            [
+                str(placed.index + 1),
+                f"{_clock(placed.start, start)}–{_clock(placed.end, start)}",
+                _number(placed.step.minutes),
+                _titled(placed.step),
+            ]
+        )
+    table = _table(rows, right={0, 2})
+    indent = len(table[0]) - len(rows[0][3])
+    lines.append(table[0])
+    for placed, line in zip(timed, table[1:], strict=True):
+        lines.append(line)
+        step = placed.step
+        for label, text in (("question", step.question), ("text", step.text)):
+            if text.strip():
+                body = f"{t(f'agenda.show.{label}')}: {' '.join(text.split())}"
+                lines.extend(_wrap(body, indent, width))
+        if notes and step.notes.strip():
+            lines.append(" " * indent + t("agenda.show.notes") + ":")
+            lines.extend(_wrap(step.notes, indent + 2, width))
+        if notes:
+            lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def run_show(args: argparse.Namespace) -> int:
+    start = _start_minutes(args.start)
+    agenda = load_agenda(resolve_agenda(args.agenda))
+    if args.challenge is not None:
+        agenda = agenda.with_meta(challenge=" ".join(args.challenge.split()))
+    text = render(agenda.filled(), notes=args.notes, start=start, width=_width())
+    sys.stdout.write(text + "\n")
+    return 0

@@ -1,0 +1,91 @@
+"""`cafe demo` and `cafe rehearse`: a whole meeting on an accelerated clock."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import tempfile
+from pathlib import Path
+
+from cafe.cli import add_lang_option
+from cafe.cli.common import say
+from cafe.core.clock import ScaledClock
+from cafe.core.errors import CafeError
+from cafe.i18n import set_language, t
+
+DEFAULT_SPEED = 60.0
+"""A 20-minute round in 20 seconds."""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    demo = sub.add_parser("demo", help=t("demo.cli.help"), description=t("demo.cli.description"))
+    demo.add_argument("--speed", type=float, default=DEFAULT_SPEED, help=t("demo.cli.speed"))
+    demo.add_argument("--people", type=int, default=30, help=t("demo.cli.people"))
+    demo.add_argument("--dir", type=Path, default=None, help=t("demo.cli.dir"))
+    demo.add_argument("--headless", action="store_true", help=t("demo.cli.headless"))
+    add_lang_option(demo)
+    demo.set_defaults(handler=run_demo)
+
+    rehearse = sub.add_parser(
+        "rehearse", help=t("demo.cli.rehearse_help"), description=t("demo.cli.rehearse_description")
+    )
+    rehearse.add_argument("folder", metavar="DIR", type=Path, help=t("cli.folder_help"))
+    rehearse.add_argument("--speed", type=float, default=DEFAULT_SPEED, help=t("demo.cli.speed"))
+    rehearse.add_argument("--people", type=int, default=30, help=t("demo.cli.people"))
+    rehearse.add_argument("--headless", action="store_true", help=t("demo.cli.headless"))
+    add_lang_option(rehearse)
+    rehearse.set_defaults(handler=run_rehearse)
+
+
+def _check(args: argparse.Namespace) -> None:
+    if args.speed <= 0 or args.speed > 100_000:
+        raise CafeError(t("demo.cli.bad_speed", value=args.speed))
+    if not 1 <= args.people <= 2000:
+        raise CafeError(t("demo.cli.bad_people", value=args.people))
+
+
+def _fresh_folder(requested: Path | None) -> Path:
+    if requested is not None:
+        return requested
+    return Path(tempfile.mkdtemp(prefix="cafe-demo-")) / "demo"
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from cafe.demo.session import run_headless, run_with_screen
+    from cafe.demo.setup import create_demo_meeting
+
+    _check(args)
+    lang = args.lang or "sv"
+    set_language(lang)
+    folder = _fresh_folder(args.dir)
+    clock = ScaledClock(args.speed)
+    service, people = create_demo_meeting(folder, people=args.people, lang=lang, clock=clock)
+    say(t("demo.created", path=folder, people=len(people)))
+    if args.headless:
+        return asyncio.run(run_headless(service, people, speed=args.speed, lang=lang))
+    return run_with_screen(service, people, speed=args.speed, lang=lang)
+
+
+def run_rehearse(args: argparse.Namespace) -> int:
+    """Rehearse on a copy: the real meeting folder is never touched."""
+    from cafe.demo.people import simulated_people
+    from cafe.demo.session import run_headless, run_with_screen
+    from cafe.storage.folder import open_meeting
+
+    _check(args)
+    if not (args.folder / "meeting.db").is_file():
+        raise CafeError(f"{args.folder}: {t('store.missing')}")
+    copy = Path(tempfile.mkdtemp(prefix="cafe-rehearsal-")) / args.folder.name
+    shutil.copytree(args.folder, copy, ignore=shutil.ignore_patterns("out", "*.log"))
+    service = open_meeting(copy, clock=ScaledClock(args.speed))
+    lang = args.lang or service.agenda.meta.language
+    set_language(lang)
+    missing = max(0, args.people - len(service.state.present()))
+    crowd = simulated_people(missing, seed=99)
+    if crowd:
+        service.add_participants([p.person for p in crowd])
+    say(t("demo.rehearsal", path=copy, original=args.folder, people=len(crowd)))
+    if args.headless:
+        return asyncio.run(run_headless(service, crowd, speed=args.speed, lang=lang))
+    return run_with_screen(service, crowd, speed=args.speed, lang=lang)

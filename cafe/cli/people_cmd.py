@@ -1,0 +1,194 @@
+"""`cafe people`: register participants before or at the door."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from cafe.cli import add_lang_option
+from cafe.cli.common import add_folder_argument, open_folder, print_json, say, warn
+from cafe.core.errors import CafeError, Problem, ValidationError
+from cafe.core.participants import PersonInput
+from cafe.core.people_csv import find_duplicates, read_people_csv
+from cafe.i18n import t
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    people = sub.add_parser(
+        "people", help=t("cli.people.help"), description=t("cli.people.description")
+    )
+    add_lang_option(people)
+    actions = people.add_subparsers(title=t("cli.commands"), metavar=t("cli.command_metavar"))
+    actions.required = True
+
+    add = actions.add_parser("add", help=t("cli.people.add_help"))
+    add_folder_argument(add)
+    add.add_argument("name", metavar="NAME", help=t("cli.people.name"))
+    add.add_argument(
+        "--org", "--organisation", dest="organisation", default="", help=t("cli.people.org")
+    )
+    add.add_argument("--sector", default="other", help=t("cli.people.sector"))
+    add.add_argument("--email", default="", help=t("cli.people.email"))
+    add.add_argument("--phone", default="", help=t("cli.people.phone"))
+    add.add_argument("--host", action="store_true", help=t("cli.people.host"))
+    add.add_argument("--present", action="store_true", help=t("cli.people.present"))
+    add_lang_option(add)
+    add.set_defaults(handler=run_add)
+
+    listing = actions.add_parser("list", help=t("cli.people.list_help"))
+    add_folder_argument(listing)
+    listing.add_argument("--json", action="store_true", help=t("cli.people.json"))
+    add_lang_option(listing)
+    listing.set_defaults(handler=run_list)
+
+    importing = actions.add_parser("import", help=t("cli.people.import_help"))
+    add_folder_argument(importing)
+    importing.add_argument("csv", metavar="FILE.csv", type=Path, help=t("cli.people.csv"))
+    importing.add_argument(
+        "--skip-existing", action="store_true", help=t("cli.people.skip_existing")
+    )
+    add_lang_option(importing)
+    importing.set_defaults(handler=run_import)
+
+    remove = actions.add_parser("remove", help=t("cli.people.remove_help"))
+    add_folder_argument(remove)
+    remove.add_argument("ids", metavar="ID", nargs="+", help=t("cli.people.ids"))
+    add_lang_option(remove)
+    remove.set_defaults(handler=run_remove)
+
+    present = actions.add_parser("present", help=t("cli.people.present_help"))
+    add_folder_argument(present)
+    present.add_argument("ids", metavar="ID", nargs="+", help=t("cli.people.ids"))
+    present.add_argument("--absent", action="store_true", help=t("cli.people.absent"))
+    add_lang_option(present)
+    present.set_defaults(handler=run_present)
+
+
+def run_add(args: argparse.Namespace) -> int:
+    service = open_folder(args)
+    person = service.add_participant(
+        PersonInput(
+            name=args.name,
+            organisation=args.organisation,
+            sector=args.sector,
+            email=args.email,
+            phone=args.phone,
+            host=args.host,
+            present=args.present,
+        )
+    )
+    say(t("cli.people.added", id=person.id, name=person.name))
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    service = open_folder(args)
+    people = list(service.state.participants.values())
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": p.id,
+                    "name": p.name,
+                    "organisation": p.organisation,
+                    "sector": str(p.sector),
+                    "host": p.host,
+                    "present": p.present,
+                }
+                for p in people
+            ]
+        )
+        return 0
+    if not people:
+        say(t("cli.people.none"))
+        return 0
+    width = max(len(p.name) for p in people)
+    for p in people:
+        flags = " ".join(
+            flag
+            for flag, on in (
+                (t("cli.people.flag_host"), p.host),
+                (t("cli.people.flag_present"), p.present),
+            )
+            if on
+        )
+        say(
+            f"{p.id:>5}  {p.name:<{width}}  {p.organisation}  [{t(f'cli.sector.{p.sector}')}] {flags}".rstrip()
+        )
+    present = sum(p.present for p in people)
+    say(t("cli.people.summary", count=len(people), present=present))
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    service = open_folder(args)
+    source = args.csv.name
+    started = time.perf_counter()
+    try:
+        raw = args.csv.read_bytes()
+    except OSError as error:
+        raise CafeError(f"{args.csv}: {error.strerror}") from None
+    parsed = read_people_csv(raw, source)
+    problems, already = find_duplicates(parsed, service.state.participants.values(), source)
+    if already and not args.skip_existing:
+        problems.extend(
+            Problem(
+                f"{source} row {parsed.rows[i]}",
+                t("csv.already_registered", name=parsed.people[i].name),
+            )
+            for i in sorted(already)
+        )
+    if problems:
+        problems.sort(key=lambda p: _row_of(p.where))
+        raise ValidationError([*problems, Problem("", t("cli.people.nothing_imported"))])
+    keep = [i for i in range(len(parsed.people)) if i not in already]
+    added = service.add_participants(
+        [parsed.people[i] for i in keep], wheres=[f"{source} row {parsed.rows[i]}" for i in keep]
+    )
+    elapsed = time.perf_counter() - started
+    if parsed.ignored_columns:
+        warn(t("cli.people.ignored_columns", columns=", ".join(parsed.ignored_columns)))
+    say(
+        t(
+            "cli.people.imported",
+            count=len(added),
+            skipped=len(already),
+            seconds=f"{elapsed:.2f}",
+            encoding=parsed.encoding,
+            delimiter=parsed.delimiter.replace("\t", "TAB"),
+        )
+    )
+    return 0
+
+
+def _row_of(where: str) -> int:
+    parts = where.split(" row ")
+    if len(parts) == 2:
+        number = parts[1].split(":")[0]
+        if number.isdigit():
+            return int(number)
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    service = open_folder(args)
+    missing = [i for i in args.ids if i not in service.state.participants]
+    if missing:
+        raise CafeError(", ".join(t("service.no_such_participant", id=i) for i in missing))
+    for participant_id in args.ids:
+        name = service.state.participants[participant_id].name
+        service.remove_participant(participant_id)
+        say(t("cli.people.removed", id=participant_id, name=name))
+    return 0
+
+
+def run_present(args: argparse.Namespace) -> int:
+    service = open_folder(args)
+    missing = [i for i in args.ids if i not in service.state.participants]
+    if missing:
+        raise CafeError(", ".join(t("service.no_such_participant", id=i) for i in missing))
+    for participant_id in args.ids:
+        service.set_present(participant_id, not args.absent)
+    say(t("cli.people.marked", count=len(args.ids)))
+    return 0

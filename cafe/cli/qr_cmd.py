@@ -1,0 +1,88 @@
+"""`cafe qr`: the meeting's or a table's QR code, for the terminal, a slide or print.
+
+The tokens in the codes are stored in the meeting, so a card printed the day before
+still opens the right page, as long as the server runs on the same address and port.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cafe import links
+from cafe.cli import add_lang_option
+from cafe.cli.common import add_folder_argument, open_folder, say
+from cafe.core.errors import CafeError
+from cafe.core.service import MeetingService
+from cafe.i18n import t
+from cafe.qr import qr_halfblocks, qr_png, qr_svg
+from cafe.storage.folder import meeting_token, table_token
+from cafe.web.urls import check_table, public_base
+
+detect_lan_address = links.detect_lan_address
+"""Module-level so tests can pin the address shown (they never contact it)."""
+
+_DARK = "0;0;0"
+_LIGHT = "255;255;255"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    qr = sub.add_parser("qr", help=t("web.cli.qr_help"), description=t("web.cli.qr_description"))
+    add_folder_argument(qr)
+    qr.add_argument("--table", type=int, metavar="N", help=t("web.cli.table"))
+    qr.add_argument("--out", type=Path, metavar="FILE", help=t("web.cli.out"))
+    qr.add_argument("--url", action="store_true", help=t("web.cli.url"))
+    qr.add_argument("--public-url", metavar="URL", help=t("web.cli.public_url"))
+    qr.add_argument(
+        "--port",
+        type=int,
+        default=links.DEFAULT_PORT,
+        help=t("web.cli.qr_port", port=links.DEFAULT_PORT),
+    )
+    add_lang_option(qr)
+    qr.set_defaults(handler=run_qr)
+
+
+def code_url(service: MeetingService, base: str, table: int | None) -> str:
+    """The URL a code encodes: a table's host page, or the meeting's sign-up form."""
+    if table is not None:
+        return base + links.table_path(table_token(service, check_table(table)))
+    return base + links.signup_path(meeting_token(service))
+
+
+def terminal_qr(data: str) -> str:
+    """The code as "▀" cells in exact 24-bit black and white (themes cannot tint it)."""
+    lines = []
+    for row in qr_halfblocks(data):
+        cells = [
+            f"\x1b[38;2;{_DARK if top else _LIGHT};48;2;{_DARK if bottom else _LIGHT}m▀"
+            for top, bottom in row
+        ]
+        lines.append("".join(cells) + "\x1b[0m")
+    return "\n".join(lines) + "\n"
+
+
+def run_qr(args: argparse.Namespace) -> int:
+    service = open_folder(args)
+    base = public_base(args.public_url, "" if args.public_url else detect_lan_address(), args.port)
+    url = code_url(service, base, args.table)
+    if args.url:
+        say(url)
+        return 0
+    if args.out is None:
+        sys.stdout.write(terminal_qr(url))
+        say(url)
+        return 0
+    suffix = args.out.suffix.lower()
+    try:
+        if suffix == ".png":
+            args.out.write_bytes(qr_png(url))
+        elif suffix == ".svg":
+            args.out.write_text(qr_svg(url), encoding="utf-8")
+        else:
+            raise CafeError(t("web.cli.bad_format", path=args.out))
+    except OSError as error:
+        raise CafeError(f"{args.out}: {error.strerror or error}") from None
+    say(t("web.cli.written", path=args.out))
+    return 0

@@ -1,0 +1,54 @@
+"""`cafe report`: the printouts before the meeting, and the working group's files after it."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cafe import links
+from cafe.cli import add_lang_option
+from cafe.cli.common import add_folder_argument, open_folder, say
+from cafe.i18n import t
+from cafe.web.urls import public_base
+
+detect_lan_address = links.detect_lan_address
+"""Module-level so tests can pin the address printed on the cards (never contacted)."""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "report", help=t("reports.cli.help"), description=t("reports.cli.description")
+    )
+    add_folder_argument(parser)
+    parser.add_argument("--out", type=Path, metavar="DIR", help=t("reports.cli.out"))
+    parser.add_argument(
+        "--template", type=Path, metavar="BRAND.pptx", help=t("reports.cli.template")
+    )
+    parser.add_argument("--csv-sep", default=";", metavar="SEP", help=t("reports.cli.csv_sep"))
+    parser.add_argument("--before", action="store_true", help=t("reports.cli.before"))
+    parser.add_argument("--public-url", metavar="URL", help=t("reports.cli.public_url"))
+    add_lang_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from cafe.reports.build import build_before, build_report  # pptx loads only when used
+
+    service = open_folder(args)
+    out = args.out or args.folder / "out"
+    if args.before:
+        base = public_base(
+            args.public_url,
+            "" if args.public_url else detect_lan_address(),
+            links.DEFAULT_PORT,
+        )
+        written = build_before(
+            service, out, public_base=base, lang=args.lang, template=args.template
+        )
+    else:
+        written = build_report(
+            service, out, lang=args.lang, template=args.template, csv_sep=args.csv_sep
+        )
+    for path in written:
+        say(t("reports.cli.written", path=path))
+    return 0

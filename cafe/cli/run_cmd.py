@@ -1,0 +1,76 @@
+"""`cafe run DIR`: the live meeting on the projector (the Textual interface).
+
+Textual and the web server are imported only here, when a meeting is run, so the other
+subcommands start fast. Logging goes to DIR/cafe.log: Textual owns the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cafe import links
+from cafe.cli import add_lang_option
+from cafe.cli.common import add_folder_argument, open_folder
+from cafe.core.service import MeetingService
+from cafe.i18n import t
+from cafe.storage.lock import meeting_lock
+
+if TYPE_CHECKING:
+    from cafe.web.server import LanServer
+
+LOG_FILE = "cafe.log"
+
+log = logging.getLogger("cafe.run")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    run = sub.add_parser("run", help=t("tui.cli.help"), description=t("tui.cli.description"))
+    add_folder_argument(run)
+    run.add_argument("--no-server", action="store_true", help=t("tui.cli.no_server"))
+    run.add_argument("--host", default="0.0.0.0", help=t("tui.cli.host"))
+    run.add_argument(
+        "--port",
+        type=int,
+        default=links.DEFAULT_PORT,
+        help=t("tui.cli.port", port=links.DEFAULT_PORT),
+    )
+    run.add_argument("--public-url", metavar="URL", help=t("tui.cli.public_url"))
+    add_lang_option(run)
+    run.set_defaults(handler=run_meeting)
+
+
+def _log_to(path: Path) -> None:
+    """Everything logged (and the LAN server's errors) goes to the meeting's log file."""
+    logging.basicConfig(
+        filename=path,
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+        encoding="utf-8",
+    )
+
+
+def _server(service: MeetingService, args: argparse.Namespace) -> LanServer | None:
+    """The phones' LAN server, unless ``--no-server``."""
+    if args.no_server:
+        return None
+    from cafe.web.server import LanServer
+    from cafe.web.urls import normalise_public_url
+
+    public_url = normalise_public_url(args.public_url) if args.public_url else None
+    return LanServer(service, host=args.host, port=args.port, public_url=public_url, lang=args.lang)
+
+
+def run_meeting(args: argparse.Namespace) -> int:
+    service = open_folder(args)
+    with meeting_lock(args.folder):
+        _log_to(Path(args.folder) / LOG_FILE)
+        log.info("cafe run %s", args.folder)
+        from cafe.tui.app import CafeApp
+
+        app = CafeApp(service, server=_server(service, args), lang=args.lang)
+        app.run()
+        log.info("cafe run ended")
+    return 0

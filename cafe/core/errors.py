@@ -1,0 +1,40 @@
+"""Errors a user can cause and fix: each one says what is wrong and where."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a user's input.
+
+    ``where`` points at it as precisely as the input allows: ``agenda.toml:12:5``,
+    ``steps[3].minutes``, ``people.csv row 7``. ``message`` says what is wrong, already
+    translated.
+    """
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+class CafeError(Exception):
+    """A user error: shown as a message with exit code 1, never as a traceback."""
+
+    def __init__(self, problems: Iterable[Problem] | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem("", problems)]
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class ValidationError(CafeError):
+    """Input that was read but does not follow its schema; carries *all* problems."""
+
+
+class StoreError(CafeError):
+    """The meeting store cannot be read or written (missing, read-only, disk full)."""

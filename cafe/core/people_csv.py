@@ -1,0 +1,225 @@
+"""Reading participant lists from CSV files as spreadsheets write them.
+
+Excel in Sweden saves "CSV (semikolonavgränsad)" in Windows-1252 with ``;``; "CSV UTF-8"
+adds a byte-order mark; "Unicode text" is UTF-16 with tabs; other locales use ``,``.
+All of these are read, headers may be Swedish or English, and every bad row is reported
+with its spreadsheet row number (the header is row 1) before anything is imported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from cafe.core.errors import Problem, ValidationError
+from cafe.core.participants import Participant, PersonInput, parse_sector
+from cafe.core.text import check_email, check_field, check_phone, clean, parse_yes_no
+from cafe.i18n import t
+
+MAX_ROWS = 200_000
+"""More rows than any meeting has; beyond it the file is surely not a participant list."""
+
+_HEADERS: dict[str, str] = {
+    "name": "name",
+    "namn": "name",
+    "full name": "name",
+    "fullständigt namn": "name",
+    "organisation": "organisation",
+    "organization": "organisation",
+    "org": "organisation",
+    "förening": "organisation",
+    "organisation/förening": "organisation",
+    "sector": "sector",
+    "sektor": "sector",
+    "email": "email",
+    "e-mail": "email",
+    "e-post": "email",
+    "epost": "email",
+    "mejl": "email",
+    "mail": "email",
+    "phone": "phone",
+    "telephone": "phone",
+    "mobile": "phone",
+    "telefon": "phone",
+    "tel": "phone",
+    "mobil": "phone",
+    "host": "host",
+    "table host": "host",
+    "värd": "host",
+    "bordsvärd": "host",
+    "present": "present",
+    "närvarande": "present",
+    "id": "id",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CsvPeople:
+    """What a CSV file holds, ready to import."""
+
+    people: list[PersonInput]
+    rows: list[int]
+    """Spreadsheet row number of each person, for messages."""
+    encoding: str
+    delimiter: str
+    ignored_columns: list[str]
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """The text and the encoding it was in (UTF-8/16 by BOM or validity, else cp1252)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16"), "utf-16"
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _delimiter(header_line: str) -> str:
+    counts = {d: header_line.count(d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _header_key(cell: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", cell).strip().lower().replace("_", " ").split())
+
+
+def read_people_csv(raw: bytes, source: str) -> CsvPeople:
+    """Parse a participant list; raises ``ValidationError`` listing every bad row."""
+    if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValidationError([Problem(source, t("csv.binary"))])
+    try:
+        text, encoding = decode(raw)
+    except UnicodeDecodeError as error:
+        raise ValidationError([Problem(source, t("csv.bad_encoding", detail=str(error)))]) from None
+    lines = text.splitlines()
+    first = next((line for line in lines if line.strip()), "")
+    if not first:
+        raise ValidationError([Problem(source, t("csv.empty"))])
+    delimiter = _delimiter(first)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except csv.Error as error:
+        raise ValidationError([Problem(f"{source} row 1", str(error))]) from None
+    columns: dict[str, int] = {}
+    ignored: list[str] = []
+    for index, cell in enumerate(header):
+        field = _HEADERS.get(_header_key(cell))
+        if field and field not in columns:
+            columns[field] = index
+        elif cell.strip():
+            ignored.append(clean(cell))
+    if "name" not in columns:
+        raise ValidationError(
+            [Problem(f"{source} row 1", t("csv.no_name_column", header=", ".join(header)))]
+        )
+
+    problems: list[Problem] = []
+    people: list[PersonInput] = []
+    rows: list[int] = []
+    row_number = 1
+    try:
+        for record in reader:
+            row_number = reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue
+            if len(people) + len(problems) >= MAX_ROWS:
+                problems.append(Problem(source, t("csv.too_many", limit=MAX_ROWS)))
+                break
+            where = f"{source} row {row_number}"
+            if len(record) > len(header) and any(c.strip() for c in record[len(header) :]):
+                problems.append(
+                    Problem(where, t("csv.ragged", got=len(record), expected=len(header)))
+                )
+                continue
+            person = _person(record, columns, where, problems)
+            if person is not None:
+                people.append(person)
+                rows.append(row_number)
+    except csv.Error as error:
+        problems.append(Problem(f"{source} row {row_number + 1}", str(error)))
+    if problems:
+        raise ValidationError(problems)
+    return CsvPeople(people, rows, encoding, delimiter, ignored)
+
+
+def _cell(record: list[str], columns: dict[str, int], field: str) -> str:
+    index = columns.get(field)
+    return record[index] if index is not None and index < len(record) else ""
+
+
+def _person(
+    record: list[str], columns: dict[str, int], where: str, problems: list[Problem]
+) -> PersonInput | None:
+    before = len(problems)
+    name = check_field(
+        "name", _cell(record, columns, "name"), problems, where=f"{where}: name", required=True
+    )
+    organisation = check_field(
+        "organisation",
+        _cell(record, columns, "organisation"),
+        problems,
+        where=f"{where}: organisation",
+    )
+    sector_text = clean(_cell(record, columns, "sector"))
+    sector = parse_sector(sector_text) if sector_text else None
+    if sector_text and sector is None:
+        problems.append(Problem(f"{where}: sector", t("service.bad_sector", value=sector_text)))
+    email = check_email(_cell(record, columns, "email"), problems, where=f"{where}: email")
+    phone = check_phone(_cell(record, columns, "phone"), problems, where=f"{where}: phone")
+    flags = {}
+    for field in ("host", "present"):
+        raw = _cell(record, columns, field)
+        value = parse_yes_no(raw)
+        if value is None:
+            problems.append(Problem(f"{where}: {field}", t("csv.bad_yes_no", value=clean(raw))))
+        flags[field] = bool(value)
+    if len(problems) > before:
+        return None
+    return PersonInput(
+        name=name,
+        organisation=organisation,
+        sector=str(sector) if sector else "other",
+        email=email,
+        phone=phone,
+        host=flags["host"],
+        present=flags["present"],
+    )
+
+
+def _identity(name: str, organisation: str) -> tuple[str, str]:
+    return (name.casefold(), organisation.casefold())
+
+
+def find_duplicates(
+    parsed: CsvPeople, existing: Iterable[Participant], source: str
+) -> tuple[list[Problem], set[int]]:
+    """Rows that repeat an earlier row or someone already registered.
+
+    Returns problems for repeats within the file and the indexes of rows that match
+    people already in the meeting (the caller decides whether those are errors).
+    """
+    known = {_identity(p.name, p.organisation) for p in existing}
+    seen: dict[tuple[str, str], int] = {}
+    problems: list[Problem] = []
+    already: set[int] = set()
+    for index, (person, row) in enumerate(zip(parsed.people, parsed.rows, strict=True)):
+        identity = _identity(person.name, person.organisation)
+        if identity in seen:
+            problems.append(
+                Problem(
+                    f"{source} row {row}",
+                    t("csv.duplicate_row", name=person.name, row=seen[identity]),
+                )
+            )
+        elif identity in known:
+            already.add(index)
+        seen.setdefault(identity, row)
+    return problems, already

@@ -1,0 +1,321 @@
+"""The meeting state, computed by folding the event log.
+
+``apply`` is the only code that turns events into state, and it is deterministic: the
+same events always give the same state, which is what makes restart, export/import and
+snapshots safe. It trusts the service to have validated events, but an event that refers
+to something gone (an idea deleted in the meantime) is ignored rather than fatal, so a
+log can always be replayed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from cafe.core.events import Event, EventKind
+from cafe.core.participants import Participant, Sector
+from cafe.core.timer import Timer
+
+
+@dataclass(frozen=True, slots=True)
+class Idea:
+    """An idea from a table (typed by a facilitator or sent from a phone)."""
+
+    id: str
+    text: str
+    round: int = 0
+    """Café round it came from; 0 when captured outside a round (e.g. the harvest)."""
+    table: int = 0
+    """Table number; 0 for the circle or when unknown."""
+    source: str = "tui"
+    at: float = 0.0
+    deleted: bool = False
+    merged_into: str = ""
+    """Set when merged as a duplicate into another idea."""
+    theme: str = ""
+
+    @property
+    def visible(self) -> bool:
+        return not self.deleted and not self.merged_into
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """A group of ideas on the idea board; some get sign-up lists."""
+
+    id: str
+    name: str
+    signup: bool = False
+    deleted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Signup:
+    """Someone who wants to keep working on one or more themes."""
+
+    id: str
+    name: str
+    organisation: str = ""
+    email: str = ""
+    phone: str = ""
+    themes: tuple[str, ...] = ()
+    consent: bool = False
+    """Agreed that their contact details are stored and shared with the working group."""
+    consent_version: str = ""
+    at: float = 0.0
+    source: str = "tui"
+    withdrawn: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CheckoutNote:
+    """A thought or hope someone takes with them (the check-out question)."""
+
+    id: str
+    text: str
+    author: str = ""
+    at: float = 0.0
+    source: str = "tui"
+
+
+@dataclass(frozen=True, slots=True)
+class StepVisit:
+    """A step was entered at ``at``; it lasted until the next visit began."""
+
+    index: int
+    at: float
+
+
+@dataclass(slots=True)
+class MeetingState:
+    """Everything known about a meeting after some prefix of its events."""
+
+    participants: dict[str, Participant] = field(default_factory=dict)
+    current_step: int = -1
+    """Index into the agenda's steps; -1 before the meeting starts."""
+    visits: list[StepVisit] = field(default_factory=list)
+    timers: dict[int, Timer] = field(default_factory=dict)
+    seating: dict[str, Any] | None = None
+    """The latest seating plan in the seating module's JSON form."""
+    spoken: set[str] = field(default_factory=set)
+    ideas: dict[str, Idea] = field(default_factory=dict)
+    themes: dict[str, Theme] = field(default_factory=dict)
+    signups: dict[str, Signup] = field(default_factory=dict)
+    checkout: dict[str, CheckoutNote] = field(default_factory=dict)
+    counters: dict[str, int] = field(default_factory=dict)
+    """Last number used per id prefix, so ids are never reused after a delete."""
+    last_seq: int = 0
+    purged: bool = False
+
+    # -- queries -------------------------------------------------------------
+
+    def present(self) -> list[Participant]:
+        """Participants marked present, in registration order."""
+        return [p for p in self.participants.values() if p.present]
+
+    def visible_ideas(self) -> list[Idea]:
+        return [i for i in self.ideas.values() if i.visible]
+
+    def live_themes(self) -> list[Theme]:
+        return [t for t in self.themes.values() if not t.deleted]
+
+    def live_signups(self) -> list[Signup]:
+        return [s for s in self.signups.values() if not s.withdrawn]
+
+    def next_id(self, prefix: str) -> str:
+        """The id the next entity with this prefix will get (``p1``, ``i7`` ...)."""
+        return f"{prefix}{self.counters.get(prefix, 0) + 1}"
+
+    # -- snapshots -----------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for a snapshot; ``from_dict`` restores an equal state."""
+        return {
+            "participants": [asdict(p) for p in self.participants.values()],
+            "current_step": self.current_step,
+            "visits": [asdict(v) for v in self.visits],
+            "timers": {str(k): asdict(v) for k, v in self.timers.items()},
+            "seating": self.seating,
+            "spoken": sorted(self.spoken),
+            "ideas": [asdict(i) for i in self.ideas.values()],
+            "themes": [asdict(t) for t in self.themes.values()],
+            "signups": [asdict(s) for s in self.signups.values()],
+            "checkout": [asdict(c) for c in self.checkout.values()],
+            "counters": dict(self.counters),
+            "last_seq": self.last_seq,
+            "purged": self.purged,
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> MeetingState:
+        participants = {}
+        for p in raw["participants"]:
+            participants[p["id"]] = Participant(**{**p, "sector": Sector(p["sector"])})
+        return cls(
+            participants=participants,
+            current_step=raw["current_step"],
+            visits=[StepVisit(**v) for v in raw["visits"]],
+            timers={int(k): Timer(**v) for k, v in raw["timers"].items()},
+            seating=raw["seating"],
+            spoken=set(raw["spoken"]),
+            ideas={i["id"]: Idea(**i) for i in raw["ideas"]},
+            themes={t["id"]: Theme(**t) for t in raw["themes"]},
+            signups={
+                s["id"]: Signup(**{**s, "themes": tuple(s["themes"])}) for s in raw["signups"]
+            },
+            checkout={c["id"]: CheckoutNote(**c) for c in raw["checkout"]},
+            counters=dict(raw["counters"]),
+            last_seq=raw["last_seq"],
+            purged=raw["purged"],
+        )
+
+
+def _bump(state: MeetingState, entity_id: str) -> None:
+    """Remember the highest number used for an id like ``i12``."""
+    prefix = entity_id.rstrip("0123456789")
+    number = entity_id[len(prefix) :]
+    if number.isdigit():
+        state.counters[prefix] = max(state.counters.get(prefix, 0), int(number))
+
+
+_PARTICIPANT_FIELDS = {"name", "organisation", "sector", "email", "phone", "host", "present"}
+
+
+def _participant(data: dict[str, Any]) -> Participant:
+    fields = {k: v for k, v in data.items() if k in _PARTICIPANT_FIELDS}
+    if "sector" in fields:
+        fields["sector"] = Sector(fields["sector"])
+    return Participant(id=data["id"], **fields)
+
+
+def apply(state: MeetingState, event: Event) -> MeetingState:
+    """Fold one event into the state (in place) and return it."""
+    d = event.data
+    kind = event.kind
+    state.last_seq = max(state.last_seq, event.seq)
+
+    if kind is EventKind.PARTICIPANT_ADDED:
+        state.participants[d["id"]] = _participant(d)
+        _bump(state, d["id"])
+    elif kind is EventKind.PARTICIPANT_CHANGED:
+        old = state.participants.get(d["id"])
+        if old is not None:
+            changes = {k: v for k, v in d.items() if k in _PARTICIPANT_FIELDS}
+            if "sector" in changes:
+                changes["sector"] = Sector(changes["sector"])
+            state.participants[d["id"]] = replace(old, **changes)
+    elif kind is EventKind.PARTICIPANT_REMOVED:
+        state.participants.pop(d["id"], None)
+        state.spoken.discard(d["id"])
+    elif kind is EventKind.STEP_STARTED:
+        index = int(d["index"])
+        state.current_step = index
+        state.visits.append(StepVisit(index, event.at))
+        if index not in state.timers and d.get("seconds", 0) > 0:
+            state.timers[index] = Timer(duration=float(d["seconds"]))
+    elif kind in _TIMER_KINDS:
+        timer = state.timers.get(int(d["step"]))
+        if timer is None and kind is EventKind.TIMER_STARTED:
+            timer = Timer(duration=float(d.get("seconds", 0)))
+        if timer is not None:
+            state.timers[int(d["step"])] = _TIMER_KINDS[kind](timer, event)
+    elif kind is EventKind.SEATING_PLANNED:
+        state.seating = d["plan"]
+    elif kind is EventKind.SPEAKER_MARKED:
+        if d.get("spoken", True):
+            state.spoken.add(d["id"])
+        else:
+            state.spoken.discard(d["id"])
+    elif kind is EventKind.IDEA_CAPTURED:
+        state.ideas[d["id"]] = Idea(
+            id=d["id"],
+            text=d["text"],
+            round=int(d.get("round", 0)),
+            table=int(d.get("table", 0)),
+            source=d.get("source", "tui"),
+            at=event.at,
+            theme=d.get("theme", ""),
+        )
+        _bump(state, d["id"])
+    elif kind is EventKind.IDEA_EDITED:
+        _update(state.ideas, d["id"], {k: d[k] for k in ("text", "table", "round") if k in d})
+    elif kind is EventKind.IDEA_DELETED:
+        _update(state.ideas, d["id"], {"deleted": True})
+    elif kind is EventKind.IDEA_RESTORED:
+        _update(state.ideas, d["id"], {"deleted": False, "merged_into": ""})
+    elif kind is EventKind.IDEAS_MERGED:
+        for idea_id in d["ids"]:
+            if idea_id != d["into"]:
+                _update(state.ideas, idea_id, {"merged_into": d["into"]})
+        if "text" in d:
+            _update(state.ideas, d["into"], {"text": d["text"]})
+    elif kind is EventKind.THEME_CREATED:
+        state.themes[d["id"]] = Theme(
+            id=d["id"], name=d["name"], signup=bool(d.get("signup", False))
+        )
+        _bump(state, d["id"])
+    elif kind is EventKind.THEME_RENAMED:
+        _update(state.themes, d["id"], {"name": d["name"]})
+    elif kind is EventKind.THEME_DELETED:
+        _update(state.themes, d["id"], {"deleted": True})
+        for idea in list(state.ideas.values()):
+            if idea.theme == d["id"]:
+                state.ideas[idea.id] = replace(idea, theme="")
+    elif kind is EventKind.IDEA_THEMED:
+        _update(state.ideas, d["idea"], {"theme": d.get("theme", "")})
+    elif kind is EventKind.THEME_SIGNUP_SET:
+        _update(state.themes, d["id"], {"signup": bool(d["signup"])})
+    elif kind is EventKind.SIGNED_UP:
+        state.signups[d["id"]] = Signup(
+            id=d["id"],
+            name=d["name"],
+            organisation=d.get("organisation", ""),
+            email=d.get("email", ""),
+            phone=d.get("phone", ""),
+            themes=tuple(d.get("themes", ())),
+            consent=bool(d.get("consent", False)),
+            consent_version=d.get("consent_version", ""),
+            at=event.at,
+            source=d.get("source", "tui"),
+        )
+        _bump(state, d["id"])
+    elif kind is EventKind.SIGNUP_WITHDRAWN:
+        _update(state.signups, d["id"], {"withdrawn": True})
+    elif kind is EventKind.CHECKOUT_NOTED:
+        state.checkout[d["id"]] = CheckoutNote(
+            id=d["id"],
+            text=d["text"],
+            author=d.get("author", ""),
+            at=event.at,
+            source=d.get("source", "tui"),
+        )
+        _bump(state, d["id"])
+    elif kind is EventKind.PERSONAL_DATA_PURGED:
+        state.purged = True
+    return state
+
+
+def _update(table: dict[str, Any], key: str, changes: dict[str, Any]) -> None:
+    old = table.get(key)
+    if old is not None:
+        table[key] = replace(old, **changes)
+
+
+_TIMER_KINDS = {
+    EventKind.TIMER_STARTED: lambda t, e: t.start(e.at)
+    if "seconds" not in e.data
+    else replace(t, duration=float(e.data["seconds"])).start(e.at),
+    EventKind.TIMER_PAUSED: lambda t, e: t.pause(e.at),
+    EventKind.TIMER_RESUMED: lambda t, e: t.resume(e.at),
+    EventKind.TIMER_ADJUSTED: lambda t, e: t.adjust(float(e.data["seconds"])),
+}
+
+
+def fold(
+    events: list[Event] | tuple[Event, ...], state: MeetingState | None = None
+) -> MeetingState:
+    """The state after ``events`` (starting from ``state``, e.g. a snapshot)."""
+    current = state if state is not None else MeetingState()
+    for event in events:
+        apply(current, event)
+    return current

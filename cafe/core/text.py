@@ -1,0 +1,118 @@
+"""Cleaning and checking what people type, before it is stored.
+
+Text arrives from keyboards, phones and spreadsheets. It is normalised (NFC, so "å"
+typed two ways is one name), stripped of control and invisible formatting characters that
+could hide or spoof content (joiners that emoji and Persian need are kept), and capped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from cafe.core.errors import Problem
+from cafe.i18n import t
+
+LIMITS: dict[str, int] = {
+    "name": 120,
+    "organisation": 160,
+    "email": 254,
+    "phone": 40,
+    "idea": 2000,
+    "theme": 120,
+    "checkout": 1000,
+    "author": 120,
+}
+"""Maximum characters per field; longer input is refused with a message, not cut."""
+
+_INVISIBLE = {
+    "\u200b",  # zero width space
+    "\u2060",  # word joiner
+    "\ufeff",  # byte order mark
+    *(chr(c) for c in range(0x202A, 0x202F)),  # bidi embeddings and overrides
+    *(chr(c) for c in range(0x2066, 0x206A)),  # bidi isolates
+}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+_PHONE = re.compile(r"^\+?[0-9 ()\-]{6,}$")
+
+
+def clean(text: str, *, multiline: bool = False) -> str:
+    """Normalised text without control or invisible formatting characters."""
+    text = unicodedata.normalize("NFC", text)
+    kept = []
+    for char in text:
+        if char in _INVISIBLE:
+            continue
+        if char in "\n\t" and multiline:
+            kept.append(char)
+        elif char in "\r\n\t":
+            kept.append(" ")
+        elif unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn"):
+            continue
+        else:
+            kept.append(char)
+    result = "".join(kept)
+    if multiline:
+        lines = [" ".join(line.split()) for line in result.replace("\r", "").split("\n")]
+        return "\n".join(lines).strip()
+    return " ".join(result.split())
+
+
+def check_field(
+    field: str,
+    value: str,
+    problems: list[Problem],
+    *,
+    where: str = "",
+    required: bool = False,
+    multiline: bool = False,
+    limit_key: str | None = None,
+) -> str:
+    """Clean ``value`` and record a problem if it is missing or too long."""
+    cleaned = clean(value or "", multiline=multiline)
+    label = where or field
+    limit = LIMITS.get(limit_key or field, 1000)
+    if required and not cleaned:
+        problems.append(Problem(label, t("text.required", field=t(f"text.field.{field}"))))
+    elif len(cleaned) > limit:
+        problems.append(
+            Problem(
+                label,
+                t(
+                    "text.too_long",
+                    field=t(f"text.field.{field}"),
+                    limit=limit,
+                    length=len(cleaned),
+                ),
+            )
+        )
+    return cleaned
+
+
+def check_email(value: str, problems: list[Problem], where: str = "email") -> str:
+    cleaned = check_field("email", value, problems, where=where)
+    if cleaned and not _EMAIL.match(cleaned):
+        problems.append(Problem(where, t("text.bad_email", value=cleaned)))
+    return cleaned
+
+
+def check_phone(value: str, problems: list[Problem], where: str = "phone") -> str:
+    cleaned = check_field("phone", value, problems, where=where)
+    digits = sum(ch.isdigit() for ch in cleaned)
+    if cleaned and (not _PHONE.match(cleaned) or digits < 6):
+        problems.append(Problem(where, t("text.bad_phone", value=cleaned)))
+    return cleaned
+
+
+_YES = {"yes", "y", "ja", "j", "x", "1", "true", "sant"}
+_NO = {"no", "n", "nej", "0", "false", "falskt", ""}
+
+
+def parse_yes_no(value: str) -> bool | None:
+    """``True``/``False`` for yes/no in Swedish or English (``x`` ticks too); else ``None``."""
+    key = clean(value).lower()
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    return None

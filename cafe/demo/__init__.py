@@ -1,0 +1,1 @@
+"""The demo and rehearsal: simulated participants on an accelerated clock."""

@@ -1,0 +1,167 @@
+"""A scripted idea meeting: the co-hosts' actions and the room's, on any clock.
+
+The driver plays the co-hosts (through ``MeetingService``, as the TUI would) and the room
+(through a ``Room``: simulated table hosts and phones, which in the demo use the real HTTP
+endpoints on 127.0.0.1). With a ``ScaledClock`` a 20-minute round passes in seconds; the
+same script drives the headless demo, the TUI demo and the crash tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from cafe.core.agenda import StepKind
+from cafe.core.service import MeetingService
+from cafe.demo.content import CHECKOUT, IDEAS, THEMES
+from cafe.demo.people import SimulatedPerson
+
+
+class Room(Protocol):
+    """What the simulated participants do from their phones."""
+
+    async def send_ideas(self, table: int, ideas: Sequence[str]) -> None: ...
+    async def sign_up(self, person: SimulatedPerson, theme_ids: Sequence[str]) -> None: ...
+    async def check_out(self, person: SimulatedPerson, thought: str) -> None: ...
+
+
+class DirectRoom:
+    """A room that talks to the service directly (for tests of the script itself)."""
+
+    def __init__(self, service: MeetingService) -> None:
+        self.service = service
+
+    async def send_ideas(self, table: int, ideas: Sequence[str]) -> None:
+        self.service.capture_ideas(list(ideas), table=table, source="phone")
+
+    async def sign_up(self, person: SimulatedPerson, theme_ids: Sequence[str]) -> None:
+        p = person.person
+        self.service.sign_up(
+            name=p.name,
+            organisation=p.organisation,
+            email=p.email if person.consents else "",
+            themes=list(theme_ids),
+            consent=person.consents,
+            consent_version="demo",
+            source="phone",
+        )
+
+    async def check_out(self, person: SimulatedPerson, thought: str) -> None:
+        self.service.note_checkout(thought, source="phone")
+
+
+@dataclass
+class DemoLog:
+    """What the room sent, so a test can check the report against it."""
+
+    ideas: list[str] = field(default_factory=list)
+    signups: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    checkout: list[str] = field(default_factory=list)
+
+
+Announce = Callable[[str], None]
+
+
+async def wait_for_timer(service: MeetingService, speed: float, poll: float = 0.02) -> None:
+    """Sleep until the current step's timer runs out on the service's clock."""
+    while True:
+        timer = service.timer()
+        if timer is None or not timer.running:
+            return
+        left = timer.remaining(service.clock.now())
+        if left <= 0:
+            return
+        await asyncio.sleep(min(poll * 10, max(poll, left / speed)))
+
+
+async def run_meeting(
+    service: MeetingService,
+    people: Sequence[SimulatedPerson],
+    room: Room,
+    *,
+    speed: float,
+    lang: str = "sv",
+    announce: Announce = print,
+    plan_seating: Callable[[MeetingService], None] | None = None,
+    seed: int = 7,
+    paused: asyncio.Event | None = None,
+) -> DemoLog:
+    """Walk the whole agenda, as co-hosts and room, and return what the room sent.
+
+    Every choice is drawn from a generator seeded by who makes it (a table in a round, a
+    person), so a meeting resumed after a crash resends exactly what the lost process
+    would have sent, as real phones resending the same form do.
+    """
+    log = DemoLog()
+    ideas_by_round = IDEAS.get(lang, IDEAS["sv"])
+    if service.state.current_step < 0:
+        service.start_step(0)
+    while True:
+        if paused is not None:
+            await paused.wait()
+        index = service.state.current_step
+        step = service.agenda.steps[index]
+        announce(f"[{index + 1}/{len(service.agenda.steps)}] {step.title}")
+        service.timer_start()
+        if step.kind is StepKind.PRESENTATION_ROUND:
+            for person in service.state.present():
+                service.mark_spoken(person.id)
+        elif step.kind is StepKind.CAFE_ROUND:
+            if plan_seating is not None:
+                plan_seating(service)
+            tables = _table_numbers(service)
+            pool = ideas_by_round[(step.round or 1) - 1] if ideas_by_round else ()
+            for table in tables:
+                rng = random.Random(f"{seed}:{step.round}:{table}")
+                chosen = rng.sample(pool, k=min(2, len(pool)))
+                text = [
+                    f"{idea} (bord {table})" if lang == "sv" else f"{idea} (table {table})"
+                    for idea in chosen
+                ]
+                await room.send_ideas(table, text)
+                log.ideas.extend(text)
+        elif step.kind is StepKind.HARVEST:
+            _make_themes(service, lang)
+        elif step.kind is StepKind.SIGNUP:
+            themes = [t.id for t in service.state.live_themes() if t.signup]
+            for person in people:
+                if person.signs_up and themes:
+                    rng = random.Random(f"{seed}:signup:{person.person.name}")
+                    picks = tuple(rng.sample(themes, k=rng.randint(1, len(themes))))
+                    await room.sign_up(person, picks)
+                    log.signups.append((person.person.name, picks))
+        elif step.kind is StepKind.CHECKOUT:
+            thoughts = CHECKOUT.get(lang, CHECKOUT["sv"])
+            for person in people[: max(1, len(people) // 2)]:
+                thought = random.Random(f"{seed}:checkout:{person.person.name}").choice(thoughts)
+                await room.check_out(person, thought)
+                log.checkout.append(thought)
+        await wait_for_timer(service, speed)
+        if not service.next_step():
+            break
+    return log
+
+
+def _table_numbers(service: MeetingService) -> list[int]:
+    plan = service.state.seating
+    if plan and plan.get("mode") == "tables":
+        return sorted({t["table"] for r in plan["rounds"] for t in r["tables"]})
+    if service.circle_mode:
+        return [0]
+    size = max(1, service.agenda.tables.size_target)
+    count = max(1, -(-len(service.state.present()) // size))
+    return list(range(1, count + 1))
+
+
+def _make_themes(service: MeetingService, lang: str) -> None:
+    """The co-hosts group the ideas into the demo's themes and open sign-up lists."""
+    if service.state.live_themes():
+        return
+    names = THEMES.get(lang, THEMES["sv"])
+    themes = [service.create_theme(name, signup=True) for name in names]
+    for n, idea in enumerate(service.state.visible_ideas()):
+        if idea.round >= 3:
+            service.set_idea_theme(idea.id, themes[n % len(themes)].id)

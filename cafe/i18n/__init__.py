@@ -1,0 +1,78 @@
+"""Swedish and English string catalogues.
+
+Every string a user sees is looked up here by a dotted key such as ``cli.new.created``.
+Catalogues are TOML files, one per area (``cli.toml``, ``tui.toml`` ...) in ``sv/`` and
+``en/``, so that areas can grow independently; ``[section]`` tables nest into the key.
+Swedish is the default language, as the product's users are Swedish.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+LANGUAGES: tuple[str, ...] = ("sv", "en")
+DEFAULT_LANGUAGE = "sv"
+
+_HERE = Path(__file__).resolve().parent
+_current = DEFAULT_LANGUAGE
+
+
+def _flatten(prefix: str, table: dict[str, Any], into: dict[str, str]) -> None:
+    for key, value in table.items():
+        full = f"{prefix}.{key}" if prefix else key
+        if isinstance(value, dict):
+            _flatten(full, value, into)
+        else:
+            into[full] = str(value)
+
+
+@cache
+def catalogue(lang: str) -> dict[str, str]:
+    """All strings of one language, keyed by ``area.section.key``."""
+    strings: dict[str, str] = {}
+    for path in sorted((_HERE / lang).glob("*.toml")):
+        with path.open("rb") as handle:
+            _flatten(path.stem, tomllib.load(handle), strings)
+    return strings
+
+
+def normalise_language(lang: str | None) -> str:
+    """Map ``sv``/``sv_SE``/``en-GB``/``None`` to a catalogue language."""
+    if not lang:
+        return DEFAULT_LANGUAGE
+    base = lang.replace("-", "_").split("_")[0].lower()
+    return base if base in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def set_language(lang: str | None) -> str:
+    """Set the process-wide language (the CLI and TUI have one user at a time)."""
+    global _current
+    _current = normalise_language(lang)
+    return _current
+
+
+def current_language() -> str:
+    """The process-wide language."""
+    return _current
+
+
+def t(key: str, lang: str | None = None, /, **values: object) -> str:
+    """The string for ``key`` in ``lang`` (or the current language), formatted.
+
+    A missing key is a bug, not a user error: it raises ``KeyError`` so tests catch it.
+    """
+    text = catalogue(normalise_language(lang) if lang else _current)[key]
+    return text.format(**values) if values else text
+
+
+class Translator:
+    """A language bound to one user: a web request, a report, a screen."""
+
+    def __init__(self, lang: str | None) -> None:
+        self.lang = normalise_language(lang)
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        return t(key, self.lang, **values)

@@ -1,0 +1,56 @@
+"""The addresses phones use: one scheme shared by the server, the TUI and printouts.
+
+Printed table cards and the projector's QR code must encode the same URL that the server
+answers, so every URL is built here. The LAN address is detected by asking the OS which
+local address would route outward (a UDP ``connect`` sends no packet); tests inject their
+own address and never use the detected one.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+
+DEFAULT_PORT = 8765
+"""A fixed default, so that table cards printed the day before still point right."""
+
+LanAddressFinder = Callable[[], str]
+
+
+def detect_lan_address(probe: str = "192.0.2.1") -> str:
+    """The laptop's address on the venue's network; loopback when offline."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        try:
+            sock.connect((probe, 9))
+            return str(sock.getsockname()[0])
+        except OSError:
+            return "127.0.0.1"
+
+
+def base_url(host: str, port: int) -> str:
+    """``http://host:port`` with IPv6 hosts bracketed."""
+    shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    return f"http://{shown}:{port}"
+
+
+def signup_path(meeting_token: str) -> str:
+    """The meeting's QR code: the sign-up form, linking to the other participant pages."""
+    return f"/m/{meeting_token}/"
+
+
+def seat_path(meeting_token: str) -> str:
+    return f"/m/{meeting_token}/seat"
+
+
+def checkout_path(meeting_token: str) -> str:
+    return f"/m/{meeting_token}/checkout"
+
+
+def table_path(table_token: str) -> str:
+    """A table's QR code: that table's host page for sending ideas."""
+    return f"/t/{table_token}/"
+
+
+def screen_path(meeting_token: str) -> str:
+    """The projector page."""
+    return f"/screen/{meeting_token}"

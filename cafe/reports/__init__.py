@@ -1,0 +1,1 @@
+"""What the meeting leaves behind: decks, documents, lists and printouts (``build.py``)."""

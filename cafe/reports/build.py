@@ -1,0 +1,194 @@
+"""One call per moment: ``build_before`` for the printer, ``build_report`` for afterwards.
+
+Everything is generated in memory first and then written file by file, each atomically,
+so a crash or a full disk never leaves a half-written deck where a whole one was.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+from pptx import Presentation
+
+from cafe.core.errors import CafeError
+from cafe.core.service import MeetingService
+from cafe.i18n import Translator
+from cafe.links import checkout_path, signup_path, table_path
+from cafe.qr import qr_png
+from cafe.reports.csv_out import DEFAULT_SEPARATOR, participants_csv, signups_csv
+from cafe.reports.documents import render
+from cafe.reports.meeting_deck import build_meeting_deck
+from cafe.reports.model import ReportModel, build_model
+from cafe.reports.printables import TableCard, build_signup_sheets, build_table_cards
+from cafe.reports.safe import write_atomically
+from cafe.reports.working_deck import build_working_deck
+from cafe.storage.folder import meeting_token, table_token
+from cafe.web.urls import MAX_TABLES
+
+REPORT_FILES = (
+    "working-group.pptx",
+    "summary.md",
+    "summary.html",
+    "signups.csv",
+    "participants.csv",
+    "feedback.md",
+)
+BEFORE_FILES = ("invitation.md", "table-cards.pptx", "signup-sheets.pptx", "meeting.pptx")
+
+
+def build_report(
+    service: MeetingService,
+    out_dir: Path,
+    *,
+    lang: str | None = None,
+    template: Path | None = None,
+    csv_sep: str = DEFAULT_SEPARATOR,
+) -> list[Path]:
+    """Write what the working group needs after the meeting; returns the files written."""
+    model = _model(service, lang)
+    _check_template(template, model.lang)
+    _check_separator(csv_sep, model.lang)
+    contents: dict[str, bytes] = {
+        "working-group.pptx": build_working_deck(model, template=template),
+        "summary.md": render("summary.md", model).encode("utf-8"),
+        "summary.html": render("summary.html", model).encode("utf-8"),
+        "signups.csv": signups_csv(model, csv_sep),
+        "participants.csv": participants_csv(model, csv_sep),
+        "feedback.md": render("feedback.md", model).encode("utf-8"),
+    }
+    return _write(out_dir, contents)
+
+
+def build_before(
+    service: MeetingService,
+    out_dir: Path,
+    *,
+    public_base: str,
+    lang: str | None = None,
+    template: Path | None = None,
+) -> list[Path]:
+    """Write the invitation, the table cards, the paper sign-up sheets and the meeting deck.
+
+    ``public_base`` is the address phones will use on the day (``http://192.168.1.20:8765``).
+    """
+    model = _model(service, lang)
+    _check_template(template, model.lang)
+    base = public_base.rstrip("/")
+    token = meeting_token(service)
+    join_url = base + signup_path(token)
+    checkout_url = base + checkout_path(token)
+    steps = service.agenda.steps
+    contents = {
+        "invitation.md": render("invitation.md", model, steps).encode("utf-8"),
+        "table-cards.pptx": build_table_cards(
+            model, table_cards(service, base, model.lang), template=template
+        ),
+        "signup-sheets.pptx": build_signup_sheets(
+            model, [th.name for th in model.themes if th.signup], template=template
+        ),
+        "meeting.pptx": build_meeting_deck(
+            model,
+            steps,
+            join_url=join_url,
+            join_png=qr_png(join_url),
+            checkout_url=checkout_url,
+            checkout_png=qr_png(checkout_url),
+            template=template,
+        ),
+    }
+    return _write(out_dir, contents)
+
+
+def table_count(service: MeetingService) -> int:
+    """Tables in the stored seating plan; else enough for everyone at the target size.
+
+    Never more than the server accepts (``MAX_TABLES``), so every printed code works.
+    """
+    plan = service.state.seating
+    if plan:
+        if plan.get("mode") == "circle":
+            return 1
+        numbers = [
+            int(table.get("table", 0))
+            for seating in plan.get("rounds", [])
+            for table in seating.get("tables", [])
+        ]
+        planned = int(plan.get("tables") or 0) if str(plan.get("tables", "")).isdigit() else 0
+        if planned or numbers:
+            return min(MAX_TABLES, max(1, planned, *numbers))
+    people = len(service.state.present()) or len(service.state.participants)
+    return min(MAX_TABLES, max(1, math.ceil(people / max(1, service.agenda.tables.size_target))))
+
+
+def _hosts(service: MeetingService) -> dict[int, str]:
+    """Table number -> host's name, from the first round of the stored plan."""
+    plan: Any = service.state.seating or {}
+    rounds = plan.get("rounds") or []
+    if not rounds:
+        return {}
+    people = service.state.participants
+    hosts = {}
+    for table in rounds[0].get("tables", []):
+        person = people.get(str(table.get("host", "")))
+        if person is not None:
+            hosts[int(table.get("table", 0))] = person.name
+    return hosts
+
+
+def table_cards(service: MeetingService, base: str, lang: str) -> list[TableCard]:
+    """A card per table with the URL of that table's idea page."""
+    tr = Translator(lang)
+    plan = service.state.seating or {}
+    circle = plan.get("mode") == "circle"
+    hosts = _hosts(service)
+    cards = []
+    for number in range(1, table_count(service) + 1):
+        url = base + table_path(table_token(service, number))
+        cards.append(
+            TableCard(
+                number=number,
+                host=hosts.get(number, ""),
+                url=url,
+                png=qr_png(url),
+                label=tr("reports.cards.circle") if circle else "",
+            )
+        )
+    return cards
+
+
+def _model(service: MeetingService, lang: str | None) -> ReportModel:
+    return build_model(service, lang or service.agenda.meta.language)
+
+
+def _check_template(template: Path | None, lang: str) -> None:
+    """Fail early, with a message, on a template python-pptx cannot open."""
+    if template is None:
+        return
+    try:
+        Presentation(str(template))
+    except Exception as error:  # python-pptx raises many kinds for a bad file
+        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        raise CafeError(
+            Translator(lang)("reports.template_error", path=template, reason=reason)
+        ) from None
+
+
+def _check_separator(sep: str, lang: str) -> None:
+    if len(sep) != 1 or sep in '"\r\n':
+        raise CafeError(Translator(lang)("reports.bad_separator", sep=sep))
+
+
+def _write(out_dir: Path, contents: dict[str, bytes]) -> list[Path]:
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, data in contents.items():
+            path = out_dir / name
+            write_atomically(path, data)
+            written.append(path)
+    except OSError as error:
+        raise CafeError(f"{out_dir}: {error.strerror or error}") from None
+    return written

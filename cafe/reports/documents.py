@@ -1,0 +1,127 @@
+"""Documents from Jinja2 templates: the summary (Markdown and HTML), the feedback letter
+and the invitation.
+
+The templates live in ``templates/reports/`` so an organisation can read and adapt them;
+all wording comes from the string catalogues. HTML is autoescaped; Markdown gets its own
+escaping, so a participant who types ``# heading`` or ``<script>`` gets exactly that text
+back, not markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from cafe.core.agenda import Step
+from cafe.i18n import Translator
+from cafe.reports.model import IdeaView, ReportModel, SignupView
+from cafe.reports.planning import planning_sheets, principles
+from cafe.reports.safe import safe_text
+from cafe.reports.working_deck import hosts_line, when_where
+from cafe.resources import templates_dir
+
+_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+
+
+def md_escape(value: object) -> str:
+    """Text that Markdown shows literally: no emphasis, links, HTML or headings."""
+    lines = []
+    for line in safe_text(value, multiline=True).split("\n"):
+        line = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", line))
+        lines.append(_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line))
+    return "\n".join(lines)
+
+
+def md_block(value: object, indent: int = 0) -> str:
+    """``md_escape`` for text inside a list item: each line break kept, lines indented."""
+    return ("\\\n" + " " * indent).join(md_escape(value).split("\n"))
+
+
+@cache
+def environment() -> Environment:
+    """The Jinja2 environment over ``templates/reports`` (autoescape for ``.html.j2``)."""
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir() / "reports")),
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_escape
+    env.filters["md_block"] = md_block
+    return env
+
+
+def _joined(names: Sequence[str], tr: Callable[..., str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {tr('reports.and')} {names[-1]}"
+
+
+def _fence(lines: Sequence[str]) -> str:
+    """A code fence longer than any run of backticks in ``lines``."""
+    longest = max((len(run) for line in lines for run in re.findall("`+", line)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def signup_lists(
+    model: ReportModel, tr: Callable[..., str]
+) -> list[tuple[str, tuple[SignupView, ...]]]:
+    """(heading, people) per theme that has a list or sign-ups, then those with no theme."""
+    lists = [(th.name, th.signups) for th in model.themes if th.signup or th.signups]
+    if model.general_signups:
+        lists.append((tr("reports.summary.signups_general"), model.general_signups))
+    return lists
+
+
+def context(model: ReportModel, steps: Sequence[Step] = ()) -> dict[str, Any]:
+    """Everything the templates use."""
+    tr = Translator(model.lang)
+
+    def idea_meta(idea: IdeaView) -> str:
+        if idea.round and idea.table:
+            return tr("reports.summary.idea_meta", round=idea.round, table=idea.table)
+        if idea.round:
+            return tr("reports.summary.idea_meta_round", round=idea.round)
+        return tr("reports.summary.idea_meta_none")
+
+    minutes = int(sum(float(step.minutes) for step in steps))
+    return {
+        "m": model,
+        "s": tr,
+        "when_where": when_where(model, tr),
+        "hosts_line": hosts_line(model, tr),
+        "hosts": _joined(model.cohosts, tr),
+        "sectors": [(tr(f"reports.sector.{s}"), n) for s, n in model.sector_counts],
+        "sheets": planning_sheets(model, tr),
+        "principles": principles(tr),
+        "signup_lists": signup_lists(model, tr),
+        "idea_meta": idea_meta,
+        "steps": [
+            (
+                safe_text(step.title),
+                int(step.minutes) if float(step.minutes).is_integer() else step.minutes,
+            )
+            for step in steps
+        ],
+        "duration": tr("reports.invitation.hours", hours=minutes // 60, minutes=minutes % 60)
+        if minutes
+        else "",
+        "fence": _fence(model.feedback_addresses),
+        "people_count": model.present or model.registered,
+        "consented_missing": max(
+            0, (model.present or model.registered) - len(model.feedback_addresses)
+        ),
+    }
+
+
+def render(name: str, model: ReportModel, steps: Sequence[Step] = ()) -> str:
+    """Render ``templates/reports/<name>.j2`` for ``model``."""
+    return environment().get_template(f"{name}.j2").render(**context(model, steps))

@@ -1,0 +1,140 @@
+"""The meeting deck, for co-hosts who would rather project PowerPoint than run ``cafe``.
+
+One slide per agenda step, in order, with the step's own text and question large enough
+to read from the back, the facilitator notes as speaker notes, and the QR codes where
+phones are used: the opening (join), the sign-up and harvest (sign up), the check-out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from pptx.enum.text import MSO_ANCHOR
+
+from cafe.core.agenda import Step, StepKind
+from cafe.i18n import Translator
+from cafe.reports.fitting import Box, Para, fit_list
+from cafe.reports.model import ReportModel
+from cafe.reports.pptx_kit import PALETTE, Deck, LayoutKind
+from cafe.reports.safe import safe_text
+from cafe.reports.working_deck import hosts_line, when_where
+
+QUESTION_SHAPE = "Question"
+"""Name of the text box holding a step's question or text."""
+BIG = (54, 48, 44, 40, 36, 32, 28, 24, 20)
+
+
+def build_meeting_deck(
+    model: ReportModel,
+    steps: Sequence[Step],
+    *,
+    join_url: str,
+    join_png: bytes,
+    checkout_url: str,
+    checkout_png: bytes,
+    template: Path | None = None,
+) -> bytes:
+    """The meeting deck as .pptx bytes."""
+    tr = Translator(model.lang)
+    deck = Deck(template)
+    _opening(deck, model, tr, join_url, join_png)
+    for step in steps:
+        _step(deck, step, tr, join_url, join_png, checkout_url, checkout_png)
+    return deck.to_bytes()
+
+
+def _opening(deck: Deck, model: ReportModel, tr: Translator, url: str, png: bytes) -> None:
+    slide = deck.slide(LayoutKind.TITLE_ONLY, model.title)
+    left, right = _split(deck, slide)
+    paras = [Para(model.challenge, bold=True, color=PALETTE.accent)]
+    for line in (when_where(model, tr), hosts_line(model, tr)):
+        if line:
+            paras.append(Para(line, scale=0.6, space_before=0.5, color=PALETTE.muted))
+    fitted, size = fit_list(paras, left, BIG, lambda n: "", keep=1)
+    deck.text(slide, left, fitted, size, anchor=MSO_ANCHOR.MIDDLE).name = QUESTION_SHAPE
+    _qr(deck, slide, right, png, tr("reports.meeting.join"), url)
+
+
+def _split(deck: Deck, slide: object) -> tuple[Box, Box]:
+    area = deck.content_box(slide)
+    qr_width = int(area.width * 0.42)
+    gap = int(area.width * 0.04)
+    left = Box(area.left, area.top, area.width - qr_width - gap, area.height)
+    right = Box(area.left + left.width + gap, area.top, qr_width, area.height)
+    return left, right
+
+
+def _qr(deck: Deck, slide: object, box: Box, png: bytes, caption: str, url: str) -> None:
+    """A QR code filling the top of ``box``, with a caption and the address below it."""
+    text_h = int(box.height * 0.2)
+    side = min(box.width, box.height - text_h)
+    deck.picture(slide, png, Box(box.left, box.top, box.width, side))
+    below = Box(box.left, box.top + side, box.width, box.height - side)
+    paras = [
+        Para(caption, bold=True, align="center", color=PALETTE.title),
+        Para(url, scale=0.6, align="center", color=PALETTE.muted),
+    ]
+    fitted, size = fit_list(paras, below, (24, 22, 20, 18, 16, 14, 12), lambda n: "", keep=2)
+    deck.text(slide, below, fitted, size)
+
+
+def _step(
+    deck: Deck,
+    step: Step,
+    tr: Translator,
+    join_url: str,
+    join_png: bytes,
+    checkout_url: str,
+    checkout_png: bytes,
+) -> None:
+    title = safe_text(step.title)
+    minutes = int(step.minutes) if float(step.minutes).is_integer() else step.minutes
+    slide = deck.slide(LayoutKind.TITLE_ONLY, title, notes=step.notes)
+    question = safe_text(step.question, multiline=True)
+    text = safe_text(step.text, multiline=True)
+    paras: list[Para] = []
+    qr: tuple[bytes, str, str] | None = None
+    if step.kind is StepKind.CAFE_ROUND:
+        paras = [
+            Para(
+                tr("reports.meeting.round", round=step.round, minutes=minutes),
+                scale=0.5,
+                bold=True,
+                color=PALETTE.accent,
+            ),
+            Para(question or text, bold=True, space_before=0.3),
+            Para(
+                tr("reports.meeting.round_move"), scale=0.4, space_before=1.0, color=PALETTE.muted
+            ),
+        ]
+        if not step.notes:
+            deck.notes(slide, tr("reports.meeting.notes_round"))
+    elif step.kind is StepKind.CHECKOUT:
+        paras = [Para(question or text, bold=True)]
+        qr = (checkout_png, tr("reports.meeting.checkout_hint"), checkout_url)
+    elif step.kind in (StepKind.SIGNUP, StepKind.HARVEST):
+        paras = [Para(text or question or tr("reports.meeting.signup"), bold=True)]
+        qr = (join_png, tr("reports.meeting.signup_hint"), join_url)
+    else:
+        main = question or text
+        paras = [Para(main, bold=True)] if main else []
+        if step.kind is StepKind.BREAK or not main:
+            paras.append(
+                Para(
+                    tr("reports.meeting.minutes", minutes=minutes),
+                    scale=0.6,
+                    space_before=0.5 if main else 0.0,
+                    color=PALETTE.muted,
+                )
+            )
+        if step.kind is StepKind.PRESENTATION_ROUND and question and text:
+            paras.append(Para(text, scale=0.6, space_before=0.5))
+    if qr is not None:
+        box, right = _split(deck, slide)
+        _qr(deck, slide, right, qr[0], qr[1], qr[2])
+    else:
+        box = deck.content_box(slide)
+    keep = 2 if step.kind is StepKind.CAFE_ROUND else 1
+    fitted, size = fit_list(paras, box, BIG, lambda n: "", keep=keep)
+    deck.text(slide, box, fitted, size, anchor=MSO_ANCHOR.MIDDLE).name = QUESTION_SHAPE

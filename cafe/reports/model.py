@@ -1,0 +1,317 @@
+"""A read-only view of a meeting, shaped for reports.
+
+Every writer (slides, documents, CSV) reads this one view, so they agree on what counts:
+which ideas are visible, which themes they fall under, whose contact details may be shown.
+All text is made safe for XML here, once, because a log may hold anything an older
+version or an import let through.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from cafe.core.participants import Participant, Sector
+from cafe.core.state import Signup
+from cafe.i18n import Translator
+from cafe.reports.safe import safe_text, sort_key
+
+if TYPE_CHECKING:
+    from cafe.core.service import MeetingService
+
+
+@dataclass(frozen=True, slots=True)
+class IdeaView:
+    """One visible idea."""
+
+    id: str
+    text: str
+    round: int
+    table: int
+
+
+@dataclass(frozen=True, slots=True)
+class SignupView:
+    """A sign-up; ``email``/``phone`` are empty unless the person consented."""
+
+    id: str
+    name: str
+    organisation: str
+    email: str
+    phone: str
+    consent: bool
+    at: float
+    themes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeView:
+    """A theme with its ideas and the people who want to continue with it."""
+
+    id: str
+    name: str
+    signup: bool
+    ideas: tuple[IdeaView, ...]
+    signups: tuple[SignupView, ...]
+
+    @property
+    def organisations(self) -> tuple[str, ...]:
+        return _unique(s.organisation for s in self.signups)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonView:
+    """A registered participant; contact details only when a consenting sign-up matches."""
+
+    id: str
+    name: str
+    organisation: str
+    sector: Sector
+    present: bool
+    host: bool
+    email: str
+    phone: str
+    themes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A café round's question, as the agenda asked it."""
+
+    round: int
+    text: str
+    minutes: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReportModel:
+    """Everything a report shows about one meeting."""
+
+    lang: str
+    title: str
+    challenge: str
+    date: str
+    place: str
+    cohosts: tuple[str, ...]
+    registered: int
+    present: int
+    sector_counts: tuple[tuple[Sector, int], ...]
+    """Counted over those present, or over everyone registered when nobody is marked."""
+    organisations: tuple[str, ...]
+    questions: tuple[Question, ...]
+    themes: tuple[ThemeView, ...]
+    unthemed: tuple[IdeaView, ...]
+    general_signups: tuple[SignupView, ...]
+    """Sign-ups that chose no theme (or only themes deleted since)."""
+    signups: tuple[SignupView, ...]
+    people: tuple[PersonView, ...]
+    checkout: tuple[str, ...]
+    retention_days: int | None
+    retention_until: str
+    """The last day contact details may be kept (ISO date), or "" without a period."""
+    generated: str
+
+    @property
+    def ideas(self) -> tuple[IdeaView, ...]:
+        """Every visible idea, themed ones first, each exactly once."""
+        return tuple(i for th in self.themes for i in th.ideas) + self.unthemed
+
+    @property
+    def core_team(self) -> tuple[str, ...]:
+        """ "Name, organisation" of everyone who signed up, in sign-up order."""
+        return _unique(_name_org(s.name, s.organisation) for s in self.signups)
+
+    @property
+    def feedback_addresses(self) -> tuple[str, ...]:
+        """E-mail addresses of consenting sign-ups: the only ones the letter may go to."""
+        return _unique(s.email for s in self.signups if s.consent and s.email)
+
+    def checkout_selection(self, limit: int = 6, max_chars: int = 220) -> tuple[str, ...]:
+        """A few check-out thoughts for a slide: short enough to read, spread over the list."""
+        short = [c for c in self.checkout if len(c) <= max_chars] or list(self.checkout)
+        if len(short) <= limit:
+            return tuple(short)
+        step = len(short) / limit
+        return tuple(short[int(i * step)] for i in range(limit))
+
+
+def _unique(values: Any) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in values if v))
+
+
+def _name_org(name: str, organisation: str) -> str:
+    return f"{name}, {organisation}" if organisation else name
+
+
+def _cohost_names(raw: Any) -> tuple[str, ...]:
+    if not raw:
+        return ()
+    if isinstance(raw, str):
+        raw = [raw]
+    names = []
+    for host in raw:
+        if isinstance(host, str):
+            names.append(safe_text(host))
+        elif isinstance(host, dict):
+            names.append(safe_text(_name_org(host.get("name", ""), host.get("organisation", ""))))
+        else:
+            name = safe_text(getattr(host, "name", host))
+            org = safe_text(getattr(host, "organisation", ""))
+            names.append(_name_org(name, org))
+    return tuple(n for n in names if n)
+
+
+def _retention_days(agenda: Any) -> int | None:
+    privacy = getattr(agenda, "privacy", None)
+    days = getattr(privacy, "retention_days", None)
+    if days is None and isinstance(privacy, dict):
+        days = privacy.get("retention_days")
+    try:
+        return int(days) if days else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _retention_until(meeting_date: str, started: float | None, now: float, days: int | None) -> str:
+    """The meeting day (the agenda's date, else the day it started, else today) plus
+    the retention period: when the working group must purge the contact details."""
+    if not days:
+        return ""
+    try:
+        day = date.fromisoformat(meeting_date)
+    except ValueError:
+        day = datetime.fromtimestamp(started if started is not None else now).date()
+    return (day + timedelta(days=days)).isoformat()
+
+
+def _signup_view(signup: Signup, live_theme_ids: set[str]) -> SignupView:
+    return SignupView(
+        id=signup.id,
+        name=safe_text(signup.name),
+        organisation=safe_text(signup.organisation),
+        email=safe_text(signup.email) if signup.consent else "",
+        phone=safe_text(signup.phone) if signup.consent else "",
+        consent=signup.consent,
+        at=signup.at,
+        themes=tuple(t for t in signup.themes if t in live_theme_ids),
+    )
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _person_view(
+    person: Participant, consented: list[SignupView], theme_names: dict[str, str]
+) -> PersonView:
+    """Match a participant to consenting sign-ups by e-mail, else by name + organisation."""
+    email_key = _key(person.email)
+    match = [
+        s
+        for s in consented
+        if (email_key and _key(s.email) == email_key)
+        or (_key(s.name) == _key(person.name) and _key(s.organisation) == _key(person.organisation))
+    ]
+    themes = _unique(theme_names.get(t, "") for s in match for t in s.themes)
+    return PersonView(
+        id=person.id,
+        name=safe_text(person.name),
+        organisation=safe_text(person.organisation),
+        sector=person.sector,
+        present=person.present,
+        host=person.host,
+        email=safe_text(person.email) if match else "",
+        phone=safe_text(person.phone or next((s.phone for s in match if s.phone), ""))
+        if match
+        else "",
+        themes=themes,
+    )
+
+
+def build_model(service: MeetingService, lang: str) -> ReportModel:
+    """The report view of ``service``'s meeting, with labels in ``lang``."""
+    state = service.state
+    agenda = service.agenda
+    meta = agenda.meta
+    tr = Translator(lang)
+
+    everyone = list(state.participants.values())
+    present = state.present()
+    counted = present or everyone
+    sectors = Counter(p.sector for p in counted)
+    sector_counts = tuple((s, sectors[s]) for s in Sector if sectors[s])
+
+    live_themes = state.live_themes()
+    live_ids = {th.id for th in live_themes}
+    signups = [_signup_view(s, live_ids) for s in state.live_signups()]
+    ideas = sorted(state.visible_ideas(), key=lambda i: (i.round or 99, i.table, i.at, i.id))
+
+    themes = []
+    for theme in live_themes:
+        themes.append(
+            ThemeView(
+                id=theme.id,
+                name=safe_text(theme.name),
+                signup=theme.signup,
+                ideas=tuple(_idea_view(i) for i in ideas if i.theme == theme.id),
+                signups=tuple(s for s in signups if theme.id in s.themes),
+            )
+        )
+    unthemed = tuple(_idea_view(i) for i in ideas if i.theme not in live_ids)
+    themes = [replace(th, ideas=tuple(i for i in th.ideas if i.text)) for th in themes]
+    unthemed = tuple(i for i in unthemed if i.text)
+
+    questions = tuple(
+        Question(round=int(step.round or n), text=safe_text(step.question), minutes=step.minutes)
+        for n, step in enumerate(agenda.cafe_rounds, start=1)
+        if safe_text(step.question)
+    )
+    theme_names = {th.id: th.name for th in themes}
+    consented = [s for s in signups if s.consent]
+    people = tuple(_person_view(p, consented, theme_names) for p in everyone)
+    checkout = tuple(
+        text
+        for text in (safe_text(c.text, multiline=True) for c in state.checkout.values())
+        if text
+    )
+    now = datetime.fromtimestamp(service.clock.now()).strftime("%Y-%m-%d")
+    return ReportModel(
+        lang=tr.lang,
+        title=safe_text(meta.title),
+        challenge=safe_text(meta.challenge),
+        date=safe_text(meta.date or ""),
+        place=safe_text(meta.place or ""),
+        cohosts=_cohost_names(getattr(meta, "cohosts", ())),
+        registered=len(everyone),
+        present=len(present),
+        sector_counts=sector_counts,
+        organisations=tuple(
+            sorted(_unique(safe_text(p.organisation) for p in counted), key=sort_key)
+        ),
+        questions=questions,
+        themes=tuple(themes),
+        unthemed=unthemed,
+        general_signups=tuple(s for s in signups if not s.themes),
+        signups=tuple(signups),
+        people=people,
+        checkout=checkout,
+        retention_days=_retention_days(agenda),
+        retention_until=_retention_until(
+            meta.date or "",
+            min((v.at for v in state.visits), default=None),
+            service.clock.now(),
+            _retention_days(agenda),
+        ),
+        generated=now,
+    )
+
+
+def _idea_view(idea: Any) -> IdeaView:
+    return IdeaView(
+        id=idea.id,
+        text=safe_text(idea.text, multiline=True),
+        round=idea.round,
+        table=idea.table,
+    )

@@ -1,0 +1,89 @@
+"""The working group's next tools: planning sheets 1 and 2 and the six principles.
+
+The sheets follow the source's appendices 1-2 ("Design & planeringsverktyg för
+partnerskap", adapted from Design for Wiser Action, Möller et al. 2012), prompt by prompt.
+Where the meeting already answers a prompt (the challenge, candidate themes, who came, who
+signed up) the answer is filled in; the rest is left for the working group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from cafe.reports.model import ReportModel
+
+SHEET1 = ("challenge", "why", "direction", "actions", "timeline", "results", "intangible")
+SHEET2 = (
+    "stakeholders",
+    "use",
+    "core_team",
+    "anchoring",
+    "target",
+    "involve",
+    "who_does_what",
+    "hard",
+    "next_step",
+)
+PRINCIPLES = ("independence", "dialogue", "quality", "long_term", "openness", "diversity")
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    """One box of a planning sheet."""
+
+    key: str
+    prompt: str
+    hint: str
+    """What the pre-filled answers are (e.g. "Themes from the idea meeting:")."""
+    answers: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    title: str
+    prompts: tuple[Prompt, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Principle:
+    name: str
+    text: str
+
+
+def planning_sheets(model: ReportModel, tr: Callable[..., str]) -> tuple[Sheet, Sheet]:
+    """Sheets 1 and 2 with what the meeting already answered."""
+    themes = tuple(th.name for th in model.themes)
+    filled1 = {
+        "challenge": ("", (model.challenge,) if model.challenge else ()),
+        "actions": (tr("reports.sheet1.actions_hint") if themes else "", themes),
+    }
+    filled2 = {
+        "stakeholders": (
+            tr("reports.sheet2.stakeholders_hint") if model.organisations else "",
+            model.organisations,
+        ),
+        "core_team": (
+            tr("reports.sheet2.core_team_hint") if model.core_team else "",
+            model.core_team,
+        ),
+        "next_step": ("", (tr("reports.sheet2.next_step_hint"),)),
+    }
+
+    def sheet(name: str, keys: tuple[str, ...], filled: dict) -> tuple[Prompt, ...]:
+        return tuple(
+            Prompt(key, tr(f"reports.{name}.{key}"), *filled.get(key, ("", ()))) for key in keys
+        )
+
+    return (
+        Sheet(tr("reports.summary.sheet1"), sheet("sheet1", SHEET1, filled1)),
+        Sheet(tr("reports.summary.sheet2"), sheet("sheet2", SHEET2, filled2)),
+    )
+
+
+def principles(tr: Callable[..., str]) -> tuple[Principle, ...]:
+    """The six principles of the national agreement, in its order."""
+    return tuple(
+        Principle(tr(f"reports.principles.{key}"), tr(f"reports.principles.{key}_text"))
+        for key in PRINCIPLES
+    )

@@ -1,0 +1,1 @@
+"""Durable storage of meetings: the SQLite event log and the meeting folder."""

@@ -1,0 +1,131 @@
+"""Export a whole meeting to TOML or JSON, and import it into a new folder.
+
+The export holds the agenda and every event as they are stored (times, sequence numbers
+and idempotency keys), so importing it gives a meeting whose state is identical. TOML has
+no null: an event payload that holds one is written as a JSON string instead.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from cafe import __version__
+from cafe.core.agenda import agenda_from_dict, agenda_to_dict
+from cafe.core.errors import Problem, ValidationError
+from cafe.core.events import Event
+from cafe.core.service import MeetingService
+from cafe.i18n import t
+from cafe.storage.folder import create_meeting_folder, remove_meeting_files
+
+FORMAT = "cafe-meeting"
+FORMAT_VERSION = 1
+
+
+def export_meeting(service: MeetingService) -> dict[str, Any]:
+    """The meeting as plain data."""
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "cafe_version": __version__,
+        "agenda": agenda_to_dict(service.agenda),
+        "events": [e.to_dict() for e in service.events()],
+    }
+
+
+def _has_none(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, dict):
+        return any(_has_none(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_none(v) for v in value)
+    return False
+
+
+def dumps(data: dict[str, Any], fmt: str) -> str:
+    """Serialise an export as ``json`` or ``toml``."""
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    events = []
+    for event in data["events"]:
+        if _has_none(event["data"]):
+            event = {k: v for k, v in event.items() if k != "data"} | {
+                "data_json": json.dumps(event["data"])
+            }
+        events.append(event)
+    return tomli_w.dumps({**data, "events": events})
+
+
+def loads(text: str, source: str) -> dict[str, Any]:
+    """Parse an export written by ``dumps`` (format guessed from the text)."""
+    stripped = text.lstrip()
+    try:
+        data = json.loads(text) if stripped.startswith("{") else tomllib.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValidationError(
+            [Problem(f"{source}:{error.lineno}:{error.colno}", error.msg)]
+        ) from None
+    except tomllib.TOMLDecodeError as error:
+        raise ValidationError([Problem(source, str(error))]) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValidationError([Problem(source, t("exchange.not_export"))])
+    if int(data.get("format_version", 0)) > FORMAT_VERSION:
+        raise ValidationError([Problem(source, t("exchange.too_new"))])
+    for event in data.get("events", []):
+        if isinstance(event, dict) and "data_json" in event:
+            event["data"] = json.loads(event.pop("data_json"))
+    return data
+
+
+def events_from_export(data: dict[str, Any], source: str) -> list[Event]:
+    """The export's events, with every malformed one reported at once."""
+    problems: list[Problem] = []
+    events: list[Event] = []
+    raw_events = data.get("events", [])
+    if not isinstance(raw_events, list):
+        raise ValidationError([Problem(f"{source}: events", t("exchange.bad_event"))])
+    for index, raw in enumerate(raw_events):
+        try:
+            event = Event.from_dict(raw)
+            if not isinstance(event.data, dict):
+                raise TypeError
+            events.append(event)
+        except (KeyError, TypeError, ValueError):
+            problems.append(Problem(f"{source}: events[{index}]", t("exchange.bad_event")))
+    seqs = [e.seq for e in events]
+    if seqs != sorted(seqs) or len(set(seqs)) != len(seqs):
+        problems.append(Problem(f"{source}: events", t("exchange.bad_order")))
+    if problems:
+        raise ValidationError(problems)
+    return events
+
+
+def import_meeting(data: dict[str, Any], folder: Path, source: str = "import") -> None:
+    """Create ``folder`` as a copy of the exported meeting."""
+    agenda = agenda_from_dict(data.get("agenda", {}), f"{source}: agenda")
+    events = events_from_export(data, source)
+    folder = Path(folder)
+    log = create_meeting_folder(folder, agenda)
+    db = log.connection()
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        db.executemany(
+            "INSERT INTO events(seq, at, kind, data, key) VALUES (?, ?, ?, ?, ?)",
+            [
+                (e.seq, e.at, str(e.kind), json.dumps(e.data, ensure_ascii=False), e.key)
+                for e in events
+            ],
+        )
+        db.execute("COMMIT")
+    except sqlite3.Error as error:
+        db.execute("ROLLBACK")
+        log.close()
+        remove_meeting_files(folder)
+        raise ValidationError([Problem(source, t("exchange.bad_event") + f" ({error})")]) from None
+    log.close()

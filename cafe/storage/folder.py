@@ -1,0 +1,106 @@
+"""The meeting folder: ``agenda.toml`` (human-editable) beside ``meeting.db`` (the log).
+
+The agenda is the plan and stays a file the co-hosts can read and edit; everything that
+happens is in the database. Opening a folder loads both and hands back the service.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import tempfile
+from pathlib import Path
+
+from cafe.core.agenda import Agenda, dump_agenda, load_agenda
+from cafe.core.clock import Clock
+from cafe.core.errors import CafeError, StoreError
+from cafe.core.service import MeetingService
+from cafe.i18n import t
+from cafe.storage.sqlite_log import SqliteEventLog
+
+AGENDA_FILE = "agenda.toml"
+DB_FILE = "meeting.db"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` so that ``path`` is either the old file or the whole new one."""
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _prepare_new_folder(folder: Path) -> None:
+    if (folder / DB_FILE).exists():
+        raise StoreError(f"{folder}: {t('store.exists')}")
+    if folder.exists() and any(folder.iterdir()):
+        raise StoreError(f"{folder}: {t('store.not_empty')}")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"{folder}: {error.strerror}") from None
+
+
+def create_meeting_folder(folder: Path, agenda: Agenda) -> SqliteEventLog:
+    """Make a new meeting folder for ``agenda``; nothing is left behind on failure."""
+    folder = Path(folder)
+    existed = folder.exists()
+    _prepare_new_folder(folder)
+    try:
+        write_atomically(folder / AGENDA_FILE, dump_agenda(agenda))
+        log = SqliteEventLog(folder / DB_FILE, create=True)
+        log.set_meta({"meeting_token": secrets.token_urlsafe(24)})
+        return log
+    except BaseException:
+        remove_meeting_files(folder, keep_folder=existed)
+        raise
+
+
+def remove_meeting_files(folder: Path, *, keep_folder: bool = True) -> None:
+    """Undo a half-made meeting folder (only files ``cafe`` itself creates)."""
+    for name in (AGENDA_FILE, DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", f"{DB_FILE}-journal"):
+        (folder / name).unlink(missing_ok=True)
+    if not keep_folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def open_meeting(folder: Path, clock: Clock | None = None) -> MeetingService:
+    """The service for an existing meeting folder."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise CafeError(f"{folder}: {t('store.missing')}")
+    agenda = load_agenda(folder / AGENDA_FILE).filled()
+    log = SqliteEventLog(folder / DB_FILE)
+    service = MeetingService(agenda, log, clock)
+    service.folder = folder  # type: ignore[attr-defined]
+    return service
+
+
+def meeting_token(service: MeetingService) -> str:
+    """The meeting's secret URL token (made at creation; kept so printed QR codes work)."""
+    log = service.log
+    assert isinstance(log, SqliteEventLog)
+    token = log.get_meta("meeting_token")
+    if token is None:
+        token = secrets.token_urlsafe(24)
+        log.set_meta({"meeting_token": token})
+    return token
+
+
+def table_token(service: MeetingService, table: int) -> str:
+    """A table's own secret token for its host's idea page (made on first use)."""
+    log = service.log
+    assert isinstance(log, SqliteEventLog)
+    key = f"table_token:{table}"
+    token = log.get_meta(key)
+    if token is None:
+        token = secrets.token_urlsafe(24)
+        log.set_meta({key: token})
+    return token

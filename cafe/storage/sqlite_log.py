@@ -1,0 +1,220 @@
+"""The event log in SQLite: WAL mode, one transaction per command, fsync on commit.
+
+An event is acknowledged only after its transaction commits with ``synchronous=FULL``,
+so an acknowledged event survives ``kill -9`` and a power cut. Snapshots of the folded
+state are kept beside the log so that opening a long meeting does not replay everything.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from cafe.core.errors import StoreError
+from cafe.core.events import Event, EventKind
+from cafe.i18n import t
+
+SCHEMA_VERSION = 1
+
+#: ``MIGRATIONS[n]`` takes a database from user_version n to n + 1.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+    CREATE TABLE events (
+        seq  INTEGER PRIMARY KEY,
+        at   REAL NOT NULL,
+        kind TEXT NOT NULL,
+        data TEXT NOT NULL,
+        key  TEXT UNIQUE
+    ) STRICT;
+    CREATE TABLE snapshots (seq INTEGER PRIMARY KEY, state TEXT NOT NULL) STRICT;
+    """,
+)
+
+
+def store_error(error: sqlite3.Error, path: Path) -> StoreError:
+    """Turn SQLite's wording into a message a facilitator can act on."""
+    text = str(error).lower()
+    if "full" in text:
+        key = "store.disk_full"
+    elif "readonly" in text or "read-only" in text:
+        key = "store.read_only"
+    elif "unable to open" in text or "cannot open" in text:
+        key = "store.cannot_open"
+    elif "not a database" in text or "malformed" in text:
+        key = "store.corrupt"
+    elif "locked" in text or "busy" in text:
+        key = "store.locked"
+    else:
+        key = "store.failed"
+    return StoreError(f"{path}: {t(key, detail=str(error))}")
+
+
+class SqliteEventLog:
+    """An append-only event log in one SQLite file; the only writer of a meeting."""
+
+    def __init__(self, path: Path, *, create: bool = False) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"{self.path}: {t('store.missing')}")
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=5.0)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.Error as error:
+            if not os.access(self.path.parent, os.W_OK):
+                # SQLite only says "unable to open": the folder (or its disk) is read-only.
+                raise StoreError(f"{self.path}: {t('store.read_only', detail=error)}") from None
+            raise store_error(error, self.path) from None
+
+    # -- schema --------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: {t('store.too_new', version=version)}")
+        for number in range(version, SCHEMA_VERSION):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version={number + 1}")
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- meta ------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, values: dict[str, str]) -> None:
+        """Store settings (tokens, creation info) atomically."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                list(values.items()),
+            )
+            self._db.execute("COMMIT")
+        except sqlite3.Error as error:
+            self._rollback()
+            raise store_error(error, self.path) from None
+
+    # -- events ----------------------------------------------------------------
+
+    def append(self, events: Sequence[Event]) -> list[Event]:
+        """Store ``events`` in one transaction and return them with their ``seq``.
+
+        An event whose ``key`` is already stored is not stored again; the stored one is
+        returned in its place (a resent phone submission is one record). Either all new
+        events are stored or none is.
+        """
+        stored: list[Event] = []
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            for event in events:
+                if event.key is not None:
+                    row = self._db.execute(
+                        "SELECT seq, at, kind, data, key FROM events WHERE key = ?", (event.key,)
+                    ).fetchone()
+                    if row is not None:
+                        stored.append(_row_event(row))
+                        continue
+                cursor = self._db.execute(
+                    "INSERT INTO events(at, kind, data, key) VALUES (?, ?, ?, ?)",
+                    (
+                        event.at,
+                        str(event.kind),
+                        json.dumps(event.data, ensure_ascii=False),
+                        event.key,
+                    ),
+                )
+                stored.append(
+                    Event(event.kind, event.data, event.at, int(cursor.lastrowid or 0), event.key)
+                )
+            self._db.execute("COMMIT")
+        except sqlite3.Error as error:
+            self._rollback()
+            raise store_error(error, self.path) from None
+        return stored
+
+    def find_key(self, key: str) -> Event | None:
+        """The stored event with this idempotency key, if any."""
+        row = self._db.execute(
+            "SELECT seq, at, kind, data, key FROM events WHERE key = ?", (key,)
+        ).fetchone()
+        return None if row is None else _row_event(row)
+
+    def read(self, after: int = 0) -> Iterator[Event]:
+        """Every event with ``seq > after``, in order."""
+        try:
+            cursor = self._db.execute(
+                "SELECT seq, at, kind, data, key FROM events WHERE seq > ? ORDER BY seq", (after,)
+            )
+            for row in cursor:
+                yield _row_event(row)
+        except sqlite3.Error as error:
+            raise store_error(error, self.path) from None
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM events").fetchone()[0])
+
+    # -- snapshots ---------------------------------------------------------------
+
+    def latest_snapshot(self) -> tuple[int, dict[str, Any]] | None:
+        row = self._db.execute(
+            "SELECT seq, state FROM snapshots ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+        return None if row is None else (int(row[0]), json.loads(row[1]))
+
+    def save_snapshot(self, seq: int, state: dict[str, Any]) -> None:
+        """Keep one snapshot: it is a cache, so a failure to write it is not fatal."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("DELETE FROM snapshots")
+            self._db.execute(
+                "INSERT INTO snapshots(seq, state) VALUES (?, ?)",
+                (seq, json.dumps(state, ensure_ascii=False)),
+            )
+            self._db.execute("COMMIT")
+        except sqlite3.Error:
+            self._rollback()
+
+    def drop_snapshots(self) -> None:
+        self._db.execute("DELETE FROM snapshots")
+
+    # -- housekeeping --------------------------------------------------------------
+
+    def _rollback(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+
+    def connection(self) -> sqlite3.Connection:
+        """The raw connection, for maintenance that rewrites history (purge)."""
+        return self._db
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self._db.close()
+
+
+def _row_event(row: tuple[Any, ...]) -> Event:
+    seq, at, kind, data, key = row
+    return Event(EventKind(kind), json.loads(data), float(at), int(seq), key)

@@ -1,0 +1,172 @@
+"""CafeApp: wiring only. Screens, bindings, commands, themes and the LAN server's lifecycle.
+
+Four modes, each a screen with its own state: the meeting (what the room sees), the door
+(check-in), capture (ideas after a round) and the idea board. Every change goes through
+the ``MeetingService``; the app turns the service's notifications into ``MeetingChanged``
+messages for the screens.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, ClassVar, Protocol
+
+from textual.app import App
+from textual.command import CommandPalette
+
+from cafe.core.clock import Clock
+from cafe.core.errors import CafeError
+from cafe.core.events import Event
+from cafe.core.participants import PersonInput
+from cafe.core.service import MeetingService
+from cafe.i18n import set_language, t
+from cafe.tui.bindings import install
+from cafe.tui.commands import CafeCommands
+from cafe.tui.messages import MeetingChanged
+from cafe.tui.screens.board_screen import BoardScreen
+from cafe.tui.screens.capture_screen import CaptureScreen
+from cafe.tui.screens.checkin_screen import CheckinScreen
+from cafe.tui.screens.help_screen import HelpScreen
+from cafe.tui.screens.meeting_screen import MeetingScreen
+from cafe.tui.screens.person_modal import PersonModal
+from cafe.tui.screens.where_modal import WhereModal
+from cafe.tui.themes import CAFE, HIGH_CONTRAST, THEMES
+
+log = logging.getLogger(__name__)
+
+MODES = ("meeting", "door", "capture", "board")
+
+
+class PhoneServer(Protocol):
+    """What the app needs of the LAN server (``cafe.web.server.LanServer``)."""
+
+    async def start(self) -> None: ...
+    async def stop(self) -> None: ...
+    def participant_url(self) -> str: ...
+
+
+class CafeApp(App[None]):
+    """The live meeting on the facilitator's laptop, mirrored to the projector."""
+
+    CSS_PATH = "app.tcss"
+    COMMANDS: ClassVar[set[Any]] = {CafeCommands}
+
+    def __init__(
+        self,
+        service: MeetingService,
+        *,
+        clock: Clock | None = None,
+        server: PhoneServer | None = None,
+        lang: str | None = None,
+    ) -> None:
+        self.lang = set_language(lang or service.agenda.meta.language)
+        super().__init__()
+        install(self, "app")
+        self.service = service
+        self.clock: Clock = clock or service.clock
+        self.server = server
+        self.server_running = False
+        self.phones_url = ""
+        """The participants' address once the LAN server runs ("" otherwise)."""
+        self.title = service.agenda.meta.title
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = CAFE.name
+        self._unsubscribe = service.subscribe(self._announce)
+
+    # -- lifecycle --------------------------------------------------------------------
+
+    async def on_mount(self) -> None:
+        await self._start_server()
+        self.add_mode("meeting", lambda: MeetingScreen(self.service, self.clock, self.phones_url))
+        self.add_mode("door", lambda: CheckinScreen(self.service))
+        self.add_mode("capture", lambda: CaptureScreen(self.service))
+        self.add_mode("board", lambda: BoardScreen(self.service))
+        await self.switch_mode("meeting")
+
+    async def on_unmount(self) -> None:
+        self._unsubscribe()
+        if self.server is not None and self.server_running:
+            try:
+                await self.server.stop()
+            except OSError:
+                log.exception("stopping the LAN server")
+            self.server_running = False
+
+    async def _start_server(self) -> None:
+        """Start the phones' server; a busy port is a notification, never a crash."""
+        if self.server is None:
+            return
+        try:
+            await self.server.start()
+        except OSError as error:
+            log.warning("LAN server did not start: %s", error)
+            self.notify(
+                t("tui.server.failed", error=error.strerror or str(error)),
+                severity="error",
+                timeout=20,
+            )
+            return
+        self.server_running = True
+        self.phones_url = self.server.participant_url()
+        log.info("LAN server at %s", self.phones_url)
+
+    def _announce(self, events: list[Event]) -> None:
+        """The service committed ``events``: every screen of the current mode re-reads."""
+        for screen in self.screen_stack:
+            screen.post_message(MeetingChanged(events))
+
+    # -- actions ------------------------------------------------------------------------
+
+    def action_show(self, mode: str) -> None:
+        """Switch to one of the modes (``meeting``, ``door``, ``capture``, ``board``)."""
+        if mode in MODES:
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_where(self) -> None:
+        if not isinstance(self.screen, WhereModal):
+            self.push_screen(WhereModal(self.service))
+
+    def action_add_person(self) -> None:
+        def add(person: PersonInput) -> None:
+            added = self.service.add_participant(person)
+            self.notify(t("tui.checkin.added", name=added.name))
+
+        self.push_screen(PersonModal(add))
+
+    def action_toggle_contrast(self) -> None:
+        self.theme = CAFE.name if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=t("tui.palette.placeholder"), id="--command-palette")
+            )
+
+    async def action_quit(self) -> None:
+        """Store anything typed but not yet entered, then leave (the log has the rest)."""
+        self.save_drafts()
+        self.exit()
+
+    def save_drafts(self) -> None:
+        """An idea or thought typed but not entered is kept, not dropped, on quit."""
+        for screen in self._all_screens():
+            try:
+                if isinstance(screen, CaptureScreen) and (draft := screen.draft()):
+                    self.service.capture_idea(draft[0], table=draft[1])
+                elif isinstance(screen, MeetingScreen):
+                    for text, author in screen.drafts():
+                        self.service.note_checkout(text, author=author)
+            except CafeError:
+                log.exception("draft not stored")
+
+    def _all_screens(self) -> list[Any]:
+        screens = []
+        for mode in MODES:
+            stack = self.get_screen_stack(mode) if mode in self._screen_stacks else []
+            screens.extend(stack[:1])
+        return screens

@@ -1,0 +1,182 @@
+"""One registry of key bindings: the footer, the help screen and the command palette read it.
+
+Bindings are data here rather than ``BINDINGS`` class attributes because their
+descriptions are translated, and the language is only known when the app is built
+(tests build Swedish and English apps in one process). ``install`` gives a screen or the
+app its scope's bindings in the current language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode
+
+from cafe.i18n import t
+
+Scope = Literal["app", "meeting", "door", "capture", "board", "modal", "demo"]
+SCOPES: tuple[Scope, ...] = ("meeting", "door", "capture", "board", "app")
+"""Order of the sections on the help screen (the demo's keys show in its footer only)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """One key (or several keys) bound to an action in one scope."""
+
+    keys: str
+    """Textual key names, comma-separated (``question_mark,f1``)."""
+    action: str
+    """Action run on the scope's node (the app or a screen)."""
+    label: str
+    """Catalogue key under ``tui.keys``."""
+    scope: Scope
+    footer: bool = False
+    """Shown in the footer (the few the co-hosts need all the time)."""
+    palette: bool = True
+    """Offered in the command palette."""
+    priority: bool = False
+    display: str | None = None
+    """How the key is shown when Textual's own name would be unclear."""
+    group: str | None = None
+    """Catalogue key under ``tui.keys`` of a footer group (``+`` and ``-`` share one)."""
+
+    @property
+    def description(self) -> str:
+        return t(f"tui.keys.{self.label}")
+
+    @property
+    def shown_keys(self) -> str:
+        """The keys as people type them, for the help screen."""
+        if self.keys == "space":
+            return t("tui.keys.space_name")
+        if self.display:
+            return self.display
+        return " / ".join(_KEY_NAMES.get(k, k) for k in self.keys.split(","))
+
+
+_KEY_NAMES = {
+    "question_mark": "?",
+    "plus": "+",
+    "minus": "-",
+    "escape": "Esc",
+    "enter": "Enter",
+    "delete": "Del",
+    "backspace": "⌫",
+    "ctrl+q": "Ctrl+Q",
+    "ctrl+p": "Ctrl+P",
+    "ctrl+z": "Ctrl+Z",
+    "f1": "F1",
+    "f5": "F5",
+    "f6": "F6",
+    "tab": "Tab",
+}
+
+REGISTRY: tuple[Key, ...] = (
+    # The meeting screen: moving through the agenda and the timer.
+    Key("n", "next_step", "next_step", "meeting", footer=True),
+    Key("p", "previous_step", "previous_step", "meeting", footer=True),
+    Key("space", "timer_toggle", "timer_toggle", "meeting", footer=True, display="␣"),
+    Key(
+        "plus",
+        "timer_adjust(60)",
+        "timer_plus",
+        "meeting",
+        footer=True,
+        display="+",
+        group="timer_adjust",
+    ),
+    Key(
+        "minus",
+        "timer_adjust(-60)",
+        "timer_minus",
+        "meeting",
+        footer=True,
+        display="-",
+        group="timer_adjust",
+    ),
+    Key("s", "skip", "skip", "meeting"),
+    Key("k", "next_speaker", "next_speaker", "meeting"),
+    Key("r", "replan", "replan", "meeting"),
+    Key("h", "toggle_notes", "notes", "meeting", footer=True),
+    Key("u", "manual_signup", "manual_signup", "meeting"),
+    Key("i", "input", "input", "meeting"),
+    Key("escape", "leave_field", "leave_field", "meeting", palette=False),
+    # The door: check-in.
+    Key("escape", "app.show('meeting')", "back", "door", footer=True),
+    Key("h", "toggle_host", "toggle_host", "door", footer=True),
+    Key("f2", "focus_name", "focus_name", "door", footer=True, display="F2"),
+    # Capturing ideas after a round.
+    Key("escape", "app.show('meeting')", "back", "capture", footer=True),
+    Key("ctrl+z", "undo", "undo", "capture", footer=True, priority=True),
+    Key("f2", "edit_idea", "edit_idea", "capture", footer=True, display="F2"),
+    Key("f8", "delete_idea", "delete_idea", "capture", footer=True, display="F8"),
+    # The idea board and themes.
+    Key("escape", "app.show('meeting')", "back", "board", footer=True),
+    Key("x", "mark", "mark", "board", footer=True),
+    Key("m", "merge", "merge", "board", footer=True),
+    Key("g", "new_theme", "new_theme", "board", footer=True),
+    Key("o", "move_to_theme", "move_to_theme", "board", footer=True),
+    Key("e", "edit", "edit", "board"),
+    Key("l", "toggle_signup", "toggle_signup", "board", footer=True),
+    Key("delete", "delete", "delete", "board"),
+    Key("ctrl+z", "undo", "undo", "board", footer=True),
+    # Everywhere.
+    Key("d", "show('door')", "door", "app"),
+    Key("i", "show('capture')", "capture", "app"),
+    Key("t", "show('board')", "board", "app"),
+    Key("w", "where", "where", "app"),
+    Key("a", "add_person", "add_person", "app"),
+    Key("c", "toggle_contrast", "contrast", "app"),
+    Key("question_mark,f1", "help", "help", "app", footer=True, display="? / F1"),
+    Key("ctrl+p", "command_palette", "palette", "app", palette=False, priority=True),
+    Key("ctrl+q", "quit", "quit", "app", footer=True, priority=True),
+    # `cafe demo` and `cafe rehearse`: the simulated room.
+    Key("f5", "demo_pause", "demo_pause", "demo", footer=True, priority=True, display="F5"),
+    Key("f6", "demo_take_over", "demo_take_over", "demo", footer=True, priority=True, display="F6"),
+)
+
+
+def keys_in(scope: Scope) -> list[Key]:
+    """The registry's keys for one scope, in registry order."""
+    return [key for key in REGISTRY if key.scope == scope]
+
+
+def bindings(scope: Scope) -> list[Binding]:
+    """Textual bindings for ``scope`` with descriptions in the current language."""
+    return [
+        Binding(
+            key.keys,
+            key.action,
+            key.description,
+            show=key.footer,
+            key_display=key.display,
+            priority=key.priority,
+            group=Binding.Group(t(f"tui.keys.{key.group}"), compact=True) if key.group else None,
+        )
+        for key in keys_in(scope)
+    ]
+
+
+def install(node: DOMNode, scope: Scope) -> None:
+    """Add ``scope``'s translated bindings to ``node`` (after its class bindings).
+
+    A registry key replaces a class binding on the same key (``ctrl+q`` gets a
+    translated description), so the footer never shows Textual's English.
+    """
+    merged = dict(node._bindings.key_to_bindings)
+    for binding in bindings(scope):
+        for single in binding.key.split(","):
+            merged[single.strip()] = [
+                Binding(
+                    single.strip(),
+                    binding.action,
+                    binding.description,
+                    show=binding.show,
+                    key_display=binding.key_display,
+                    priority=binding.priority,
+                    group=binding.group,
+                )
+            ]
+    node._bindings = BindingsMap.from_keys(merged)

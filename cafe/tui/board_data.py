@@ -1,0 +1,38 @@
+"""What the idea lists and theme lists show, read from the meeting's state."""
+
+from __future__ import annotations
+
+from cafe.core.service import MeetingService
+from cafe.tui.widgets.idea_list import IdeaRows
+from cafe.tui.widgets.theme_list import ThemeRow
+
+
+def idea_rows(
+    service: MeetingService,
+    *,
+    round_number: int | None = None,
+    marked: frozenset[str] = frozenset(),
+    group: str = "round",
+) -> IdeaRows:
+    """The visible ideas (of one round, or all) with the theme names."""
+    state = service.state
+    ideas = [i for i in state.visible_ideas() if round_number is None or i.round == round_number]
+    themes = tuple((th.id, th.name) for th in state.live_themes())
+    return IdeaRows(tuple(ideas), themes, marked & {i.id for i in ideas}, group)
+
+
+def theme_rows(service: MeetingService) -> tuple[ThemeRow, ...]:
+    """Every live theme with its idea and sign-up counts."""
+    state = service.state
+    counts: dict[str, int] = {}
+    for idea in state.visible_ideas():
+        if idea.theme:
+            counts[idea.theme] = counts.get(idea.theme, 0) + 1
+    signups: dict[str, int] = {}
+    for signup in state.live_signups():
+        for theme in signup.themes:
+            signups[theme] = signups.get(theme, 0) + 1
+    return tuple(
+        ThemeRow(th.id, th.name, counts.get(th.id, 0), th.signup, signups.get(th.id, 0))
+        for th in state.live_themes()
+    )

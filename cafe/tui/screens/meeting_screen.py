@@ -1,0 +1,254 @@
+"""The main screen on the projector: header, agenda rail, and the current step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer
+
+from cafe.core import meeting_seating as seating
+from cafe.core.agenda import StepKind
+from cafe.core.clock import Clock
+from cafe.core.errors import CafeError
+from cafe.core.service import MeetingService
+from cafe.i18n import t
+from cafe.tui.bindings import install
+from cafe.tui.meeting_clock import meeting_clock, rail_rows
+from cafe.tui.messages import MeetingChanged
+from cafe.tui.screens.signup_modal import SignupModal
+from cafe.tui.widgets.agenda_rail import AgendaRail
+from cafe.tui.widgets.meeting_header import MeetingHeader
+from cafe.tui.widgets.step_panel import StepPanel
+from cafe.tui.widgets.steps.checkout_step import CheckoutView
+from cafe.tui.widgets.steps.presentation_step import PresentationView
+
+
+def swap_class(node: Widget, prefix: str, value: str) -> None:
+    """Replace the one class starting with ``prefix``, restyling once (a screen is big)."""
+    wanted = f"{prefix}{value}"
+    old = [name for name in node.classes if name.startswith(prefix)]
+    if old != [wanted]:
+        node.remove_class(*old, update=False)
+        node.add_class(wanted)
+
+
+TICK_SECONDS = 0.25
+"""How often the timer is redrawn; the time itself always comes from the clock."""
+
+
+class MeetingScreen(Screen[None]):
+    """What the room sees; the co-hosts drive it with a few keys."""
+
+    CSS_PATH = "meeting_screen.tcss"
+    SCOPE = "meeting"
+
+    notes_visible: reactive[bool] = reactive(True)
+    """Facilitator notes shown (hide them with ``h`` while the screen is shared)."""
+
+    def __init__(self, service: MeetingService, clock: Clock, phones_url: str = "") -> None:
+        super().__init__(id="meeting")
+        install(self, "meeting")
+        self.service = service
+        self.clock = clock
+        self.phones_url = phones_url
+        self._rail_second = -1
+        self._synced = -1
+        step = service.current_step
+        self.add_class(f"-step-{step.kind.value if step else 'none'}")
+
+    def compose(self) -> ComposeResult:
+        meta = self.service.agenda.meta
+        yield self._header(meta.title, meta.challenge)
+        with Horizontal(id="body"):
+            yield AgendaRail(id="rail")
+            yield StepPanel(self.service, id="panel")
+        yield Footer()
+
+    @staticmethod
+    def _header(title: str, challenge: str) -> MeetingHeader:
+        header = MeetingHeader()
+        header.title = title
+        header.challenge = challenge
+        return header
+
+    def on_mount(self) -> None:
+        self.query_one(StepPanel).phones_url = self.phones_url
+        self.sync()
+        self.set_interval(TICK_SECONDS, self.tick)
+
+    def on_screen_resume(self) -> None:
+        if self._synced != self.service.state.last_seq:
+            self.sync()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 100, "-narrow")
+
+    @on(MeetingChanged)
+    def refresh_meeting(self, message: MeetingChanged) -> None:
+        self.sync()
+
+    def sync(self) -> None:
+        """Show the stored state: the step, then everything that depends on it."""
+        state = self.service.state
+        self._synced = state.last_seq
+        panel = self.query_one(StepPanel)
+        panel.step_index = state.current_step
+        panel.revision = state.last_seq
+        step = self.service.current_step
+        swap_class(self, "-step-", step.kind.value if step else "none")
+        self._rail_second = -1
+        self.tick()
+
+    def tick(self) -> None:
+        """Redraw what depends on the time (the clock is read, never counted)."""
+        now = self.clock.now()
+        self.query_one(StepPanel).now = now
+        second = int(now)
+        if second != self._rail_second:
+            self._rail_second = second
+            rail = self.query_one(AgendaRail)
+            rail.rows = rail_rows(self.service, now)
+            rail.clock = meeting_clock(self.service, now)
+
+    def watch_notes_visible(self, visible: bool) -> None:
+        self.set_class(not visible, "-notes-hidden")
+
+    # -- actions -----------------------------------------------------------------
+
+    def _run(self, command: Callable[..., object], *args: object) -> bool:
+        """Call the service; a user error becomes a notification, not a crash."""
+        try:
+            command(*args)
+        except CafeError as error:
+            self.notify(str(error), severity="warning")
+            return False
+        return True
+
+    def _entered_step(self) -> None:
+        """Seat people when a step needs a seating plan and the plan is missing or stale."""
+        step = self.service.current_step
+        if step is None:
+            return
+        try:
+            if step.kind is StepKind.CAFE_ROUND:
+                timer = self.service.timer()
+                fresh = timer is None or not timer.started
+                if fresh and seating.ensure_plan(self.service, step.round or 1):
+                    self.notify(t("tui.round.seated", round=step.round or 1))
+            elif step.kind is StepKind.PRESENTATION_ROUND and self.service.state.seating is None:
+                seating.ensure_plan(self.service, 1)
+        except CafeError as error:
+            self.notify(str(error), severity="warning")
+
+    def action_next_step(self) -> None:
+        before = self.service.state.current_step
+        if not self._run(self.service.next_step):
+            return  # the store refused (disk full, read-only): that message is shown
+        if self.service.state.current_step == before:
+            self.notify(t("tui.step.last"))
+            return
+        self._entered_step()
+
+    def action_previous_step(self) -> None:
+        self._run(self.service.previous_step)
+
+    def action_skip(self) -> None:
+        """End the step now (its timer stops where it is) and go to the next one."""
+        timer = self.service.timer()
+        if timer is not None and timer.running:
+            self._run(self.service.timer_pause)
+        self.action_next_step()
+
+    def action_timer_toggle(self) -> None:
+        if self.service.state.current_step < 0:
+            self.notify(t("tui.timer.not_started"), severity="warning")
+            return
+        if self.service.timer() is None:
+            self.notify(t("tui.timer.untimed"), severity="warning")
+            return
+        self._run(self.service.timer_toggle)
+
+    def action_timer_adjust(self, seconds: int) -> None:
+        if self.service.timer() is None:
+            self.notify(t("tui.timer.untimed"), severity="warning")
+            return
+        self._run(self.service.timer_adjust, seconds)
+
+    def action_toggle_notes(self) -> None:
+        self.notes_visible = not self.notes_visible
+
+    def action_replan(self) -> None:
+        """Re-seat from the current round on (late arrivals, people who left)."""
+        round_number = max(1, self.service.current_round)
+        step = self.service.current_step
+        if step is not None and step.kind is StepKind.CAFE_ROUND:
+            timer = self.service.timer()
+            if (
+                timer is not None
+                and timer.started
+                and round_number
+                < len([s for s in self.service.agenda.steps if s.kind is StepKind.CAFE_ROUND])
+            ):
+                round_number += 1
+        if not self.service.state.present():
+            self.notify(t("tui.round.nobody"), severity="warning")
+            return
+        if self._run(seating.plan_now, self.service, round_number):
+            self.notify(t("tui.round.replanned", round=round_number))
+
+    def action_next_speaker(self) -> None:
+        view = self.query_one(StepPanel).view
+        if not isinstance(view, PresentationView):
+            self.notify(t("tui.presentation.not_now"), severity="warning")
+            return
+        speaker = view.next_speaker()
+        if speaker is not None:
+            self._run(self.service.mark_spoken, speaker, True)
+
+    def action_input(self) -> None:
+        view = self.query_one(StepPanel).view
+        if isinstance(view, CheckoutView):
+            view.focus_entry()
+        else:
+            self.app.switch_mode("capture")
+
+    def action_leave_field(self) -> None:
+        """Esc: the keys go back to the meeting (n, p, space ...)."""
+        self.set_focus(None)
+
+    def action_manual_signup(self) -> None:
+        themes = [(th.id, th.name) for th in self.service.state.live_themes() if th.signup] or [
+            (th.id, th.name) for th in self.service.state.live_themes()
+        ]
+        self.app.push_screen(SignupModal(themes, self.service.sign_up))
+
+    # -- messages from the step views ---------------------------------------------------
+
+    @on(PresentationView.SpeakerToggled)
+    def mark_speaker(self, message: PresentationView.SpeakerToggled) -> None:
+        self._run(self.service.mark_spoken, message.participant_id, message.spoken)
+
+    @on(CheckoutView.ThoughtSubmitted)
+    def store_thought(self, message: CheckoutView.ThoughtSubmitted) -> None:
+        view = self.query_one(StepPanel).view
+        stored = self._run(lambda: self.service.note_checkout(message.text, author=message.author))
+        if isinstance(view, CheckoutView):
+            if stored:
+                view.stored()
+            else:
+                view.refused(message.text)
+
+    def drafts(self) -> list[tuple[str, str]]:
+        """Typed but unsaved check-out thoughts (the app stores them on quit)."""
+        view = self.query_one(StepPanel).view
+        if isinstance(view, CheckoutView):
+            text, author = view.draft()
+            if text.strip():
+                return [(text, author)]
+        return []

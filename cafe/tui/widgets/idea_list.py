@@ -1,0 +1,92 @@
+"""The ideas, grouped by round and table (or by theme), as a list one can move through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual.reactive import reactive
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from cafe.core.state import Idea
+from cafe.i18n import t
+
+
+@dataclass(frozen=True, slots=True)
+class IdeaRows:
+    """What the list shows: the ideas, the theme names, which ideas are marked."""
+
+    ideas: tuple[Idea, ...] = ()
+    themes: tuple[tuple[str, str], ...] = ()
+    """(theme id, name) pairs."""
+    marked: frozenset[str] = field(default_factory=frozenset)
+    group: str = "round"
+    """``round`` (round and table headings), ``table`` (table headings) or ``none``."""
+
+
+def group_heading(idea: Idea, group: str) -> str:
+    if group == "table":
+        return t("tui.ideas.table", table=idea.table) if idea.table else t("tui.ideas.no_table")
+    if group == "round":
+        where = t("tui.ideas.table", table=idea.table) if idea.table else t("tui.ideas.no_table")
+        when = t("tui.ideas.round", round=idea.round) if idea.round else t("tui.ideas.no_round")
+        return f"{when} · {where}"
+    return ""
+
+
+def sort_key(idea: Idea, group: str) -> tuple[int, int, int]:
+    number = int(idea.id.lstrip("i") or 0) if idea.id[1:].isdigit() else 0
+    if group == "round":
+        return (idea.round, idea.table, number)
+    if group == "table":
+        return (idea.table, number, 0)
+    return (number, 0, 0)
+
+
+class IdeaList(OptionList):
+    """One option per idea (id = idea id) under disabled group headings."""
+
+    DEFAULT_CSS = """
+    IdeaList { min-width: 12; }
+    """
+
+    rows: reactive[IdeaRows] = reactive(IdeaRows)
+    """Set by the parent; the list keeps the highlighted idea across updates."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, markup=False)
+
+    def watch_rows(self, rows: IdeaRows) -> None:
+        keep = self.current_id
+        themes = dict(rows.themes)
+        options: list[Option] = []
+        heading = None
+        ideas = sorted(rows.ideas, key=lambda i: sort_key(i, rows.group))
+        for idea in ideas:
+            title = group_heading(idea, rows.group)
+            if title and title != heading:
+                options.append(Option(title, disabled=True))
+                heading = title
+            mark = "■" if idea.id in rows.marked else "·"
+            phone = " ☎" if idea.source not in ("tui", "") else ""
+            theme = f"  [{themes[idea.theme]}]" if idea.theme in themes else ""
+            options.append(Option(f"{mark} {idea.text}{theme}{phone}", id=idea.id))
+        self.clear_options()
+        self.add_options(options)
+        if keep is not None and keep in {o.id for o in options}:
+            self.highlighted = self.get_option_index(keep)
+        elif options and ideas:
+            self.highlighted = self.get_option_index(ideas[-1].id)
+
+    @property
+    def current_id(self) -> str | None:
+        """The highlighted idea's id, if an idea is highlighted."""
+        option = self.highlighted_option
+        return option.id if option is not None and not option.disabled else None
+
+    def show_idea(self, idea_id: str) -> None:
+        """Highlight one idea (e.g. the one just captured)."""
+        try:
+            self.highlighted = self.get_option_index(idea_id)
+        except Exception:
+            return

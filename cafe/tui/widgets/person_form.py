@@ -1,0 +1,95 @@
+"""Name, organisation, sector: Enter moves on, Enter in the sector field adds the person."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.suggester import SuggestFromList
+from textual.widgets import Checkbox, Input, Label
+
+from cafe.core.errors import CafeError
+from cafe.core.participants import PersonInput, sector_names
+from cafe.i18n import t
+
+
+class PersonForm(Vertical):
+    """Posts ``Submitted`` with the typed person (marked present: they are here)."""
+
+    DEFAULT_CSS = """
+    PersonForm { height: auto; }
+    PersonForm > Horizontal { height: auto; }
+    PersonForm #person-name { width: 2fr; }
+    PersonForm #person-org { width: 2fr; }
+    PersonForm #person-sector { width: 1fr; }
+    PersonForm #person-host { width: auto; }
+    """
+
+    class Submitted(Message):
+        """Enter in the last field: a person to add."""
+
+        def __init__(self, person: PersonInput) -> None:
+            super().__init__()
+            self.person = person
+
+    class NameChanged(Message):
+        """The name field changed (the door filters its list by it)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Input(placeholder=t("tui.checkin.name"), id="person-name")
+            yield Input(placeholder=t("tui.checkin.organisation"), id="person-org")
+            yield Input(
+                placeholder=t("tui.checkin.sector"),
+                id="person-sector",
+                suggester=SuggestFromList(sector_names(), case_sensitive=False),
+            )
+            yield Checkbox(t("tui.checkin.host"), id="person-host")
+        yield Label("", id="person-error", classes="problem", markup=False)
+
+    def focus_name(self) -> None:
+        self.query_one("#person-name", Input).focus()
+
+    def person(self) -> PersonInput:
+        return PersonInput(
+            name=self.query_one("#person-name", Input).value,
+            organisation=self.query_one("#person-org", Input).value,
+            sector=self.query_one("#person-sector", Input).value.strip() or "other",
+            host=self.query_one("#person-host", Checkbox).value,
+            present=True,
+        )
+
+    def clear(self) -> None:
+        for field in ("#person-name", "#person-org", "#person-sector"):
+            self.query_one(field, Input).value = ""
+        self.query_one("#person-host", Checkbox).value = False
+        self.query_one("#person-error", Label).update("")
+        self.focus_name()
+
+    def show_error(self, error: CafeError) -> None:
+        self.query_one("#person-error", Label).update(
+            "; ".join(str(problem) for problem in error.problems)
+        )
+
+    @on(Input.Changed, "#person-name")
+    def name_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.NameChanged(event.value))
+
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        field = event.input.id
+        if field == "person-name" and not event.value.strip():
+            return
+        if field == "person-name":
+            self.query_one("#person-org", Input).focus()
+        elif field == "person-org":
+            self.query_one("#person-sector", Input).focus()
+        else:
+            self.post_message(self.Submitted(self.person()))

@@ -1,0 +1,76 @@
+"""The round timer in large digits, readable from the back of the room."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Digits, Label
+
+from cafe.core.timer import WARNING_SECONDS, TimerPhase, format_seconds
+from cafe.i18n import t
+
+
+class RoundTimer(Widget):
+    """Digits plus a one-word state; the phase becomes a CSS class the theme colours.
+
+    The parent sets ``remaining`` and ``phase`` from ``Timer.remaining(clock.now())``;
+    this widget never counts. It rings the bell once when the time left crosses 2:00
+    and 0:00 while it runs (not when a restart finds it already past them).
+    """
+
+    DEFAULT_CSS = """
+    RoundTimer {
+        height: auto;
+        width: auto;
+        layout: vertical;
+    }
+    RoundTimer > Digits { width: auto; }
+    RoundTimer > Label { width: 100%; content-align: center middle; }
+    """
+
+    step: reactive[int] = reactive(-1)
+    """The agenda step the timer belongs to; a change is not a crossing."""
+    remaining: reactive[float] = reactive(0.0)
+    """Seconds left (negative in overtime)."""
+    phase: reactive[TimerPhase] = reactive(TimerPhase.IDLE)
+    """Idle, running, paused, warning (≤ 2 min) or overtime."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=f"{classes or ''} -{TimerPhase.IDLE.value}".strip())
+        self._last: tuple[int, float] | None = None
+        self.bells = 0
+        """Bells rung so far (tests read it; the terminal cannot be asked)."""
+
+    def compose(self) -> ComposeResult:
+        yield Digits(format_seconds(self.remaining), id="timer-digits")
+        yield Label("", id="timer-state")
+
+    def on_mount(self) -> None:
+        self._show_phase(self.phase)
+
+    def watch_remaining(self, remaining: float) -> None:
+        if self.is_mounted:
+            self.query_one(Digits).update(format_seconds(remaining))
+        self._maybe_ring(remaining)
+
+    def watch_phase(self, phase: TimerPhase) -> None:
+        if self.is_mounted:
+            self._show_phase(phase)
+
+    def _show_phase(self, phase: TimerPhase) -> None:
+        for each in TimerPhase:
+            self.set_class(each is phase, f"-{each.value}")
+        self.query_one("#timer-state", Label).update(t(f"tui.timer.phase.{phase.value}"))
+
+    def _maybe_ring(self, remaining: float) -> None:
+        last = self._last
+        self._last = (self.step, remaining)
+        if last is None or last[0] != self.step:
+            return
+        if self.phase not in (TimerPhase.RUNNING, TimerPhase.WARNING, TimerPhase.OVERTIME):
+            return
+        before = last[1]
+        if before > WARNING_SECONDS >= remaining or before > 0 >= remaining:
+            self.bells += 1
+            self.app.bell()

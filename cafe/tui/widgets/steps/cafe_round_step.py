@@ -1,0 +1,96 @@
+"""A café round: the question large, the timer, and who sits where.
+
+Before the round's timer starts the view is the rotation screen (everyone's name and
+the table to go to); once it runs, the tables with their hosts. In a circle meeting
+there are no tables: everyone keeps their place in the circle.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Label, Static
+
+from cafe.core import meeting_seating as seating
+from cafe.core.service import MeetingService
+from cafe.i18n import t
+from cafe.tui.widgets.round_timer import RoundTimer
+from cafe.tui.widgets.seating_view import RotationView, SeatEntry, SeatingView
+from cafe.tui.widgets.step_view import StepView
+
+
+class CafeRoundView(StepView):
+    """Classes ``-rotation``, ``-seated`` or ``-circle`` choose what is shown."""
+
+    def compose(self) -> ComposeResult:
+        step = self.step
+        assert step is not None
+        rounds = seating.cafe_round_count(self.service)
+        yield Label(
+            t("tui.round.heading", round=step.round or 0, rounds=rounds, title=step.title),
+            classes="step-title",
+            markup=False,
+        )
+        with Horizontal(classes="round-top"):
+            yield Static(step.question or step.text, classes="question big", markup=False)
+            if self.timed:
+                yield RoundTimer(classes="step-timer")
+        with Vertical(classes="rotation-box"):
+            yield Label("", id="rotation-heading", classes="rotation-heading")
+            yield RotationView(id="rotation")
+        yield SeatingView(id="tables")
+        yield Label(t("tui.seating.legend"), classes="legend")
+        with Vertical(classes="circle-box"):
+            yield Label(t("tui.round.circle"), classes="rotation-heading")
+            yield Static("", id="circle-order", classes="circle-order", markup=False)
+        if step.notes:
+            yield Static(t("tui.step.notes", notes=step.notes), classes="notes", markup=False)
+
+    def __init__(self, service: MeetingService, index: int) -> None:
+        super().__init__(service, index)
+        self.add_class(f"-{self.mode()}")  # before mounting: styled once
+
+    def mode(self) -> str:
+        """``circle`` (no tables), ``rotation`` (before the timer starts) or ``seated``."""
+        plan = self.service.state.seating
+        if seating.is_circle(plan) or (plan is None and self.service.circle_mode):
+            return "circle"
+        timer = self.service.timer(self.index)
+        return "seated" if timer and timer.started else "rotation"
+
+    def refresh_view(self) -> None:
+        state = self.service.state
+        plan = state.seating
+        round_number = (self.step.round if self.step else 0) or 1
+        names = {pid: p.name for pid, p in state.participants.items()}
+        mode = self.mode()
+        started = mode == "seated"
+        circle = mode == "circle"
+        old = [name for name in ("-circle", "-seated", "-rotation") if self.has_class(name)]
+        if old != [f"-{mode}"]:
+            self.remove_class(*old, update=False)
+            self.add_class(f"-{mode}")
+        if circle:
+            ids = seating.circle_ids(plan) or [p.id for p in state.present()]
+            self.query_one("#circle-order", Static).update(
+                "  ·  ".join(names.get(i, i) for i in ids)
+            )
+            return
+        tables = seating.round_tables(plan, round_number)
+        if started:
+            seats = self.query_one("#tables", SeatingView)
+            seats.names = names
+            seats.tables = tuple(tables)
+            return
+        heading = "tui.round.rotation_first" if round_number == 1 else "tui.round.rotation"
+        self.query_one("#rotation-heading", Label).update(t(heading, round=round_number))
+        entries = []
+        for table in tables:
+            for member in table.members:
+                before = seating.seat_in_round(plan, member, round_number - 1)
+                moved = round_number == 1 or before is None or before.table != table.table
+                entries.append(
+                    SeatEntry(names.get(member, member), table.table, member == table.host, moved)
+                )
+        entries.sort(key=lambda e: e.name.casefold())
+        self.query_one("#rotation", RotationView).entries = tuple(entries)

@@ -1,0 +1,86 @@
+"""Check-out: the question large, and each person's thought as it is said or sent."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Label, Static
+
+from cafe.i18n import t
+from cafe.tui.widgets.draft_input import DraftInput
+from cafe.tui.widgets.round_timer import RoundTimer
+from cafe.tui.widgets.step_view import StepView
+
+
+class CheckoutView(StepView):
+    """The question, the thoughts so far, and a line to type the next one."""
+
+    class ThoughtSubmitted(Message):
+        """A thought was typed (with who said it, if given)."""
+
+        def __init__(self, text: str, author: str) -> None:
+            super().__init__()
+            self.text = text
+            self.author = author
+
+    def compose(self) -> ComposeResult:
+        step = self.step
+        assert step is not None
+        yield Label(step.title, classes="step-title", markup=False)
+        with Horizontal(classes="round-top"):
+            yield Static(step.question or step.text, classes="question big", markup=False)
+            if self.timed:
+                yield RoundTimer(classes="step-timer")
+        yield Static("", id="checkout-notes", classes="checkout-notes", markup=False)
+        with Horizontal(classes="entry"):
+            yield DraftInput(placeholder=t("tui.checkout.thought"), id="checkout-text")
+            yield Input(placeholder=t("tui.checkout.author"), id="checkout-author")
+        yield Label(t("tui.checkout.hint"), classes="caption")
+        if step.notes:
+            yield Static(t("tui.step.notes", notes=step.notes), classes="notes", markup=False)
+
+    def refresh_view(self) -> None:
+        notes = list(self.service.state.checkout.values())
+        lines = [f"“{n.text}”" + (f" — {n.author}" if n.author else "") for n in notes]
+        self.query_one("#checkout-notes", Static).update(
+            "\n".join(lines) if lines else t("tui.checkout.none")
+        )
+
+    def focus_entry(self) -> None:
+        self.query_one("#checkout-text", Input).focus()
+
+    def draft(self) -> tuple[str, str]:
+        """What is typed but not yet stored (saved on quit)."""
+        return (
+            self.query_one("#checkout-text", Input).value,
+            self.query_one("#checkout-author", Input).value,
+        )
+
+    def stored(self) -> None:
+        """The thought is stored: clear who said it, ready for the next person."""
+        self.query_one("#checkout-author", Input).value = ""
+        self.query_one("#checkout-text", Input).focus()
+
+    def refused(self, text: str) -> None:
+        """The thought was not stored: put it back to be corrected."""
+        self.query_one("#checkout-text", DraftInput).restore(text)
+
+    @on(Input.Submitted, "#checkout-text")
+    def submit_thought(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            author = self.query_one("#checkout-author", Input).value
+            self.post_message(self.ThoughtSubmitted(event.value, author))
+
+    @on(Input.Submitted, "#checkout-author")
+    def author_done(self, event: Input.Submitted) -> None:
+        """Enter after the name stores the thought typed before it."""
+        event.stop()
+        text = self.query_one("#checkout-text", Input).value
+        if text.strip():
+            self.query_one("#checkout-text", Input).value = ""
+            self.post_message(self.ThoughtSubmitted(text, event.value))
+        else:
+            self.query_one("#checkout-text", Input).focus()

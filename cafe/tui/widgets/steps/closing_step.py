@@ -1,0 +1,44 @@
+"""Closing: the meeting in numbers, and the command that writes the report."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Label, Static
+
+from cafe.i18n import t
+from cafe.tui.meeting_numbers import numbers
+from cafe.tui.widgets.round_timer import RoundTimer
+from cafe.tui.widgets.step_view import StepView
+
+
+class ClosingView(StepView):
+    """People by sector, ideas, themes, sign-ups; then ``cafe report DIR``."""
+
+    def compose(self) -> ComposeResult:
+        step = self.step
+        assert step is not None
+        yield Label(step.title, classes="step-title", markup=False)
+        if step.text:
+            yield Static(step.text, classes="step-text big", markup=False)
+        if self.timed:
+            yield RoundTimer(classes="step-timer")
+        yield Static("", id="closing-numbers", classes="numbers big", markup=False)
+        yield Label(t("tui.closing.report_title"), classes="caption")
+        yield Static("", id="closing-command", classes="command", markup=False)
+        if step.notes:
+            yield Static(t("tui.step.notes", notes=step.notes), classes="notes", markup=False)
+
+    def refresh_view(self) -> None:
+        figures = numbers(self.service)
+        sectors = ", ".join(f"{t(f'tui.sector.{s.value}')} {n}" for s, n in figures.by_sector)
+        lines = [
+            t("tui.closing.people", present=figures.present, sectors=sectors or "–"),
+            t("tui.closing.ideas", count=figures.ideas),
+            t("tui.closing.themes", count=figures.themes),
+            t("tui.closing.signups", count=figures.signup_people),
+        ]
+        lines += [t("tui.closing.theme_line", name=n, count=c) for n, c in figures.signups_by_theme]
+        lines.append(t("tui.closing.checkout", count=figures.checkout))
+        self.query_one("#closing-numbers", Static).update("\n".join(lines))
+        folder = getattr(self.service, "folder", None)
+        self.query_one("#closing-command", Static).update(f"cafe report {folder or 'DIR'}")

@@ -1,0 +1,46 @@
+"""Before the first step: the meeting's title and challenge, and who has arrived."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Label, Static
+
+from cafe.core.meeting_seating import table_estimate
+from cafe.core.service import MeetingService
+from cafe.i18n import t
+from cafe.tui.meeting_numbers import numbers
+from cafe.tui.widgets.step_view import StepView
+
+
+def head_count(service: MeetingService) -> str:
+    """The head count and what it means, e.g. 12 of 30 here → tables (about 3), or a circle."""
+    figures = numbers(service)
+    if service.circle_mode:
+        return t(
+            "tui.checkin.count_circle",
+            present=figures.present,
+            registered=figures.registered,
+            below=service.agenda.tables.circle_below,
+        )
+    return t(
+        "tui.checkin.count_tables",
+        present=figures.present,
+        registered=figures.registered,
+        tables=table_estimate(service),
+    )
+
+
+class WelcomeView(StepView):
+    """Shown until the co-hosts start the first step (``n``)."""
+
+    def compose(self) -> ComposeResult:
+        meta = self.service.agenda.meta
+        yield Label(meta.title, classes="step-title", markup=False)
+        if meta.challenge:
+            yield Label(t("tui.step.challenge"), classes="caption")
+            yield Static(meta.challenge, classes="challenge big", markup=False)
+        yield Static("", id="welcome-count", classes="step-text big", markup=False)
+        yield Label(t("tui.welcome.hint"), classes="caption")
+
+    def refresh_view(self) -> None:
+        self.query_one("#welcome-count", Static).update(head_count(self.service))

@@ -1,0 +1,75 @@
+"""What every request handler needs, built once per server and kept on the application."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from aiohttp import web
+
+from cafe.core.agenda import Agenda, StepKind
+from cafe.core.service import MeetingService
+from cafe.web.live import LiveHub
+from cafe.web.pages import Pages
+from cafe.web.security import CsrfGuard, RateLimiter
+from cafe.web.tokens import TableTokens
+
+CONSENT_VERSION = "consent-v1"
+"""Stored with each sign-up, so the text a person agreed to can be shown later."""
+
+DEFAULT_RETENTION_DAYS = 365
+
+
+@dataclass
+class WebContext:
+    """The meeting, its secrets and the server's shared helpers."""
+
+    service: MeetingService
+    public_base: Callable[[], str]
+    """The address phones use (LAN address or ``--public-url``), without a trailing slash."""
+    lang: str | None
+    """The pages' default language; ``None`` follows the meeting's agenda."""
+    meeting_token: str
+    tables: TableTokens
+    csrf: CsrfGuard
+    limiter: RateLimiter
+    pages: Pages
+    hub: LiveHub
+
+    @property
+    def agenda(self) -> Agenda:
+        return self.service.agenda
+
+    @property
+    def default_language(self) -> str:
+        return self.lang or self.agenda.meta.language
+
+    def public_url(self, path: str) -> str:
+        return self.public_base().rstrip("/") + path
+
+
+CONTEXT: web.AppKey[WebContext] = web.AppKey("cafe_web", WebContext)
+
+
+def retention_days(agenda: Agenda) -> int:
+    """How many days sign-ups are kept (the agenda's ``[privacy]``; a year by default)."""
+    return agenda.privacy.retention_days or DEFAULT_RETENTION_DAYS
+
+
+def seat_page_enabled(agenda: Agenda) -> bool:
+    """The agenda may turn "where do I sit?" off (``[web] where_do_i_sit = false``)."""
+    return agenda.web.where_do_i_sit
+
+
+def round_question(agenda: Agenda, round_number: int) -> str:
+    for step in agenda.steps:
+        if step.kind is StepKind.CAFE_ROUND and step.round == round_number:
+            return step.question or ""
+    return ""
+
+
+def checkout_question(agenda: Agenda) -> str:
+    for step in agenda.steps:
+        if step.kind is StepKind.CHECKOUT and step.question:
+            return step.question
+    return ""

@@ -1,0 +1,261 @@
+"""The LAN server: an aiohttp application for phones and the projector.
+
+``build_app`` is a pure factory (tests use it with pytest-aiohttp's ``aiohttp_client``);
+``LanServer`` runs it inside whatever event loop is running: the TUI's when
+``cafe run`` starts, or its own under ``cafe serve``. There is no thread and only one
+``MeetingService``, so what a phone sends is in the TUI's state the moment it commits.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import math
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from aiohttp import web
+from aiohttp.abc import AbstractAccessLogger, BaseRequest, StreamResponse
+
+from cafe import links
+from cafe.core.errors import CafeError, StoreError
+from cafe.core.service import MeetingService
+from cafe.storage.folder import meeting_token, table_token
+from cafe.web import views
+from cafe.web.context import CONTEXT, WebContext
+from cafe.web.live import LiveHub
+from cafe.web.pages import Pages
+from cafe.web.security import (
+    DEFAULT_RATE_LIMIT,
+    MAX_BODY,
+    SECURITY_HEADERS,
+    CsrfGuard,
+    RateLimit,
+    RateLimiter,
+)
+from cafe.web.tokens import TableTokens, web_secret
+
+LOG_FILE = "server.log"
+SHUTDOWN_SECONDS = 2.0
+"""How long a stop waits for requests under way: a stalled phone never holds up quitting."""
+logger = logging.getLogger("cafe.web")
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@web.middleware
+async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Rate limit per client, then turn user-facing failures into pages, not tracebacks."""
+    ctx = request.app[CONTEXT]
+    wait = ctx.limiter.allow(request.remote or "unknown")
+    if wait > 0:
+        seconds = max(1, math.ceil(wait))
+        response = views.error_page(request, 429, "rate_limited", seconds=seconds)
+        response.headers["Retry-After"] = str(seconds)
+        return response
+    try:
+        return await handler(request)
+    except web.HTTPNotFound:
+        return views.error_page(request, 404, "not_found")
+    except web.HTTPRequestEntityTooLarge:
+        return views.error_page(request, 413, "too_large", limit=MAX_BODY // 1024)
+    except StoreError:
+        logger.exception("could not store a submission")
+        return views.error_page(request, 503, "store")
+    except CafeError as error:
+        return views.error_page(request, 400, "problem", detail=str(error))
+
+
+async def _security_headers(request: web.Request, response: web.StreamResponse) -> None:
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+
+
+def build_app(
+    service: MeetingService,
+    *,
+    public_base: str | Callable[[], str],
+    lang: str | None = None,
+    rate_limit: RateLimit = DEFAULT_RATE_LIMIT,
+) -> web.Application:
+    """The web application for ``service``'s meeting.
+
+    ``public_base`` is the address phones use (``http://192.0.2.10:8765``), or a
+    function returning it when it is only known once the server has bound its port.
+    ``lang`` overrides the meeting's language as the pages' default.
+    """
+    base = public_base if callable(public_base) else (lambda: str(public_base))
+    app = web.Application(middlewares=[guard], client_max_size=MAX_BODY)
+    hub = LiveHub()
+    app[CONTEXT] = WebContext(
+        service=service,
+        public_base=base,
+        lang=lang,
+        meeting_token=meeting_token(service),
+        tables=TableTokens(service),
+        csrf=CsrfGuard(web_secret(service)),
+        limiter=RateLimiter(rate_limit),
+        pages=Pages(),
+        hub=hub,
+    )
+    app.add_routes(views.routes())
+    app.on_response_prepare.append(_security_headers)
+
+    async def attach(_: web.Application) -> None:
+        hub.attach(service)
+
+    async def end_feeds(_: web.Application) -> None:
+        await hub.shutdown()
+
+    async def detach(_: web.Application) -> None:
+        hub.detach()
+
+    app.on_startup.append(attach)
+    app.on_shutdown.append(end_feeds)
+    app.on_cleanup.append(detach)
+    return app
+
+
+class RedactedAccessLogger(AbstractAccessLogger):
+    """Access log lines without the secret tokens in the path."""
+
+    def log(self, request: BaseRequest, response: StreamResponse, time: float) -> None:
+        parts = request.path.split("/")
+        if len(parts) > 2 and parts[1] in ("m", "t", "screen"):
+            parts[2] = "…"
+        self.logger.info(
+            '%s "%s %s" %s %.1fms',
+            request.remote,
+            request.method,
+            "/".join(parts),
+            response.status,
+            time * 1000,
+        )
+
+
+class LanServer:
+    """The web server for one meeting, run inside the current event loop.
+
+    ``lan_address`` tells which address phones should use; tests inject a fixed one,
+    and ``public_url`` overrides it (a hostname, or a port forwarded elsewhere).
+    """
+
+    def __init__(
+        self,
+        service: MeetingService,
+        host: str = "0.0.0.0",
+        port: int = links.DEFAULT_PORT,
+        public_url: str | None = None,
+        lan_address: Callable[[], str] = links.detect_lan_address,
+        *,
+        lang: str | None = None,
+        log_path: Path | None = None,
+        rate_limit: RateLimit = DEFAULT_RATE_LIMIT,
+    ) -> None:
+        self.service = service
+        self.host = host
+        self.port = port
+        """The port asked for; after ``start()``, the port really in use."""
+        self.public_url = public_url.rstrip("/") if public_url else None
+        self.lan_address = lan_address
+        self.lang = lang
+        folder = getattr(service, "folder", None)
+        self.log_path = log_path or (Path(folder) / LOG_FILE if folder else None)
+        self.rate_limit = rate_limit
+        self.app: web.Application | None = None
+        self._runner: web.AppRunner | None = None
+        self._log_handler: logging.Handler | None = None
+        self._saved_loggers: list[tuple[logging.Logger, bool, int]] = []
+
+    @property
+    def running(self) -> bool:
+        return self._runner is not None
+
+    @property
+    def public_base(self) -> str:
+        """``http://address:port`` as phones reach it."""
+        return self.public_url or links.base_url(self.lan_address(), self.port)
+
+    def participant_url(self) -> str:
+        """The meeting's QR code: the sign-up form, linking to the other pages."""
+        return self.public_base + links.signup_path(meeting_token(self.service))
+
+    def table_url(self, table: int) -> str:
+        """A table's QR code: its host page (the token is made on first use)."""
+        return self.public_base + links.table_path(table_token(self.service, table))
+
+    def screen_url(self) -> str:
+        return self.public_base + links.screen_path(meeting_token(self.service))
+
+    def seat_url(self) -> str:
+        return self.public_base + links.seat_path(meeting_token(self.service))
+
+    def checkout_url(self) -> str:
+        return self.public_base + links.checkout_path(meeting_token(self.service))
+
+    async def start(self) -> None:
+        """Listen on the port asked for, or on a free one if it is taken."""
+        if self._runner is not None:
+            return
+        self._start_logging()
+        self.app = build_app(
+            self.service, public_base=lambda: self.public_base, lang=self.lang,
+            rate_limit=self.rate_limit,
+        )  # fmt: skip
+        runner = web.AppRunner(
+            self.app,
+            handle_signals=False,
+            access_log_class=RedactedAccessLogger,
+            shutdown_timeout=SHUTDOWN_SECONDS,
+        )
+        await runner.setup()
+        try:
+            try:
+                site = web.TCPSite(runner, self.host, self.port)
+                await site.start()
+            except OSError as error:
+                if self.port == 0 or error.errno not in (errno.EADDRINUSE, errno.EACCES):
+                    raise
+                logger.warning("port %s is busy, using a free one", self.port)
+                site = web.TCPSite(runner, self.host, 0)
+                await site.start()
+        except BaseException:
+            await runner.cleanup()
+            self._stop_logging()
+            raise
+        self._runner = runner
+        self.port = int(runner.addresses[0][1])
+        logger.info("serving on %s:%s, public address %s", self.host, self.port, self.public_base)
+
+    async def stop(self) -> None:
+        """Close open feeds and the listening socket."""
+        runner, self._runner = self._runner, None
+        if runner is not None:
+            await runner.cleanup()
+            logger.info("stopped")
+        self._stop_logging()
+
+    def _start_logging(self) -> None:
+        """Send aiohttp's and our log to ``server.log``, never to the terminal."""
+        if self.log_path is None or self._log_handler is not None:
+            return
+        handler = logging.FileHandler(self.log_path, encoding="utf-8", delay=True)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        self._log_handler = handler
+        for name in ("aiohttp", "cafe.web"):
+            named = logging.getLogger(name)
+            self._saved_loggers.append((named, named.propagate, named.level))
+            named.addHandler(handler)
+            named.propagate = False
+            named.setLevel(logging.INFO)
+
+    def _stop_logging(self) -> None:
+        handler, self._log_handler = self._log_handler, None
+        if handler is None:
+            return
+        for named, propagate, level in self._saved_loggers:
+            named.removeHandler(handler)
+            named.propagate = propagate
+            named.setLevel(level)
+        self._saved_loggers.clear()
+        handler.close()

@@ -1,0 +1,114 @@
+"""What the projector shows, as plain data: rendered into the page and pushed as JSON.
+
+One function builds it for both, so the page without JavaScript and the live page
+always agree. It holds nothing personal beyond what the room already sees: the
+seating (names at tables), counts, and single words from the check-out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cafe.core.agenda import Step, StepKind
+from cafe.core.service import MeetingService
+from cafe.web.wordcloud import word_weights
+
+
+def step_data(service: MeetingService) -> dict[str, Any] | None:
+    step = service.current_step
+    if step is None:
+        return None
+    return {
+        "index": service.state.current_step,
+        "count": len(service.agenda.steps),
+        "kind": str(step.kind),
+        "title": step.title,
+        "question": step.question or "",
+        "text": step.text or "",
+        "round": step.round or 0,
+    }
+
+
+def timer_data(service: MeetingService) -> dict[str, Any] | None:
+    timer = service.timer()
+    if timer is None:
+        return None
+    now = service.clock.now()
+    return {
+        "remaining": round(timer.remaining(now), 3),
+        "duration": timer.duration,
+        "running": timer.running,
+        "phase": str(timer.phase(now)),
+    }
+
+
+def _seating_round(service: MeetingService) -> tuple[int, bool] | None:
+    """The café round whose seating the room needs now, and whether it is the next one."""
+    steps = service.agenda.steps
+    index = service.state.current_step
+    current = service.current_step
+    if current is not None and current.kind is StepKind.CAFE_ROUND and current.round:
+        return current.round, False
+    following: Step | None = steps[index + 1] if index + 1 < len(steps) else None
+    if following is not None and following.kind is StepKind.CAFE_ROUND and following.round:
+        return following.round, True
+    return None
+
+
+def seating_data(service: MeetingService) -> dict[str, Any] | None:
+    """Who sits where in the current (or the coming) round, by name."""
+    plan = service.state.seating
+    which = _seating_round(service)
+    if not plan or which is None:
+        return None
+    round_number, upcoming = which
+    names = {p.id: p.name for p in service.state.participants.values()}
+    if plan.get("mode") == "circle":
+        order = [names[i] for i in plan.get("order", []) if i in names]
+        return {"mode": "circle", "round": round_number, "upcoming": upcoming, "order": order}
+    for entry in plan.get("rounds", []):
+        if entry.get("round") != round_number:
+            continue
+        tables = []
+        for table in entry.get("tables", []):
+            host_id = table.get("host") or ""
+            members = [names[m] for m in table.get("members", []) if m in names and m != host_id]
+            tables.append(
+                {
+                    "table": int(table.get("table", 0)),
+                    "host": names.get(host_id, ""),
+                    "members": members,
+                }
+            )
+        return {"mode": "tables", "round": round_number, "upcoming": upcoming, "tables": tables}
+    return None
+
+
+def screen_state(service: MeetingService) -> dict[str, Any]:
+    """Everything the projector page shows, for the template and the live feed."""
+    state = service.state
+    step = service.current_step
+    words = None
+    if step is not None and step.kind is StepKind.CHECKOUT:
+        words = [[w, n] for w, n in word_weights(note.text for note in state.checkout.values())]
+    return {
+        "type": "state",
+        "seq": state.last_seq,
+        "title": service.agenda.meta.title,
+        "challenge": service.agenda.meta.challenge,
+        "step": step_data(service),
+        "timer": timer_data(service),
+        "counts": {
+            "signups": len(state.live_signups()),
+            "ideas": len(state.visible_ideas()),
+            "checkout": len(state.checkout),
+            "present": len(state.present()),
+        },
+        "seating": seating_data(service),
+        "words": words,
+    }
+
+
+def tick_data(service: MeetingService) -> dict[str, Any]:
+    """The heartbeat between changes: only the timer, computed from the clock."""
+    return {"type": "tick", "seq": service.state.last_seq, "timer": timer_data(service)}

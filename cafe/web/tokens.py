@@ -1,0 +1,84 @@
+"""Secret URL tokens: which table a token belongs to, and the server's signing secret.
+
+``cafe.storage.folder`` makes and keeps the tokens (so a QR code printed yesterday still
+works); this module only reads them back. Tokens are compared in constant time so that
+response timing says nothing about how close a guess was.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+
+from cafe.core.service import MeetingService
+from cafe.storage.sqlite_log import SqliteEventLog
+
+TABLE_TOKEN_PREFIX = "table_token:"
+WEB_SECRET_KEY = "web_secret"
+
+
+def same_token(given: str, expected: str) -> bool:
+    """Constant-time comparison of a URL token with the real one."""
+    return hmac.compare_digest(given.encode("utf-8", "replace"), expected.encode("utf-8"))
+
+
+def _log(service: MeetingService) -> SqliteEventLog:
+    log = service.log
+    if not isinstance(log, SqliteEventLog):
+        raise TypeError("the web server needs a meeting stored in SQLite")
+    return log
+
+
+class TableTokens:
+    """Resolve a table token to its table number.
+
+    Tokens can be made at any time (``cafe qr --table N`` in another process, or by the
+    TUI), so an unknown token triggers one re-read of the meeting's settings before it is
+    refused. Unknown tokens are rare (a wrong URL) and rate-limited per client.
+    """
+
+    def __init__(self, service: MeetingService) -> None:
+        self._log = _log(service)
+        self._tokens: dict[int, str] | None = None
+
+    def _reload(self) -> dict[int, str]:
+        rows = (
+            self._log.connection()
+            .execute(
+                "SELECT key, value FROM meta WHERE key LIKE ?",
+                (f"{TABLE_TOKEN_PREFIX}%",),
+            )
+            .fetchall()
+        )
+        tokens: dict[int, str] = {}
+        for key, value in rows:
+            number = str(key)[len(TABLE_TOKEN_PREFIX) :]
+            if number.isdigit():
+                tokens[int(number)] = str(value)
+        self._tokens = tokens
+        return tokens
+
+    def _match(self, token: str, tokens: dict[int, str]) -> int | None:
+        found = None
+        for table, expected in tokens.items():
+            if same_token(token, expected):
+                found = table
+        return found
+
+    def table_for(self, token: str) -> int | None:
+        """The table number for ``token``, or ``None`` if it is not a table's token."""
+        if self._tokens is not None:
+            found = self._match(token, self._tokens)
+            if found is not None:
+                return found
+        return self._match(token, self._reload())
+
+
+def web_secret(service: MeetingService) -> bytes:
+    """The key that signs form tokens, kept in the meeting so forms survive a restart."""
+    log = _log(service)
+    secret = log.get_meta(WEB_SECRET_KEY)
+    if secret is None:
+        secret = secrets.token_urlsafe(32)
+        log.set_meta({WEB_SECRET_KEY: secret})
+    return secret.encode("ascii")

@@ -1,0 +1,605 @@
+"""The request handlers: read a phone's form, call ``MeetingService``, render a page.
+
+Handlers never touch storage or state directly except to read; the only commands they
+may call are ``sign_up``, ``capture_ideas`` and ``note_checkout``. Every handler checks
+its URL token first, so a wrong token is a 404 whatever else is wrong with the request.
+Every form carries a CSRF token and a ``submission`` id made when the page was shown;
+the id is the idempotency key, so a double tap or a resend stores one record.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from aiohttp import web
+
+from cafe import links
+from cafe.core.errors import ValidationError
+from cafe.core.participants import Participant
+from cafe.core.state import Idea
+from cafe.core.timer import format_seconds
+from cafe.i18n import Translator
+from cafe.web import forms
+from cafe.web.context import (
+    CONSENT_VERSION,
+    CONTEXT,
+    WebContext,
+    checkout_question,
+    retention_days,
+    round_question,
+    seat_page_enabled,
+)
+from cafe.web.live import HEARTBEAT_SECONDS, sse_message, wait_for_change
+from cafe.web.pages import STATIC_TYPES, inline_qr, other_language, request_language
+from cafe.web.security import (
+    LANG_COOKIE,
+    MAX_BODY,
+    SESSION_COOKIE,
+    new_session_id,
+    new_submission_id,
+    valid_session_id,
+    valid_submission_id,
+)
+from cafe.web.snapshot import screen_state, tick_data
+from cafe.web.tokens import same_token
+
+MAX_SEAT_MATCHES = 5
+"""More namesakes than this and the page asks for the full name instead."""
+
+
+# -- page plumbing ---------------------------------------------------------------------
+
+
+class Page:
+    """One request's language, session and common template values."""
+
+    def __init__(self, request: web.Request) -> None:
+        self.request = request
+        self.ctx: WebContext = request.app[CONTEXT]
+        self.lang, self.lang_chosen = request_language(request, self.ctx.default_language)
+        self.tr = Translator(self.lang)
+        cookie = request.cookies.get(SESSION_COOKIE)
+        self.session_is_new = not valid_session_id(cookie)
+        self.session = new_session_id() if self.session_is_new else str(cookie)
+
+    def csrf_token(self, path: str) -> str:
+        return self.ctx.csrf.token(self.session, path)
+
+    def common(self) -> dict[str, Any]:
+        agenda = self.ctx.agenda
+        other = other_language(self.lang)
+        return {
+            "t": self.tr,
+            "lang": self.lang,
+            "switch_lang": other,
+            "switch_url": f"{self.request.path}?lang={other}",
+            "meeting_title": agenda.meta.title,
+            "challenge": agenda.meta.challenge,
+        }
+
+    def render(
+        self, template: str, *, status: int = 200, form_page: bool = False, **values: Any
+    ) -> web.Response:
+        html = self.ctx.pages.render(template, **{**self.common(), **values})
+        response = web.Response(text=html, status=status, content_type="text/html")
+        response.headers["Cache-Control"] = "no-store"
+        if self.lang_chosen:
+            response.set_cookie(
+                LANG_COOKIE, self.lang, max_age=180 * 86400, samesite="Lax", path="/"
+            )
+        if form_page and self.session_is_new:
+            response.set_cookie(
+                SESSION_COOKIE, self.session, httponly=True, samesite="Lax", path="/"
+            )
+        return response
+
+
+def error_page(request: web.Request, status: int, message_key: str, **values: Any) -> web.Response:
+    """A plain page that says what happened (404, 413, 429 ...).
+
+    It names no meeting: someone without the right token learns nothing from it.
+    """
+    page = Page(request)
+    return page.render(
+        "error.html",
+        status=status,
+        meeting_title=page.tr("web.app_name"),
+        heading=page.tr(f"web.error.{message_key}_title"),
+        message=page.tr(f"web.error.{message_key}", **values),
+    )
+
+
+def _meeting(request: web.Request) -> WebContext:
+    """The context, if the URL's meeting token is right; otherwise a 404."""
+    ctx = request.app[CONTEXT]
+    if not same_token(request.match_info.get("token", ""), ctx.meeting_token):
+        raise web.HTTPNotFound()
+    return ctx
+
+
+def _table(request: web.Request) -> tuple[WebContext, int]:
+    ctx = request.app[CONTEXT]
+    table = ctx.tables.table_for(request.match_info.get("token", ""))
+    if table is None:
+        raise web.HTTPNotFound()
+    return ctx, table
+
+
+class FormTooLarge(Exception):
+    """The body is over the cap; answered with a 413 page."""
+
+
+async def _read_form(request: web.Request) -> dict[str, Any]:
+    """The posted fields (``themes`` may repeat); refuses oversized bodies early."""
+    if request.content_length is not None and request.content_length > MAX_BODY:
+        raise FormTooLarge()
+    try:
+        posted = await request.post()
+    except web.HTTPRequestEntityTooLarge:
+        raise FormTooLarge() from None
+    data: dict[str, Any] = {}
+    for key in posted:
+        values = [v for v in posted.getall(key) if isinstance(v, str)]
+        data[key] = values if key == "themes" else (values[0] if values else "")
+    return data
+
+
+def _too_large(request: web.Request) -> web.Response:
+    return error_page(request, 413, "too_large", limit=MAX_BODY // 1024)
+
+
+def _form_checks(page: Page, data: dict[str, Any]) -> str | None:
+    """The error key for a failed CSRF or submission-id check, else ``None``."""
+    origin = page.request.headers.get("Origin")
+    if origin and origin != "null" and origin != f"{page.request.scheme}://{page.request.host}":
+        return "csrf"
+    if not page.ctx.csrf.verify(
+        page.request.cookies.get(SESSION_COOKIE), page.request.path, str(data.get("csrf", ""))
+    ):
+        return "csrf"
+    if not valid_submission_id(str(data.get("submission", ""))):
+        return "submission"
+    return None
+
+
+def _service_errors(error: ValidationError, fields: set[str]) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    for problem in error.problems:
+        where = problem.where.split("[")[0]
+        errors.setdefault(where if where in fields else "form", problem.message)
+    return errors
+
+
+def _nav(ctx: WebContext) -> dict[str, str]:
+    token = ctx.meeting_token
+    nav = {
+        "signup": links.signup_path(token),
+        "checkout": links.checkout_path(token),
+    }
+    if seat_page_enabled(ctx.agenda):
+        nav["seat"] = links.seat_path(token)
+    return nav
+
+
+# -- static ----------------------------------------------------------------------------
+
+
+async def static_file(request: web.Request) -> web.Response:
+    name = request.match_info["name"]
+    if name not in STATIC_TYPES:
+        raise web.HTTPNotFound()
+    body = request.app[CONTEXT].pages.static[name]
+    response = web.Response(body=body, content_type=STATIC_TYPES[name], charset="utf-8")
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+async def favicon(request: web.Request) -> web.Response:
+    return web.Response(status=204)
+
+
+# -- sign-up -----------------------------------------------------------------------------
+
+
+def _open_themes(ctx: WebContext) -> list[tuple[str, str]]:
+    """Themes one can sign up for: those with a list, or every theme if none has one."""
+    live = ctx.service.state.live_themes()
+    with_list = [th for th in live if th.signup]
+    return [(th.id, th.name) for th in (with_list or live)]
+
+
+def _signup_page(
+    page: Page,
+    *,
+    status: int = 200,
+    values: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    submission: str | None = None,
+) -> web.Response:
+    ctx = page.ctx
+    path = links.signup_path(ctx.meeting_token)
+    return page.render(
+        "signup.html",
+        status=status,
+        form_page=True,
+        nav=_nav(ctx),
+        action=path,
+        csrf=page.csrf_token(path),
+        submission=submission or new_submission_id(),
+        themes=_open_themes(ctx),
+        values=values or {},
+        errors=errors or {},
+        consent_text=page.tr(
+            "web.consent.v1", challenge=ctx.agenda.meta.challenge, days=retention_days(ctx.agenda)
+        ),
+    )
+
+
+async def signup_form(request: web.Request) -> web.Response:
+    _meeting(request)
+    return _signup_page(Page(request))
+
+
+async def signup_submit(request: web.Request) -> web.Response:
+    ctx = _meeting(request)
+    try:
+        data = await _read_form(request)
+    except FormTooLarge:
+        return _too_large(request)
+    page = Page(request)
+    values = {k: data.get(k, "") for k in ("name", "organisation", "email", "phone")}
+    values["themes"] = list(data.get("themes", []))
+    values["consent"] = data.get("consent", "") == "yes"
+    problem = _form_checks(page, data)
+    if problem:
+        return _signup_page(
+            page,
+            status=403 if problem == "csrf" else 400,
+            values=values,
+            errors={"form": page.tr(f"web.error.{problem}")},
+        )
+    submission = str(data["submission"])
+    open_ids = {theme_id for theme_id, _ in _open_themes(ctx)}
+    form = forms.read_signup(data, values["themes"], open_ids, page.tr)
+    if not form.ok:
+        return _signup_page(
+            page, status=400, values=values, errors=form.errors, submission=submission
+        )
+    try:
+        signup = ctx.service.sign_up(
+            name=form.values["name"],
+            organisation=form.values["organisation"],
+            email=form.values["email"],
+            phone=form.values["phone"],
+            themes=form.values["themes"],
+            consent=form.values["consent"],
+            consent_version=CONSENT_VERSION,
+            source="web",
+            key=f"signup:{submission}",
+        )
+    except ValidationError as error:
+        fields = {"name", "organisation", "email", "phone", "themes", "consent"}
+        return _signup_page(
+            page,
+            status=400,
+            values=values,
+            errors=_service_errors(error, fields),
+            submission=submission,
+        )
+    names = {th.id: th.name for th in ctx.service.state.themes.values()}
+    return page.render(
+        "signup_done.html",
+        nav=_nav(ctx),
+        signup=signup,
+        theme_names=[names.get(theme_id, theme_id) for theme_id in signup.themes],
+        days=retention_days(ctx.agenda),
+    )
+
+
+# -- where do I sit? ----------------------------------------------------------------------
+
+
+def _name_key(text: str) -> list[str]:
+    """Words of a name, case- and accent-insensitive ("Åsa" finds "asa" and "ÅSA")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).split()
+
+
+def find_people(people: list[Participant], query: str) -> list[Participant]:
+    """People whose name matches ``query``: the exact name, else every word as a prefix."""
+    wanted = _name_key(query)
+    if not wanted:
+        return []
+    exact = [p for p in people if _name_key(p.name) == wanted]
+    if exact or sum(len(w) for w in wanted) < 2:
+        return exact
+    found = []
+    for person in people:
+        words = _name_key(person.name)
+        if all(any(word.startswith(part) for word in words) for part in wanted):
+            found.append(person)
+    return found
+
+
+def _itinerary(plan: dict[str, Any], person_id: str) -> list[dict[str, Any]]:
+    rows = []
+    for entry in sorted(plan.get("rounds", []), key=lambda r: r.get("round", 0)):
+        for table in entry.get("tables", []):
+            if table.get("host") == person_id or person_id in table.get("members", []):
+                rows.append(
+                    {
+                        "round": entry.get("round", 0),
+                        "table": table.get("table", 0),
+                        "host": table.get("host") == person_id,
+                    }
+                )
+                break
+    return rows
+
+
+async def seat_page(request: web.Request) -> web.Response:
+    ctx = _meeting(request)
+    if not seat_page_enabled(ctx.agenda):
+        raise web.HTTPNotFound()
+    page = Page(request)
+    query = request.query.get("name", "")
+    form = forms.read_name_query(query, page.tr)
+    if not form.ok:
+        return page.render(
+            "seat.html", status=400, nav=_nav(ctx), query=query, errors=form.errors,
+            searched=False, matches=[], too_many=False, plan_mode=None,
+        )  # fmt: skip
+    plan = ctx.service.state.seating
+    matches: list[dict[str, Any]] = []
+    people = find_people(list(ctx.service.state.participants.values()), form.values["name"])
+    too_many = len(people) > MAX_SEAT_MATCHES
+    if not too_many:
+        for person in people:
+            rows = _itinerary(plan, person.id) if plan and plan.get("mode") != "circle" else []
+            matches.append({"name": person.name, "organisation": person.organisation, "rows": rows})
+    return page.render(
+        "seat.html",
+        nav=_nav(ctx),
+        query=form.values["name"],
+        errors={},
+        searched=bool(form.values["name"]),
+        matches=matches,
+        too_many=too_many,
+        plan_mode=(plan or {}).get("mode"),
+    )
+
+
+# -- check-out ------------------------------------------------------------------------------
+
+
+def _checkout_page(
+    page: Page,
+    *,
+    status: int = 200,
+    values: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    submission: str | None = None,
+) -> web.Response:
+    ctx = page.ctx
+    path = links.checkout_path(ctx.meeting_token)
+    return page.render(
+        "checkout.html",
+        status=status,
+        form_page=True,
+        nav=_nav(ctx),
+        action=path,
+        csrf=page.csrf_token(path),
+        submission=submission or new_submission_id(),
+        question=checkout_question(ctx.agenda),
+        values=values or {},
+        errors=errors or {},
+    )
+
+
+async def checkout_form(request: web.Request) -> web.Response:
+    _meeting(request)
+    return _checkout_page(Page(request))
+
+
+async def checkout_submit(request: web.Request) -> web.Response:
+    ctx = _meeting(request)
+    try:
+        data = await _read_form(request)
+    except FormTooLarge:
+        return _too_large(request)
+    page = Page(request)
+    values = {"thought": data.get("thought", "")}
+    problem = _form_checks(page, data)
+    if problem:
+        return _checkout_page(
+            page,
+            status=403 if problem == "csrf" else 400,
+            values=values,
+            errors={"form": page.tr(f"web.error.{problem}")},
+        )
+    submission = str(data["submission"])
+    form = forms.read_checkout(data, page.tr)
+    if not form.ok:
+        return _checkout_page(
+            page, status=400, values=values, errors=form.errors, submission=submission
+        )
+    try:
+        note = ctx.service.note_checkout(
+            form.values["thought"], source="web", key=f"checkout:{submission}"
+        )
+    except ValidationError as error:
+        return _checkout_page(
+            page,
+            status=400,
+            values=values,
+            errors=_service_errors(error, {"checkout"}),
+            submission=submission,
+        )
+    return page.render(
+        "checkout_done.html", nav=_nav(ctx), note=note, question=checkout_question(ctx.agenda)
+    )
+
+
+# -- table host ------------------------------------------------------------------------------
+
+
+def _table_ideas(ctx: WebContext, table: int) -> list[Idea]:
+    ideas = [i for i in ctx.service.state.visible_ideas() if i.table == table]
+    return sorted(ideas, key=lambda i: (i.round, i.at, i.id))
+
+
+def _table_page(
+    page: Page,
+    table: int,
+    *,
+    status: int = 200,
+    raw: str = "",
+    errors: dict[str, str] | None = None,
+    submission: str | None = None,
+    sent: bool = False,
+) -> web.Response:
+    ctx = page.ctx
+    path = page.request.path
+    current = ctx.service.current_round
+    ideas = _table_ideas(ctx, table)
+    earlier: dict[int, list[Idea]] = {}
+    for idea in ideas:
+        if idea.round < current:
+            earlier.setdefault(idea.round, []).append(idea)
+    return page.render(
+        "table.html",
+        status=status,
+        form_page=True,
+        action=path,
+        csrf=page.csrf_token(path),
+        submission=submission or new_submission_id(),
+        table=table,
+        round=current,
+        rounds=len(ctx.agenda.cafe_rounds),
+        question=round_question(ctx.agenda, current) if current else "",
+        first_question=round_question(ctx.agenda, 1),
+        this_round=[i for i in ideas if i.round == current],
+        retell=[
+            {"round": r, "question": round_question(ctx.agenda, r), "ideas": earlier[r]}
+            for r in sorted(earlier)
+        ],
+        raw=raw,
+        errors=errors or {},
+        sent=sent,
+        max_ideas=forms.MAX_IDEAS_PER_SEND,
+    )
+
+
+async def table_form(request: web.Request) -> web.Response:
+    _, table = _table(request)
+    return _table_page(Page(request), table, sent=request.query.get("sent") == "1")
+
+
+async def table_submit(request: web.Request) -> web.Response:
+    ctx, table = _table(request)
+    try:
+        data = await _read_form(request)
+    except FormTooLarge:
+        return _too_large(request)
+    page = Page(request)
+    raw = str(data.get("ideas", ""))
+    problem = _form_checks(page, data)
+    if problem:
+        return _table_page(
+            page,
+            table,
+            status=403 if problem == "csrf" else 400,
+            raw=raw,
+            errors={"form": page.tr(f"web.error.{problem}")},
+        )
+    submission = str(data["submission"])
+    form = forms.read_ideas(data, page.tr)
+    if not form.ok:
+        return _table_page(
+            page, table, status=400, raw=raw, errors=form.errors, submission=submission
+        )
+    try:
+        ctx.service.capture_ideas(
+            form.values["ideas"], table=table, source="web", key=f"ideas:{submission}"
+        )
+    except ValidationError as error:
+        return _table_page(
+            page,
+            table,
+            status=400,
+            raw=raw,
+            errors=_service_errors(error, {"ideas"}),
+            submission=submission,
+        )
+    raise web.HTTPSeeOther(location=f"{request.path}?sent=1")
+
+
+# -- projector -------------------------------------------------------------------------------
+
+
+async def screen_page(request: web.Request) -> web.Response:
+    ctx = _meeting(request)
+    page = Page(request)
+    signup_url = ctx.public_url(links.signup_path(ctx.meeting_token))
+    state = screen_state(ctx.service)
+    return page.render(
+        "screen.html",
+        state=state,
+        timer_text=format_seconds(state["timer"]["remaining"]) if state["timer"] else "",
+        qr=inline_qr(signup_url),
+        signup_url=signup_url,
+        events_url=f"{request.path}/events",
+        labels={
+            "round": page.tr("web.screen.round", n="{n}"),
+            "next_round": page.tr("web.screen.next_round", n="{n}"),
+            "table": page.tr("web.screen.table", n="{n}"),
+            "host": page.tr("web.screen.host"),
+            "circle": page.tr("web.screen.circle"),
+        },
+    )
+
+
+async def screen_events(request: web.Request) -> web.StreamResponse:
+    ctx = _meeting(request)
+    feed = ctx.hub.open()
+    if feed is None:
+        return error_page(request, 503, "busy")
+    response = web.StreamResponse(
+        headers={
+            "Content-Type": "text/event-stream; charset=utf-8",
+            "Cache-Control": "no-store",
+            "X-Accel-Buffering": "no",
+        }
+    )
+    try:
+        await response.prepare(request)
+        await response.write(sse_message(screen_state(ctx.service), retry_ms=2000))
+        while not ctx.hub.closing:
+            changed = await wait_for_change(feed, HEARTBEAT_SECONDS)
+            if ctx.hub.closing:
+                break
+            payload = screen_state(ctx.service) if changed else tick_data(ctx.service)
+            await response.write(sse_message(payload))
+    except ConnectionResetError:
+        pass
+    finally:
+        ctx.hub.close(feed)
+    return response
+
+
+def routes() -> list[web.RouteDef]:
+    """Every URL the server answers; see ``cafe.links`` for how they are built."""
+    return [
+        web.get("/static/{name}", static_file),
+        web.get("/favicon.ico", favicon),
+        web.get("/m/{token}/", signup_form),
+        web.post("/m/{token}/", signup_submit),
+        web.get("/m/{token}/seat", seat_page),
+        web.get("/m/{token}/checkout", checkout_form),
+        web.post("/m/{token}/checkout", checkout_submit),
+        web.get("/t/{token}/", table_form),
+        web.post("/t/{token}/", table_submit),
+        web.get("/screen/{token}", screen_page),
+        web.get("/screen/{token}/events", screen_events, allow_head=False),
+    ]

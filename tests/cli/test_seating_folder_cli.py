@@ -1,0 +1,124 @@
+"""`cafe seating plan DIR` and `cafe seating show DIR`: a meeting folder's own plan."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cafe.cli import main
+from cafe.core import meeting_seating as seating
+from cafe.storage.folder import open_meeting
+from tests.meetings import new_meeting
+
+ROOT = Path(__file__).resolve().parents[2]
+PEOPLE = ROOT / "tests" / "data" / "seating_people.csv"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A Swedish meeting with the 30 people of the seating fixture, all present."""
+    path = tmp_path / "möte"
+    new_meeting(path).log.close()
+    assert main(["people", "import", str(path), str(PEOPLE)]) == 0
+    service = open_meeting(path)
+    ids = [p.id for p in service.state.participants.values()]
+    service.log.close()
+    assert main(["people", "present", str(path), *ids]) == 0
+    capsys.readouterr()
+    return path
+
+
+def test_plan_stores_the_plan_the_meeting_then_uses(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "seating", "plan", str(folder), "--json")
+    assert code == 0, err
+    printed = json.loads(out)
+    service = open_meeting(folder)
+    assert service.state.seating == printed, "the printed plan is the stored plan"
+    present = {p.id for p in service.state.present()}
+    rounds = seating.cafe_round_count(service)
+    assert [entry["round"] for entry in printed["rounds"]] == list(range(1, rounds + 1))
+    for number in range(1, rounds + 1):
+        assert seating.people_in_round(printed, number) == present
+        sizes = [len(t.members) for t in seating.round_tables(printed, number)]
+        rules = service.agenda.tables
+        assert all(rules.size_min <= size <= rules.size_max for size in sizes)
+    assert printed["metrics"]["repeated_pairs"] == 0
+    assert printed["metrics"]["single_sector_tables"] == 0
+
+
+def test_show_prints_a_round_and_itineraries_with_names(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "seating", "show", str(folder))
+    assert code == 1 and "cafe seating plan" in err, "no plan yet: say how to make one"
+    assert run(capsys, "seating", "plan", str(folder))[0] == 0
+    plan = open_meeting(folder).state.seating
+    code, out, err = run(capsys, "seating", "show", str(folder), "--round", "2")
+    assert code == 0, err
+    lines = out.strip().splitlines()
+    assert lines[0] == "Runda 2:"
+    tables = seating.round_tables(plan, 2)
+    assert len(lines) == 1 + len(tables)
+    names = {p.id: p.name for p in open_meeting(folder).state.participants.values()}
+    for line, table in zip(lines[1:], tables, strict=True):
+        assert line.startswith(f"Bord {table.table} (värd {names[table.host]}):")
+        for member in table.members[1:]:
+            assert names[member] in line
+    code, out, _ = run(capsys, "seating", "show", str(folder))
+    assert code == 0
+    asa = next(line for line in out.splitlines() if "Åsa A." in line)
+    asa_id = next(pid for pid, name in names.items() if name == "Åsa A.")
+    tables_of_asa = [str(s.table) for s in seating.seats_of(plan, asa_id)]
+    assert asa.strip() == f"Åsa A.: bord {', '.join(tables_of_asa)} (värd, sitter kvar)"
+    code, _, err = run(capsys, "seating", "show", str(folder), "--round", "9")
+    assert code == 1 and "--round 9" in err and "4 rundor" in err
+
+
+def test_replan_from_a_round_keeps_earlier_rounds_and_hosts(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "seating", "plan", str(folder))[0] == 0
+    first = open_meeting(folder).state.seating
+    leaving = seating.round_tables(first, 1)[0].members[1]
+    assert main(["people", "present", str(folder), leaving, "--absent"]) == 0
+    assert main(["people", "add", str(folder), "Örjan Ny", "--sector", "kommun", "--present"]) == 0
+    code, out, err = run(capsys, "seating", "plan", str(folder), "--from-round", "3", "--json")
+    assert code == 0, err
+    second = json.loads(out[out.index("{") :])
+    assert second["rounds"][:2] == first["rounds"][:2], "rounds already played stay"
+    hosts = [t["host"] for t in first["rounds"][0]["tables"]]
+    for entry in second["rounds"][2:]:
+        assert [t["host"] for t in entry["tables"]] == hosts
+    present = {p.id for p in open_meeting(folder).state.present()}
+    assert seating.people_in_round(second, 3) == present
+    assert leaving not in seating.people_in_round(second, 4)
+
+
+def test_folder_usage_errors(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for args in (
+        ["seating", "plan"],
+        ["seating", "plan", str(folder), "--participants", str(PEOPLE)],
+        ["seating", "plan", str(folder), "--rounds", "3"],
+    ):
+        with pytest.raises(SystemExit) as caught:
+            main(args)
+        assert caught.value.code == 2
+        assert "Traceback" not in capsys.readouterr().err
+
+
+def test_nobody_present_is_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "tomt"
+    new_meeting(path).log.close()
+    code, out, err = run(capsys, "seating", "plan", str(path))
+    assert code == 1 and out == "" and "Ingen är närvarande" in err
+    assert open_meeting(path).state.seating is None

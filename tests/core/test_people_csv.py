@@ -1,0 +1,95 @@
+"""Participant lists as spreadsheets write them, in Sweden and elsewhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from cafe.core.errors import ValidationError
+from cafe.core.participants import Participant, Sector
+from cafe.core.people_csv import find_duplicates, read_people_csv
+
+SWEDISH_EXCEL = "Namn;Organisation;Sektor;E-post;Telefon;Bordsvärd\r\nÅsa Öberg;Röda Korset;förening;asa@example.se;070-123 45 67;ja\r\nPer Ek;Kommunen;kommun;;;\r\n"
+
+
+def test_swedish_excel_cp1252_semicolon() -> None:
+    parsed = read_people_csv(SWEDISH_EXCEL.encode("cp1252"), "lista.csv")
+    assert parsed.encoding == "cp1252"
+    assert parsed.delimiter == ";"
+    asa, per = parsed.people
+    assert (asa.name, asa.organisation, asa.sector, asa.host) == (
+        "Åsa Öberg",
+        "Röda Korset",
+        "civil",
+        True,
+    )
+    assert (per.name, per.sector, per.host) == ("Per Ek", "public", False)
+    assert parsed.rows == [2, 3]
+
+
+@pytest.mark.parametrize(
+    ("encoded", "encoding"),
+    [
+        (b"\xef\xbb\xbf" + SWEDISH_EXCEL.encode("utf-8"), "utf-8-sig"),
+        (SWEDISH_EXCEL.encode("utf-8"), "utf-8"),
+        (SWEDISH_EXCEL.replace(";", "\t").encode("utf-16"), "utf-16"),
+    ],
+)
+def test_utf_variants(encoded: bytes, encoding: str) -> None:
+    parsed = read_people_csv(encoded, "lista.csv")
+    assert parsed.encoding == encoding
+    assert parsed.people[0].name == "Åsa Öberg"
+
+
+def test_english_headers_and_commas() -> None:
+    text = 'name,organization,sector,email,host,present\n"Lee, Ann",Scouts,civil society,ann@example.org,no,yes\n'
+    parsed = read_people_csv(text.encode(), "people.csv")
+    person = parsed.people[0]
+    assert (person.name, person.organisation, person.sector, person.present) == (
+        "Lee, Ann",
+        "Scouts",
+        "civil",
+        True,
+    )
+
+
+def test_every_bad_row_is_named() -> None:
+    text = (
+        "namn;organisation;sektor;e-post;värd\n"
+        "Ok Person;A;kommun;;\n"
+        ";B;kommun;;\n"
+        "Bad Sector;C;rymden;;\n"
+        "Ok Two;D;förening;;ja\n"
+        "Bad Mail;E;annat;inte-en-adress;kanske\n"
+    )
+    with pytest.raises(ValidationError) as caught:
+        read_people_csv(text.encode(), "lista.csv")
+    wheres = [p.where for p in caught.value.problems]
+    assert wheres == [
+        "lista.csv row 3: name",
+        "lista.csv row 4: sector",
+        "lista.csv row 6: email",
+        "lista.csv row 6: host",
+    ]
+
+
+def test_missing_name_column_binary_and_empty() -> None:
+    with pytest.raises(ValidationError, match="Namn"):
+        read_people_csv(b"first;last\nA;B\n", "x.csv")
+    with pytest.raises(ValidationError, match="text"):
+        read_people_csv(b"\x00\x01\x02PK\x03\x04", "x.csv")
+    with pytest.raises(ValidationError, match="tom"):
+        read_people_csv(b"\n\n", "x.csv")
+
+
+def test_ragged_row_is_reported() -> None:
+    with pytest.raises(ValidationError, match="row 3"):
+        read_people_csv(b"namn;org\nA;B\nC;D;E;F\n", "x.csv")
+
+
+def test_duplicates_within_file_and_meeting() -> None:
+    text = "namn;organisation\nÅsa;Röda Korset\nPer;Kommunen\nåsa;röda korset\n"
+    parsed = read_people_csv(text.encode(), "x.csv")
+    existing = [Participant("p1", "Per", "Kommunen", Sector.PUBLIC)]
+    problems, already = find_duplicates(parsed, existing, "x.csv")
+    assert [p.where for p in problems] == ["x.csv row 4"]
+    assert already == {1}

@@ -1,0 +1,130 @@
+"""The service is the one writer: validate, store, fold, notify."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cafe.core.clock import FakeClock
+from cafe.core.errors import CafeError, ValidationError
+from cafe.core.events import Event, EventKind
+from cafe.core.participants import PersonInput, Sector
+from cafe.core.state import MeetingState, fold
+from cafe.core.timer import TimerPhase
+from cafe.storage.folder import open_meeting
+from tests.meetings import new_meeting
+
+
+def test_participants_are_validated_stored_and_reloaded(tmp_path: Path) -> None:
+    service = new_meeting(tmp_path / "m")
+    asa = service.add_participant(
+        PersonInput("Åsa Öberg", "Röda Korset", "förening", host=True, present=True)
+    )
+    assert (asa.id, asa.sector, asa.host) == ("p1", Sector.CIVIL, True)
+    with pytest.raises(ValidationError) as caught:
+        service.add_participant(PersonInput("", sector="rymden", email="nope"))
+    assert [p.where for p in caught.value.problems] == ["name", "sector", "email"]
+    service.update_participant("p1", organisation="Svenska Röda Korset")
+    service.remove_participant("p1")
+    per = service.add_participant(PersonInput("Per", "Kommunen", "kommun"))
+    assert per.id == "p2", "ids are never reused"
+    reopened = open_meeting(tmp_path / "m")
+    assert list(reopened.state.participants) == ["p2"]
+
+
+def test_batch_is_all_or_nothing(tmp_path: Path) -> None:
+    service = new_meeting(tmp_path / "m")
+    with pytest.raises(ValidationError):
+        service.add_participants([PersonInput("A"), PersonInput("")], wheres=["row 2", "row 3"])
+    assert service.state.participants == {}
+    assert service.events() == []
+
+
+def test_subscribers_hear_every_commit(tmp_path: Path) -> None:
+    service = new_meeting(tmp_path / "m")
+    heard: list[list[Event]] = []
+    unsubscribe = service.subscribe(heard.append)
+    service.start_step(0)
+    service.capture_ideas(["idé ett", "idé två"], table=2)
+    assert [[e.kind for e in batch] for batch in heard] == [
+        [EventKind.STEP_STARTED],
+        [EventKind.IDEA_CAPTURED, EventKind.IDEA_CAPTURED],
+    ]
+    unsubscribe()
+    service.capture_idea("tre", table=1)
+    assert len(heard) == 2
+
+
+def test_timer_follows_the_clock_and_survives_reopen(tmp_path: Path) -> None:
+    clock = FakeClock()
+    service = new_meeting(tmp_path / "m", clock=clock)
+    round_one = next(i for i, s in enumerate(service.agenda.steps) if s.kind == "cafe_round")
+    service.start_step(round_one)
+    planned = service.agenda.steps[round_one].minutes * 60
+    service.timer_start()
+    clock.advance(300)
+    service.timer_adjust(60)
+    clock.advance(100)
+    service.timer_pause()
+    clock.advance(1000)
+    timer = open_meeting(tmp_path / "m", clock=clock).timer()
+    assert timer is not None
+    assert timer.remaining(clock.now()) == planned + 60 - 400
+    assert timer.phase(clock.now()) is TimerPhase.PAUSED
+    service.timer_toggle()
+    clock.advance(planned)
+    assert service.timer().phase(clock.now()) is TimerPhase.OVERTIME
+
+
+def test_rounds_and_ideas(tmp_path: Path) -> None:
+    clock = FakeClock()
+    service = new_meeting(tmp_path / "m", clock=clock)
+    assert service.current_round == 0
+    rounds = [i for i, s in enumerate(service.agenda.steps) if s.kind == "cafe_round"]
+    service.start_step(rounds[1])
+    assert service.current_round == 2
+    a = service.capture_idea("Fixarträff på biblioteket", table=3)
+    assert (a.round, a.table) == (2, 3)
+    b = service.capture_idea("fixarträff på bibblan", table=1)
+    service.merge_ideas(a.id, [b.id])
+    assert [i.id for i in service.state.visible_ideas()] == [a.id]
+    service.restore_idea(b.id)
+    service.delete_idea(a.id)
+    assert [i.id for i in service.state.visible_ideas()] == [b.id]
+    theme = service.create_theme("Mötesplatser", ideas=[b.id])
+    service.set_theme_signup(theme.id, True)
+    assert service.state.ideas[b.id].theme == theme.id
+    with pytest.raises(CafeError):
+        service.set_idea_theme(b.id, "t99")
+
+
+def test_signup_needs_consent_for_contacts_and_is_idempotent(tmp_path: Path) -> None:
+    service = new_meeting(tmp_path / "m")
+    theme = service.create_theme("Mötesplatser", signup=True)
+    with pytest.raises(ValidationError, match="samtycke"):
+        service.sign_up(name="Åsa", email="asa@example.se", themes=[theme.id])
+    first = service.sign_up(
+        name="Åsa", email="asa@example.se", themes=[theme.id], consent=True, key="k1"
+    )
+    again = service.sign_up(
+        name="Åsa", email="asa@example.se", themes=[theme.id], consent=True, key="k1"
+    )
+    assert first == again
+    assert len(service.state.signups) == 1
+    note = service.note_checkout("Hopp om fler mötesplatser", key="c1")
+    assert service.note_checkout("Hopp om fler mötesplatser", key="c1") == note
+
+
+def test_snapshot_gives_the_same_state_as_replay(tmp_path: Path) -> None:
+    service = new_meeting(tmp_path / "m")
+    service._snapshot_every = 7
+    for n in range(30):
+        service.add_participant(
+            PersonInput(f"Person {n}", f"Org {n % 4}", "kommun" if n % 2 else "förening")
+        )
+        service.capture_idea(f"idé {n}", table=n % 5)
+    assert service.log.latest_snapshot() is not None
+    reopened = open_meeting(tmp_path / "m")
+    replayed = fold(service.events(), MeetingState())
+    assert reopened.state.to_dict() == replayed.to_dict() == service.state.to_dict()

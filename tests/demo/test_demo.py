@@ -1,0 +1,84 @@
+"""`cafe demo --headless`: a whole 30-person meeting through the real server, then the report."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+from cafe.i18n import Translator
+from cafe.storage.folder import open_meeting
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def test_headless_demo_report_matches_what_the_room_sent(tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cafe",
+            "demo",
+            "--headless",
+            "--speed",
+            "600",
+            "--people",
+            "30",
+            "--dir",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    for title in (
+        "Inledning",
+        "Runda 1",
+        "Runda 4",
+        "Anmälningslistor",
+        "Utcheckning",
+        "Avslutning",
+    ):
+        assert title in result.stdout
+    sent = json.loads((folder / "demo-log.json").read_text(encoding="utf-8"))
+    assert len(sent["ideas"]) >= 4 * 6 and sent["signups"] and sent["checkout"]
+
+    service = open_meeting(folder)
+    assert len(service.state.present()) == 30
+    stored = [i.text for i in service.state.ideas.values() if i.source == "web"]
+    assert sorted(stored) == sorted(sent["ideas"]), "every idea a phone sent is stored once"
+    assert service.state.current_step == len(service.agenda.steps) - 1
+
+    out = folder / "out"
+    parser = _Text()
+    parser.feed((out / "summary.html").read_text(encoding="utf-8"))
+    summary = " ".join(" ".join(parser.parts).split())
+    for idea in sent["ideas"]:
+        assert " ".join(idea.split()) in summary
+    with (out / "signups.csv").open(encoding="utf-8-sig", newline="") as handle:
+        text = handle.read()
+    lines = text.splitlines()
+    rows = list(csv.reader(lines, delimiter=";" if ";" in lines[0] else ","))
+    name_column = rows[0].index(Translator(service.agenda.meta.language)("reports.csv.name"))
+    names_in_csv = {row[name_column] for row in rows[1:]}
+    for name, _themes in sent["signups"]:
+        assert name in names_in_csv
+    for thought in set(sent["checkout"]):
+        assert thought in (out / "summary.md").read_text(encoding="utf-8")
+    assert (out / "working-group.pptx").stat().st_size > 10_000

@@ -1,0 +1,98 @@
+"""The README's first command ends in `cafe demo`: in a real terminal it runs the meeting.
+
+The install part of that command (apt-get, pip) talks to package registries, which tests
+may not do; it was run by hand from a clean clone (see the README). This test runs what
+comes after it, `cafe demo` exactly as typed, from a fresh copy of the repository's
+files, in tmux: the demo meeting starts, moves through the agenda on its own, F6 hands
+over the keys, and Ctrl+Q ends it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from cafe.storage.folder import open_meeting
+from tests.tmux import Tmux
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _first_readme_command() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"```sh\n(apt-get[^\n]*)\n```", text)[0]
+
+
+def _fresh_copy(target: Path) -> None:
+    """The repository's files as a clone would have them (tracked and new, not ignored)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+
+
+def _demo_folder(temp: Path) -> Path | None:
+    found = sorted(temp.glob("cafe-demo-*/demo/meeting.db"))
+    return found[0].parent if found else None
+
+
+def test_readme_demo_command_runs_the_meeting_in_a_terminal(tmp_path: Path, tmux: Tmux) -> None:
+    command = _first_readme_command()
+    assert command.endswith("&& .venv/bin/cafe demo")
+    clone = tmp_path / "clone"
+    _fresh_copy(clone)
+    assert (clone / "agendas" / "idemote.sv.toml").is_file()
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    # `.venv/bin/cafe demo` in the copy, with this test run's interpreter as its venv.
+    (clone / ".venv" / "bin").mkdir(parents=True)
+    (clone / ".venv" / "bin" / "cafe").write_text(
+        f"#!/bin/sh\ncd '{clone}' && exec {sys.executable} -m cafe \"$@\"\n", encoding="utf-8"
+    )
+    (clone / ".venv" / "bin" / "cafe").chmod(0o755)
+    tmux.start(
+        f"cd '{clone}' && unset COLUMNS LINES CAFE_LANG && TMPDIR='{temp}' "
+        f"PYTHONPATH='{clone}' .venv/bin/cafe demo; sleep 60"
+    )
+    tmux.wait_for(lambda s: "F5" in s and "F6" in s, "the demo's keys in the footer", 60)
+    tmux.wait_for(lambda s: "Idémöte" in s or "idémöte" in s, "the Swedish meeting", 20)
+
+    deadline = time.monotonic() + 60
+    step = -1
+    while time.monotonic() < deadline:
+        folder = _demo_folder(temp)
+        if folder is not None:
+            service = open_meeting(folder)
+            step = service.state.current_step
+            present = len(service.state.present())
+            service.log.close()
+            if step >= 3:
+                break
+        time.sleep(0.5)
+    assert step >= 3, "the demo moves through the agenda on its own"
+    assert present == 30, "30 simulated participants checked in"
+
+    tmux.keys("F6")
+    tmux.wait_for(lambda s: "tagit över" in s, "the take-over notice", 20)
+    folder = _demo_folder(temp)
+    assert folder is not None
+    service = open_meeting(folder)
+    held = service.state.current_step
+    service.log.close()
+    time.sleep(2)
+    service = open_meeting(folder)
+    assert service.state.current_step == held, "after F6 the simulation no longer moves"
+    service.log.close()
+    tmux.keys("C-q")
+    tmux.wait_for(lambda s: "cafe demo" not in s and "F6" not in s, "the demo to end", 20)

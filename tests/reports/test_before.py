@@ -1,0 +1,131 @@
+"""What is printed and projected: invitation, table cards, paper sign-up sheets, meeting deck."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from cafe.core.participants import PersonInput
+from cafe.i18n import Translator
+from cafe.links import checkout_path, signup_path, table_path
+from cafe.reports.build import build_before, table_count
+from cafe.reports.meeting_deck import QUESTION_SHAPE
+from cafe.reports.printables import CARD_NUMBER_SHAPE
+from cafe.storage.folder import meeting_token, table_token
+from tests.meetings import new_meeting
+from tests.reports.support import (
+    PUBLIC,
+    Built,
+    all_text,
+    open_deck,
+    overflowing,
+    paragraphs,
+    qr_urls,
+    report_meeting,
+    titles,
+)
+
+sv = Translator("sv")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Built, Path]:
+    folder = tmp_path_factory.mktemp("before")
+    meeting = report_meeting(folder / "m")
+    written = build_before(meeting.service, folder / "out", public_base=PUBLIC)
+    assert [p.name for p in written] == [
+        "invitation.md",
+        "table-cards.pptx",
+        "signup-sheets.pptx",
+        "meeting.pptx",
+    ]
+    return meeting, folder / "out"
+
+
+def test_one_table_card_per_planned_table_with_its_host_and_code(
+    built: tuple[Built, Path], tmp_path: Path
+) -> None:
+    meeting, out = built
+    prs = open_deck(out / "table-cards.pptx")
+    assert len(prs.slides) == 3, "the stored seating plan has three tables"
+    numbers = [p for p in paragraphs(prs, CARD_NUMBER_SHAPE) if p.isdigit()]
+    assert numbers == ["1", "2", "3"]
+    text = all_text(prs)
+    for host in ("Åsa Öberg", "Per Lindström", "Jonas Ek"):
+        assert sv("reports.cards.host", name=host) in text
+    expected = [[PUBLIC + table_path(table_token(meeting.service, n))] for n in (1, 2, 3)]
+    assert qr_urls(prs, tmp_path) == expected
+    assert overflowing(prs) == []
+    assert abs(prs.slide_width / 360000 - 29.7) < 0.01, "A4 landscape"
+
+
+def test_paper_sign_up_sheets_per_theme_and_a_general_one(built: tuple[Built, Path]) -> None:
+    _, out = built
+    prs = open_deck(out / "signup-sheets.pptx")
+    assert titles(prs) == [
+        sv("reports.sheets.title", theme="Mötesplatser"),
+        sv("reports.sheets.title", theme="Skjuts & landsbygd"),
+        sv("reports.sheets.title_general", challenge="ensamhet bland äldre"),
+    ]
+    for slide in prs.slides:
+        table = next(s for s in slide.shapes if s.has_table).table
+        header = [table.cell(0, c).text for c in range(len(table.columns))]
+        assert header[0] == sv("reports.sheets.name")
+        assert sv("reports.sheets.email") in header
+        assert len(table.rows) >= 9
+    assert overflowing(prs) == []
+
+
+def test_meeting_deck_has_a_slide_per_step_with_questions_and_codes(
+    built: tuple[Built, Path], tmp_path: Path
+) -> None:
+    meeting, out = built
+    service = meeting.service
+    prs = open_deck(out / "meeting.pptx")
+    steps = service.agenda.steps
+    assert titles(prs) == ["Idémöte", *[s.title for s in steps]]
+    shown = paragraphs(prs, QUESTION_SHAPE)
+    for round_step in service.agenda.cafe_rounds:
+        assert round_step.question in shown
+    notes = [s.notes_slide.notes_text_frame.text for s in list(prs.slides)[1:]]
+    assert all(notes), "every step has speaker notes"
+    token = meeting_token(service)
+    urls = qr_urls(prs, tmp_path)
+    join, checkout = PUBLIC + signup_path(token), PUBLIC + checkout_path(token)
+    assert urls[0] == [join]
+    by_kind = {step.kind: urls[i + 1] for i, step in enumerate(steps)}
+    assert by_kind["signup"] == [join]
+    assert by_kind["checkout"] == [checkout]
+    assert by_kind["cafe_round"] == []
+    assert overflowing(prs) == []
+
+
+def test_invitation_asks_the_open_question(built: tuple[Built, Path]) -> None:
+    _, out = built
+    text = (out / "invitation.md").read_text(encoding="utf-8")
+    assert text.startswith("# Vad skulle bli möjligt om vi samarbetade kring ensamhet bland äldre?")
+    assert sv("reports.invitation.welcome") in text
+    assert sv("reports.invitation.not_every") in text
+    assert "Runda 1 (25 min)" in text
+    until = re.search(r"till och med (\d{4}-\d{2}-\d{2})", text)
+    assert until and sv("reports.retention", days=365, until=until.group(1)) in text
+
+
+def test_without_a_plan_tables_follow_the_people_present(tmp_path: Path) -> None:
+    service = new_meeting(tmp_path / "m")
+    assert table_count(service) == 1
+    service.add_participants([PersonInput(f"Person {n}", present=n < 9) for n in range(13)])
+    assert table_count(service) == 3, "9 present at 4 per table"
+    service.store_seating({"mode": "circle", "order": []})
+    assert table_count(service) == 1
+
+
+def test_english_meeting_gets_english_printouts(tmp_path: Path) -> None:
+    service = new_meeting(tmp_path / "m", agenda="idea-meeting.en", challenge="loneliness")
+    build_before(service, tmp_path / "out", public_base=PUBLIC)
+    prs = open_deck(tmp_path / "out" / "signup-sheets.pptx")
+    assert titles(prs) == ["Want to keep working on loneliness?"]
+    text = (tmp_path / "out" / "invitation.md").read_text(encoding="utf-8")
+    assert text.startswith("# What would become possible if we worked together on loneliness?")

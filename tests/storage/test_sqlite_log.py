@@ -1,0 +1,134 @@
+"""The event log on a real SQLite file: durability, idempotency, errors."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from cafe.core.errors import StoreError
+from cafe.core.events import Event, EventKind
+from cafe.storage.sqlite_log import SCHEMA_VERSION, SqliteEventLog
+
+
+def _idea(i: int, key: str | None = None) -> Event:
+    return Event(
+        EventKind.IDEA_CAPTURED, {"id": f"i{i}", "text": f"idé {i} åäö"}, at=1000.0 + i, key=key
+    )
+
+
+def test_append_assigns_sequence_and_reads_back(tmp_path: Path) -> None:
+    log = SqliteEventLog(tmp_path / "m.db", create=True)
+    stored = log.append([_idea(1), _idea(2)])
+    assert [e.seq for e in stored] == [1, 2]
+    again = list(log.read())
+    assert [(e.kind, e.data["text"], e.at) for e in again] == [
+        (EventKind.IDEA_CAPTURED, "idé 1 åäö", 1001.0),
+        (EventKind.IDEA_CAPTURED, "idé 2 åäö", 1002.0),
+    ]
+    assert [e.seq for e in log.read(after=1)] == [2]
+    assert log.schema_version == SCHEMA_VERSION
+    mode = log.connection().execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+
+
+def test_same_key_is_stored_once(tmp_path: Path) -> None:
+    log = SqliteEventLog(tmp_path / "m.db", create=True)
+    first = log.append([_idea(1, key="phone-abc")])[0]
+    second = log.append([_idea(2, key="phone-abc")])[0]
+    assert second.seq == first.seq
+    assert second.data["id"] == "i1"
+    assert log.count() == 1
+
+
+def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="cafe new"):
+        SqliteEventLog(tmp_path / "nothing.db")
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "m.db"
+    SqliteEventLog(path, create=True).close()
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 5}")
+    with pytest.raises(StoreError, match="nyare version"):
+        SqliteEventLog(path)
+
+
+def test_not_a_database_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "m.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="skadad"):
+        SqliteEventLog(path)
+
+
+WORKER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from cafe.core.events import Event, EventKind
+    from cafe.storage.sqlite_log import SqliteEventLog
+
+    log = SqliteEventLog(Path(sys.argv[1]), create=True)
+    i = 0
+    while True:
+        i += 1
+        event = Event(EventKind.IDEA_CAPTURED, {"id": f"i{i}", "text": "x" * (i % 300)}, at=float(i))
+        stored = log.append([event])[0]
+        print(stored.seq, stored.data["id"], flush=True)
+    """
+)
+
+
+@pytest.mark.parametrize("kill_after", [1, 57, 400])
+def test_acknowledged_events_survive_sigkill(tmp_path: Path, kill_after: int) -> None:
+    """A writer killed mid-stream loses nothing it had acknowledged."""
+    path = tmp_path / "m.db"
+    worker = subprocess.Popen(
+        [sys.executable, "-c", WORKER, str(path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    acknowledged: dict[int, str] = {}
+    assert worker.stdout is not None
+    for line in worker.stdout:
+        seq, idea_id = line.split()
+        acknowledged[int(seq)] = idea_id
+        if len(acknowledged) >= kill_after:
+            os.kill(worker.pid, signal.SIGKILL)
+            break
+    worker.wait(timeout=10)
+    assert worker.returncode == -signal.SIGKILL
+
+    log = SqliteEventLog(path)
+    stored = {e.seq: e.data["id"] for e in log.read()}
+    assert log.connection().execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    for seq, idea_id in acknowledged.items():
+        assert stored.get(seq) == idea_id
+    assert sorted(stored) == list(range(1, len(stored) + 1)), "no gaps, no duplicates"
+
+
+def test_migrations_run_in_order_and_keep_events(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database made by this version is upgraded in place by the next one."""
+    import cafe.storage.sqlite_log as module
+
+    path = tmp_path / "m.db"
+    SqliteEventLog(path, create=True).append([_idea(1)])
+    monkeypatch.setattr(module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(
+        module, "MIGRATIONS", (*module.MIGRATIONS, "ALTER TABLE events ADD COLUMN note TEXT")
+    )
+    log = SqliteEventLog(path)
+    assert log.schema_version == SCHEMA_VERSION + 1
+    columns = [row[1] for row in log.connection().execute("PRAGMA table_info(events)")]
+    assert "note" in columns
+    assert [e.data["id"] for e in log.read()] == ["i1"]

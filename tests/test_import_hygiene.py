@@ -1,0 +1,21 @@
+"""The domain core imports nothing of the UI, HTTP or document libraries."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_core_and_storage_load_without_front_end_libraries() -> None:
+    code = (
+        "import sys, pkgutil, importlib, cafe.core, cafe.storage\n"
+        "for pkg in (cafe.core, cafe.storage):\n"
+        "    for m in pkgutil.iter_modules(pkg.__path__):\n"
+        "        importlib.import_module(f'{pkg.__name__}.{m.name}')\n"
+        "bad = [m for m in ('textual', 'aiohttp', 'pptx', 'jinja2', 'qrcode') if m in sys.modules]\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""

@@ -1,0 +1,128 @@
+"""`cafe run` killed mid-round (kill -9, no clean exit) resumes with nothing lost.
+
+The real command runs in tmux on the real clock: the test starts a round's timer and
+captures ideas with keystrokes, notes the time left, kills the process, then checks the
+folder (same step, the ideas, the time left within a second) and the restarted screen
+(the same step highlighted, the digits of the time left, the ideas in the capture list).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+from textual.renderables.digits import Digits
+
+from cafe.core.clock import SystemClock
+from cafe.core.timer import format_seconds
+from cafe.storage.folder import open_meeting
+from tests.tmux import Tmux
+from tests.tui.helpers import meeting, step_index
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def digit_lines(text: str) -> list[list[str]]:
+    """How Textual's Digits draws ``text`` (plain and bold), three lines each."""
+    drawn = []
+    for bold in (False, True):
+        console = Console(width=60, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+        console.print(Digits(text, "bold" if bold else ""))
+        lines = console.export_text().splitlines()[:3]
+        drawn.append([line.rstrip() for line in lines])
+    return drawn
+
+
+def shows_digits(screen: str, text: str) -> bool:
+    """Whether the captured screen contains ``text`` drawn as large digits."""
+    rows = screen.splitlines()
+    for lines in digit_lines(text):
+        for number in range(len(rows) - 2):
+            column = rows[number].find(lines[0])
+            if column >= 0 and all(
+                rows[number + k][column : column + len(lines[k])] == lines[k] for k in (1, 2)
+            ):
+                return True
+    return False
+
+
+def run_command(folder: Path) -> str:
+    """The command tmux runs; ``exec`` so the pane's pid is the app itself."""
+    return (
+        f"cd {ROOT} && unset COLUMNS LINES && HOME={os.environ['HOME']} TZ=UTC "
+        f"exec {sys.executable} -m cafe run '{folder}' --no-server --lang sv"
+    )
+
+
+def test_killed_mid_round_resumes_at_the_same_step_with_the_same_time(
+    meeting_dir: Path, tmux: Tmux
+) -> None:
+    service, _ = meeting(meeting_dir, registered=12, present=True)
+    round_one = step_index(service, "cafe_round", 1)
+    service.log.close()
+
+    tmux.start(run_command(meeting_dir))
+    tmux.wait_for(lambda s: "DAGORDNING" in s, "the agenda rail")
+    for _ in range(round_one + 1):
+        tmux.keys("n")
+        time.sleep(0.15)
+    tmux.wait_for(lambda s: f"▶ {round_one + 1}. Runda 1" in s, "round 1 as the current step")
+    tmux.keys("Space")
+    tmux.wait_for(lambda s: "Pågår" in s, "the running timer")
+    tmux.keys("i")
+    tmux.wait_for(lambda s: "FÅNGA IDÉER" in s, "the capture screen")
+    for idea in ("Fler mötesplatser", "Besöksvän via kyrkan"):
+        tmux.type(idea)
+        tmux.keys("Enter")
+        time.sleep(0.2)
+    tmux.wait_for(lambda s: "Besöksvän via kyrkan" in s, "the second idea in the list")
+    tmux.keys("Escape")
+    time.sleep(1.0)
+
+    noted = open_meeting(meeting_dir, clock=SystemClock())
+    timer = noted.timer()
+    assert timer is not None and timer.running
+    noted_left = timer.remaining(time.time())
+    noted_at = time.time()
+    noted.log.close()
+
+    pid = tmux.pid()
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while tmux.alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not tmux.alive(), "the process was killed, not left running"
+
+    reopened = open_meeting(meeting_dir, clock=SystemClock())
+    assert reopened.state.current_step == round_one
+    assert [i.text for i in reopened.state.visible_ideas()] == [
+        "Fler mötesplatser",
+        "Besöksvän via kyrkan",
+    ]
+    expected = noted_left - (time.time() - noted_at)
+    assert abs(reopened.timer().remaining(time.time()) - expected) < 1.0
+    reopened.log.close()
+
+    tmux.start(run_command(meeting_dir))
+    screen = tmux.wait_for(lambda s: "DAGORDNING" in s, "the agenda rail after the restart")
+    assert f"▶ {round_one + 1}. Runda 1" in screen
+    time.sleep(0.6)
+    screen = tmux.screen()
+    shown_at = time.time()
+    expected = noted_left - (shown_at - noted_at)
+    candidates = {format_seconds(expected + delta) for delta in (-1.0, -0.5, 0.0, 0.5, 1.0)}
+    assert any(shows_digits(screen, text) for text in candidates), (
+        f"none of {sorted(candidates)} drawn on:\n{screen}"
+    )
+    tmux.keys("i")
+    screen = tmux.wait_for(lambda s: "FÅNGA IDÉER" in s, "the capture screen after the restart")
+    assert "Fler mötesplatser" in screen and "Besöksvän via kyrkan" in screen
+    tmux.keys("C-q")
+    deadline = time.monotonic() + 10
+    while tmux.alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not tmux.alive(), "Ctrl+Q quits"

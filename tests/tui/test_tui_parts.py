@@ -1,0 +1,260 @@
+"""The pieces of `cafe run`: timer, clock, messages, keys, palette, server, quitting, CLI."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import aiohttp
+import pytest
+from PIL import Image
+from rich.console import Console
+from textual import events
+from textual.app import App, ComposeResult
+from textual.widgets import Input, Label
+
+from cafe import links
+from cafe.core.events import Event, EventKind
+from cafe.core.timer import TimerPhase
+from cafe.demo.app import DemoApp
+from cafe.storage.folder import open_meeting, table_token
+from cafe.tui.app import CafeApp
+from cafe.tui.bindings import REGISTRY, keys_in
+from cafe.tui.meeting_clock import meeting_clock, rail_rows
+from cafe.tui.messages import MeetingChanged
+from cafe.tui.screens.board_screen import BoardScreen
+from cafe.tui.screens.capture_screen import CaptureScreen
+from cafe.tui.screens.checkin_screen import CheckinScreen
+from cafe.tui.screens.meeting_screen import MeetingScreen
+from cafe.tui.widgets.idea_list import IdeaList
+from cafe.tui.widgets.qr_panel import qr_text
+from cafe.tui.widgets.round_timer import RoundTimer
+from cafe.web.server import LanServer
+from tests.tui.helpers import FakePhoneServer, meeting, step_index
+
+ROOT = Path(__file__).resolve().parents[2]
+LAN = "192.0.2.10"
+
+
+class TimerApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield RoundTimer()
+
+
+async def test_round_timer_rings_once_at_two_minutes_and_once_at_zero() -> None:
+    app = TimerApp()
+    async with app.run_test() as pilot:
+        timer = app.query_one(RoundTimer)
+        timer.step = 3
+        timer.phase = TimerPhase.WARNING
+        timer.remaining = 110.0  # a restart finds it already under 2:00: no bell
+        await pilot.pause()
+        assert timer.bells == 0 and timer.has_class("-warning")
+        timer.step = 4
+        timer.phase = TimerPhase.RUNNING
+        for left in (125.0, 121.0, 120.0, 119.0, 60.0, 0.4):
+            timer.remaining = left
+        timer.phase = TimerPhase.OVERTIME
+        timer.remaining = -0.2
+        timer.remaining = -5.0
+        await pilot.pause()
+        assert timer.bells == 2
+        assert timer.has_class("-overtime") and not timer.has_class("-running")
+        timer.phase = TimerPhase.PAUSED
+        timer.remaining = 200.0
+        timer.remaining = 100.0  # -1 minute while paused: seen, not rung
+        assert timer.bells == 2
+
+
+def test_a_burst_of_changes_is_one_message_with_every_event() -> None:
+    first = MeetingChanged([Event(EventKind.IDEA_CAPTURED, {"id": "i1"}, 1.0, 1)])
+    second = MeetingChanged([Event(EventKind.IDEA_CAPTURED, {"id": "i2"}, 2.0, 2)])
+    assert first.can_replace(second)
+    assert [e.seq for e in second.events] == [1, 2]
+
+
+def test_rail_times_and_meeting_clock_follow_the_visits(meeting_dir: Path) -> None:
+    service, clock = meeting(meeting_dir)
+    total = sum(s.minutes for s in service.agenda.steps) * 60
+    assert meeting_clock(service, clock.now()).planned_end == clock.now() + total
+    started = clock.now()
+    service.start_step(0)
+    clock.advance(15 * 60)  # the opening (10 minutes planned) runs 5 minutes over
+    service.start_step(1)
+    clock.advance(60)
+    rows = rail_rows(service, clock.now())
+    assert [r.status for r in rows[:3]] == ["done", "current", "todo"]
+    assert rows[0].actual_seconds == 15 * 60 and rows[2].actual_seconds is None
+    figures = meeting_clock(service, clock.now())
+    assert figures.planned_end == started + total
+    assert figures.late_minutes == 5
+
+
+def test_every_key_has_an_action_and_both_languages_a_label() -> None:
+    owners = {
+        "app": CafeApp,
+        "meeting": MeetingScreen,
+        "door": CheckinScreen,
+        "capture": CaptureScreen,
+        "board": BoardScreen,
+        "demo": DemoApp,
+    }
+    for key in REGISTRY:
+        action = key.action
+        owner = owners[key.scope]
+        if action.startswith("app."):
+            owner, action = CafeApp, action[4:]
+        name = action.split("(")[0]
+        assert hasattr(owner, f"action_{name}"), f"{key.scope}: {key.keys} -> {key.action}"
+    from cafe.i18n import t
+
+    for lang in ("sv", "en"):
+        assert all(t(f"tui.keys.{k.label}", lang) for k in REGISTRY)
+
+
+async def test_help_and_palette_offer_the_registry(meeting_dir: Path) -> None:
+    service, clock = meeting(meeting_dir, registered=4, present=True)
+    app = CafeApp(service, clock=clock, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        shown = {str(label.render()) for label in app.screen.query(Label)}
+        for scope in ("meeting", "door", "capture", "board", "app"):
+            assert {k.description for k in keys_in(scope)} <= shown
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"next")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert service.state.current_step == 0, "the palette ran 'Next'"
+
+
+async def test_phones_reach_the_running_app_over_the_lan_server(meeting_dir: Path) -> None:
+    service, clock = meeting(meeting_dir, registered=12, present=True)
+    service.start_step(step_index(service, "cafe_round", 1))
+    server = LanServer(service, host="127.0.0.1", port=0, lan_address=lambda: LAN)
+    app = CafeApp(service, clock=clock, server=server)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.phones_url.startswith(f"http://{LAN}:{server.port}/m/")
+        await pilot.press("i")
+        await pilot.pause()
+        local = f"http://127.0.0.1:{server.port}"
+        path = links.table_path(table_token(service, 3))
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as phone:
+            async with phone.get(local + path) as page:
+                assert page.status == 200
+                html = await page.text()
+            hidden = dict(re.findall(r'name="(csrf|submission)" value="([^"]*)"', html))
+            async with phone.post(local + path, data={**hidden, "ideas": "Cykelkafé"}) as sent:
+                assert sent.status == 200
+        await pilot.pause()
+        assert [(i.text, i.table, i.source) for i in service.state.visible_ideas()] == [
+            ("Cykelkafé", 3, "web")
+        ]
+        listed = app.screen.query_one(IdeaList)
+        prompts = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        assert any("Cykelkafé" in p for p in prompts)
+        service.start_step(step_index(service, "signup"))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#qr").url == app.phones_url
+    with pytest.raises(aiohttp.ClientConnectionError):
+        async with aiohttp.ClientSession() as phone, phone.get(local + "/favicon.ico"):
+            pass
+
+
+async def test_a_busy_port_is_a_message_not_a_crash(meeting_dir: Path) -> None:
+    service, clock = meeting(meeting_dir)
+    service.start_step(step_index(service, "signup"))
+    server = FakePhoneServer(fail=OSError(98, "Address already in use"))
+    app = CafeApp(service, clock=clock, server=server)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.phones_url == "" and not app.server_running
+        assert any("Address already in use" in str(n.message) for n in app._notifications)
+        assert "--no-server" in str(app.screen.query_one("#qr-caption", Label).render())
+
+
+async def test_quitting_keeps_what_was_typed_but_not_entered(meeting_dir: Path) -> None:
+    service, clock = meeting(meeting_dir, registered=12, present=True)
+    service.start_step(step_index(service, "cafe_round", 1))
+    app = CafeApp(service, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press(*"halvskriven")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert [i.text for i in open_meeting(meeting_dir).state.visible_ideas()] == ["halvskriven"]
+
+
+async def test_keys_typed_right_after_enter_start_the_next_idea(meeting_dir: Path) -> None:
+    service, clock = meeting(meeting_dir, registered=12, present=True)
+    service.start_step(step_index(service, "cafe_round", 1))
+    app = CafeApp(service, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        assert app.screen.query_one("#capture-text", Input).has_focus
+        for key in [*"ett", "enter", *"två", "enter"]:  # as a terminal sends a fast burst
+            app.post_message(events.Key(key, "\r" if key == "enter" else key))
+        await pilot.pause()
+        await pilot.pause()
+    assert [i.text for i in service.state.visible_ideas()] == ["ett", "två"]
+
+
+def test_the_qr_code_on_screen_decodes_to_the_url(tmp_path: Path) -> None:
+    url = f"http://{LAN}:8765/m/abcdefghijklmnopqrstuvwxyz012345/"
+    text = qr_text(url)
+    rows: list[list[bool]] = []
+    for line in text.split("\n"):
+        top, bottom = [], []
+        for segment in line.render(Console()):
+            for _ in segment.text:
+                top.append(segment.style.color.name == "#000000")
+                bottom.append(segment.style.bgcolor.name == "#000000")
+        rows += [top, bottom]
+    scale, quiet = 8, 4
+    size = (len(rows[0]) + 2 * quiet) * scale
+    image = Image.new("L", (size, (len(rows) + 2 * quiet) * scale), 255)
+    for y, row in enumerate(rows):
+        for x, dark in enumerate(row):
+            if dark:
+                box = ((x + quiet) * scale, (y + quiet) * scale)
+                image.paste(0, (*box, box[0] + scale, box[1] + scale))
+    path = tmp_path / "qr.png"
+    image.save(path)
+    decoded = subprocess.run(
+        ["zbarimg", "--raw", "-q", str(path)], capture_output=True, text=True, check=True
+    )
+    assert decoded.stdout.strip() == url
+
+
+def test_cafe_run_is_a_command(tmp_path: Path) -> None:
+    shown = subprocess.run(
+        [sys.executable, "-m", "cafe", "--lang", "en", "run", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert shown.returncode == 0
+    assert "--no-server" in shown.stdout and "--public-url" in shown.stdout
+    missing = subprocess.run(
+        [sys.executable, "-m", "cafe", "run", str(tmp_path / "nowhere")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
+
+
+def test_the_key_reference_lists_every_key() -> None:
+    reference = (ROOT / "docs" / "tui.md").read_text(encoding="utf-8")
+    for key in REGISTRY:
+        shown = "Space" if key.keys == "space" else key.shown_keys
+        for part in shown.split(" / "):
+            assert f"`{part}`" in reference, f"{key.keys} ({key.label}) is not in docs/tui.md"

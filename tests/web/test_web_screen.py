@@ -1,0 +1,168 @@
+"""The projector page and its live feed (server-sent events)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+from aiohttp import ClientResponse
+from aiohttp.test_utils import TestClient
+
+from cafe.core.agenda import StepKind
+from cafe.core.clock import FakeClock
+from cafe.core.service import MeetingService
+from cafe.core.timer import format_seconds
+from cafe.web.context import CONTEXT
+from cafe.web.live import LiveHub
+from cafe.web.wordcloud import word_weights
+from tests.web.support import PUBLIC, seat_people, start_round, step_index, table_plan
+
+
+async def next_event(response: ClientResponse, timeout: float = 5.0) -> dict[str, Any]:
+    """The next server-sent event's JSON payload."""
+    data = []
+    async with asyncio.timeout(timeout):
+        while True:
+            line = (await response.content.readline()).decode()
+            if line.startswith("data: "):
+                data.append(line[6:].rstrip("\n"))
+            elif line == "\n" and data:
+                return json.loads("".join(data))
+            elif line == "":
+                raise EOFError("the stream ended")
+
+
+async def test_projector_page_before_the_meeting(client: TestClient, token: str) -> None:
+    response = await client.get(f"/screen/{token}")
+    html = await response.text()
+    assert response.status == 200
+    assert "Välkommen!" in html and "ensamhet bland äldre" in html
+    assert "<svg" in html and "<?xml" not in html, "the QR code is inline SVG"
+    assert f"{PUBLIC}/m/{token}/" in html, "the code's URL uses the public (LAN) address"
+    assert 'src="/static/screen.js"' in html
+    assert 'id="count-signups">0<' in html
+
+
+async def test_projector_page_during_a_round_shows_timer_and_seating(
+    client: TestClient, service: MeetingService, token: str
+) -> None:
+    asa, per, li = seat_people(service, ["Åsa Öberg", "Per Persson", "Li Wei"])
+    service.store_seating(table_plan({2: [(1, asa, [asa, per]), (2, li, [li])]}))
+    start_round(service, 2)
+    service.timer_start()
+    assert isinstance(service.clock, FakeClock)
+    service.clock.advance(65)
+    html = await (await client.get(f"/screen/{token}")).text()
+    assert service.current_step is not None
+    assert service.current_step.question in html
+    seconds = service.agenda.cafe_rounds[1].minutes * 60
+    assert format_seconds(seconds - 65) in html, "the planned time less 65 seconds"
+    assert "Bord 1" in html and "Åsa Öberg" in html and "Per Persson" in html
+    assert "Omgång 2" in html
+
+
+async def test_the_round_before_shows_the_coming_seating(
+    client: TestClient, service: MeetingService, token: str
+) -> None:
+    [asa] = seat_people(service, ["Åsa Öberg"])
+    service.store_seating(table_plan({1: [(1, asa, [asa])]}))
+    service.start_step(step_index(service, StepKind.CAFE_ROUND, 1) - 1)
+    html = await (await client.get(f"/screen/{token}")).text()
+    assert "Nästa omgång: 1" in html and "Åsa Öberg" in html
+
+
+async def test_word_cloud_during_checkout(
+    client: TestClient, service: MeetingService, token: str
+) -> None:
+    service.note_checkout("Hopp och samarbete")
+    service.note_checkout("Mer samarbete!")
+    html = await (await client.get(f"/screen/{token}")).text()
+    assert 'class="w' not in html, "no cloud before the check-out"
+    service.start_step(step_index(service, StepKind.CHECKOUT))
+    html = await (await client.get(f"/screen/{token}")).text()
+    assert '<span class="w6">samarbete</span>' in html
+    assert '<span class="w1">hopp</span>' in html
+    assert ">och<" not in html, "function words are left out"
+
+
+def test_word_weights() -> None:
+    assert word_weights([]) == []
+    assert word_weights(["Tillit tillit TILLIT, mod", "mod och 2026 x"]) == [
+        ("mod", 4),
+        ("tillit", 6),
+    ]
+    assert word_weights(["ensam"]) == [("ensam", 3)]
+
+
+async def test_live_feed_pushes_a_snapshot_on_every_change(
+    client: TestClient, service: MeetingService, token: str
+) -> None:
+    response = await client.get(f"/screen/{token}/events")
+    assert response.status == 200
+    assert response.headers["Content-Type"].startswith("text/event-stream")
+    first = await next_event(response)
+    assert first["type"] == "state" and first["step"] is None
+    assert first["counts"]["signups"] == 0
+
+    start_round(service, 1)
+    service.timer_start()
+    state = await next_event(response)
+    while state["type"] != "state" or state["timer"] is None or not state["timer"]["running"]:
+        state = await next_event(response)
+    assert state["step"]["kind"] == "cafe_round" and state["step"]["round"] == 1
+    minutes = service.agenda.cafe_rounds[0].minutes
+    assert state["timer"]["remaining"] == state["timer"]["duration"] == minutes * 60
+
+    service.sign_up(name="Per", source="tui")
+    event = await next_event(response)
+    while event["type"] != "state":
+        event = await next_event(response)
+    assert event["counts"]["signups"] == 1
+    response.close()
+
+
+async def test_live_feed_heartbeat_carries_the_timer(
+    client: TestClient, service: MeetingService, token: str
+) -> None:
+    start_round(service, 1)
+    service.timer_start()
+    assert isinstance(service.clock, FakeClock)
+    response = await client.get(f"/screen/{token}/events")
+    await next_event(response)
+    service.clock.advance(30)
+    tick = await next_event(response, timeout=3)
+    seconds = service.agenda.cafe_rounds[0].minutes * 60
+    assert tick == {
+        "type": "tick",
+        "seq": service.state.last_seq,
+        "timer": {
+            "remaining": seconds - 30,
+            "duration": seconds,
+            "running": True,
+            "phase": "running",
+        },
+    }
+    response.close()
+
+
+async def test_too_many_feeds_are_refused(client: TestClient, token: str) -> None:
+    hub: LiveHub = client.app[CONTEXT].hub
+    hub.max_feeds = 1
+    first = await client.get(f"/screen/{token}/events")
+    await next_event(first)
+    second = await client.get(f"/screen/{token}/events")
+    assert second.status == 503
+    first.close()
+
+
+async def test_feeds_end_when_the_server_shuts_down(client: TestClient, token: str) -> None:
+    response = await client.get(f"/screen/{token}/events")
+    await next_event(response)
+    hub: LiveHub = client.app[CONTEXT].hub
+    assert hub.feed_count == 1
+    async with asyncio.timeout(3):
+        await hub.shutdown()
+    assert hub.feed_count == 0
+    rest = await response.content.read()
+    assert b"data:" not in rest or rest.endswith(b"\n\n")

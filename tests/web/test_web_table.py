@@ -1,0 +1,107 @@
+"""The table host's page: this round's question, sending ideas, and the retell notes."""
+
+from __future__ import annotations
+
+from aiohttp.test_utils import TestClient
+
+from cafe.core.service import MeetingService
+from cafe.storage.folder import table_token
+from tests.web.support import open_form, start_round, submit
+
+
+async def test_before_the_rounds_the_page_shows_the_first_question(
+    client: TestClient, service: MeetingService
+) -> None:
+    path = f"/t/{table_token(service, 3)}/"
+    response = await client.get(path)
+    html = await response.text()
+    assert response.status == 200
+    assert "Bord 3" in html and "inte börjat än" in html
+    assert "ensamhet bland äldre" in html, "the first question, with the challenge filled in"
+    assert "/m/" not in html, "a table token does not reveal the meeting's token"
+
+
+async def test_ideas_are_stored_for_the_table_and_round(
+    client: TestClient, service: MeetingService
+) -> None:
+    start_round(service, 2)
+    path = f"/t/{table_token(service, 4)}/"
+    html = await (await client.get(path)).text()
+    assert "Omgång 2 av 4" in html
+    question = service.current_step.question if service.current_step else ""
+    assert question and question in html
+
+    response = await submit(
+        client, path, {"ideas": "Fika för alla\n\n  Läxhjälp med äldre  \r\nCykelkompisar\n"},
+        allow_redirects=False,
+    )  # fmt: skip
+    assert response.status == 303
+    assert response.headers["Location"] == f"{path}?sent=1"
+    ideas = service.state.visible_ideas()
+    assert [i.text for i in ideas] == ["Fika för alla", "Läxhjälp med äldre", "Cykelkompisar"]
+    assert {(i.table, i.round, i.source) for i in ideas} == {(4, 2, "web")}
+
+    page = await client.get(f"{path}?sent=1")
+    text = await page.text()
+    assert "Skickat!" in text
+    assert "Fika för alla" in text and "Cykelkompisar" in text, "the table sees what it sent"
+
+
+async def test_a_resent_form_stores_the_ideas_once(
+    client: TestClient, service: MeetingService
+) -> None:
+    start_round(service, 1)
+    path = f"/t/{table_token(service, 1)}/"
+    hidden = await open_form(client, path)
+    for _ in range(3):
+        response = await client.post(path, data={**hidden, "ideas": "Ett\nTvå"})
+        assert response.status == 200  # after the redirect
+    assert [i.text for i in service.state.visible_ideas()] == ["Ett", "Två"]
+
+
+async def test_retell_notes_show_earlier_rounds_of_this_table_only(
+    client: TestClient, service: MeetingService
+) -> None:
+    start_round(service, 1)
+    service.capture_ideas(["Ensamhet syns inte"], table=2)
+    service.capture_ideas(["Ett annat bords idé"], table=5)
+    start_round(service, 2)
+    service.capture_ideas(["Bussen är viktig"], table=2)
+    start_round(service, 3)
+    html = await (await client.get(f"/t/{table_token(service, 2)}/")).text()
+    retell = html.split('id="retell"')[1]
+    assert "Att återberätta" in html
+    assert "Ensamhet syns inte" in retell and "Bussen är viktig" in retell
+    assert "Omgång 1" in retell and "Omgång 2" in retell
+    assert "Ett annat bords idé" not in html
+    this_round = html.split('id="this-round"')[1].split('id="retell"')[0]
+    assert "Inget skickat än." in this_round
+
+
+async def test_deleted_ideas_are_not_shown(client: TestClient, service: MeetingService) -> None:
+    start_round(service, 1)
+    [idea] = service.capture_ideas(["Bort med den"], table=1)
+    service.delete_idea(idea.id)
+    html = await (await client.get(f"/t/{table_token(service, 1)}/")).text()
+    assert "Bort med den" not in html
+
+
+async def test_bad_ideas_are_refused_with_a_message(
+    client: TestClient, service: MeetingService
+) -> None:
+    path = f"/t/{table_token(service, 1)}/"
+    cases = [
+        ("\n  \n", "Fyll i det här fältet."),
+        ("\n".join(f"idé {n}" for n in range(21)), "högst 20 idéer"),
+        ("kort\n" + "x" * 2001, "Idé nummer 2 är för lång"),
+    ]
+    for ideas, message in cases:
+        response = await submit(client, path, {"ideas": ideas})
+        assert response.status == 400
+        assert message in await response.text()
+    assert service.state.ideas == {}
+
+
+async def test_the_page_works_in_english(client: TestClient, service: MeetingService) -> None:
+    html = await (await client.get(f"/t/{table_token(service, 1)}/?lang=en")).text()
+    assert "Table 1" in html and "One idea per line" in html
