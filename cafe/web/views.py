@@ -13,6 +13,7 @@ import unicodedata
 from typing import Any
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from cafe import links
 from cafe.core.errors import ValidationError
@@ -126,27 +127,34 @@ def _table(request: web.Request) -> tuple[WebContext, int]:
     return ctx, table
 
 
-class FormTooLarge(Exception):
-    """The body is over the cap; answered with a 413 page."""
+class FormRefused(Exception):
+    """A body that cannot be a form: too large (413) or not decodable (400)."""
+
+    def __init__(self, status: int, message_key: str, **values: Any) -> None:
+        super().__init__(message_key)
+        self.status, self.message_key, self.values = status, message_key, values
+
+    def page(self, request: web.Request) -> web.Response:
+        return error_page(request, self.status, self.message_key, **self.values)
 
 
 async def _read_form(request: web.Request) -> dict[str, Any]:
     """The posted fields (``themes`` may repeat); refuses oversized bodies early."""
+    too_large = FormRefused(413, "too_large", limit=MAX_BODY // 1024)
     if request.content_length is not None and request.content_length > MAX_BODY:
-        raise FormTooLarge()
+        raise too_large
     try:
         posted = await request.post()
     except web.HTTPRequestEntityTooLarge:
-        raise FormTooLarge() from None
+        raise too_large from None
+    except (UnicodeDecodeError, ValueError, web.HTTPBadRequest, HttpProcessingError):
+        # Not UTF-8, or a broken multipart body: no phone's browser sends that.
+        raise FormRefused(400, "unreadable") from None
     data: dict[str, Any] = {}
     for key in posted:
         values = [v for v in posted.getall(key) if isinstance(v, str)]
         data[key] = values if key == "themes" else (values[0] if values else "")
     return data
-
-
-def _too_large(request: web.Request) -> web.Response:
-    return error_page(request, 413, "too_large", limit=MAX_BODY // 1024)
 
 
 def _form_checks(page: Page, data: dict[str, Any]) -> str | None:
@@ -245,8 +253,8 @@ async def signup_submit(request: web.Request) -> web.Response:
     ctx = _meeting(request)
     try:
         data = await _read_form(request)
-    except FormTooLarge:
-        return _too_large(request)
+    except FormRefused as refused:
+        return refused.page(request)
     page = Page(request)
     values = {k: data.get(k, "") for k in ("name", "organisation", "email", "phone")}
     values["themes"] = list(data.get("themes", []))
@@ -406,8 +414,8 @@ async def checkout_submit(request: web.Request) -> web.Response:
     ctx = _meeting(request)
     try:
         data = await _read_form(request)
-    except FormTooLarge:
-        return _too_large(request)
+    except FormRefused as refused:
+        return refused.page(request)
     page = Page(request)
     values = {"thought": data.get("thought", "")}
     problem = _form_checks(page, data)
@@ -500,8 +508,8 @@ async def table_submit(request: web.Request) -> web.Response:
     ctx, table = _table(request)
     try:
         data = await _read_form(request)
-    except FormTooLarge:
-        return _too_large(request)
+    except FormRefused as refused:
+        return refused.page(request)
     page = Page(request)
     raw = str(data.get("ideas", ""))
     problem = _form_checks(page, data)
