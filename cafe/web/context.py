@@ -10,6 +10,7 @@ from aiohttp import web
 from cafe.core.agenda import Agenda, StepKind
 from cafe.core.service import MeetingService
 from cafe.web.live import LiveHub
+from cafe.web.pacing import Pacer
 from cafe.web.pages import Pages
 from cafe.web.security import CsrfGuard, RateLimiter
 from cafe.web.tokens import TableTokens
@@ -33,6 +34,8 @@ class WebContext:
     tables: TableTokens
     csrf: CsrfGuard
     limiter: RateLimiter
+    pacer: Pacer
+    """Spreads a burst of requests over turns of the loop the TUI shares."""
     pages: Pages
     hub: LiveHub
 

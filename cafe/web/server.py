@@ -24,6 +24,7 @@ from cafe.storage.folder import meeting_token, table_token
 from cafe.web import views
 from cafe.web.context import CONTEXT, WebContext
 from cafe.web.live import LiveHub
+from cafe.web.pacing import Pacer
 from cafe.web.pages import Pages
 from cafe.web.security import (
     DEFAULT_RATE_LIMIT,
@@ -45,8 +46,9 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 @web.middleware
 async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Rate limit per client, then turn user-facing failures into pages, not tracebacks."""
+    """Wait for a turn, rate limit per client, then turn failures into pages, not tracebacks."""
     ctx = request.app[CONTEXT]
+    await ctx.pacer.turn()
     wait = ctx.limiter.allow(request.remote or "unknown")
     if wait > 0:
         seconds = max(1, math.ceil(wait))
@@ -95,6 +97,7 @@ def build_app(
         tables=TableTokens(service),
         csrf=CsrfGuard(web_secret(service)),
         limiter=RateLimiter(rate_limit),
+        pacer=Pacer(),
         pages=Pages(),
         hub=hub,
     )
