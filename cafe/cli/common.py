@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from cafe.core.service import MeetingService
 from cafe.i18n import set_language, t
 from cafe.storage.folder import open_meeting
+from cafe.storage.lock import meeting_lock
 
 
 def add_folder_argument(parser: argparse.ArgumentParser) -> None:
@@ -23,6 +26,23 @@ def open_folder(args: argparse.Namespace) -> MeetingService:
     if not getattr(args, "lang", None):
         set_language(service.agenda.meta.language)
     return service
+
+
+@contextlib.contextmanager
+def folder_to_change(args: argparse.Namespace) -> Iterator[MeetingService]:
+    """Open ``args.folder`` holding its lock, for a command that changes the meeting.
+
+    While ``cafe run`` has the meeting open, its screen and phones work from its own copy;
+    a change made beside it would not be seen there. So the command is refused with a
+    message naming the running program, and the change is made in the TUI instead.
+    """
+    service = open_folder(args)  # a clear message if there is no meeting; sets the language
+    try:
+        with meeting_lock(Path(args.folder)):
+            service.catch_up()  # what was stored between opening and locking
+            yield service
+    finally:
+        service.log.close()
 
 
 def print_json(data: Any) -> None:

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import re
 import time
 from pathlib import Path
 
 from cafe.cli import add_lang_option
-from cafe.cli.common import add_folder_argument, open_folder, print_json, say, warn
-from cafe.core.errors import CafeError, Problem, ValidationError
+from cafe.cli.common import (
+    add_folder_argument,
+    folder_to_change,
+    open_folder,
+    print_json,
+    say,
+    warn,
+)
+from cafe.core.errors import CafeError, Problem, ValidationError, row_where
 from cafe.core.participants import PersonInput
 from cafe.core.people_csv import find_duplicates, read_people_csv
 from cafe.i18n import t
@@ -66,20 +74,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    service = open_folder(args)
-    person = service.add_participant(
-        PersonInput(
-            name=args.name,
-            organisation=args.organisation,
-            sector=args.sector,
-            email=args.email,
-            phone=args.phone,
-            host=args.host,
-            present=args.present,
+    with folder_to_change(args) as service:
+        person = service.add_participant(
+            PersonInput(
+                name=args.name,
+                organisation=args.organisation,
+                sector=args.sector,
+                email=args.email,
+                phone=args.phone,
+                host=args.host,
+                present=args.present,
+            )
         )
-    )
-    say(t("cli.people.added", id=person.id, name=person.name))
-    return 0
+        say(t("cli.people.added", id=person.id, name=person.name))
+        return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -122,73 +130,71 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    service = open_folder(args)
-    source = args.csv.name
-    started = time.perf_counter()
-    try:
-        raw = args.csv.read_bytes()
-    except OSError as error:
-        raise CafeError(f"{args.csv}: {error.strerror}") from None
-    parsed = read_people_csv(raw, source)
-    problems, already = find_duplicates(parsed, service.state.participants.values(), source)
-    if already and not args.skip_existing:
-        problems.extend(
-            Problem(
-                f"{source} row {parsed.rows[i]}",
-                t("csv.already_registered", name=parsed.people[i].name),
+    with folder_to_change(args) as service:
+        source = args.csv.name
+        started = time.perf_counter()
+        try:
+            raw = args.csv.read_bytes()
+        except OSError as error:
+            raise CafeError(f"{args.csv}: {error.strerror}") from None
+        parsed = read_people_csv(raw, source)
+        problems, already = find_duplicates(parsed, service.state.participants.values(), source)
+        if already and not args.skip_existing:
+            problems.extend(
+                Problem(
+                    row_where(source, parsed.rows[i]),
+                    t("csv.already_registered", name=parsed.people[i].name),
+                )
+                for i in sorted(already)
             )
-            for i in sorted(already)
+        if problems:
+            problems.sort(key=lambda p: _row_of(p.where, source))
+            raise ValidationError([*problems, Problem("", t("cli.people.nothing_imported"))])
+        keep = [i for i in range(len(parsed.people)) if i not in already]
+        added = service.add_participants(
+            [parsed.people[i] for i in keep],
+            wheres=[row_where(source, parsed.rows[i]) for i in keep],
         )
-    if problems:
-        problems.sort(key=lambda p: _row_of(p.where))
-        raise ValidationError([*problems, Problem("", t("cli.people.nothing_imported"))])
-    keep = [i for i in range(len(parsed.people)) if i not in already]
-    added = service.add_participants(
-        [parsed.people[i] for i in keep], wheres=[f"{source} row {parsed.rows[i]}" for i in keep]
-    )
-    elapsed = time.perf_counter() - started
-    if parsed.ignored_columns:
-        warn(t("cli.people.ignored_columns", columns=", ".join(parsed.ignored_columns)))
-    say(
-        t(
-            "cli.people.imported",
-            count=len(added),
-            skipped=len(already),
-            seconds=f"{elapsed:.2f}",
-            encoding=parsed.encoding,
-            delimiter=parsed.delimiter.replace("\t", "TAB"),
+        elapsed = time.perf_counter() - started
+        if parsed.ignored_columns:
+            warn(t("cli.people.ignored_columns", columns=", ".join(parsed.ignored_columns)))
+        say(
+            t(
+                "cli.people.imported",
+                count=len(added),
+                skipped=len(already),
+                seconds=f"{elapsed:.2f}",
+                encoding=parsed.encoding,
+                delimiter=parsed.delimiter.replace("\t", "TAB"),
+            )
         )
-    )
-    return 0
+        return 0
 
 
-def _row_of(where: str) -> int:
-    parts = where.split(" row ")
-    if len(parts) == 2:
-        number = parts[1].split(":")[0]
-        if number.isdigit():
-            return int(number)
-    return 0
+def _row_of(where: str, source: str) -> int:
+    """The row number in a place made by ``row_where`` (0 if there is none)."""
+    found = re.search(r"\d+", where[len(source) :]) if where.startswith(source) else None
+    return int(found.group()) if found else 0
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    service = open_folder(args)
-    missing = [i for i in args.ids if i not in service.state.participants]
-    if missing:
-        raise CafeError(", ".join(t("service.no_such_participant", id=i) for i in missing))
-    for participant_id in args.ids:
-        name = service.state.participants[participant_id].name
-        service.remove_participant(participant_id)
-        say(t("cli.people.removed", id=participant_id, name=name))
-    return 0
+    with folder_to_change(args) as service:
+        missing = [i for i in args.ids if i not in service.state.participants]
+        if missing:
+            raise CafeError(", ".join(t("service.no_such_participant", id=i) for i in missing))
+        for participant_id in args.ids:
+            name = service.state.participants[participant_id].name
+            service.remove_participant(participant_id)
+            say(t("cli.people.removed", id=participant_id, name=name))
+        return 0
 
 
 def run_present(args: argparse.Namespace) -> int:
-    service = open_folder(args)
-    missing = [i for i in args.ids if i not in service.state.participants]
-    if missing:
-        raise CafeError(", ".join(t("service.no_such_participant", id=i) for i in missing))
-    for participant_id in args.ids:
-        service.set_present(participant_id, not args.absent)
-    say(t("cli.people.marked", count=len(args.ids)))
-    return 0
+    with folder_to_change(args) as service:
+        missing = [i for i in args.ids if i not in service.state.participants]
+        if missing:
+            raise CafeError(", ".join(t("service.no_such_participant", id=i) for i in missing))
+        for participant_id in args.ids:
+            service.set_present(participant_id, not args.absent)
+        say(t("cli.people.marked", count=len(args.ids)))
+        return 0

@@ -13,10 +13,9 @@ import time
 from pathlib import Path
 
 from cafe.cli import add_lang_option
-from cafe.cli.common import add_folder_argument, open_folder, say, warn
+from cafe.cli.common import add_folder_argument, folder_to_change, say, warn
 from cafe.core.errors import CafeError, Problem
 from cafe.i18n import t
-from cafe.storage.lock import meeting_lock
 from cafe.storage.purge import count_personal_data, purge_personal_data
 
 #: Files in the meeting folder written from personal data (besides ``meeting.db``).
@@ -58,8 +57,7 @@ def _confirmed(question: str) -> bool:
 
 def run_purge(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
-    service = open_folder(args)
-    with meeting_lock(folder):
+    with folder_to_change(args) as service:
         counts = count_personal_data(service.log)
         files = _derived_files(folder)
         say(

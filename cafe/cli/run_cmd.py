@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING
 
 from cafe import links
 from cafe.cli import add_lang_option
-from cafe.cli.common import add_folder_argument, open_folder
+from cafe.cli.common import add_folder_argument, folder_to_change
 from cafe.core.service import MeetingService
 from cafe.i18n import t
-from cafe.storage.lock import meeting_lock
 
 if TYPE_CHECKING:
     from cafe.web.server import LanServer
@@ -64,8 +63,7 @@ def _server(service: MeetingService, args: argparse.Namespace) -> LanServer | No
 
 
 def run_meeting(args: argparse.Namespace) -> int:
-    service = open_folder(args)
-    with meeting_lock(args.folder):
+    with folder_to_change(args) as service:
         _log_to(Path(args.folder) / LOG_FILE)
         log.info("cafe run %s", args.folder)
         from cafe.tui.app import CafeApp

@@ -15,7 +15,14 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from cafe.cli import add_lang_option
-from cafe.cli.common import add_folder_argument, open_folder, print_json, say, warn
+from cafe.cli.common import (
+    add_folder_argument,
+    folder_to_change,
+    open_folder,
+    print_json,
+    say,
+    warn,
+)
 from cafe.core.errors import CafeError, Problem, ValidationError
 from cafe.core.meeting_seating import people_in_round, plan_meeting, round_tables
 from cafe.core.seating import (
@@ -252,11 +259,11 @@ def _plan_folder(args: argparse.Namespace) -> int:
     ]
     if ignored:
         args.usage_error(t("seating.cli.not_with_folder", options=", ".join(ignored)))
-    service = open_folder(args)
-    result = plan_meeting(
-        service, from_round=args.from_round or 1, tables=args.tables, seed=args.seed
-    )
-    _print_plan(result, _names(service), as_json=args.json)
+    with folder_to_change(args) as service:
+        result = plan_meeting(
+            service, from_round=args.from_round or 1, tables=args.tables, seed=args.seed
+        )
+        _print_plan(result, _names(service), as_json=args.json)
     return 0
 
 

@@ -13,10 +13,9 @@ import signal
 
 from cafe import links
 from cafe.cli import add_lang_option
-from cafe.cli.common import add_folder_argument, open_folder, say
+from cafe.cli.common import add_folder_argument, folder_to_change, say
 from cafe.core.service import MeetingService
 from cafe.i18n import t
-from cafe.storage.lock import meeting_lock
 from cafe.web.urls import normalise_public_url
 
 
@@ -69,8 +68,7 @@ async def serve(service: MeetingService, args: argparse.Namespace) -> None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    service = open_folder(args)
-    with meeting_lock(args.folder), contextlib.suppress(KeyboardInterrupt):
+    with folder_to_change(args) as service, contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve(service, args))
     say(t("web.cli.stopped"))
     return 0

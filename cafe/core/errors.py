@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from cafe.i18n import t
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -20,6 +22,11 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
+
+
+def row_where(source: str, row: int) -> str:
+    """``people.csv row 7`` (``rad 7`` in Swedish): where a problem in a table file is."""
+    return t("csv.row_where", source=source, row=row)
 
 
 class CafeError(Exception):
@@ -38,3 +45,11 @@ class ValidationError(CafeError):
 
 class StoreError(CafeError):
     """The meeting store cannot be read or written (missing, read-only, disk full)."""
+
+
+class StoreConflict(StoreError):
+    """Another program wrote to the meeting since this one last read it.
+
+    Writing on from the stale copy could reuse its ids and hide its events behind a
+    snapshot, so the write is refused; the service catches up and the user tries again.
+    """

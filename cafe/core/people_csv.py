@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from cafe.core.errors import Problem, ValidationError
+from cafe.core.errors import Problem, ValidationError, row_where
 from cafe.core.participants import Participant, PersonInput, parse_sector
 from cafe.core.text import check_email, check_field, check_phone, clean, parse_yes_no
 from cafe.i18n import t
@@ -107,7 +107,7 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
     try:
         header = next(reader)
     except csv.Error as error:
-        raise ValidationError([Problem(f"{source} row 1", str(error))]) from None
+        raise ValidationError([Problem(row_where(source, 1), str(error))]) from None
     columns: dict[str, int] = {}
     ignored: list[str] = []
     for index, cell in enumerate(header):
@@ -118,7 +118,7 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
             ignored.append(clean(cell))
     if "name" not in columns:
         raise ValidationError(
-            [Problem(f"{source} row 1", t("csv.no_name_column", header=", ".join(header)))]
+            [Problem(row_where(source, 1), t("csv.no_name_column", header=", ".join(header)))]
         )
 
     problems: list[Problem] = []
@@ -133,7 +133,7 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
             if len(people) + len(problems) >= MAX_ROWS:
                 problems.append(Problem(source, t("csv.too_many", limit=MAX_ROWS)))
                 break
-            where = f"{source} row {row_number}"
+            where = row_where(source, row_number)
             if len(record) > len(header) and any(c.strip() for c in record[len(header) :]):
                 problems.append(
                     Problem(where, t("csv.ragged", got=len(record), expected=len(header)))
@@ -144,7 +144,7 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
                 people.append(person)
                 rows.append(row_number)
     except csv.Error as error:
-        problems.append(Problem(f"{source} row {row_number + 1}", str(error)))
+        problems.append(Problem(row_where(source, row_number + 1), str(error)))
     if problems:
         raise ValidationError(problems)
     return CsvPeople(people, rows, encoding, delimiter, ignored)
@@ -215,7 +215,7 @@ def find_duplicates(
         if identity in seen:
             problems.append(
                 Problem(
-                    f"{source} row {row}",
+                    row_where(source, row),
                     t("csv.duplicate_row", name=person.name, row=seen[identity]),
                 )
             )

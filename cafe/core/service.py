@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from cafe.core.agenda import Agenda, Step, StepKind
 from cafe.core.clock import Clock, SystemClock
-from cafe.core.errors import CafeError, Problem, ValidationError
+from cafe.core.errors import CafeError, Problem, StoreConflict, ValidationError
 from cafe.core.events import Event, EventKind
 from cafe.core.participants import Participant, PersonInput, Sector, parse_sector
 from cafe.core.state import CheckoutNote, Idea, MeetingState, Signup, Theme, fold
@@ -27,7 +27,7 @@ Subscriber = Callable[[list[Event]], None]
 class EventLog(Protocol):
     """What the service needs from storage (``cafe.storage.sqlite_log`` provides it)."""
 
-    def append(self, events: Sequence[Event]) -> list[Event]: ...
+    def append(self, events: Sequence[Event], *, after: int | None = None) -> list[Event]: ...
     def read(self, after: int = 0) -> Iterable[Event]: ...
     def latest_snapshot(self) -> tuple[int, dict[str, Any]] | None: ...
     def save_snapshot(self, seq: int, state: dict[str, Any]) -> None: ...
@@ -80,7 +80,11 @@ class MeetingService:
         """Store, fold and announce ``events``; already-stored keys are not applied twice."""
         if not events:
             return []
-        stored = self.log.append(events)
+        try:
+            stored = self.log.append(events, after=self.state.last_seq)
+        except StoreConflict:
+            self.catch_up()
+            raise StoreConflict(t("store.changed_elsewhere")) from None
         fresh = [e for e in stored if e.seq > self.state.last_seq]
         fold(fresh, self.state)
         self._since_snapshot += len(fresh)
@@ -91,6 +95,15 @@ class MeetingService:
             for subscriber in list(self._subscribers):
                 subscriber(fresh)
         return stored
+
+    def catch_up(self) -> list[Event]:
+        """Fold what other programs stored since this service last read, and announce it."""
+        fresh = list(self.log.read(self.state.last_seq))
+        if fresh:
+            fold(fresh, self.state)
+            for subscriber in list(self._subscribers):
+                subscriber(fresh)
+        return fresh
 
     def _one(self, kind: EventKind, data: dict[str, Any], key: str | None = None) -> Event:
         return self.commit([self._event(kind, data, key)])[0]

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from cafe.core.errors import StoreError
+from cafe.core.errors import StoreConflict, StoreError
 from cafe.core.events import Event, EventKind
 from cafe.i18n import t
 
@@ -118,16 +118,23 @@ class SqliteEventLog:
 
     # -- events ----------------------------------------------------------------
 
-    def append(self, events: Sequence[Event]) -> list[Event]:
+    def append(self, events: Sequence[Event], *, after: int | None = None) -> list[Event]:
         """Store ``events`` in one transaction and return them with their ``seq``.
 
         An event whose ``key`` is already stored is not stored again; the stored one is
         returned in its place (a resent phone submission is one record). Either all new
-        events are stored or none is.
+        events are stored or none is. With ``after``, the writer says the newest event it
+        has seen; if the log has newer ones (another program wrote), nothing is stored
+        and ``StoreConflict`` is raised.
         """
         stored: list[Event] = []
         try:
             self._db.execute("BEGIN IMMEDIATE")
+            if after is not None:
+                newest = self._db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
+                if newest != after:
+                    self._rollback()
+                    raise StoreConflict(f"{self.path}: {newest} != {after}")
             for event in events:
                 if event.key is not None:
                     row = self._db.execute(

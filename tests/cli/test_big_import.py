@@ -29,7 +29,7 @@ def test_a_hundred_thousand_rows(tmp_path: Path, capsys: pytest.CaptureFixture[s
     _write(bad, bad_row=ROWS + 1)
     assert main(["people", "import", str(folder), str(bad)]) == 1
     err = capsys.readouterr().err
-    assert f"row {ROWS + 1}" in err and "okänd-sektor" in err and "Traceback" not in err
+    assert f"rad {ROWS + 1}" in err and "okänd-sektor" in err and "Traceback" not in err
     assert open_meeting(folder).state.participants == {}, "a bad last row: nothing imported"
 
     good = tmp_path / "alla.csv"

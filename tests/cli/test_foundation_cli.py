@@ -157,8 +157,8 @@ def test_import_1000_rows_and_all_or_nothing(
     capsys.readouterr()
     assert main(["people", "import", str(folder), str(bad)]) == 1
     err = capsys.readouterr().err
-    assert "bad.csv row 11" in err and "bad.csv row 501" in err and "bad.csv row 999" in err
-    assert err.count("bad.csv row") == 3
+    assert "bad.csv rad 11" in err and "bad.csv rad 501" in err and "bad.csv rad 999" in err
+    assert err.count("bad.csv rad") == 3
     assert main(["people", "list", str(folder), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
 

@@ -156,7 +156,7 @@ def test_missing_columns_and_missing_file(
         capsys, "seating", "plan", "--participants", str(wrong), "--rounds", "4", "--size", "4"
     )
     assert code == 1 and out == ""
-    assert err.startswith(f"{wrong} row 1: filen behöver kolumnerna") and "id, organisation" in err
+    assert err.startswith(f"{wrong} rad 1: filen behöver kolumnerna") and "id, organisation" in err
     code, out, err = run(
         capsys,
         "seating",

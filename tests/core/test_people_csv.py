@@ -65,10 +65,10 @@ def test_every_bad_row_is_named() -> None:
         read_people_csv(text.encode(), "lista.csv")
     wheres = [p.where for p in caught.value.problems]
     assert wheres == [
-        "lista.csv row 3: name",
-        "lista.csv row 4: sector",
-        "lista.csv row 6: email",
-        "lista.csv row 6: host",
+        "lista.csv rad 3: name",
+        "lista.csv rad 4: sector",
+        "lista.csv rad 6: email",
+        "lista.csv rad 6: host",
     ]
 
 
@@ -82,7 +82,7 @@ def test_missing_name_column_binary_and_empty() -> None:
 
 
 def test_ragged_row_is_reported() -> None:
-    with pytest.raises(ValidationError, match="row 3"):
+    with pytest.raises(ValidationError, match="rad 3"):
         read_people_csv(b"namn;org\nA;B\nC;D;E;F\n", "x.csv")
 
 
@@ -91,5 +91,17 @@ def test_duplicates_within_file_and_meeting() -> None:
     parsed = read_people_csv(text.encode(), "x.csv")
     existing = [Participant("p1", "Per", "Kommunen", Sector.PUBLIC)]
     problems, already = find_duplicates(parsed, existing, "x.csv")
-    assert [p.where for p in problems] == ["x.csv row 4"]
+    assert [p.where for p in problems] == ["x.csv rad 4"]
     assert already == {1}
+
+
+def test_the_row_is_named_in_the_users_language() -> None:
+    """``rad`` in Swedish, ``row`` in English: the place is part of the message."""
+    from cafe.i18n import set_language
+
+    ragged = "namn;organisation\nÅsa;Röda Korset;extra;cell\n".encode()
+    for language, word in (("sv", "rad"), ("en", "row")):
+        set_language(language)  # the suite's conftest sets Swedish again after the test
+        with pytest.raises(ValidationError) as caught:
+            read_people_csv(ragged, "x.csv")
+        assert [p.where for p in caught.value.problems] == [f"x.csv {word} 2"]

@@ -12,7 +12,7 @@ import csv
 import io
 import unicodedata
 
-from cafe.core.errors import Problem, ValidationError
+from cafe.core.errors import Problem, ValidationError, row_where
 from cafe.core.participants import parse_sector
 from cafe.core.people_csv import decode
 from cafe.core.seating.model import SeatingPerson
@@ -66,7 +66,7 @@ def read_seating_csv(raw: bytes, source: str) -> tuple[list[SeatingPerson], dict
             raise ValidationError(
                 [
                     Problem(
-                        f"{source} row 1",
+                        row_where(source, 1),
                         t("seating.csv.missing_columns", columns=", ".join(missing)),
                     )
                 ]
@@ -78,13 +78,13 @@ def read_seating_csv(raw: bytes, source: str) -> tuple[list[SeatingPerson], dict
             if not any(cell.strip() for cell in record):
                 continue
             row = reader.line_num
-            person = _person(record, columns, f"{source} row {row}", problems)
+            person = _person(record, columns, row_where(source, row), problems)
             if person is None:
                 continue
             if person[0].id in first_row:
                 problems.append(
                     Problem(
-                        f"{source} row {row}",
+                        row_where(source, row),
                         t("seating.csv.duplicate_id", id=person[0].id, row=first_row[person[0].id]),
                     )
                 )
@@ -93,7 +93,7 @@ def read_seating_csv(raw: bytes, source: str) -> tuple[list[SeatingPerson], dict
             people.append(person[0])
             names[person[0].id] = person[1]
     except csv.Error as error:
-        problems.append(Problem(f"{source} row {reader.line_num}", str(error)))
+        problems.append(Problem(row_where(source, reader.line_num), str(error)))
     if problems:
         raise ValidationError(problems)
     if not people:
