@@ -777,6 +777,11 @@ def load_agenda(path: Path | str) -> Agenda:
         raise ValidationError(
             [Problem(source, t("agenda.problem.unreadable", detail=detail))]
         ) from None
+    return agenda_from_bytes(raw, source)
+
+
+def agenda_from_bytes(raw: bytes, source: str = "agenda.toml") -> Agenda:
+    """An agenda from a file's bytes: too big, binary or not UTF-8 is a ``ValidationError``."""
     if len(raw) > MAX_FILE_BYTES:
         raise ValidationError([Problem(source, t("agenda.problem.too_big", max=MAX_FILE_BYTES))])
     if b"\x00" in raw:

@@ -1,0 +1,126 @@
+"""Coverage-guided fuzzing (atheris, libFuzzer) of everything that reads outside input.
+
+Run one target for a bounded time; ``tests/fuzz/test_atheris.py`` does so in CI:
+
+    .venv/bin/python tests/fuzz/atheris_targets.py agenda CORPUS_DIR -max_total_time=60
+
+Hypothesis (``test_fuzz_inputs.py``) draws inputs from shapes we describe; atheris grows
+its own inputs from the real files in the corpus, keeping each mutation that reaches new
+lines of cafe's code or of ``tomllib`` and ``csv``. The property is the same: a result or a
+``CafeError`` with a message, never another exception. An exception ends the run with
+libFuzzer's crash report and a non-zero exit, and the input is written to disk.
+
+Targets:
+- ``agenda``: file bytes to an agenda; what is accepted must also be written back
+  (``dump_agenda``) and read again, as ``cafe new`` does;
+- ``people``: the participant-list importer and its duplicate check;
+- ``seating``: the seating planner's CSV reader;
+- ``forms``: the phones' three forms, and what a form accepts the service must store
+  (in a real meeting folder).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import atheris
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+with atheris.instrument_imports(include=["cafe", "tomllib", "csv"]):
+    import csv  # noqa: F401  (instrumented for coverage)
+    import tomllib  # noqa: F401
+
+    from cafe.core.agenda import agenda_from_bytes, dump_agenda, parse_agenda
+    from cafe.core.errors import CafeError
+    from cafe.core.people_csv import find_duplicates, read_people_csv
+    from cafe.core.seating.csvfile import read_seating_csv
+    from cafe.i18n import Translator
+    from cafe.web.forms import read_checkout, read_ideas, read_signup
+    from tests.meetings import new_meeting  # the service and the store, instrumented too
+
+
+def agenda(data: bytes) -> None:
+    try:
+        parsed = agenda_from_bytes(data, "fuzz.toml")
+    except CafeError as error:
+        _check_messages(error, "fuzz.toml")
+        return
+    filled = parsed.filled()
+    again = parse_agenda(dump_agenda(filled), "dumped.toml")
+    assert len(again.steps) == len(filled.steps), "dump_agenda lost a step"
+
+
+def people(data: bytes) -> None:
+    try:
+        parsed = read_people_csv(data, "fuzz.csv")
+        problems, _ = find_duplicates(parsed, [], "fuzz.csv")
+    except CafeError as error:
+        _check_messages(error, "fuzz.csv")
+        return
+    assert all(person.name.strip() for person in parsed.people), "a person without a name"
+    assert all(problem.where.startswith("fuzz.csv") for problem in problems)
+
+
+def seating(data: bytes) -> None:
+    try:
+        read_seating_csv(data, "fuzz.csv")
+    except CafeError as error:
+        _check_messages(error, "fuzz.csv")
+
+
+def _check_messages(error: CafeError, source: str) -> None:
+    assert error.problems, "an error without a message"
+    for problem in error.problems:
+        assert problem.message.strip(), f"an empty message at {problem.where}"
+
+
+_FORMS: dict[str, object] = {}
+
+
+def forms(data: bytes) -> None:
+    if not _FORMS:
+        service = new_meeting(Path(tempfile.mkdtemp(prefix="cafe-atheris-")) / "m")
+        service.next_step()
+        _FORMS["service"], _FORMS["tr"] = service, Translator("sv")
+    service, tr = _FORMS["service"], _FORMS["tr"]
+    fdp = atheris.FuzzedDataProvider(data)
+    fields = {
+        name: fdp.ConsumeUnicodeNoSurrogates(fdp.ConsumeIntInRange(0, 200))
+        for name in ("name", "organisation", "email", "phone", "ideas", "thought")
+    }
+    fields["consent"] = "yes" if fdp.ConsumeBool() else ""
+    signup = read_signup(fields, [], set(), tr)  # type: ignore[arg-type]
+    if signup.ok:
+        service.sign_up(  # type: ignore[attr-defined]
+            name=signup.values["name"],
+            organisation=signup.values["organisation"],
+            email=signup.values["email"],
+            phone=signup.values["phone"],
+            consent=signup.values["consent"],
+            source="web",
+        )
+    ideas = read_ideas(fields, tr)  # type: ignore[arg-type]
+    if ideas.ok:
+        service.capture_ideas(ideas.values["ideas"], table=1, source="web")  # type: ignore[attr-defined]
+    checkout = read_checkout(fields, tr)  # type: ignore[arg-type]
+    if checkout.ok:
+        service.note_checkout(checkout.values["thought"], source="web")  # type: ignore[attr-defined]
+
+
+TARGETS: dict[str, Callable[[bytes], None]] = {
+    "agenda": agenda,
+    "people": people,
+    "seating": seating,
+    "forms": forms,
+}
+
+if __name__ == "__main__":
+    target = TARGETS[sys.argv[1]]
+    atheris.Setup([sys.argv[0], *sys.argv[2:]], target)
+    atheris.Fuzz()

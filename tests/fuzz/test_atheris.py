@@ -1,0 +1,70 @@
+"""Atheris (libFuzzer) on the input readers, a bounded time each, seeded with real files.
+
+Each target runs in its own process (libFuzzer owns the process); a crash is an uncaught
+exception, reported with its input, and fails the test. See ``atheris_targets.py``.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "tests" / "fuzz" / "atheris_targets.py"
+SECONDS = 12
+"""Per target: about 10,000 inputs each on this machine."""
+
+SEEDS = {
+    "agenda": [
+        *sorted((ROOT / "agendas").glob("*.toml")),
+        *sorted((ROOT / "tests" / "data" / "agendas").glob("*")),
+    ],
+    "people": [ROOT / "tests" / "data" / "seating_people.csv"],
+    "seating": [ROOT / "tests" / "data" / "seating_people.csv"],
+    "forms": [],
+}
+
+
+@pytest.mark.parametrize("target", sorted(SEEDS))
+def test_atheris_finds_no_crash(target: str, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for seed in SEEDS[target]:
+        shutil.copy(seed, corpus / seed.name)
+    if target == "people":  # a Swedish Excel export as co-hosts bring it
+        (corpus / "anmalda.csv").write_bytes(
+            "namn;organisation;sektor;e-post;telefon;värd\r\n"
+            "Åsa Öberg;Röda Korset;förening;asa@example.se;070-123 45 67;ja\r\n"
+            "Bo Ek;Kommunen;kommun;;;nej\r\n".encode("cp1252")
+        )
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(SCRIPT),
+            target,
+            str(corpus),
+            f"-max_total_time={SECONDS}",
+            "-max_len=16384",
+            f"-artifact_prefix={tmp_path}/",
+            "-print_final_stats=1",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=SECONDS + 120,
+    )
+    done = re.search(r"Done (\d+) runs", result.stderr)
+    crash = list(tmp_path.glob("crash-*"))
+    assert result.returncode == 0 and not crash, f"atheris found a crash:\n{result.stderr[-4000:]}"
+    assert done is not None, result.stderr[-2000:]
+    runs = int(done.group(1))
+    coverage = re.findall(r"cov: (\d+)", result.stderr)
+    print(
+        f"\n[figure] atheris {target}: {runs} inputs in {SECONDS} s, coverage {coverage[-1]} edges"
+    )
+    assert runs > 1000, "atheris hardly ran"
