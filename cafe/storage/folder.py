@@ -99,8 +99,4 @@ def table_token(service: MeetingService, table: int) -> str:
     log = service.log
     assert isinstance(log, SqliteEventLog)
     key = f"table_token:{table}"
-    token = log.get_meta(key)
-    if token is None:
-        token = secrets.token_urlsafe(24)
-        log.set_meta({key: token})
-    return token
+    return log.get_meta(key) or log.meta_default(key, secrets.token_urlsafe(24))

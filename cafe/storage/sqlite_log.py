@@ -116,6 +116,25 @@ class SqliteEventLog:
             self._rollback()
             raise store_error(error, self.path) from None
 
+    def meta_default(self, key: str, value: str) -> str:
+        """The stored setting ``key``, storing ``value`` first if there is none.
+
+        One transaction, so two programs making the same token at once (``cafe qr`` beside
+        ``cafe run``) agree on one: the first to commit wins, the other reads it back.
+        """
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
+                (key, value),
+            )
+            row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+            self._db.execute("COMMIT")
+        except sqlite3.Error as error:
+            self._rollback()
+            raise store_error(error, self.path) from None
+        return str(row[0])
+
     # -- events ----------------------------------------------------------------
 
     def append(self, events: Sequence[Event], *, after: int | None = None) -> list[Event]:

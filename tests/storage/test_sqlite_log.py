@@ -14,7 +14,9 @@ import pytest
 
 from cafe.core.errors import StoreError
 from cafe.core.events import Event, EventKind
+from cafe.storage.folder import open_meeting, table_token
 from cafe.storage.sqlite_log import SCHEMA_VERSION, SqliteEventLog
+from tests.meetings import new_meeting
 
 
 def _idea(i: int, key: str | None = None) -> Event:
@@ -132,3 +134,18 @@ def test_migrations_run_in_order_and_keep_events(
     columns = [row[1] for row in log.connection().execute("PRAGMA table_info(events)")]
     assert "note" in columns
     assert [e.data["id"] for e in log.read()] == ["i1"]
+
+
+def test_two_programs_making_a_table_token_agree_on_one(tmp_path: Path) -> None:
+    """``cafe qr --table 3`` beside ``cafe run``: both print the code that works."""
+    folder = tmp_path / "möte"
+    running = new_meeting(folder)
+    beside = open_meeting(folder)
+    assert running.log.get_meta("table_token:3") is None  # both see no token yet
+    made_beside = table_token(beside, 3)
+    late = running.log.meta_default("table_token:3", "a-token-made-a-moment-later")
+    assert late == made_beside
+    assert table_token(running, 3) == made_beside
+    assert table_token(running, 4) != made_beside
+    running.log.close()
+    beside.log.close()
