@@ -26,8 +26,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
-import re
-import statistics
 import sys
 import tempfile
 import time
@@ -42,8 +40,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tests.load_phones import open_form, percentile, phones_session  # noqa: E402
+
 HOST = "127.0.0.1"
-_HIDDEN = re.compile(r'name="(csrf|submission)" value="([^"]+)"')
 
 
 # -- servers (each in its own process) --------------------------------------------------
@@ -143,23 +142,13 @@ class Phase:
         )
 
 
-def percentile(values: list[float], pct: float) -> float:
-    if not values:
-        return float("nan")
-    if len(values) == 1:
-        return values[0]
-    return statistics.quantiles(values, n=100, method="inclusive")[int(pct) - 1]
-
-
 async def phone(
     session: aiohttp.ClientSession, url: str, number: int, phase: Phase, *, double_tap: bool
 ) -> None:
     """Open the form, fill it in, send it (twice at once if ``double_tap``)."""
     try:
-        async with session.get(url) as page:
-            html = await page.text()
-            cookie = page.cookies.get("cafe_session")
-        fields = dict(_HIDDEN.findall(html))
+        form = await open_form(session, url)
+        fields = form.hidden
         data = {
             **fields,
             "name": f"Deltagare {phase.name} {number}",
@@ -167,11 +156,11 @@ async def phone(
             "email": f"phone{number}@example.org",
             "consent": "yes",
         }
-        headers = {"Cookie": f"cafe_session={cookie.value}"} if cookie else {}
         began = time.perf_counter()
         sends = 2 if double_tap else 1
         results = await asyncio.gather(
-            *(_send(session, url, data, headers) for _ in range(sends)), return_exceptions=True
+            *(_send(session, url, data, form.headers) for _ in range(sends)),
+            return_exceptions=True,
         )
         phase.latencies.append(time.perf_counter() - began)
         if all(result is True for result in results):
@@ -190,17 +179,9 @@ async def _send(
         return response.status == 200 and 'id="done"' in body
 
 
-def _session() -> aiohttp.ClientSession:
-    return aiohttp.ClientSession(
-        connector=aiohttp.TCPConnector(limit=0),
-        cookie_jar=aiohttp.DummyCookieJar(),
-        timeout=aiohttp.ClientTimeout(total=120),
-    )
-
-
 async def burst(url: str, phones: int, name: str) -> Phase:
     phase = Phase(name)
-    async with _session() as session:
+    async with phones_session() as session:
         began = time.perf_counter()
         await asyncio.gather(
             *(phone(session, url, n, phase, double_tap=n % 10 == 0) for n in range(phones))
@@ -211,7 +192,7 @@ async def burst(url: str, phones: int, name: str) -> Phase:
 
 async def steady(url: str, phones: int, window: float, name: str) -> Phase:
     phase = Phase(name)
-    async with _session() as session:
+    async with phones_session() as session:
         began = time.perf_counter()
 
         async def arrive(n: int) -> None:

@@ -21,6 +21,7 @@ Targets:
 
 from __future__ import annotations
 
+import functools
 import sys
 import tempfile
 from collections.abc import Callable
@@ -40,8 +41,10 @@ with atheris.instrument_imports(include=["cafe", "tomllib", "csv"]):
     from cafe.core.errors import CafeError
     from cafe.core.people_csv import find_duplicates, read_people_csv
     from cafe.core.seating.csvfile import read_seating_csv
+    from cafe.core.service import MeetingService
     from cafe.i18n import Translator
     from cafe.web.forms import read_checkout, read_ideas, read_signup
+    from tests.fuzz.store_forms import store_signup
     from tests.meetings import new_meeting  # the service and the store, instrumented too
 
 
@@ -80,37 +83,34 @@ def _check_messages(error: CafeError, source: str) -> None:
         assert problem.message.strip(), f"an empty message at {problem.where}"
 
 
-_FORMS: dict[str, object] = {}
+TR = Translator("sv")
+
+
+@functools.cache
+def _meeting() -> MeetingService:
+    """One real meeting folder for every input (a fresh one each would be slow)."""
+    service = new_meeting(Path(tempfile.mkdtemp(prefix="cafe-atheris-")) / "m")
+    service.next_step()
+    return service
 
 
 def forms(data: bytes) -> None:
-    if not _FORMS:
-        service = new_meeting(Path(tempfile.mkdtemp(prefix="cafe-atheris-")) / "m")
-        service.next_step()
-        _FORMS["service"], _FORMS["tr"] = service, Translator("sv")
-    service, tr = _FORMS["service"], _FORMS["tr"]
+    service, tr = _meeting(), TR
     fdp = atheris.FuzzedDataProvider(data)
     fields = {
         name: fdp.ConsumeUnicodeNoSurrogates(fdp.ConsumeIntInRange(0, 200))
         for name in ("name", "organisation", "email", "phone", "ideas", "thought")
     }
     fields["consent"] = "yes" if fdp.ConsumeBool() else ""
-    signup = read_signup(fields, [], set(), tr)  # type: ignore[arg-type]
+    signup = read_signup(fields, [], set(), tr)
     if signup.ok:
-        service.sign_up(  # type: ignore[attr-defined]
-            name=signup.values["name"],
-            organisation=signup.values["organisation"],
-            email=signup.values["email"],
-            phone=signup.values["phone"],
-            consent=signup.values["consent"],
-            source="web",
-        )
-    ideas = read_ideas(fields, tr)  # type: ignore[arg-type]
+        store_signup(service, signup)
+    ideas = read_ideas(fields, tr)
     if ideas.ok:
-        service.capture_ideas(ideas.values["ideas"], table=1, source="web")  # type: ignore[attr-defined]
-    checkout = read_checkout(fields, tr)  # type: ignore[arg-type]
+        service.capture_ideas(ideas.values["ideas"], table=1, source="web")
+    checkout = read_checkout(fields, tr)
     if checkout.ok:
-        service.note_checkout(checkout.values["thought"], source="web")  # type: ignore[attr-defined]
+        service.note_checkout(checkout.values["thought"], source="web")
 
 
 TARGETS: dict[str, Callable[[bytes], None]] = {

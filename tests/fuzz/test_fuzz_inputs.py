@@ -20,6 +20,7 @@ from cafe.core.people_csv import read_people_csv
 from cafe.core.service import MeetingService
 from cafe.i18n import Translator
 from cafe.web.forms import read_checkout, read_ideas, read_signup
+from tests.fuzz.store_forms import store_signup
 from tests.meetings import new_meeting
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,14 +107,7 @@ def test_what_the_signup_form_accepts_the_service_stores(
     before = len(service.state.signups)
     if not form.ok:
         return
-    signup = service.sign_up(
-        name=form.values["name"],
-        organisation=form.values["organisation"],
-        email=form.values["email"],
-        phone=form.values["phone"],
-        consent=form.values["consent"],
-        source="web",
-    )
+    signup = store_signup(service, form)
     assert len(service.state.signups) == before + 1
     assert signup.name == form.values["name"]
 

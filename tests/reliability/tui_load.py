@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-import re
-import statistics
 import threading
 import time
 from dataclasses import dataclass, field
@@ -31,10 +29,11 @@ from typing import Any
 
 import aiohttp
 
+from tests.load_phones import open_form, percentile, phones_session
+
 HOST = "127.0.0.1"
 """The only address the phones ever contact."""
 SAMPLE_SECONDS = 0.01
-_HIDDEN = re.compile(r'<input type="hidden" name="(csrf|submission)" value="([^"]*)">')
 
 
 # -- the phones (a separate process) ------------------------------------------------------
@@ -85,14 +84,12 @@ async def _one_phone(
     url = tables[number % len(tables)] if is_host else urls["signup"]
     began = time.perf_counter()
     try:
-        async with session.get(url) as page:
-            html = await page.text()
-            cookie = page.cookies.get("cafe_session")
-            results.requests += 1
-            if page.status != 200:
-                results.failures.append(f"phone {number}: GET {page.status}")
-                return
-        hidden = dict(_HIDDEN.findall(html))
+        form = await open_form(session, url)
+        results.requests += 1
+        if form.status != 200:
+            results.failures.append(f"phone {number}: GET {form.status}")
+            return
+        hidden = form.hidden
         if is_host:
             ideas = "\n".join(f"Idé {number}.{n} från bordet" for n in range(plan.ideas_per_send))
             data = {**hidden, "ideas": ideas}
@@ -104,10 +101,9 @@ async def _one_phone(
                 "email": f"telefon{number}@example.org",
                 "consent": "yes",
             }
-        headers = {"Cookie": f"cafe_session={cookie.value}"} if cookie else {}
         sends = 2 if number % 10 == 3 else 1
         answers = await asyncio.gather(
-            *(_post(session, url, data, headers, is_host) for _ in range(sends)),
+            *(_post(session, url, data, form.headers, is_host) for _ in range(sends)),
             return_exceptions=True,
         )
         results.requests += sends
@@ -138,11 +134,7 @@ async def _post(
 
 async def _all_phones(plan: PhonePlan, urls: dict[str, Any]) -> PhoneResults:
     results = PhoneResults()
-    connector = aiohttp.TCPConnector(limit=0, force_close=True)  # a phone, a connection
-    timeout = aiohttp.ClientTimeout(total=120)
-    async with aiohttp.ClientSession(
-        connector=connector, cookie_jar=aiohttp.DummyCookieJar(), timeout=timeout
-    ) as session:
+    async with phones_session(connection_per_phone=True) as session:
         began = time.perf_counter()
 
         async def arrive(number: int) -> None:
@@ -187,12 +179,6 @@ class DriftSamples:
             "max_digits_behind": max(self.digits_behind, default=0),
             "max_redraw_gap": max(self.redraw_gaps, default=float("nan")),
         }
-
-
-def percentile(values: list[float], pct: int) -> float:
-    if len(values) < 2:
-        return values[0] if values else float("nan")
-    return statistics.quantiles(values, n=100, method="inclusive")[pct - 1]
 
 
 class TimerWatch:
@@ -357,10 +343,9 @@ async def run_load(folder: Path, plan: PhonePlan, *, baseline_seconds: float = 3
     app = CafeApp(service, clock=SystemClock(), server=server)
     # The phones' process starts before the app: a process spawned under the running
     # app would inherit its terminal driver's file descriptors.
-    parent, child = multiprocessing.get_context("spawn").Pipe()
-    phones = multiprocessing.get_context("spawn").Process(
-        target=_phones_process, args=(plan, child), daemon=True
-    )
+    spawn = multiprocessing.get_context("spawn")
+    parent, child = spawn.Pipe()
+    phones = spawn.Process(target=_phones_process, args=(plan, child), daemon=True)
     phones.start()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
