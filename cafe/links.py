@@ -34,8 +34,13 @@ def base_url(host: str, port: int) -> str:
 
 
 def signup_path(meeting_token: str) -> str:
-    """The meeting's QR code: the sign-up form, linking to the other participant pages."""
+    """The meeting's QR code: it lands on the room's task now (sign-up, seat or check-out)."""
     return f"/m/{meeting_token}/"
+
+
+def signup_form_path(meeting_token: str) -> str:
+    """The sign-up form itself, whatever step the meeting is at (the pages' menu)."""
+    return f"/m/{meeting_token}/signup"
 
 
 def seat_path(meeting_token: str) -> str:

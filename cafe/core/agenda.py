@@ -149,10 +149,14 @@ class AgendaMeta:
     """Language of the screens and the report: ``sv`` or ``en``."""
     cohosts: tuple[CoHost, ...] = ()
     """The co-hosts, usually two: one from the municipality, one from civil society."""
+    feedback_by: str = ""
+    """ISO date by which everyone gets the feedback letter; the closing screen promises it."""
+    contact: str = ""
+    """Who participants contact afterwards (a name, an e-mail address); shown at closing."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cohosts", tuple(self.cohosts))
-        _newlines(self, "title", "challenge", "date", "place", "language")
+        _newlines(self, "title", "challenge", "date", "place", "language", "feedback_by", "contact")
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,7 +387,9 @@ _Locate = Callable[[str], "tuple[int, int] | None"]
 _MISSING = object()
 
 _TOP_KEYS = ("meeting", "tables", "privacy", "web", "steps")
-_META_KEYS = ("title", "challenge", "date", "place", "language", "cohosts")
+_META_KEYS = (
+    "title", "challenge", "date", "place", "language", "cohosts", "feedback_by", "contact",
+)  # fmt: skip
 _COHOST_KEYS = ("name", "organisation", "sector")
 _TABLE_KEYS = ("size_min", "size_target", "size_max", "circle_below")
 _PRIVACY_KEYS = ("retention_days",)
@@ -574,20 +580,9 @@ def _read_meta(check: _Checker, data: Mapping[str, Any]) -> AgendaMeta:
     challenge = check.text(meeting, "challenge", "meeting")
     place = check.text(meeting, "place", "meeting")
     language = check.choice(meeting, "language", "meeting", LANGUAGES, "sv") or "sv"
-    date = ""
-    raw_date = meeting.get("date", "")
-    if isinstance(raw_date, dt.datetime):
-        raw_date = raw_date.date()
-    if isinstance(raw_date, dt.date):
-        date = raw_date.isoformat()
-    elif isinstance(raw_date, str):
-        if raw_date.strip():
-            try:
-                date = dt.date.fromisoformat(raw_date.strip()).isoformat()
-            except ValueError:
-                check.add("meeting.date", t("agenda.problem.bad_date", value=_shown(raw_date)))
-    else:
-        check.add("meeting.date", t("agenda.problem.want_text", got=_got(raw_date)))
+    date = _read_date(check, meeting, "date")
+    feedback_by = _read_date(check, meeting, "feedback_by")
+    contact = check.text(meeting, "contact", "meeting")
     cohosts = []
     raw_hosts = meeting.get("cohosts", [])
     if not isinstance(raw_hosts, list):
@@ -610,7 +605,26 @@ def _read_meta(check: _Checker, data: Mapping[str, Any]) -> AgendaMeta:
                 )
             sector = Sector.OTHER
         cohosts.append(CoHost(name, organisation, sector))
-    return AgendaMeta(title, challenge, date, place, language, tuple(cohosts))
+    return AgendaMeta(title, challenge, date, place, language, tuple(cohosts), feedback_by, contact)
+
+
+def _read_date(check: _Checker, meeting: Mapping[str, Any], key: str) -> str:
+    """An ISO date from text or a bare TOML date; "" when absent or wrong (reported)."""
+    raw = meeting.get(key, "")
+    if isinstance(raw, dt.datetime):
+        raw = raw.date()
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    if not isinstance(raw, str):
+        check.add(f"meeting.{key}", t("agenda.problem.want_text", got=_got(raw)))
+        return ""
+    if not raw.strip():
+        return ""
+    try:
+        return dt.date.fromisoformat(raw.strip()).isoformat()
+    except ValueError:
+        check.add(f"meeting.{key}", t("agenda.problem.bad_date", value=_shown(raw)))
+        return ""
 
 
 def _read_tables(check: _Checker, data: Mapping[str, Any]) -> TableRules:
@@ -823,6 +837,8 @@ def agenda_to_dict(agenda: Agenda) -> dict[str, Any]:
                 {"name": h.name, "organisation": h.organisation, "sector": h.sector.value}
                 for h in meta.cohosts
             ],
+            "feedback_by": meta.feedback_by,
+            "contact": meta.contact,
         },
         "tables": {f.name: getattr(agenda.tables, f.name) for f in fields(TableRules)},
         "privacy": {"retention_days": agenda.privacy.retention_days},

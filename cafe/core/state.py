@@ -209,6 +209,10 @@ def apply(state: MeetingState, event: Event) -> MeetingState:
         state.spoken.discard(d["id"])
     elif kind is EventKind.STEP_STARTED:
         index = int(d["index"])
+        # Leaving a step stops its clock: going back shows its time as it was left.
+        for step, timer in list(state.timers.items()):
+            if step != index and timer.running:
+                state.timers[step] = timer.pause(event.at)
         state.current_step = index
         state.visits.append(StepVisit(index, event.at))
         if index not in state.timers and d.get("seconds", 0) > 0:

@@ -74,11 +74,11 @@ class Timer:
     def phase(self, now: float) -> TimerPhase:
         if not self.started:
             return TimerPhase.IDLE
+        if not self.running:
+            return TimerPhase.PAUSED  # a stopped clock is never shown as overtime
         left = self.remaining(now)
         if left <= 0:
             return TimerPhase.OVERTIME
-        if not self.running:
-            return TimerPhase.PAUSED
         if left <= WARNING_SECONDS:
             return TimerPhase.WARNING
         return TimerPhase.RUNNING

@@ -21,6 +21,7 @@ from cafe.web.security import LANG_COOKIE
 
 STATIC_TYPES = {
     "cafe.css": "text/css",
+    "screen.css": "text/css",
     "screen.js": "text/javascript",
 }
 

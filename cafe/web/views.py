@@ -9,6 +9,7 @@ the id is the idempotency key, so a double tap or a resend stores one record.
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from typing import Any
 
@@ -33,6 +34,7 @@ from cafe.web.context import (
 )
 from cafe.web.live import HEARTBEAT_SECONDS, sse_message, wait_for_change
 from cafe.web.pages import STATIC_TYPES, inline_qr, other_language, request_language
+from cafe.web.room import PAGE_SECONDS, RoomUrls, Task, current_task, room_view
 from cafe.web.security import (
     LANG_COOKIE,
     MAX_BODY,
@@ -182,7 +184,7 @@ def _service_errors(error: ValidationError, fields: set[str]) -> dict[str, str]:
 def _nav(ctx: WebContext) -> dict[str, str]:
     token = ctx.meeting_token
     nav = {
-        "signup": links.signup_path(token),
+        "signup": links.signup_form_path(token),
         "checkout": links.checkout_path(token),
     }
     if seat_page_enabled(ctx.agenda):
@@ -226,7 +228,7 @@ def _signup_page(
     submission: str | None = None,
 ) -> web.Response:
     ctx = page.ctx
-    path = links.signup_path(ctx.meeting_token)
+    path = page.request.path
     return page.render(
         "signup.html",
         status=status,
@@ -247,6 +249,21 @@ def _signup_page(
 async def signup_form(request: web.Request) -> web.Response:
     _meeting(request)
     return _signup_page(Page(request))
+
+
+async def meeting_landing(request: web.Request) -> web.Response:
+    """The meeting's QR code: the room's task now first, the others one tap away."""
+    ctx = _meeting(request)
+    task = current_task(ctx.service)
+    if task is Task.SIGNUP:
+        return _signup_page(Page(request))
+    path = (
+        links.seat_path(ctx.meeting_token)
+        if task is Task.SEAT
+        else links.checkout_path(ctx.meeting_token)
+    )
+    query = f"?{request.query_string}" if request.query_string else ""
+    raise web.HTTPSeeOther(location=path + query)
 
 
 async def signup_submit(request: web.Request) -> web.Response:
@@ -546,30 +563,78 @@ async def table_submit(request: web.Request) -> web.Response:
 # -- projector -------------------------------------------------------------------------------
 
 
+def _room_urls(ctx: WebContext) -> RoomUrls:
+    token = ctx.meeting_token
+    return RoomUrls(
+        meeting=ctx.public_url(links.signup_path(token)),
+        signup=ctx.public_url(links.signup_path(token)),  # the landing shows the form then
+        seat=ctx.public_url(links.seat_path(token))
+        if seat_page_enabled(ctx.agenda)
+        else ctx.public_url(links.signup_path(token)),
+        checkout=ctx.public_url(links.checkout_path(token)),
+    )
+
+
+def _room_values(page: Page, state: dict[str, Any]) -> dict[str, Any]:
+    """What ``_room.html`` needs: the step's view, the timer as text, the right QR code."""
+    ctx = page.ctx
+    view = room_view(ctx.service, _room_urls(ctx), words=[(w, n) for w, n in state["words"] or []])
+    if view.get("feedback_by"):
+        view["feedback_by"] = _human_date(view["feedback_by"], page.tr)
+    timer = state["timer"]
+    return {
+        "t": page.tr,
+        "view": view,
+        "counts": state["counts"],
+        "timer_text": format_seconds(timer["remaining"]) if timer else "",
+        "timer_class": f"-{timer['phase']}" if timer else "-none",
+        "qr": inline_qr(view["qr_url"]),
+        "page_now": page_shown_now(ctx.service.clock.now()),
+        "kind": state["step"]["kind"] if state["step"] else "",
+    }
+
+
+def _human_date(iso: str, tr: Translator) -> str:
+    """``2026-12-15`` as the room reads it: "15 december 2026"."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    months = tr("web.screen.months").split(",")
+    return tr("web.screen.date", day=day.day, month=months[day.month - 1], year=day.year)
+
+
+def page_shown_now(now: float) -> int:
+    """A page counter for the no-JavaScript page; each pager takes it modulo its length."""
+    return int(now // PAGE_SECONDS)
+
+
 async def screen_page(request: web.Request) -> web.Response:
     ctx = _meeting(request)
     page = Page(request)
-    signup_url = ctx.public_url(links.signup_path(ctx.meeting_token))
     state = screen_state(ctx.service)
+    values = _room_values(page, state)
     return page.render(
         "screen.html",
+        **values,
         state=state,
-        timer_text=format_seconds(state["timer"]["remaining"]) if state["timer"] else "",
-        qr=inline_qr(signup_url),
-        signup_url=signup_url,
         events_url=f"{request.path}/events",
-        labels={
-            "round": page.tr("web.screen.round", n="{n}"),
-            "next_round": page.tr("web.screen.next_round", n="{n}"),
-            "table": page.tr("web.screen.table", n="{n}"),
-            "host": page.tr("web.screen.host"),
-            "circle": page.tr("web.screen.circle"),
-        },
+        page_seconds=PAGE_SECONDS,
     )
+
+
+def _live_state(page: Page) -> dict[str, Any]:
+    """The feed's full message: the state as data, and the stage as the page renders it."""
+    state = screen_state(page.ctx.service)
+    values = _room_values(page, state)
+    state["layout"] = values["view"]["layout"]
+    state["html"] = page.ctx.pages.render("_room.html", **values)
+    return state
 
 
 async def screen_events(request: web.Request) -> web.StreamResponse:
     ctx = _meeting(request)
+    page = Page(request)
     feed = ctx.hub.open()
     if feed is None:
         return error_page(request, 503, "busy")
@@ -582,12 +647,12 @@ async def screen_events(request: web.Request) -> web.StreamResponse:
     )
     try:
         await response.prepare(request)
-        await response.write(sse_message(screen_state(ctx.service), retry_ms=2000))
+        await response.write(sse_message(_live_state(page), retry_ms=2000))
         while not ctx.hub.closing:
             changed = await wait_for_change(feed, HEARTBEAT_SECONDS)
             if ctx.hub.closing:
                 break
-            payload = screen_state(ctx.service) if changed else tick_data(ctx.service)
+            payload = _live_state(page) if changed else tick_data(ctx.service)
             await response.write(sse_message(payload))
     except ConnectionResetError:
         pass
@@ -601,8 +666,10 @@ def routes() -> list[web.RouteDef]:
     return [
         web.get("/static/{name}", static_file),
         web.get("/favicon.ico", favicon),
-        web.get("/m/{token}/", signup_form),
+        web.get("/m/{token}/", meeting_landing),
         web.post("/m/{token}/", signup_submit),
+        web.get("/m/{token}/signup", signup_form),
+        web.post("/m/{token}/signup", signup_submit),
         web.get("/m/{token}/seat", seat_page),
         web.get("/m/{token}/checkout", checkout_form),
         web.post("/m/{token}/checkout", checkout_submit),

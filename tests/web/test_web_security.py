@@ -95,6 +95,7 @@ async def test_only_phone_commands_are_reachable(client: TestClient) -> None:
     }
     assert {path for method, path in routes if method == "POST"} == {
         "/m/{token}/",
+        "/m/{token}/signup",
         "/m/{token}/checkout",
         "/t/{token}/",
     }

@@ -1,35 +1,24 @@
-// The projector page, live: server-sent events carry the state; the timer counts down
-// locally between events; a chime sounds when a cafe round ends. Only textContent is
-// used for text from the meeting, so nothing typed on a phone can become markup.
+// The projector page, live. Server-sent events carry each change with the stage as the
+// server rendered it (escaped by the same templates as the page itself, so nothing typed
+// on a phone becomes markup); the timer counts down locally between events; long lists
+// turn their pages by themselves; a chime sounds when a cafe round ends.
 (function () {
   "use strict";
   var stage = document.getElementById("stage");
   if (!stage || !window.EventSource) { return; }
-  var labels = JSON.parse(document.getElementById("labels").textContent);
-  var timerEl = document.getElementById("timer");
+  var pageSeconds = Number(stage.getAttribute("data-page-seconds")) || 12;
   var base = null;          // {remaining, at, running, phase}
   var lastShown = null;
   var kind = stage.getAttribute("data-kind") || "";
   var audio = null;
+  var shownPage = {};       // pager name -> page index, kept across live updates
+  var turnedAt = performance.now();
 
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, k) { return String(values[k]); });
-  }
-  function text(id, value) {
-    var el = document.getElementById(id);
-    if (el && el.textContent !== value) { el.textContent = value; }
-  }
   function format(seconds) {
     var sign = seconds < 0 ? "-" : "";
     var total = seconds < 0 ? Math.floor(-seconds) : Math.ceil(seconds);
     var m = Math.floor(total / 60), s = total % 60;
     return sign + (m < 10 ? "0" : "") + m + ":" + (s < 10 ? "0" : "") + s;
-  }
-  function el(tag, cls, content) {
-    var node = document.createElement(tag);
-    if (cls) { node.className = cls; }
-    if (content !== undefined) { node.textContent = content; }
-    return node;
   }
 
   function chime() {
@@ -54,66 +43,95 @@
   }
 
   function setTimer(timer) {
+    var timerEl = document.getElementById("timer");
+    if (!timerEl) { return; }
     if (!timer) { base = null; timerEl.textContent = ""; timerEl.className = "timer -none"; return; }
     base = { remaining: timer.remaining, at: performance.now(), running: timer.running, phase: timer.phase };
     draw();
   }
   function draw() {
-    if (!base) { return; }
+    var timerEl = document.getElementById("timer");
+    if (!base || !timerEl) { return; }
     var left = base.remaining;
     if (base.running) { left -= (performance.now() - base.at) / 1000; }
     var phase = base.phase;
     if (base.running) { phase = left <= 0 ? "overtime" : (left <= 120 ? "warning" : "running"); }
     var shown = format(left);
     if (timerEl.textContent !== shown) { timerEl.textContent = shown; }
-    timerEl.className = "timer -" + phase;
+    var cls = "timer -" + phase;
+    if (timerEl.className !== cls) { timerEl.className = cls; }
     if (lastShown !== null && lastShown > 0 && left <= 0 && base.running && kind === "cafe_round") { chime(); }
     lastShown = left;
   }
 
-  function setSeating(seating) {
-    var box = document.getElementById("seating");
-    while (box.firstChild) { box.removeChild(box.firstChild); }
-    if (!seating) { return; }
-    box.appendChild(el("h2", null, fill(seating.upcoming ? labels.next_round : labels.round, { n: seating.round })));
-    if (seating.mode === "circle") { box.appendChild(el("p", "circle", labels.circle)); return; }
-    var list = el("ol", "tables");
-    seating.tables.forEach(function (table) {
-      var card = el("li", "table-card");
-      card.appendChild(el("h3", null, fill(labels.table, { n: table.table })));
-      if (table.host) {
-        var host = el("p", "host", table.host + " ");
-        host.appendChild(el("span", "tag", labels.host));
-        card.appendChild(host);
-      }
-      card.appendChild(el("p", "members", table.members.join(", ")));
-      list.appendChild(card);
+  // Long lists (tables, the idea board) come in pages: show one, turn every few seconds.
+  function showPages() {
+    var pagers = stage.querySelectorAll("[data-pager]");
+    Array.prototype.forEach.call(pagers, function (pager) {
+      var name = pager.getAttribute("data-pager");
+      var pages = pager.querySelectorAll(".page");
+      var count = pages.length;
+      var index = (shownPage[name] || 0) % (count || 1);
+      shownPage[name] = index;
+      Array.prototype.forEach.call(pages, function (page, n) { page.hidden = n !== index; });
+      var dots = pager.parentNode.querySelectorAll("[data-dot]");
+      Array.prototype.forEach.call(dots, function (dot, n) {
+        dot.className = "dot" + (n === index ? " -on" : "");
+      });
     });
-    box.appendChild(list);
+  }
+  // The board shrinks its type a little when a page's ideas would run off the screen.
+  function fitBoard() {
+    var board = document.getElementById("board");
+    if (!board) { return; }
+    var size = 1.75;
+    board.style.setProperty("--idea", size + "vh");
+    while (size > 1.2 && overflows(board)) {
+      size -= 0.05;
+      board.style.setProperty("--idea", size.toFixed(2) + "vh");
+    }
+  }
+  function overflows(box) {
+    var limit = box.getBoundingClientRect();
+    var items = box.querySelectorAll(".page:not([hidden]) li, .page:not([hidden]) h3");
+    for (var i = 0; i < items.length; i++) {
+      var r = items[i].getBoundingClientRect();
+      if (r.bottom > limit.bottom + 1 || r.right > limit.right + 1) { return true; }
+    }
+    return false;
   }
 
-  function setWords(words) {
-    var cloud = document.getElementById("cloud");
-    while (cloud.firstChild) { cloud.removeChild(cloud.firstChild); }
-    (words || []).forEach(function (pair) {
-      cloud.appendChild(el("span", "w" + pair[1], pair[0]));
-      cloud.appendChild(document.createTextNode(" "));
+  function turnPages() {
+    if (performance.now() - turnedAt < pageSeconds * 1000) { return; }
+    turnedAt = performance.now();
+    var pagers = stage.querySelectorAll("[data-pager]");
+    Array.prototype.forEach.call(pagers, function (pager) {
+      var name = pager.getAttribute("data-pager");
+      var count = pager.querySelectorAll(".page").length;
+      if (count > 1) { shownPage[name] = ((shownPage[name] || 0) + 1) % count; }
     });
+    showPages();
+    fitBoard();
   }
 
   function setState(state) {
     var step = state.step;
-    if ((step ? step.kind : "") !== kind) { lastShown = null; }
-    kind = step ? step.kind : "";
+    var newKind = step ? step.kind : "";
+    if (newKind !== kind) { lastShown = null; shownPage = {}; turnedAt = performance.now(); }
+    kind = newKind;
     stage.setAttribute("data-kind", kind);
-    text("step-title", step ? step.title : state.challenge);
-    text("question", step ? (step.question || step.text) : document.getElementById("question").textContent);
-    text("count-signups", String(state.counts.signups));
-    setSeating(state.seating);
-    setWords(state.words);
+    stage.setAttribute("data-layout", state.layout || "");
+    stage.className = "stage -" + (state.layout || "");
+    if (typeof state.html === "string") {
+      stage.innerHTML = state.html;   // rendered and escaped by the server's templates
+      showPages();
+      fitBoard();
+    }
     setTimer(state.timer);
   }
 
+  showPages();
+  fitBoard();
   var source = new EventSource(stage.getAttribute("data-events"));
   source.onmessage = function (message) {
     var data = JSON.parse(message.data);
@@ -122,5 +140,5 @@
     document.body.setAttribute("data-seq", String(data.seq));
   };
   source.onerror = function () { document.body.setAttribute("data-live", "0"); };
-  window.setInterval(draw, 250);
+  window.setInterval(function () { draw(); turnPages(); }, 250);
 })();
