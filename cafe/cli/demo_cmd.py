@@ -72,13 +72,15 @@ def run_rehearse(args: argparse.Namespace) -> int:
     from cafe.demo.people import simulated_people
     from cafe.demo.session import run_headless, run_with_screen
     from cafe.storage.folder import open_meeting
+    from cafe.storage.printed_address import forget_printed_base
 
     _check(args)
     if not (args.folder / "meeting.db").is_file():
         raise CafeError(f"{args.folder}: {t('store.missing')}")
     copy = Path(tempfile.mkdtemp(prefix="cafe-rehearsal-")) / args.folder.name
-    shutil.copytree(args.folder, copy, ignore=shutil.ignore_patterns("out", "*.log"))
+    shutil.copytree(args.folder, copy, ignore=shutil.ignore_patterns("out", "*.log", "server.json"))
     service = open_meeting(copy, clock=ScaledClock(args.speed))
+    forget_printed_base(service)
     lang = args.lang or service.agenda.meta.language
     set_language(lang)
     missing = max(0, args.people - len(service.state.present()))

@@ -1,7 +1,10 @@
-"""`cafe qr`: the meeting's or a table's QR code, for the terminal, a slide or print.
+"""`cafe qr`: the meeting's, a table's or the projector's QR code, for the terminal or print.
 
 The tokens in the codes are stored in the meeting, so a card printed the day before
 still opens the right page, as long as the server runs on the same address and port.
+While ``cafe run`` or ``cafe serve`` runs, the codes carry that server's address (from
+``DIR/server.json``); a written file records its address in the meeting, so the server
+can warn if it later runs elsewhere. Nothing here takes the meeting's lock.
 """
 
 from __future__ import annotations
@@ -12,13 +15,15 @@ from pathlib import Path
 
 from cafe import links
 from cafe.cli import add_lang_option
-from cafe.cli.common import add_folder_argument, open_folder, say
+from cafe.cli.common import add_folder_argument, open_folder, say, warn
 from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
 from cafe.i18n import t
 from cafe.qr import qr_halfblocks, qr_png, qr_svg
 from cafe.storage.folder import meeting_token, table_token
-from cafe.web.urls import check_table, public_base
+from cafe.storage.printed_address import record_printed_base
+from cafe.web.addresses import base_for_codes
+from cafe.web.urls import check_table
 
 detect_lan_address = links.detect_lan_address
 """Module-level so tests can pin the address shown (they never contact it)."""
@@ -28,26 +33,35 @@ _LIGHT = "255;255;255"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    qr = sub.add_parser("qr", help=t("web.cli.qr_help"), description=t("web.cli.qr_description"))
+    qr = sub.add_parser(
+        "qr",
+        help=t("web.cli.qr_help"),
+        description=f"{t('web.cli.qr_description')} {t('address.cli.qr_more')}",
+    )
     add_folder_argument(qr)
     qr.add_argument("--table", type=int, metavar="N", help=t("web.cli.table"))
+    qr.add_argument("--projector", action="store_true", help=t("address.cli.projector"))
     qr.add_argument("--out", type=Path, metavar="FILE", help=t("web.cli.out"))
     qr.add_argument("--url", action="store_true", help=t("web.cli.url"))
     qr.add_argument("--public-url", metavar="URL", help=t("web.cli.public_url"))
     qr.add_argument(
         "--port",
         type=int,
-        default=links.DEFAULT_PORT,
-        help=t("web.cli.qr_port", port=links.DEFAULT_PORT),
+        default=None,
+        help=t("address.cli.qr_port", port=links.DEFAULT_PORT),
     )
     add_lang_option(qr)
     qr.set_defaults(handler=run_qr)
 
 
-def code_url(service: MeetingService, base: str, table: int | None) -> str:
-    """The URL a code encodes: a table's host page, or the meeting's sign-up form."""
+def code_url(
+    service: MeetingService, base: str, table: int | None, *, projector: bool = False
+) -> str:
+    """The URL a code encodes: a table's host page, the projector page or the sign-up form."""
     if table is not None:
         return base + links.table_path(table_token(service, check_table(table)))
+    if projector:
+        return base + links.screen_path(meeting_token(service))
     return base + links.signup_path(meeting_token(service))
 
 
@@ -64,9 +78,17 @@ def terminal_qr(data: str) -> str:
 
 
 def run_qr(args: argparse.Namespace) -> int:
+    if args.projector and args.table is not None:
+        warn(t("address.cli.projector_with_table"))
+        return 2  # a mistyped command, like argparse's own refusals
     service = open_folder(args)
-    base = public_base(args.public_url, "" if args.public_url else detect_lan_address(), args.port)
-    url = code_url(service, base, args.table)
+    base = base_for_codes(
+        args.folder,
+        public_url=args.public_url,
+        port=args.port,
+        lan_address=detect_lan_address,
+    )
+    url = code_url(service, base, args.table, projector=args.projector)
     if args.url:
         say(url)
         return 0
@@ -84,5 +106,6 @@ def run_qr(args: argparse.Namespace) -> int:
             raise CafeError(t("web.cli.bad_format", path=args.out))
     except OSError as error:
         raise CafeError(f"{args.out}: {error.strerror or error}") from None
+    record_printed_base(service, base)
     say(t("web.cli.written", path=args.out))
     return 0

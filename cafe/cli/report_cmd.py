@@ -9,7 +9,8 @@ from cafe import links
 from cafe.cli import add_lang_option
 from cafe.cli.common import add_folder_argument, open_folder, say
 from cafe.i18n import t
-from cafe.web.urls import public_base
+from cafe.storage.printed_address import record_printed_base
+from cafe.web.addresses import base_for_codes
 
 detect_lan_address = links.detect_lan_address
 """Module-level so tests can pin the address printed on the cards (never contacted)."""
@@ -37,14 +38,14 @@ def run(args: argparse.Namespace) -> int:
     service = open_folder(args)
     out = args.out or args.folder / "out"
     if args.before:
-        base = public_base(
-            args.public_url,
-            "" if args.public_url else detect_lan_address(),
-            links.DEFAULT_PORT,
+        # The running server's address if there is one, so every printed code opens.
+        base = base_for_codes(
+            args.folder, public_url=args.public_url, port=None, lan_address=detect_lan_address
         )
         written = build_before(
             service, out, public_base=base, lang=args.lang, template=args.template
         )
+        record_printed_base(service, base)  # the server warns if it later runs elsewhere
     else:
         written = build_report(
             service, out, lang=args.lang, template=args.template, csv_sep=args.csv_sep

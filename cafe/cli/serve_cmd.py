@@ -51,6 +51,9 @@ async def serve(service: MeetingService, args: argparse.Namespace) -> None:
     try:
         if args.port and server.port != args.port:
             say(t("web.cli.port_busy", asked=args.port, port=server.port))
+        warning = server.address_warning()
+        if warning:
+            say(warning)
         say(t("web.cli.serving"))
         say(t("web.cli.listening", host=args.host, port=server.port))
         say(t("web.cli.participant", url=server.participant_url()))

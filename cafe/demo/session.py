@@ -38,7 +38,7 @@ def demo_server(service: MeetingService, lang: str) -> LanServer:
 
 def http_room(server: LanServer, tables: int) -> HttpRoom:
     return HttpRoom(
-        server.participant_url(),
+        server.signup_url(),
         server.checkout_url(),
         {n: server.table_url(n) for n in range(0, tables + 1)},
     )

@@ -9,6 +9,8 @@ messages for the screens.
 from __future__ import annotations
 
 import logging
+import webbrowser
+from collections.abc import Callable
 from typing import Any, ClassVar, Protocol
 
 from textual.app import App
@@ -29,6 +31,7 @@ from cafe.tui.screens.checkin_screen import CheckinScreen
 from cafe.tui.screens.help_screen import HelpScreen
 from cafe.tui.screens.meeting_screen import MeetingScreen
 from cafe.tui.screens.person_modal import PersonModal
+from cafe.tui.screens.projector_modal import ProjectorModal
 from cafe.tui.screens.where_modal import WhereModal
 from cafe.tui.themes import CAFE, HIGH_CONTRAST, THEMES
 
@@ -43,6 +46,8 @@ class PhoneServer(Protocol):
     async def start(self) -> None: ...
     async def stop(self) -> None: ...
     def participant_url(self) -> str: ...
+    def screen_url(self) -> str: ...
+    def address_warning(self) -> str | None: ...
 
 
 class CafeApp(App[None]):
@@ -68,6 +73,10 @@ class CafeApp(App[None]):
         self.server_running = False
         self.phones_url = ""
         """The participants' address once the LAN server runs ("" otherwise)."""
+        self.projector_url = ""
+        """The projector page's address once the LAN server runs ("" otherwise)."""
+        self.open_url: Callable[[str], object] = webbrowser.open
+        """Opens an address in this laptop's browser (tests record the call instead)."""
         self.title = service.agenda.meta.title
         for theme in THEMES:
             self.register_theme(theme)
@@ -78,7 +87,12 @@ class CafeApp(App[None]):
 
     async def on_mount(self) -> None:
         await self._start_server()
-        self.add_mode("meeting", lambda: MeetingScreen(self.service, self.clock, self.phones_url))
+        self.add_mode(
+            "meeting",
+            lambda: MeetingScreen(
+                self.service, self.clock, self.phones_url, projector_url=self.projector_url
+            ),
+        )
         self.add_mode("door", lambda: CheckinScreen(self.service))
         self.add_mode("capture", lambda: CaptureScreen(self.service))
         self.add_mode("board", lambda: BoardScreen(self.service))
@@ -109,6 +123,10 @@ class CafeApp(App[None]):
             return
         self.server_running = True
         self.phones_url = self.server.participant_url()
+        self.projector_url = self.server.screen_url()
+        warning = self.server.address_warning()
+        if warning:  # the printed cards point elsewhere: say so before anyone scans them
+            self.notify(warning, severity="warning", timeout=30, markup=False)
         log.info("LAN server at %s", self.phones_url)
 
     def _announce(self, events: list[Event]) -> None:
@@ -126,6 +144,11 @@ class CafeApp(App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_projector(self) -> None:
+        """The projector page's address and QR code; ``o`` opens it in this laptop's browser."""
+        if not isinstance(self.screen, ProjectorModal):
+            self.push_screen(ProjectorModal(self.projector_url, self.open_url))
 
     def action_where(self) -> None:
         if not isinstance(self.screen, WhereModal):

@@ -127,6 +127,7 @@ REGISTRY: tuple[Key, ...] = (
     Key("i", "show('capture')", "capture", "app"),
     Key("t", "show('board')", "board", "app"),
     Key("w", "where", "where", "app"),
+    Key("v", "projector", "projector", "app"),
     Key("a", "add_person", "add_person", "app"),
     Key("c", "toggle_contrast", "contrast", "app"),
     Key("question_mark,f1", "help", "help", "app", footer=True, display="? / F1"),

@@ -21,7 +21,10 @@ from cafe import links
 from cafe.core.errors import CafeError, StoreError
 from cafe.core.service import MeetingService
 from cafe.storage.folder import meeting_token, table_token
+from cafe.storage.printed_address import printed_base
+from cafe.storage.running_server import forget_running_server, record_running_server
 from cafe.web import views
+from cafe.web.addresses import advertised_host, changed_address_warning
 from cafe.web.context import CONTEXT, WebContext
 from cafe.web.live import LiveHub
 from cafe.web.pacing import Pacer
@@ -139,8 +142,11 @@ class RedactedAccessLogger(AbstractAccessLogger):
 class LanServer:
     """The web server for one meeting, run inside the current event loop.
 
-    ``lan_address`` tells which address phones should use; tests inject a fixed one,
-    and ``public_url`` overrides it (a hostname, or a port forwarded elsewhere).
+    A server listening on one address (``host="127.0.0.1"``) hands out that address;
+    one listening everywhere (``0.0.0.0``) hands out ``lan_address()``, the laptop's
+    address on the venue's network (tests inject a fixed one). ``public_url`` overrides
+    both (a hostname, or a port forwarded elsewhere). While it runs, the address is
+    recorded in the meeting folder (``server.json``) for ``cafe qr``.
     """
 
     def __init__(
@@ -163,6 +169,7 @@ class LanServer:
         self.lan_address = lan_address
         self.lang = lang
         folder = getattr(service, "folder", None)
+        self.folder: Path | None = Path(folder) if folder else None
         self.log_path = log_path or (Path(folder) / LOG_FILE if folder else None)
         self.rate_limit = rate_limit
         self.app: web.Application | None = None
@@ -177,11 +184,21 @@ class LanServer:
     @property
     def public_base(self) -> str:
         """``http://address:port`` as phones reach it."""
-        return self.public_url or links.base_url(self.lan_address(), self.port)
+        if self.public_url:
+            return self.public_url
+        return links.base_url(advertised_host(self.host, self.lan_address), self.port)
+
+    def address_warning(self) -> str | None:
+        """A warning if the printed table cards point elsewhere than this server, else ``None``."""
+        return changed_address_warning(printed_base(self.service), self.public_base, self.lang)
 
     def participant_url(self) -> str:
-        """The meeting's QR code: the sign-up form, linking to the other pages."""
+        """The meeting's QR code: it lands on the room's task now, linking to the others."""
         return self.public_base + links.signup_path(meeting_token(self.service))
+
+    def signup_url(self) -> str:
+        """The sign-up form itself, at any step (the meeting's code may land elsewhere)."""
+        return self.public_base + links.signup_form_path(meeting_token(self.service))
 
     def table_url(self, table: int) -> str:
         """A table's QR code: its host page (the token is made on first use)."""
@@ -228,12 +245,30 @@ class LanServer:
             raise
         self._runner = runner
         self.port = int(runner.addresses[0][1])
-        logger.info("serving on %s:%s, public address %s", self.host, self.port, self.public_base)
+        base = self.public_base
+        logger.info("serving on %s:%s, public address %s", self.host, self.port, base)
+        self._record_address(base)
+        printed = printed_base(self.service)
+        if changed_address_warning(printed, base, self.lang):
+            logger.warning(
+                "the printed table cards point to %s, this server is at %s", printed, base
+            )
+
+    def _record_address(self, base: str) -> None:
+        """Tell ``cafe qr`` where this server answers; a failure only costs that convenience."""
+        if self.folder is None:
+            return
+        try:
+            record_running_server(self.folder, base, self.host, self.port)
+        except OSError as error:
+            logger.warning("could not record the server's address: %s", error)
 
     async def stop(self) -> None:
         """Close open feeds and the listening socket."""
         runner, self._runner = self._runner, None
         if runner is not None:
+            if self.folder is not None:
+                forget_running_server(self.folder, self.port)
             await runner.cleanup()
             logger.info("stopped")
         self._stop_logging()

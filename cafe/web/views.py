@@ -591,6 +591,8 @@ def _room_values(page: Page, state: dict[str, Any]) -> dict[str, Any]:
         "qr": inline_qr(view["qr_url"]),
         "page_now": page_shown_now(ctx.service.clock.now()),
         "kind": state["step"]["kind"] if state["step"] else "",
+        "lang": page.lang,
+        "content_lang": ctx.agenda.meta.language,
     }
 
 

@@ -64,7 +64,7 @@ def _cafe_server(folder: str, conn: Connection) -> None:
             rate_limit=RateLimit(burst=1e9, per_second=1e9),
         )
         await server.start()
-        conn.send(server.participant_url())
+        conn.send(server.signup_url())
         await asyncio.get_running_loop().run_in_executor(None, conn.recv)
         await server.stop()
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.async_playwright import Axe
 from playwright.async_api import Page, async_playwright
 
 from cafe.core import meeting_seating
@@ -58,13 +59,46 @@ def _go(service: MeetingService, kind: StepKind, round_number: int = 0) -> None:
     raise AssertionError(kind)
 
 
-async def _shown(projector: Page, service: MeetingService, name: str) -> str:
-    """Wait until the page shows the meeting's latest change, screenshot it, return its text."""
-    seq = service.state.last_seq
-    await projector.wait_for_function(
+AXE = Axe()
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+AXE_FOUND: dict[str, list[str]] = {}
+"""Per projector view (step and language): the axe-core WCAG A/AA violations found."""
+AXE_RULES: dict[str, int] = {}
+ENGLISH: list[Page] = []
+"""The same projector page in English, checked at every step beside the Swedish one."""
+
+
+async def _caught_up(page: Page, seq: int) -> None:
+    await page.wait_for_function(
         "(seq) => Number(document.body.dataset.seq) >= seq", arg=seq, timeout=5000
     )
+
+
+async def _audit(page: Page, name: str) -> None:
+    found = (await AXE.run(page, options=AXE_OPTIONS)).response
+    AXE_RULES[name] = len(found["passes"])
+    AXE_FOUND[name] = [
+        f"{rule['id']} ({rule['impact']}): {[n['target'] for n in rule['nodes']][:3]}"
+        for rule in found["violations"]
+    ]
+
+
+async def _shown(projector: Page, service: MeetingService, name: str) -> str:
+    """Wait until the page shows the meeting's latest change, screenshot it, return its text.
+
+    The English page is brought up to date too, and both are checked by axe-core.
+    """
+    seq = service.state.last_seq
+    await _caught_up(projector, seq)
     await projector.screenshot(path=artifact(f"projector-{name}.png"))
+    await _audit(projector, f"{name}-sv")
+    for english in ENGLISH:
+        await _caught_up(english, seq)
+        await english.screenshot(path=artifact(f"projector-{name}-en.png"))
+        await _audit(english, f"{name}-en")
     return await projector.inner_text("#stage")
 
 
@@ -99,6 +133,14 @@ async def test_the_projector_at_every_step_kind(tmp_path: Path) -> None:
                 projector = await browser.new_page(viewport={"width": 1920, "height": 1080})
                 await projector.goto(server.screen_url())
                 await projector.wait_for_selector("body[data-live='1']")
+                english_context = await browser.new_context(
+                    viewport={"width": 1920, "height": 1080}
+                )
+                english = await english_context.new_page()
+                await english.goto(server.screen_url() + "?lang=en")
+                await english.wait_for_selector("body[data-live='1']")
+                ENGLISH[:] = [english]
+                AXE_FOUND.clear()
                 seen: dict[str, str] = {}
 
                 # Opening: title, challenge, the two co-hosts, the sign-up code.
@@ -217,10 +259,23 @@ async def test_the_projector_at_every_step_kind(tmp_path: Path) -> None:
                 for kind, shown in seen.items():
                     for line in notes:
                         assert line not in shown, f"a facilitator note on the wall at {kind}"
+                english_text = await english.inner_text("#stage")
+                assert "Scan to sign up" in english_text and "signed up" in english_text
+                assert await english.get_attribute("html", "lang") == "en"
+                assert await english.get_attribute("#question", "lang") == "sv", "WCAG 3.1.2"
+                assert await projector.get_attribute("#question", "lang") is None
             finally:
                 await browser.close()
     finally:
         await server.stop()
+    summary = "\n".join(
+        f"{name}: {AXE_RULES[name]} rules passed, {len(found)} violations"
+        for name, found in AXE_FOUND.items()
+    )
+    artifact("projector-axe.txt").write_text(summary + "\n", encoding="utf-8")
+    assert len(AXE_FOUND) == 2 * 12, sorted(AXE_FOUND)
+    bad = {name: found for name, found in AXE_FOUND.items() if found}
+    assert bad == {}, f"axe-core WCAG A/AA violations on the projector page: {bad}"
 
 
 @pytest.mark.parametrize("kind", list(StepKind))

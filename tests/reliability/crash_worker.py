@@ -57,7 +57,7 @@ async def main(folder: Path, speed: float) -> None:
     server = demo_server(service, "sv")
     await server.start()
     room = HttpRoom(
-        server.participant_url(),
+        server.signup_url(),
         server.checkout_url(),
         {n: server.table_url(n) for n in range(0, 40)},
         resend_as="crash-test",

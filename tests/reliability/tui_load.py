@@ -351,7 +351,7 @@ async def run_load(folder: Path, plan: PhonePlan, *, baseline_seconds: float = 3
         await pilot.pause()
         assert server.running, "the LAN server did not start"
         urls = {
-            "signup": server.participant_url(),
+            "signup": server.signup_url(),
             "tables": [server.table_url(table) for table in tables],
         }
         parent.send(urls)

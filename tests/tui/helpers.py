@@ -13,6 +13,7 @@ from tests.meetings import new_meeting
 
 PHONE_URL = "http://192.0.2.10:8765/m/TEST-TOKEN-for-snapshots/"
 """A fixed LAN address (TEST-NET-1): displayed in QR codes, never contacted."""
+SCREEN_URL = "http://192.0.2.10:8765/screen/TEST-TOKEN-for-snapshots"
 
 
 class FakePhoneServer:
@@ -33,6 +34,12 @@ class FakePhoneServer:
 
     def participant_url(self) -> str:
         return PHONE_URL
+
+    def screen_url(self) -> str:
+        return SCREEN_URL
+
+    def address_warning(self) -> str | None:
+        return None
 
 
 def people(count: int, *, present: bool = False, seed: int = 2026) -> list[PersonInput]:

@@ -139,7 +139,7 @@ async def test_phones_reach_the_running_app_over_the_lan_server(meeting_dir: Pat
     server = LanServer(service, host="127.0.0.1", port=0, lan_address=lambda: LAN)
     app = CafeApp(service, clock=clock, server=server)
     async with app.run_test(size=(120, 40)) as pilot:
-        assert app.phones_url.startswith(f"http://{LAN}:{server.port}/m/")
+        assert app.phones_url.startswith(f"http://127.0.0.1:{server.port}/m/"), "as bound"
         await pilot.press("i")
         await pilot.pause()
         local = f"http://127.0.0.1:{server.port}"

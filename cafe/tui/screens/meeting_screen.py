@@ -18,6 +18,7 @@ from cafe.core.clock import Clock
 from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
 from cafe.i18n import t
+from cafe.storage.console_settings import read_setting, write_setting
 from cafe.tui.bindings import install
 from cafe.tui.meeting_clock import meeting_clock, rail_rows
 from cafe.tui.messages import MeetingChanged
@@ -38,6 +39,8 @@ def swap_class(node: Widget, prefix: str, value: str) -> None:
         node.add_class(wanted)
 
 
+NOTES_SETTING = "notes"
+
 TICK_SECONDS = 0.25
 """How often the timer is redrawn; the time itself always comes from the clock."""
 
@@ -48,15 +51,27 @@ class MeetingScreen(Screen[None]):
     CSS_PATH = "meeting_screen.tcss"
     SCOPE = "meeting"
 
-    notes_visible: reactive[bool] = reactive(True)
-    """Facilitator notes shown (hide them with ``h`` while the screen is shared)."""
+    notes_visible: reactive[bool] = reactive(False)
+    """Facilitator notes shown. Hidden until ``h``: the console may be mirrored to the room.
+    The choice is kept in the meeting, so a restart keeps it."""
 
-    def __init__(self, service: MeetingService, clock: Clock, phones_url: str = "") -> None:
+    def __init__(
+        self,
+        service: MeetingService,
+        clock: Clock,
+        phones_url: str = "",
+        *,
+        projector_url: str = "",
+    ) -> None:
         super().__init__(id="meeting")
         install(self, "meeting")
         self.service = service
         self.clock = clock
         self.phones_url = phones_url
+        self.projector_url = projector_url
+        self.set_reactive(
+            MeetingScreen.notes_visible, read_setting(service, NOTES_SETTING) == "shown"
+        )
         self._rail_second = -1
         self._synced = -1
         step = service.current_step
@@ -79,6 +94,8 @@ class MeetingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(StepPanel).phones_url = self.phones_url
+        self.query_one(AgendaRail).projector_url = self.projector_url
+        self.watch_notes_visible(self.notes_visible)
         self.sync()
         self.set_interval(TICK_SECONDS, self.tick)
 
@@ -182,6 +199,11 @@ class MeetingScreen(Screen[None]):
 
     def action_toggle_notes(self) -> None:
         self.notes_visible = not self.notes_visible
+        try:
+            write_setting(self.service, NOTES_SETTING, "shown" if self.notes_visible else "hidden")
+        except CafeError as error:  # a full or read-only disk: the choice still holds for now
+            self.notify(str(error), severity="warning")
+        self.notify(t("tui.notes.shown" if self.notes_visible else "tui.notes.hidden"))
 
     def action_replan(self) -> None:
         """Re-seat from the current round on (late arrivals, people who left)."""

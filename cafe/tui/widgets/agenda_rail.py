@@ -25,12 +25,17 @@ class AgendaRail(Vertical):
     AgendaRail .rail-time { width: auto; }
     AgendaRail #rail-steps { height: 1fr; }
     AgendaRail #rail-clock { height: auto; }
+    AgendaRail #rail-projector {
+        width: 100%; height: auto; margin-top: 1; color: $text-muted; text-overflow: fold;
+    }
     """
 
     rows: reactive[tuple[RailRow, ...]] = reactive((), always_update=False)
     """The steps as the parent computed them (``meeting_clock.rail_rows``)."""
     clock: reactive[MeetingClock | None] = reactive(None)
     """Planned and projected end, or ``None`` before anything is known."""
+    projector_url: reactive[str] = reactive("")
+    """The projector page's address ("" when the phones' server is off)."""
 
     def compose(self) -> ComposeResult:
         yield Label(t("tui.rail.title"), id="rail-heading")
@@ -38,6 +43,7 @@ class AgendaRail(Vertical):
         with Vertical(id="rail-clock"):
             yield Label("", id="rail-planned")
             yield Label("", id="rail-projected")
+        yield Label("", id="rail-projector", markup=False)
 
     def watch_rows(self, rows: tuple[RailRow, ...]) -> None:
         if not self.is_mounted:
@@ -57,6 +63,14 @@ class AgendaRail(Vertical):
     def on_mount(self) -> None:
         self.watch_rows(self.rows)
         self.watch_clock(self.clock)
+        self.watch_projector_url(self.projector_url)
+
+    def watch_projector_url(self, url: str) -> None:
+        if not self.is_mounted:
+            return
+        label = self.query_one("#rail-projector", Label)
+        label.update(t("tui.rail.projector", url=url) if url else "")
+        label.display = bool(url)
 
     def _line(self, row: RailRow) -> Horizontal:
         title, shown = self._texts(row)

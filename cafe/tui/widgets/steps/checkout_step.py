@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from cafe.i18n import t
 from cafe.tui.widgets.draft_input import DraftInput
+from cafe.tui.widgets.qr_panel import QrPanel
 from cafe.tui.widgets.round_timer import RoundTimer
 from cafe.tui.widgets.step_view import StepView
 
@@ -33,7 +34,11 @@ class CheckoutView(StepView):
             yield Static(step.question or step.text, classes="question big", markup=False)
             if self.timed:
                 yield RoundTimer(classes="step-timer")
-        yield Static("", id="checkout-notes", classes="checkout-notes", markup=False)
+        with Horizontal(classes="checkout-body"):
+            yield Static("", id="checkout-notes", classes="checkout-notes", markup=False)
+            with Vertical(classes="qr-column"):
+                yield Label("", id="qr-caption", classes="qr-caption")
+                yield QrPanel(id="qr")
         with Horizontal(classes="entry"):
             yield DraftInput(placeholder=t("tui.checkout.thought"), id="checkout-text")
             yield Input(placeholder=t("tui.checkout.author"), id="checkout-author")
@@ -41,7 +46,16 @@ class CheckoutView(StepView):
         if step.notes:
             yield Static(t("tui.step.notes", notes=step.notes), classes="notes", markup=False)
 
+    def watch_phones_url(self, url: str) -> None:
+        """The meeting's code: at check-out it opens the check-out form on the phone."""
+        if not self.is_mounted:
+            return
+        self.query_one("#qr", QrPanel).url = url
+        self.query_one(".qr-column").display = bool(url)
+        self.query_one("#qr-caption", Label).update(t("tui.checkout.scan"))
+
     def refresh_view(self) -> None:
+        self.watch_phones_url(self.phones_url)
         notes = list(self.service.state.checkout.values())
         lines = [f"“{n.text}”" + (f" — {n.author}" if n.author else "") for n in notes]
         self.query_one("#checkout-notes", Static).update(
