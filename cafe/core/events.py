@@ -39,7 +39,10 @@ class EventKind(StrEnum):
     THEME_SIGNUP_SET = "theme_signup_set"
     SIGNED_UP = "signed_up"
     SIGNUP_WITHDRAWN = "signup_withdrawn"
+    SIGNUP_RESTORED = "signup_restored"
     CHECKOUT_NOTED = "checkout_noted"
+    CHECKOUT_REMOVED = "checkout_removed"
+    CHECKOUT_RESTORED = "checkout_restored"
     PERSONAL_DATA_PURGED = "personal_data_purged"
 
 

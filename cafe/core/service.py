@@ -385,9 +385,10 @@ class MeetingService:
             self._one(EventKind.IDEA_EDITED, data)
         return self.state.ideas[idea_id]
 
-    def delete_idea(self, idea_id: str) -> None:
+    def delete_idea(self, idea_id: str, *, by: str = "tui") -> None:
+        """Take an idea off the board and the deck (a junk idea from a phone, a mistake)."""
         self._idea(idea_id)
-        self._one(EventKind.IDEA_DELETED, {"id": idea_id})
+        self._one(EventKind.IDEA_DELETED, {"id": idea_id, "by": by})
 
     def restore_idea(self, idea_id: str) -> None:
         """Undo a delete or a merge of this idea."""
@@ -471,8 +472,12 @@ class MeetingService:
         consent_version: str = "",
         source: str = "tui",
         key: str | None = None,
+        session: str = "",
     ) -> Signup:
         """Put someone on the sign-up lists of ``themes``.
+
+        ``session`` is a keyed hash of the phone's browser session (never the session id
+        itself): sign-ups from one phone are counted as one person.
 
         Contact details are only kept with consent: without it the sign-up records the
         name and organisation, and the working group must reach them through the hosts.
@@ -505,13 +510,35 @@ class MeetingService:
             consent_version=consent_version,
             source=source,
         )
+        if session:
+            data["session"] = session
         event = self._one(EventKind.SIGNED_UP, data, key)
         return self.state.signups[event.data["id"]]
 
-    def withdraw_signup(self, signup_id: str) -> None:
+    def withdraw_signup(self, signup_id: str, *, by: str = "tui") -> None:
+        """Take a sign-up off every list and report (``by``: ``tui`` or ``console``)."""
         if signup_id not in self.state.signups:
             raise CafeError(t("service.no_such_signup", id=signup_id))
-        self._one(EventKind.SIGNUP_WITHDRAWN, {"id": signup_id})
+        self._one(EventKind.SIGNUP_WITHDRAWN, {"id": signup_id, "by": by})
+
+    remove_signup = withdraw_signup
+
+    def restore_signup(self, signup_id: str, *, by: str = "tui") -> None:
+        """Undo a removal."""
+        if signup_id not in self.state.signups:
+            raise CafeError(t("service.no_such_signup", id=signup_id))
+        self._one(EventKind.SIGNUP_RESTORED, {"id": signup_id, "by": by})
+
+    def remove_checkout(self, note_id: str, *, by: str = "tui") -> None:
+        """Take a check-out thought off the projector, the word cloud and every report."""
+        if note_id not in self.state.checkout:
+            raise CafeError(t("service.no_such_thought", id=note_id))
+        self._one(EventKind.CHECKOUT_REMOVED, {"id": note_id, "by": by})
+
+    def restore_checkout(self, note_id: str, *, by: str = "tui") -> None:
+        if note_id not in self.state.checkout:
+            raise CafeError(t("service.no_such_thought", id=note_id))
+        self._one(EventKind.CHECKOUT_RESTORED, {"id": note_id, "by": by})
 
     def note_checkout(
         self, text: str, *, author: str = "", source: str = "tui", key: str | None = None

@@ -9,6 +9,7 @@ log can always be replayed.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -65,6 +66,12 @@ class Signup:
     at: float = 0.0
     source: str = "tui"
     withdrawn: bool = False
+    """Removed by a co-host (or withdrawn at the person's request); undoable."""
+    session: str = ""
+    """A keyed hash of the phone's browser session: two sign-ups from one phone are one
+    person. Never the session id itself."""
+    removed_by: str = ""
+    """Who removed it (``tui`` or ``console``), for the moderation list."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +83,9 @@ class CheckoutNote:
     author: str = ""
     at: float = 0.0
     source: str = "tui"
+    removed: bool = False
+    """Removed by a co-host (junk, or someone's wish); undoable, and gone from every view."""
+    removed_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +130,11 @@ class MeetingState:
         return [t for t in self.themes.values() if not t.deleted]
 
     def live_signups(self) -> list[Signup]:
-        return [s for s in self.signups.values() if not s.withdrawn]
+        """One entry per person who signed up (see ``people_who_signed_up``)."""
+        return people_who_signed_up([s for s in self.signups.values() if not s.withdrawn])
+
+    def live_checkout(self) -> list[CheckoutNote]:
+        return [c for c in self.checkout.values() if not c.removed]
 
     def next_id(self, prefix: str) -> str:
         """The id the next entity with this prefix will get (``p1``, ``i7`` ...)."""
@@ -281,10 +295,17 @@ def apply(state: MeetingState, event: Event) -> MeetingState:
             consent_version=d.get("consent_version", ""),
             at=event.at,
             source=d.get("source", "tui"),
+            session=d.get("session", ""),
         )
         _bump(state, d["id"])
     elif kind is EventKind.SIGNUP_WITHDRAWN:
-        _update(state.signups, d["id"], {"withdrawn": True})
+        _update(state.signups, d["id"], {"withdrawn": True, "removed_by": d.get("by", "")})
+    elif kind is EventKind.SIGNUP_RESTORED:
+        _update(state.signups, d["id"], {"withdrawn": False, "removed_by": ""})
+    elif kind is EventKind.CHECKOUT_REMOVED:
+        _update(state.checkout, d["id"], {"removed": True, "removed_by": d.get("by", "")})
+    elif kind is EventKind.CHECKOUT_RESTORED:
+        _update(state.checkout, d["id"], {"removed": False, "removed_by": ""})
     elif kind is EventKind.CHECKOUT_NOTED:
         state.checkout[d["id"]] = CheckoutNote(
             id=d["id"],
@@ -303,6 +324,73 @@ def _update(table: dict[str, Any], key: str, changes: dict[str, Any]) -> None:
     old = table.get(key)
     if old is not None:
         table[key] = replace(old, **changes)
+
+
+def _fold_text(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", " ".join(text.casefold().split()))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _contacts(signup: Signup) -> set[str]:
+    found = set()
+    if signup.email.strip():
+        found.add("e:" + _fold_text(signup.email))
+    digits = "".join(c for c in signup.phone if c.isdigit())
+    if digits:
+        found.add("p:" + digits[-9:])  # +46 70 ... and 070 ... are one number
+    return found
+
+
+def people_who_signed_up(signups: list[Signup]) -> list[Signup]:
+    """Sign-ups merged per person: one entry each, their themes the union.
+
+    One person is the same name with the same e-mail or phone (case- and
+    accent-insensitive), or the same phone session. The merged entry keeps the first
+    sign-up's id and time, and the contact details of the latest one that gave any: a
+    person who signed up at the opening with no theme and later for a theme is one
+    person on that theme's list, not also under "no theme yet".
+    """
+    parent = list(range(len(signups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    seen: dict[str, int] = {}
+    for number, signup in enumerate(signups):
+        name = _fold_text(signup.name)
+        keys = {f"{name}|{contact}" for contact in _contacts(signup)}
+        if signup.session:
+            keys.add(f"s|{signup.session}")
+        for key in keys:
+            if key in seen:
+                parent[root(number)] = root(seen[key])
+            else:
+                seen[key] = number
+    groups: dict[int, list[Signup]] = {}
+    for number, signup in enumerate(signups):
+        groups.setdefault(root(number), []).append(signup)
+    merged = []
+    for group in groups.values():
+        if len(group) == 1:
+            merged.append(group[0])
+            continue
+        first, latest = group[0], group[-1]
+        contact = next((s for s in reversed(group) if s.email or s.phone), latest)
+        themes = tuple(dict.fromkeys(t for s in group for t in s.themes))
+        merged.append(
+            replace(
+                contact,
+                id=first.id,
+                at=first.at,
+                name=latest.name,
+                organisation=latest.organisation or contact.organisation,
+                themes=themes,
+            )
+        )
+    return sorted(merged, key=lambda s: (s.at, s.id))
 
 
 _TIMER_KINDS = {

@@ -272,9 +272,7 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
     consented = [s for s in signups if s.consent]
     people = tuple(_person_view(p, consented, theme_names) for p in everyone)
     checkout = tuple(
-        text
-        for text in (safe_text(c.text, multiline=True) for c in state.checkout.values())
-        if text
+        text for text in (safe_text(c.text, multiline=True) for c in state.live_checkout()) if text
     )
     now = datetime.fromtimestamp(service.clock.now()).strftime("%Y-%m-%d")
     return ReportModel(

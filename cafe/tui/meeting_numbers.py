@@ -38,5 +38,5 @@ def numbers(service: MeetingService) -> Numbers:
         themes=len(state.live_themes()),
         signup_people=len(signups),
         signups_by_theme=by_theme,
-        checkout=len(state.checkout),
+        checkout=len(state.live_checkout()),
     )

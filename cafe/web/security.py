@@ -76,6 +76,12 @@ class CsrfGuard:
             return False
         return hmac.compare_digest(self.token(session or "", path), token)
 
+    def session_tag(self, session: str) -> str:
+        """A stable, keyed tag for a session: two sign-ups from one phone match, while
+        the stored tag cannot be turned back into the cookie that would act as that phone."""
+        digest = hmac.new(self._secret, f"person|{session}".encode(), hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest[:12]).decode("ascii")
+
 
 @dataclass(frozen=True, slots=True)
 class RateLimit:

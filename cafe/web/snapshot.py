@@ -90,7 +90,7 @@ def screen_state(service: MeetingService) -> dict[str, Any]:
     step = service.current_step
     words = None
     if step is not None and step.kind is StepKind.CHECKOUT:
-        words = [[w, n] for w, n in word_weights(note.text for note in state.checkout.values())]
+        words = [[w, n] for w, n in word_weights(note.text for note in state.live_checkout())]
     return {
         "type": "state",
         "seq": state.last_seq,
@@ -101,7 +101,7 @@ def screen_state(service: MeetingService) -> dict[str, Any]:
         "counts": {
             "signups": len(state.live_signups()),
             "ideas": len(state.visible_ideas()),
-            "checkout": len(state.checkout),
+            "checkout": len(state.live_checkout()),
             "present": len(state.present()),
         },
         "seating": seating_data(service),

@@ -302,6 +302,7 @@ async def signup_submit(request: web.Request) -> web.Response:
             consent_version=CONSENT_VERSION,
             source="web",
             key=f"signup:{submission}",
+            session=ctx.csrf.session_tag(page.session),
         )
     except ValidationError as error:
         fields = {"name", "organisation", "email", "phone", "themes", "consent"}

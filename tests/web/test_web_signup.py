@@ -153,7 +153,8 @@ async def test_a_double_tap_stores_one_sign_up(
     assert len(signed) == 1 and signed[0].key == f"signup:{hidden['submission']}"
 
     await submit(client, f"/m/{token}/", ASA)
-    assert len(service.state.live_signups()) == 2, "a new form is a new sign-up"
+    assert len(service.state.signups) == 2, "a new form is a new sign-up"
+    assert len(service.state.live_signups()) == 1, "of the same person, counted once"
 
 
 async def test_fixing_an_error_and_sending_twice_stores_once(

@@ -56,7 +56,7 @@ class CheckoutView(StepView):
 
     def refresh_view(self) -> None:
         self.watch_phones_url(self.phones_url)
-        notes = list(self.service.state.checkout.values())
+        notes = self.service.state.live_checkout()
         lines = [f"“{n.text}”" + (f" — {n.author}" if n.author else "") for n in notes]
         self.query_one("#checkout-notes", Static).update(
             "\n".join(lines) if lines else t("tui.checkout.none")
