@@ -27,6 +27,8 @@ PAGE_SECONDS = 12
 """How long the projector shows one page of a long list before turning to the next."""
 TABLES_PER_PAGE = 9
 """Table cards on one 1920x1080 page, names still readable from the back of a hall."""
+COMPACT_TABLES_PER_PAGE = 8
+"""In the presentation round the tables share the screen with the speaking order."""
 IDEAS_PER_PAGE = 60
 """Ideas on one page of the board (the acceptance bar: 60 fit one 1920x1080 screen)."""
 UPCOMING_SPEAKERS = 3
@@ -118,7 +120,7 @@ def page_shown(count: int, now: float) -> int:
 # -- per step kind ---------------------------------------------------------------------
 
 
-def _seating(service: MeetingService) -> dict[str, Any] | None:
+def _seating(service: MeetingService, per_page: int = TABLES_PER_PAGE) -> dict[str, Any] | None:
     data = seating_data(service)
     if data is None:
         return None
@@ -142,7 +144,7 @@ def _seating(service: MeetingService) -> dict[str, Any] | None:
                     ],
                 }
             )
-    return {**data, "tables": tables, "pages": pages(tables, TABLES_PER_PAGE)}
+    return {**data, "tables": tables, "pages": pages(tables, per_page)}
 
 
 def _speakers(service: MeetingService) -> dict[str, Any]:
@@ -274,8 +276,10 @@ def room_view(
             {"name": h.name, "organisation": h.organisation} for h in meta.cohosts if h.name
         ],
     }
-    if layout in ("round", "break", "presentation"):
+    if layout in ("round", "break"):
         view["seating"] = _seating(service)
+    if layout == "presentation":
+        view["seating"] = _seating(service, COMPACT_TABLES_PER_PAGE)
     if layout == "presentation":
         view["speakers"] = _speakers(service)
     if layout == "harvest":

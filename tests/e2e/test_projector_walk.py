@@ -166,6 +166,8 @@ async def test_the_projector_at_every_step_kind(tmp_path: Path) -> None:
                 assert "Har presenterat sig: 3 av 31" in text
                 assert await projector.get_attribute("#speakers-progress", "value") == "3"
                 assert "Nu: " in text
+                assert "Nästa runda: 1" in text, "round 1's tables, to find one's seat"
+                await _fits(projector, ".seating")
 
                 # A cafe round: question, a big timer, every table with first names.
                 _go(service, StepKind.CAFE_ROUND, 1)
@@ -190,6 +192,7 @@ async def test_the_projector_at_every_step_kind(tmp_path: Path) -> None:
                 text = seen["break"] = await _shown(projector, service, "5-break")
                 assert "Paus" in text and "Nästa runda: 3" in text
                 assert await projector.inner_text("#timer") != ""
+                await _fits(projector, ".seating")
 
                 # Harvest: the idea board, live, as the co-hosts theme ideas.
                 _go(service, StepKind.HARVEST)

@@ -40,10 +40,10 @@ async def test_seat_page_shows_each_round_and_hosting(
     )
     html = await (await client.get(f"/m/{token}/seat", params={"name": "asa oberg"})).text()
     assert "Åsa Öberg" in html and "(Org 0)" in html
-    assert "Omgång 1: bord 1" in html and "Omgång 2: bord 1" in html
+    assert "Runda 1: bord 1" in html and "Runda 2: bord 1" in html
     assert "Du är bordsvärd" in html
     html = await (await client.get(f"/m/{token}/seat", params={"name": "Per"})).text()
-    assert "Omgång 1: bord 1" in html and "Omgång 2: bord 2" in html
+    assert "Runda 1: bord 1" in html and "Runda 2: bord 2" in html
     assert "Du är bordsvärd" not in html
     html = await (await client.get(f"/m/{token}/seat", params={"name": "Nobody Here"})).text()
     assert "Vi hittar ingen som heter" in html

@@ -27,7 +27,7 @@ async def test_ideas_are_stored_for_the_table_and_round(
     start_round(service, 2)
     path = f"/t/{table_token(service, 4)}/"
     html = await (await client.get(path)).text()
-    assert "Omgång 2 av 4" in html
+    assert "Runda 2 av 4" in html
     question = service.current_step.question if service.current_step else ""
     assert question and question in html
 
@@ -72,7 +72,7 @@ async def test_retell_notes_show_earlier_rounds_of_this_table_only(
     retell = html.split('id="retell"')[1]
     assert "Att återberätta" in html
     assert "Ensamhet syns inte" in retell and "Bussen är viktig" in retell
-    assert "Omgång 1" in retell and "Omgång 2" in retell
+    assert "Runda 1" in retell and "Runda 2" in retell
     assert "Ett annat bords idé" not in html
     this_round = html.split('id="this-round"')[1].split('id="retell"')[0]
     assert "Inget skickat än." in this_round
