@@ -28,8 +28,10 @@ from cafe.tui.messages import MeetingChanged
 from cafe.tui.screens.board_screen import BoardScreen
 from cafe.tui.screens.capture_screen import CaptureScreen
 from cafe.tui.screens.checkin_screen import CheckinScreen
+from cafe.tui.screens.cohost_modal import CohostModal
 from cafe.tui.screens.help_screen import HelpScreen
 from cafe.tui.screens.meeting_screen import MeetingScreen
+from cafe.tui.screens.moderation_screen import ModerationScreen
 from cafe.tui.screens.person_modal import PersonModal
 from cafe.tui.screens.projector_modal import ProjectorModal
 from cafe.tui.screens.where_modal import WhereModal
@@ -37,7 +39,7 @@ from cafe.tui.themes import CAFE, HIGH_CONTRAST, THEMES
 
 log = logging.getLogger(__name__)
 
-MODES = ("meeting", "door", "capture", "board")
+MODES = ("meeting", "door", "capture", "board", "moderation")
 
 
 class PhoneServer(Protocol):
@@ -47,6 +49,7 @@ class PhoneServer(Protocol):
     async def stop(self) -> None: ...
     def participant_url(self) -> str: ...
     def screen_url(self) -> str: ...
+    def cohost_url(self) -> str: ...
     def address_warning(self) -> str | None: ...
 
 
@@ -96,6 +99,7 @@ class CafeApp(App[None]):
         self.add_mode("door", lambda: CheckinScreen(self.service))
         self.add_mode("capture", lambda: CaptureScreen(self.service))
         self.add_mode("board", lambda: BoardScreen(self.service))
+        self.add_mode("moderation", lambda: ModerationScreen(self.service))
         await self.switch_mode("meeting")
 
     async def on_unmount(self) -> None:
@@ -149,6 +153,19 @@ class CafeApp(App[None]):
         """The projector page's address and QR code; ``o`` opens it in this laptop's browser."""
         if not isinstance(self.screen, ProjectorModal):
             self.push_screen(ProjectorModal(self.projector_url, self.open_url))
+
+    def action_cohost(self) -> None:
+        """The co-host console's address and QR code, on this screen only (``F4``)."""
+        if isinstance(self.screen, CohostModal):
+            return
+        url = ""
+        if self.server is not None and self.server_running:
+            try:
+                url = self.server.cohost_url()
+            except CafeError as error:  # the store refused to make the token
+                self.notify(str(error), severity="error", markup=False)
+                return
+        self.push_screen(CohostModal(url))
 
     def action_where(self) -> None:
         if not isinstance(self.screen, WhereModal):

@@ -16,8 +16,8 @@ from textual.dom import DOMNode
 
 from cafe.i18n import t
 
-Scope = Literal["app", "meeting", "door", "capture", "board", "modal", "demo"]
-SCOPES: tuple[Scope, ...] = ("meeting", "door", "capture", "board", "app")
+Scope = Literal["app", "meeting", "door", "capture", "board", "moderation", "modal", "demo"]
+SCOPES: tuple[Scope, ...] = ("meeting", "door", "capture", "board", "moderation", "app")
 """Order of the sections on the help screen (the demo's keys show in its footer only)."""
 
 
@@ -122,12 +122,18 @@ REGISTRY: tuple[Key, ...] = (
     Key("l", "toggle_signup", "toggle_signup", "board", footer=True),
     Key("delete", "delete", "delete", "board"),
     Key("ctrl+z", "undo", "undo", "board", footer=True),
+    # Moderation: sign-ups, check-out thoughts and phone ideas taken off (and back).
+    Key("escape", "app.show('meeting')", "back", "moderation", footer=True),
+    Key("delete", "toggle_removed", "remove_toggle", "moderation", footer=True),
+    Key("ctrl+z", "undo", "undo_removal", "moderation", footer=True, priority=True),
     # Everywhere.
     Key("d", "show('door')", "door", "app"),
     Key("i", "show('capture')", "capture", "app"),
     Key("t", "show('board')", "board", "app"),
+    Key("f3", "show('moderation')", "moderation", "app", display="F3"),
     Key("w", "where", "where", "app"),
     Key("v", "projector", "projector", "app"),
+    Key("f4", "cohost", "cohost", "app", display="F4"),
     Key("a", "add_person", "add_person", "app"),
     Key("c", "toggle_contrast", "contrast", "app"),
     Key("question_mark,f1", "help", "help", "app", footer=True, display="? / F1"),

@@ -28,6 +28,7 @@ from cafe.tui.screens.board_screen import BoardScreen
 from cafe.tui.screens.capture_screen import CaptureScreen
 from cafe.tui.screens.checkin_screen import CheckinScreen
 from cafe.tui.screens.meeting_screen import MeetingScreen
+from cafe.tui.screens.moderation_screen import ModerationScreen
 from cafe.tui.widgets.idea_list import IdeaList
 from cafe.tui.widgets.qr_panel import qr_text
 from cafe.tui.widgets.round_timer import RoundTimer
@@ -99,6 +100,7 @@ def test_every_key_has_an_action_and_both_languages_a_label() -> None:
         "door": CheckinScreen,
         "capture": CaptureScreen,
         "board": BoardScreen,
+        "moderation": ModerationScreen,
         "demo": DemoApp,
     }
     for key in REGISTRY:

@@ -1,0 +1,65 @@
+"""What the co-hosts moderate: every sign-up, check-out thought and phone idea, newest first.
+
+Plain rows read from the state, so the moderation screen and its tests share one source.
+Removed items stay listed (marked), because a removal can be undone.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Literal
+
+from cafe.core.service import MeetingService
+
+Kind = Literal["signup", "checkout", "idea"]
+
+
+@dataclass(frozen=True, slots=True)
+class ModerationRow:
+    """One item a co-host may remove (or bring back)."""
+
+    kind: Kind
+    id: str
+    at: float
+    text: str
+    removed: bool
+    source: str
+
+
+def _clock(at: float) -> str:
+    return time.strftime("%H:%M", time.localtime(at)) if at else "--:--"
+
+
+def signup_rows(service: MeetingService, theme_names: dict[str, str]) -> list[ModerationRow]:
+    rows = []
+    for signup in service.state.signups.values():
+        themes = ", ".join(theme_names.get(t, t) for t in signup.themes)
+        who = signup.name + (f" ({signup.organisation})" if signup.organisation else "")
+        text = f"{_clock(signup.at)}  {who}" + (f" · {themes}" if themes else "")
+        rows.append(
+            ModerationRow("signup", signup.id, signup.at, text, signup.withdrawn, signup.source)
+        )
+    return sorted(rows, key=lambda r: (r.at, r.id), reverse=True)
+
+
+def checkout_rows(service: MeetingService) -> list[ModerationRow]:
+    rows = []
+    for note in service.state.checkout.values():
+        text = f"{_clock(note.at)}  “{' '.join(note.text.split())}”"
+        if note.author:
+            text += f" — {note.author}"
+        rows.append(ModerationRow("checkout", note.id, note.at, text, note.removed, note.source))
+    return sorted(rows, key=lambda r: (r.at, r.id), reverse=True)
+
+
+def phone_idea_rows(service: MeetingService) -> list[ModerationRow]:
+    """Ideas sent from the tables' phones (typed ones are edited on the board)."""
+    rows = []
+    for idea in service.state.ideas.values():
+        if idea.source != "web" or idea.merged_into:
+            continue
+        where = f"#{idea.table}" if idea.table else "○"
+        text = f"{_clock(idea.at)}  {where}  {' '.join(idea.text.split())}"
+        rows.append(ModerationRow("idea", idea.id, idea.at, text, idea.deleted, idea.source))
+    return sorted(rows, key=lambda r: (r.at, r.id), reverse=True)

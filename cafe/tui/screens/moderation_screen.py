@@ -1,0 +1,141 @@
+"""Moderation: the co-hosts take junk or a person's data off every screen and report.
+
+Each list shows everything, newest first; ``Del`` removes the highlighted item or brings
+a removed one back, ``Ctrl+Z`` undoes the last removal made here. A removal is an event
+(who and when are in the log) and the item leaves the projector, the word cloud, the
+TUI and every report at once.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label, OptionList
+from textual.widgets.option_list import Option
+
+from cafe.core.errors import CafeError
+from cafe.core.service import MeetingService
+from cafe.i18n import t
+from cafe.tui.bindings import install
+from cafe.tui.messages import MeetingChanged
+from cafe.tui.moderation_data import (
+    ModerationRow,
+    checkout_rows,
+    phone_idea_rows,
+    signup_rows,
+)
+from cafe.tui.widgets.meeting_header import MeetingHeader
+
+LISTS = ("signups", "checkout", "ideas")
+
+
+class ModerationScreen(Screen[None]):
+    """Three lists: sign-ups, check-out thoughts, ideas from phones."""
+
+    CSS_PATH = "moderation_screen.tcss"
+    SCOPE = "moderation"
+
+    def __init__(self, service: MeetingService) -> None:
+        super().__init__(id="moderation")
+        install(self, "moderation")
+        self.service = service
+        self._rows: dict[str, list[ModerationRow]] = {name: [] for name in LISTS}
+        self._undo: list[ModerationRow] = []
+
+    def compose(self) -> ComposeResult:
+        header = MeetingHeader()
+        header.title = self.service.agenda.meta.title
+        header.challenge = self.service.agenda.meta.challenge
+        header.mode = t("tui.moderation.mode")
+        yield header
+        yield Label(t("tui.moderation.hint"), classes="caption")
+        for name in LISTS:
+            with Vertical(classes="moderation-list"):
+                yield Label("", id=f"{name}-title", classes="list-title")
+                yield OptionList(id=name, markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_lists()
+        self.query_one("#signups", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_lists()
+
+    @on(MeetingChanged)
+    def refresh_lists(self) -> None:
+        names = {th.id: th.name for th in self.service.state.themes.values()}
+        self._rows = {
+            "signups": signup_rows(self.service, names),
+            "checkout": checkout_rows(self.service),
+            "ideas": phone_idea_rows(self.service),
+        }
+        for name, rows in self._rows.items():
+            live = sum(1 for row in rows if not row.removed)
+            self.query_one(f"#{name}-title", Label).update(
+                t(f"tui.moderation.{name}", live=live, removed=len(rows) - live)
+            )
+            options = self.query_one(f"#{name}", OptionList)
+            keep = options.highlighted
+            options.clear_options()
+            options.add_options(
+                [
+                    Option(
+                        t("tui.moderation.removed_row", text=row.text) if row.removed else row.text,
+                        id=row.id,
+                    )
+                    for row in rows
+                ]
+                or [Option(t("tui.moderation.empty"), disabled=True)]
+            )
+            if rows:
+                options.highlighted = min(keep or 0, len(rows) - 1)
+
+    def _highlighted(self) -> ModerationRow | None:
+        """The highlighted row of the focused list only: keys never act on another list."""
+        focused = self.focused
+        if not isinstance(focused, OptionList) or focused.id not in self._rows:
+            return None
+        rows = self._rows[focused.id]
+        index = focused.highlighted
+        return rows[index] if index is not None and index < len(rows) else None
+
+    def _apply(self, row: ModerationRow, remove: bool) -> bool:
+        service = self.service
+        actions = {
+            ("signup", True): service.withdraw_signup,
+            ("signup", False): service.restore_signup,
+            ("checkout", True): service.remove_checkout,
+            ("checkout", False): service.restore_checkout,
+            ("idea", True): service.delete_idea,
+        }
+        try:
+            if (row.kind, remove) == ("idea", False):
+                service.restore_idea(row.id)
+            else:
+                actions[row.kind, remove](row.id, by="tui")
+        except CafeError as error:
+            self.notify(str(error), severity="warning")
+            return False
+        return True
+
+    def action_toggle_removed(self) -> None:
+        row = self._highlighted()
+        if row is None:
+            self.notify(t("tui.moderation.nothing"), severity="warning")
+            return
+        if self._apply(row, not row.removed):
+            if not row.removed:
+                self._undo.append(row)
+            key = "restored" if row.removed else "removed"
+            self.notify(t(f"tui.moderation.{key}", text=row.text))
+
+    def action_undo(self) -> None:
+        while self._undo:
+            row = self._undo.pop()
+            if self._apply(row, False):
+                self.notify(t("tui.moderation.restored", text=row.text))
+                return
+        self.notify(t("tui.moderation.nothing_to_undo"), severity="warning")

@@ -1,0 +1,80 @@
+"""Moderation in the TUI: Del takes a sign-up, a thought or a phone idea off every view;
+Del again or Ctrl+Z brings it back. Keys act on the focused list only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from cafe.tui.app import CafeApp
+from cafe.tui.screens.moderation_screen import ModerationScreen
+from cafe.web.snapshot import screen_state
+from tests.tui.helpers import FakePhoneServer, meeting
+
+
+async def test_removal_keys_remove_and_undo_in_order(tmp_path: Path) -> None:
+    service, clock = meeting(tmp_path / "m")
+    theme = service.create_theme("Mötesplatser", signup=True)
+    asa = service.sign_up(name="Åsa Öberg", themes=[theme.id], source="web")
+    clock.advance(60)
+    junk = service.sign_up(name="asdf", source="web")
+    first = service.note_checkout("Hopp och samarbete", source="web")
+    clock.advance(60)
+    spam = service.note_checkout("spam spam spam spam", source="web")
+    [idea] = service.capture_ideas(["köp billiga klockor"], table=3, source="web")
+
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, ModerationScreen)
+        signups = app.screen.query_one("#signups", OptionList)
+        assert app.screen.focused is signups
+        assert str(signups.get_option_at_index(0).prompt).endswith("asdf"), "newest first"
+
+        await pilot.press("delete")  # the junk sign-up
+        await pilot.pause()
+        assert service.state.signups[junk.id].withdrawn
+        assert service.state.signups[junk.id].removed_by == "tui"
+        assert [s.id for s in service.state.live_signups()] == [asa.id]
+        assert "[borttagen]" in str(signups.get_option_at_index(0).prompt)
+
+        await pilot.press("tab")  # the check-out list: Del acts there only
+        checkout = app.screen.query_one("#checkout", OptionList)
+        assert app.screen.focused is checkout
+        await pilot.press("delete")
+        await pilot.pause()
+        assert service.state.checkout[spam.id].removed
+        assert not service.state.checkout[first.id].removed
+        assert not service.state.signups[asa.id].withdrawn, "the other list was not touched"
+        words = dict(screen_state_words(service))
+        assert "spam" not in words and "samarbete" in words
+
+        await pilot.press("tab")
+        await pilot.press("delete")  # hide the phone's junk idea
+        await pilot.pause()
+        assert idea.id not in {i.id for i in service.state.visible_ideas()}
+
+        await pilot.press("ctrl+z")  # undo: the idea first, then the thought, then the sign-up
+        await pilot.pause()
+        assert idea.id in {i.id for i in service.state.visible_ideas()}
+        assert service.state.checkout[spam.id].removed
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert not service.state.checkout[spam.id].removed
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert not service.state.signups[junk.id].withdrawn
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert any("Inget att ångra" in str(n.message) for n in app._notifications)
+
+
+def screen_state_words(service: object) -> list[tuple[str, int]]:
+    """The word cloud as the projector would get it at check-out."""
+    from cafe.core.agenda import StepKind
+
+    steps = service.agenda.steps  # type: ignore[attr-defined]
+    service.start_step(next(i for i, s in enumerate(steps) if s.kind is StepKind.CHECKOUT))  # type: ignore[attr-defined]
+    return [(w, n) for w, n in screen_state(service)["words"]]  # type: ignore[arg-type]
