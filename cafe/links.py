@@ -59,3 +59,8 @@ def table_path(table_token: str) -> str:
 def screen_path(meeting_token: str) -> str:
     """The projector page."""
     return f"/screen/{meeting_token}"
+
+
+def cohost_path(cohost_token: str) -> str:
+    """The co-host console: the agenda, the timer and moderation from a phone or tablet."""
+    return f"/c/{cohost_token}/"

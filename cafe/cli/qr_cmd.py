@@ -1,10 +1,14 @@
-"""`cafe qr`: the meeting's, a table's or the projector's QR code, for the terminal or print.
+"""`cafe qr`: the meeting's, a table's, the projector's or the co-host console's QR code.
 
 The tokens in the codes are stored in the meeting, so a card printed the day before
 still opens the right page, as long as the server runs on the same address and port.
 While ``cafe run`` or ``cafe serve`` runs, the codes carry that server's address (from
 ``DIR/server.json``); a written file records its address in the meeting, so the server
 can warn if it later runs elsewhere. Nothing here takes the meeting's lock.
+
+``--cohost`` is the co-host console's code (it runs the meeting: it is for the other
+co-host's phone, never for the wall); ``--cohost --new`` replaces its token, and a running
+server refuses the old one from its next request on.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
 from cafe.i18n import t
 from cafe.qr import qr_halfblocks, qr_png, qr_svg
-from cafe.storage.folder import meeting_token, table_token
+from cafe.storage.folder import cohost_token, meeting_token, new_cohost_token, table_token
 from cafe.storage.printed_address import record_printed_base
 from cafe.web.addresses import base_for_codes
 from cafe.web.urls import check_table
@@ -41,6 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_folder_argument(qr)
     qr.add_argument("--table", type=int, metavar="N", help=t("web.cli.table"))
     qr.add_argument("--projector", action="store_true", help=t("address.cli.projector"))
+    qr.add_argument("--cohost", action="store_true", help=t("web.cohost.cli_cohost"))
+    qr.add_argument("--new", action="store_true", help=t("web.cohost.cli_new"))
     qr.add_argument("--out", type=Path, metavar="FILE", help=t("web.cli.out"))
     qr.add_argument("--url", action="store_true", help=t("web.cli.url"))
     qr.add_argument("--public-url", metavar="URL", help=t("web.cli.public_url"))
@@ -77,9 +83,21 @@ def terminal_qr(data: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_qr(args: argparse.Namespace) -> int:
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    """A combination of options that makes no sense, as a message (exit 2, like argparse)."""
+    if args.cohost and (args.projector or args.table is not None):
+        return t("web.cohost.cli_with_other")
+    if args.new and not args.cohost:
+        return t("web.cohost.cli_new_without_cohost")
     if args.projector and args.table is not None:
-        warn(t("address.cli.projector_with_table"))
+        return t("address.cli.projector_with_table")
+    return None
+
+
+def run_qr(args: argparse.Namespace) -> int:
+    problem = _usage_problem(args)
+    if problem:
+        warn(problem)
         return 2  # a mistyped command, like argparse's own refusals
     service = open_folder(args)
     base = base_for_codes(
@@ -88,7 +106,15 @@ def run_qr(args: argparse.Namespace) -> int:
         port=args.port,
         lan_address=detect_lan_address,
     )
-    url = code_url(service, base, args.table, projector=args.projector)
+    if args.cohost:
+        token = new_cohost_token(service) if args.new else cohost_token(service)
+        url = base + links.cohost_path(token)
+        if args.new:
+            warn(t("web.cohost.cli_renewed"))
+        if not args.url:
+            warn(t("web.cohost.cli_warning"))
+    else:
+        url = code_url(service, base, args.table, projector=args.projector)
     if args.url:
         say(url)
         return 0
@@ -106,6 +132,7 @@ def run_qr(args: argparse.Namespace) -> int:
             raise CafeError(t("web.cli.bad_format", path=args.out))
     except OSError as error:
         raise CafeError(f"{args.out}: {error.strerror or error}") from None
-    record_printed_base(service, base)
+    if not args.cohost:  # the table cards' address; the console's code is no card
+        record_printed_base(service, base)
     say(t("web.cli.written", path=args.out))
     return 0

@@ -21,6 +21,8 @@ from cafe.storage.sqlite_log import SqliteEventLog
 
 AGENDA_FILE = "agenda.toml"
 DB_FILE = "meeting.db"
+COHOST_TOKEN_KEY = "cohost_token"
+"""The ``meta`` key of the co-host console's token (``/c/{token}/``)."""
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -100,3 +102,29 @@ def table_token(service: MeetingService, table: int) -> str:
     assert isinstance(log, SqliteEventLog)
     key = f"table_token:{table}"
     return log.get_meta(key) or log.meta_default(key, secrets.token_urlsafe(24))
+
+
+def cohost_token(service: MeetingService) -> str:
+    """The co-host console's secret token (made on first use; 192 random bits).
+
+    Whoever holds it can run the meeting from a phone, so it is its own token: the
+    meeting's and the tables' tokens, which hang on the walls, never open the console.
+    """
+    log = service.log
+    assert isinstance(log, SqliteEventLog)
+    return log.get_meta(COHOST_TOKEN_KEY) or log.meta_default(
+        COHOST_TOKEN_KEY, secrets.token_urlsafe(24)
+    )
+
+
+def new_cohost_token(service: MeetingService) -> str:
+    """Replace the co-host console's token: the old code stops working at once.
+
+    A running server reads the stored token on every console request, so this works
+    from another process (``cafe qr DIR --cohost --new`` beside ``cafe run``).
+    """
+    log = service.log
+    assert isinstance(log, SqliteEventLog)
+    token = secrets.token_urlsafe(24)
+    log.set_meta({COHOST_TOKEN_KEY: token})
+    return token

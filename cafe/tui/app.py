@@ -131,7 +131,7 @@ class CafeApp(App[None]):
         warning = self.server.address_warning()
         if warning:  # the printed cards point elsewhere: say so before anyone scans them
             self.notify(warning, severity="warning", timeout=30, markup=False)
-        log.info("LAN server at %s", self.phones_url)
+        log.info("LAN server at %s", self.phones_url.split("/m/")[0])  # never the token
 
     def _announce(self, events: list[Event]) -> None:
         """The service committed ``events``: every screen of the current mode re-reads."""

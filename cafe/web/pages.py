@@ -23,6 +23,8 @@ STATIC_TYPES = {
     "cafe.css": "text/css",
     "screen.css": "text/css",
     "screen.js": "text/javascript",
+    "cohost.css": "text/css",
+    "cohost.js": "text/javascript",
 }
 
 

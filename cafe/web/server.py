@@ -20,10 +20,10 @@ from aiohttp.abc import AbstractAccessLogger, BaseRequest, StreamResponse
 from cafe import links
 from cafe.core.errors import CafeError, StoreError
 from cafe.core.service import MeetingService
-from cafe.storage.folder import meeting_token, table_token
+from cafe.storage.folder import cohost_token, meeting_token, table_token
 from cafe.storage.printed_address import printed_base
 from cafe.storage.running_server import forget_running_server, record_running_server
-from cafe.web import views
+from cafe.web import cohost_views, views
 from cafe.web.addresses import advertised_host, changed_address_warning
 from cafe.web.context import CONTEXT, WebContext
 from cafe.web.live import LiveHub
@@ -105,6 +105,7 @@ def build_app(
         hub=hub,
     )
     app.add_routes(views.routes())
+    cohost_views.install(app)
     app.on_response_prepare.append(_security_headers)
 
     async def attach(_: web.Application) -> None:
@@ -122,13 +123,31 @@ def build_app(
     return app
 
 
+def token_positions(routes: list[web.RouteDef]) -> dict[str, int]:
+    """Per first path segment (``m``, ``t``, ``screen``, ``c`` ...), where its token sits.
+
+    Read off the routes themselves, so a new page with a ``{token}`` is redacted in the
+    log without anyone having to remember to add it here.
+    """
+    positions: dict[str, int] = {}
+    for route in routes:
+        parts = route.path.split("/")
+        if "{token}" in parts and len(parts) > 1:
+            positions[parts[1]] = parts.index("{token}")
+    return positions
+
+
+TOKEN_POSITIONS = token_positions(views.routes())
+
+
 class RedactedAccessLogger(AbstractAccessLogger):
     """Access log lines without the secret tokens in the path."""
 
     def log(self, request: BaseRequest, response: StreamResponse, time: float) -> None:
         parts = request.path.split("/")
-        if len(parts) > 2 and parts[1] in ("m", "t", "screen"):
-            parts[2] = "…"
+        position = TOKEN_POSITIONS.get(parts[1]) if len(parts) > 1 else None
+        if position is not None and len(parts) > position:
+            parts[position] = "…"
         self.logger.info(
             '%s "%s %s" %s %.1fms',
             request.remote,
@@ -212,6 +231,10 @@ class LanServer:
 
     def checkout_url(self) -> str:
         return self.public_base + links.checkout_path(meeting_token(self.service))
+
+    def cohost_url(self) -> str:
+        """The co-host console (made on first use; ``cafe qr DIR --cohost --new`` replaces it)."""
+        return self.public_base + links.cohost_path(cohost_token(self.service))
 
     async def start(self) -> None:
         """Listen on the port asked for, or on a free one if it is taken."""

@@ -11,6 +11,7 @@ import hmac
 import secrets
 
 from cafe.core.service import MeetingService
+from cafe.storage.folder import COHOST_TOKEN_KEY
 from cafe.storage.sqlite_log import SqliteEventLog
 
 TABLE_TOKEN_PREFIX = "table_token:"
@@ -72,6 +73,19 @@ class TableTokens:
             if found is not None:
                 return found
         return self._match(token, self._reload())
+
+
+def cohost_token_matches(service: MeetingService, given: str) -> bool:
+    """Whether ``given`` is the co-host console's token as stored now.
+
+    Read on every request (one ``meta`` row), never cached: ``cafe qr --cohost --new``
+    in another process revokes the old code while the server runs. No token stored yet
+    means no console: every address under ``/c/`` is a 404 until a code is made.
+    """
+    expected = _log(service).get_meta(COHOST_TOKEN_KEY)
+    if not expected:
+        return False
+    return same_token(given, expected)
 
 
 def web_secret(service: MeetingService) -> bytes:

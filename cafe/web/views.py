@@ -1,7 +1,8 @@
 """The request handlers: read a phone's form, call ``MeetingService``, render a page.
 
 Handlers never touch storage or state directly except to read; the only commands they
-may call are ``sign_up``, ``capture_ideas`` and ``note_checkout``. Every handler checks
+may call are ``sign_up``, ``capture_ideas`` and ``note_checkout`` (the co-host console,
+``cohost_views``, runs the TUI's commands, under its own token). Every handler checks
 its URL token first, so a wrong token is a 404 whatever else is wrong with the request.
 Every form carries a CSRF token and a ``submission`` id made when the page was shown;
 the id is the idempotency key, so a double tap or a resend stores one record.
@@ -666,6 +667,8 @@ async def screen_events(request: web.Request) -> web.StreamResponse:
 
 def routes() -> list[web.RouteDef]:
     """Every URL the server answers; see ``cafe.links`` for how they are built."""
+    from cafe.web import cohost_views  # it builds on this module's pages and form checks
+
     return [
         web.get("/static/{name}", static_file),
         web.get("/favicon.ico", favicon),
@@ -680,4 +683,5 @@ def routes() -> list[web.RouteDef]:
         web.post("/t/{token}/", table_submit),
         web.get("/screen/{token}", screen_page),
         web.get("/screen/{token}/events", screen_events, allow_head=False),
+        *cohost_views.routes(),
     ]

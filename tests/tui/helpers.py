@@ -14,6 +14,7 @@ from tests.meetings import new_meeting
 PHONE_URL = "http://192.0.2.10:8765/m/TEST-TOKEN-for-snapshots/"
 """A fixed LAN address (TEST-NET-1): displayed in QR codes, never contacted."""
 SCREEN_URL = "http://192.0.2.10:8765/screen/TEST-TOKEN-for-snapshots"
+COHOST_URL = "http://192.0.2.10:8765/c/TEST-COHOST-TOKEN-for-snapshots/"
 
 
 class FakePhoneServer:
@@ -37,6 +38,9 @@ class FakePhoneServer:
 
     def screen_url(self) -> str:
         return SCREEN_URL
+
+    def cohost_url(self) -> str:
+        return COHOST_URL
 
     def address_warning(self) -> str | None:
         return None

@@ -75,6 +75,9 @@ def test_killed_mid_round_resumes_at_the_same_step_with_the_same_time(
     tmux.wait_for(lambda s: "Pågår" in s, "the running timer")
     tmux.keys("i")
     tmux.wait_for(lambda s: "FÅNGA IDÉER" in s, "the capture screen")
+    tmux.type("1")  # the table first: its number and Enter
+    tmux.keys("Enter")
+    tmux.wait_for(lambda s: "Bord 1:" in s, "table 1 chosen")
     for idea in ("Fler mötesplatser", "Besöksvän via kyrkan"):
         tmux.type(idea)
         tmux.keys("Enter")

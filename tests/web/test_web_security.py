@@ -87,7 +87,9 @@ async def test_unknown_paths_are_404(client: TestClient, token: str) -> None:
 
 
 async def test_only_phone_commands_are_reachable(client: TestClient) -> None:
-    """Nothing that changes the agenda, the timer or other people's data has a URL."""
+    """Nothing that changes the agenda, the timer or other people's data has a URL under
+    the tokens on the walls: only the co-host console, under its own token, does
+    (``tests/web/test_cohost.py`` shows the meeting's and the tables' tokens get a 404)."""
     routes = {
         (route.method, route.resource.canonical)
         for route in client.app.router.routes()
@@ -98,6 +100,7 @@ async def test_only_phone_commands_are_reachable(client: TestClient) -> None:
         "/m/{token}/signup",
         "/m/{token}/checkout",
         "/t/{token}/",
+        "/c/{token}/",  # the co-host console
     }
     assert {method for method, _ in routes} == {"GET", "POST"}
 

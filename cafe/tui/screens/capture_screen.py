@@ -1,8 +1,10 @@
 """Capture: the table hosts retell, the facilitator types each idea and presses Enter.
 
-The table field keeps its value, so a table's ideas go in one after another; ideas sent
-from phones appear in the same list as they arrive. Ctrl+Z undoes the last capture or
-delete (the service keeps both in the log; undo is a restore or a delete).
+The table comes first and stays on screen in large digits: a number alone and Enter
+chooses the table ("5, Enter, idea, Enter, idea, Enter ..."), so a table number typed
+first can never be stored as an idea, and while the meeting sits at tables no idea is
+stored without one. Ideas sent from phones appear in the same list with their own
+table. Ctrl+Z undoes the last capture, edit or delete, newest first, and says what.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ from typing import ClassVar, Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets import Digits, Footer, Input, Label, OptionList
 
 from cafe.core import meeting_seating as seating
 from cafe.core.errors import CafeError
@@ -23,12 +25,13 @@ from cafe.i18n import t
 from cafe.tui.bindings import install
 from cafe.tui.board_data import idea_rows
 from cafe.tui.messages import MeetingChanged
-from cafe.tui.screens.idea_modal import IdeaModal, parse_table
+from cafe.tui.screens.idea_modal import IdeaModal
 from cafe.tui.widgets.draft_input import DraftInput
 from cafe.tui.widgets.idea_list import IdeaList
 from cafe.tui.widgets.meeting_header import MeetingHeader
 
-UndoStep = tuple[Literal["captured", "deleted"], str]
+UndoStep = tuple[Literal["captured", "deleted", "edited"], str, str, int]
+"""What was done, to which idea, and (for an edit) its text and table before."""
 
 
 class CaptureScreen(Screen[None]):
@@ -47,6 +50,9 @@ class CaptureScreen(Screen[None]):
         self.service = service
         self.undo_steps: list[UndoStep] = []
         """What Ctrl+Z takes back, newest last."""
+        self.table: int | None = None
+        """The table whose ideas are being typed; ``None`` until chosen (0: the circle)."""
+        self._table_round = -1
 
     def compose(self) -> ComposeResult:
         header = MeetingHeader()
@@ -56,23 +62,63 @@ class CaptureScreen(Screen[None]):
         yield header
         yield Label("", id="capture-heading")
         with Horizontal(id="capture-entry"):
-            yield Input(placeholder=t("tui.capture.table"), id="capture-table")
-            yield DraftInput(placeholder=t("tui.capture.text"), id="capture-text")
+            with Vertical(id="table-box"):
+                yield Label(t("tui.capture.table"), id="table-label")
+                yield Digits("–", id="table-digits")
+            with Vertical(id="text-box"):
+                yield Label("", id="table-prompt", markup=False)
+                yield DraftInput(placeholder=t("tui.capture.text"), id="capture-text")
         yield Label("", id="capture-error", classes="problem", markup=False)
         yield IdeaList(id="capture-ideas")
         yield Label(t("tui.capture.hint"), classes="caption")
         yield Footer()
 
     def on_mount(self) -> None:
-        tables = seating.table_numbers(self.service.state.seating)
-        if tables and not self.service.circle_mode:
-            self.query_one("#capture-table", Input).value = str(tables[0])
         self.refresh_ideas()
         self.query_one("#capture-text", Input).focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_ideas()
         self.query_one("#capture-text", Input).focus()
+
+    @property
+    def tables(self) -> list[int]:
+        """The plan's table numbers; empty when the meeting sits in one circle."""
+        if self.service.circle_mode:
+            return []
+        return seating.table_numbers(self.service.state.seating)
+
+    def _show_table(self) -> None:
+        """The chosen table, large; a new round starts with none chosen."""
+        if self._table_round != self.round_number:
+            self._table_round = self.round_number
+            self.table = 0 if not self.tables else None
+        digits = self.query_one("#table-digits", Digits)
+        prompt = self.query_one("#table-prompt", Label)
+        if not self.tables:
+            digits.update("○")
+            prompt.update(t("tui.capture.prompt_circle"))
+        elif self.table is None:
+            digits.update("–")
+            prompt.update(t("tui.capture.prompt_table"))
+        else:
+            digits.update(str(self.table))
+            prompt.update(t("tui.capture.prompt_ideas", table=self.table))
+        self.set_class(self.table is None, "-no-table")
+
+    def choose_table(self, number: int) -> bool:
+        """Set the table the next ideas belong to; refuses a table the plan has not got."""
+        tables = self.tables
+        error = self.query_one("#capture-error", Label)
+        if tables and number not in tables:
+            error.update(
+                t("tui.capture.no_such_table", table=number, tables=", ".join(map(str, tables)))
+            )
+            return False
+        error.update("")
+        self.table = number
+        self._show_table()
+        return True
 
     @property
     def round_number(self) -> int:
@@ -89,43 +135,46 @@ class CaptureScreen(Screen[None]):
             else t("tui.capture.heading", count=len(rows.ideas))
         )
         self.query_one("#capture-heading", Label).update(heading)
+        self._show_table()
 
     # -- typing ------------------------------------------------------------------------
 
-    @on(Input.Submitted, "#capture-table")
-    def table_done(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.query_one("#capture-text", Input).focus()
-
     @on(Input.Submitted, "#capture-text")
     def capture(self, event: Input.Submitted) -> None:
-        """Store the idea; the field is already empty for the next one (``DraftInput``)."""
+        """A number alone chooses the table; anything else is an idea for that table."""
         event.stop()
         error = self.query_one("#capture-error", Label)
-        if not event.value.strip():
+        text = event.value.strip()
+        if not text:
+            return
+        if text.isdigit():
+            if not self.tables:
+                error.update(t("tui.capture.circle_no_tables"))
+                self.query_one("#capture-text", DraftInput).restore(event.value)
+            elif not self.choose_table(int(text)):
+                self.query_one("#capture-text", DraftInput).restore(event.value)
+            return
+        if self.table is None:
+            error.update(t("tui.capture.choose_table_first"))
+            self.query_one("#capture-text", DraftInput).restore(event.value)
             return
         try:
-            table = parse_table(self.query_one("#capture-table", Input).value)
-            idea = self.service.capture_idea(event.value, table=table)
+            idea = self.service.capture_idea(event.value, table=self.table)
         except CafeError as problem:
             error.update(str(problem))
             self.query_one("#capture-text", DraftInput).restore(event.value)
             return
         error.update("")
-        self.undo_steps.append(("captured", idea.id))
+        self.undo_steps.append(("captured", idea.id, "", 0))
         self.refresh_ideas()
         self.query_one(IdeaList).show_idea(idea.id)
 
     def draft(self) -> tuple[str, int] | None:
         """Text typed but not yet stored, with its table (the app stores it on quit)."""
         text = self.query_one("#capture-text", Input).value
-        if not text.strip():
+        if not text.strip() or text.strip().isdigit():
             return None
-        try:
-            table = parse_table(self.query_one("#capture-table", Input).value)
-        except CafeError:
-            table = 0
-        return text, table
+        return text, self.table or 0
 
     # -- the list ----------------------------------------------------------------------
 
@@ -149,6 +198,7 @@ class CaptureScreen(Screen[None]):
 
         def save(text: str, table: int) -> None:
             self.service.edit_idea(idea_id, text=text, table=table)
+            self.undo_steps.append(("edited", idea_id, idea.text, idea.table))
 
         self.app.push_screen(IdeaModal(idea.text, idea.table, save))
 
@@ -161,17 +211,19 @@ class CaptureScreen(Screen[None]):
         except CafeError as error:
             self.notify(str(error), severity="warning")
             return
-        self.undo_steps.append(("deleted", idea_id))
+        self.undo_steps.append(("deleted", idea_id, "", 0))
         self.notify(t("tui.capture.deleted"))
 
     def action_undo(self) -> None:
         if not self.undo_steps:
             self.notify(t("tui.capture.nothing_to_undo"))
             return
-        what, idea_id = self.undo_steps.pop()
+        what, idea_id, text, table = self.undo_steps.pop()
         try:
             if what == "captured":
                 self.service.delete_idea(idea_id)
+            elif what == "edited":
+                self.service.edit_idea(idea_id, text=text, table=table)
             else:
                 self.service.restore_idea(idea_id)
         except CafeError as error:

@@ -1,0 +1,54 @@
+"""The co-host console's address and QR code, for the other co-host's phone (``F4``).
+
+The code runs the meeting (steps, timer, removing sign-ups and thoughts), so it is shown
+here only, on the laptop, never on the projector page or a printout, with a warning that
+says so. ``cafe qr DIR --cohost --new`` makes a new code when this one has been seen.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+from cafe.i18n import t
+from cafe.tui.widgets.qr_panel import QrPanel
+
+
+class CohostModal(ModalScreen[None]):
+    """Shows the console's address and code; Esc (or F4 again) closes."""
+
+    CSS_PATH = "cohost_modal.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f4", "dismiss(None)", show=False),
+    ]
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="cohost"):
+            yield Label(t("tui.cohost.title"), classes="dialog-title")
+            if not self.url:
+                yield Static(t("tui.cohost.no_server"), markup=False)
+            else:
+                yield Static(t("tui.cohost.how"), id="cohost-how", markup=False)
+                yield Static(t("tui.cohost.warning"), id="cohost-warning", markup=False)
+                yield Static(self.url, id="cohost-url", markup=False)
+                yield QrPanel(id="cohost-qr")
+            with Horizontal(classes="buttons"):
+                yield Button(t("tui.cohost.close"), id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        panel = self.query("#cohost-qr")
+        if panel:
+            panel.first(QrPanel).url = self.url
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None)

@@ -1,0 +1,510 @@
+"""The co-host console: the agenda, the timer and moderation from a phone or tablet.
+
+The method has two co-hosts, and only one of them sits at the laptop's keyboard. The
+other scans the console's code (``cafe qr DIR --cohost``, or ``F4`` in the TUI) and gets
+the same controls on ``/c/{token}/``: next and previous step, start or pause the timer,
+a minute more; every sign-up, check-out thought and idea sent from a table's phone with
+Remove and Undo; and the board work that suits a touch screen (move an idea to a theme,
+a new theme, a new name for one).
+
+- **Its own token.** The console's token is not the meeting's or a table's (those hang
+  on the walls); it is read from the meeting on every request, so ``cafe qr DIR --cohost
+  --new`` in another process revokes the old code at once, open live feeds included.
+- **The same commands as the keys.** Every button calls the ``MeetingService`` method a
+  TUI key calls; entering a café round seats people as the TUI does
+  (``meeting_seating.ensure_plan``), so both paths behave the same.
+- **Stale pages and double taps do no harm.** Step and timer buttons carry the step they
+  were shown for: a page left behind by a change made at the laptop does nothing but
+  show the meeting as it is now. Every form carries a ``submission`` id, and a resent
+  form is done once (``+1 minute`` tapped twice in a hurry adds one minute).
+- **Without JavaScript** each button is a POST form (CSRF cookie and ``Origin`` checked,
+  as every form) answered by a 303 back to the console. **With JavaScript**
+  (``cohost.js``) the same forms are posted in the background, the page's parts are
+  swapped for the fresh ones, server-sent events bring changes made elsewhere (the
+  projector's ``LiveHub``), and the timer counts down locally.
+
+Contact details never reach this page: sign-ups show a name, an organisation and lists.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from typing import Any
+
+from aiohttp import web
+
+from cafe import links
+from cafe.core import meeting_seating
+from cafe.core.agenda import StepKind
+from cafe.core.errors import CafeError, Problem, StoreError
+from cafe.core.service import MeetingService
+from cafe.core.text import LIMITS, check_field
+from cafe.core.timer import format_seconds
+from cafe.web.context import CONTEXT, WebContext
+from cafe.web.live import HEARTBEAT_SECONDS, sse_message, wait_for_change
+from cafe.web.security import new_submission_id
+from cafe.web.snapshot import tick_data, timer_data
+from cafe.web.tokens import cohost_token_matches
+from cafe.web.views import FormRefused, Page, _form_checks, _read_form, error_page
+
+STEP_ACTIONS = frozenset({"next", "previous", "start", "pause", "plus"})
+"""Buttons bound to the step they were shown for (``at``): a stale page does nothing."""
+SECTION_OF = {
+    "withdraw_signup": "signups",
+    "restore_signup": "signups",
+    "remove_checkout": "thoughts",
+    "restore_checkout": "thoughts",
+    "hide_idea": "phone-ideas",
+    "restore_idea": "phone-ideas",
+    "move_idea": "board",
+    "new_theme": "board",
+    "rename_theme": "board",
+}
+"""Where the page scrolls back to after each moderation button (its section's anchor)."""
+SECTIONS = frozenset(SECTION_OF.values())
+NOTICES = frozenset({"stale", "last", "first", "untimed", "not_started", "seated", "done"})
+"""What a redirect may ask the page to say (``?n=``): fixed keys, never free text."""
+MAX_REMEMBERED = 512
+"""Submission ids remembered to spot a resent form (a few hours of a busy co-host)."""
+
+
+class RecentSubmissions:
+    """The last few hundred forms acted on, so a resend is done once."""
+
+    def __init__(self, size: int = MAX_REMEMBERED) -> None:
+        self._order: deque[str] = deque()
+        self._seen: set[str] = set()
+        self._size = size
+
+    def first_time(self, submission: str) -> bool:
+        """``True`` the first time ``submission`` is seen (and remembers it)."""
+        if submission in self._seen:
+            return False
+        self._seen.add(submission)
+        self._order.append(submission)
+        while len(self._order) > self._size:
+            self._seen.discard(self._order.popleft())
+        return True
+
+
+RECENT: web.AppKey[RecentSubmissions] = web.AppKey("cafe_cohost_recent", RecentSubmissions)
+
+
+def install(app: web.Application) -> None:
+    """What the console keeps per server (``build_app`` calls this)."""
+    app[RECENT] = RecentSubmissions()
+
+
+def _console(request: web.Request) -> WebContext:
+    """The context, if the URL's token is the console's as stored now; otherwise a 404."""
+    ctx = request.app[CONTEXT]
+    if not cohost_token_matches(ctx.service, request.match_info.get("token", "")):
+        raise web.HTTPNotFound()
+    return ctx
+
+
+def _console_path(request: web.Request) -> str:
+    return links.cohost_path(request.match_info["token"])
+
+
+# -- what the page shows -----------------------------------------------------------------
+
+
+def _number(entity_id: str) -> int:
+    digits = "".join(c for c in entity_id if c.isdigit())
+    return int(digits) if digits else 0
+
+
+def _clock_text(at: float) -> str:
+    return time.strftime("%H:%M", time.localtime(at)) if at else ""
+
+
+def _now(service: MeetingService, page: Page) -> dict[str, Any]:
+    """The current step, its timer and what the buttons may do."""
+    tr = page.tr
+    steps = service.agenda.steps
+    index = service.state.current_step
+    step = service.current_step
+    following = steps[index + 1] if index + 1 < len(steps) else None
+    timer = service.timer()
+    data = timer_data(service)
+    if timer is None:
+        state, label = "none", tr("web.cohost.timer_none")
+    elif timer.running:
+        state, label = "running", tr("web.cohost.timer_running")
+    elif timer.started:
+        state, label = "paused", tr("web.cohost.timer_paused")
+    else:
+        state, label = "ready", tr("web.cohost.timer_ready")
+    rounds = len(service.agenda.cafe_rounds)
+    return {
+        "at": index,
+        "started": step is not None,
+        "number": index + 1,
+        "count": len(steps),
+        "title": step.title if step is not None else tr("web.cohost.not_started"),
+        "kind": str(step.kind) if step is not None else "",
+        "round": (step.round or 0) if step is not None else 0,
+        "rounds": rounds,
+        "next_title": following.title if following is not None else "",
+        "can_previous": index > 0,
+        "can_next": following is not None,
+        "timer": data,
+        "timer_text": format_seconds(data["remaining"]) if data else "",
+        "timer_phase": data["phase"] if data else "none",
+        "timer_state": state,
+        "timer_label": label,
+        "start_label": tr("web.cohost.resume" if state == "paused" else "web.cohost.start"),
+    }
+
+
+def _signups(service: MeetingService) -> list[dict[str, Any]]:
+    """Every sign-up, newest first, removed ones too (marked, with Undo). No e-mail, no phone."""
+    state = service.state
+    names = {th.id: th.name for th in state.themes.values()}
+    rows = sorted(state.signups.values(), key=lambda s: (s.at, _number(s.id)), reverse=True)
+    return [
+        {
+            "id": s.id,
+            "name": s.name,
+            "organisation": s.organisation,
+            "themes": [names.get(theme, theme) for theme in s.themes],
+            "removed": s.withdrawn,
+            "time": _clock_text(s.at),
+        }
+        for s in rows
+    ]
+
+
+def _thoughts(service: MeetingService) -> list[dict[str, Any]]:
+    notes = sorted(
+        service.state.checkout.values(), key=lambda c: (c.at, _number(c.id)), reverse=True
+    )
+    return [
+        {
+            "id": c.id,
+            "text": c.text,
+            "author": c.author,
+            "removed": c.removed,
+            "time": _clock_text(c.at),
+        }
+        for c in notes
+    ]
+
+
+def _phone_ideas(service: MeetingService) -> list[dict[str, Any]]:
+    """Ideas sent from the tables' phones, newest first; merged ones live on in another."""
+    ideas = [i for i in service.state.ideas.values() if i.source == "web" and not i.merged_into]
+    ideas.sort(key=lambda i: (i.at, _number(i.id)), reverse=True)
+    return [
+        {"id": i.id, "text": i.text, "table": i.table, "round": i.round, "hidden": i.deleted}
+        for i in ideas
+    ]
+
+
+def _board(service: MeetingService) -> dict[str, Any]:
+    """The live themes with their ideas, then the ideas without a theme."""
+    state = service.state
+    ideas = sorted(state.visible_ideas(), key=lambda i: (i.at, _number(i.id)))
+    themes = state.live_themes()
+    live = {th.id for th in themes}
+    return {
+        "themes": [
+            {
+                "id": th.id,
+                "name": th.name,
+                "signup": th.signup,
+                "ideas": [
+                    {"id": i.id, "text": i.text, "theme": i.theme}
+                    for i in ideas
+                    if i.theme == th.id
+                ],
+            }
+            for th in themes
+        ],
+        "loose": [{"id": i.id, "text": i.text, "theme": ""} for i in ideas if i.theme not in live],
+        "ideas": len(ideas),
+    }
+
+
+def _open_sections(kind: str) -> set[str]:
+    """The sections a step needs open at first (the others stay folded)."""
+    return {
+        str(StepKind.SIGNUP): {"signups"},
+        str(StepKind.CLOSING): {"signups"},
+        str(StepKind.CHECKOUT): {"thoughts"},
+        str(StepKind.CAFE_ROUND): {"phone-ideas"},
+        str(StepKind.HARVEST): {"board"},
+    }.get(kind, set())
+
+
+def console_values(
+    page: Page,
+    path: str,
+    *,
+    notice: str = "",
+    alert: str = "",
+    typed: dict[str, str] | None = None,
+    opened: str = "",
+) -> dict[str, Any]:
+    """Everything ``_cohost_live.html`` needs (the page and every live update).
+
+    ``opened`` is the section a button was pressed in: it stays unfolded on the page the
+    button leads back to (without JavaScript the page is new, and would fold it).
+    """
+    service = page.ctx.service
+    now = _now(service, page)
+    signups = _signups(service)
+    thoughts = _thoughts(service)
+    phone_ideas = _phone_ideas(service)
+    content_lang = service.agenda.meta.language
+    return {
+        "t": page.tr,
+        "lang": page.lang,
+        "content_lang": content_lang,
+        "action": path,
+        "csrf": page.csrf_token(path),
+        "sid": new_submission_id,
+        "now": now,
+        "notice": page.tr(f"web.cohost.notice_{notice}") if notice else "",
+        "alert": alert,
+        "typed": typed or {},
+        "signups": signups,
+        "signups_live": sum(1 for s in signups if not s["removed"]),
+        "thoughts": thoughts,
+        "thoughts_live": sum(1 for c in thoughts if not c["removed"]),
+        "phone_ideas": phone_ideas,
+        "phone_ideas_live": sum(1 for i in phone_ideas if not i["hidden"]),
+        "board": _board(service),
+        "open_sections": _open_sections(now["kind"]) | ({opened} & SECTIONS),
+        "seq": service.state.last_seq,
+    }
+
+
+def _page(
+    page: Page,
+    path: str,
+    *,
+    status: int = 200,
+    notice: str = "",
+    alert: str = "",
+    typed: dict[str, str] | None = None,
+    opened: str = "",
+) -> web.Response:
+    values = console_values(page, path, notice=notice, alert=alert, typed=typed, opened=opened)
+    return page.render(
+        "cohost.html",
+        status=status,
+        form_page=True,
+        **values,
+        events_url=path + "events",
+    )
+
+
+# -- handlers ---------------------------------------------------------------------------
+
+
+async def console_page(request: web.Request) -> web.Response:
+    _console(request)
+    page = Page(request)
+    notice = request.query.get("n", "")
+    return _page(
+        page,
+        _console_path(request),
+        notice=notice if notice in NOTICES else "",
+        opened=request.query.get("o", ""),
+    )
+
+
+def _entered_step(service: MeetingService) -> bool:
+    """Seat people as the TUI does on entering a step; ``True`` if it seated them."""
+    step = service.current_step
+    if step is None:
+        return False
+    if step.kind is StepKind.CAFE_ROUND:
+        timer = service.timer()
+        if timer is None or not timer.started:
+            return meeting_seating.ensure_plan(service, step.round or 1)
+    elif step.kind is StepKind.PRESENTATION_ROUND and service.state.seating is None:
+        return meeting_seating.ensure_plan(service, 1)
+    return False
+
+
+def _step_action(service: MeetingService, action: str) -> str:
+    """Run a step or timer button; returns the notice to show (``""`` for none)."""
+    if action == "next":
+        if not service.next_step():
+            return "last"
+        return "seated" if _entered_step(service) else ""
+    if action == "previous":
+        return "" if service.previous_step() else "first"
+    if service.state.current_step < 0:
+        return "not_started"
+    timer = service.timer()
+    if timer is None:
+        return "untimed"
+    if action == "plus":
+        service.timer_adjust(60)
+    elif (action == "start") != timer.running:  # a stale Start on a running timer: nothing
+        service.timer_toggle()
+    return ""
+
+
+def _moderate(service: MeetingService, action: str, data: dict[str, Any]) -> str:
+    """Run a moderation button, with ``by="console"`` where the service records who."""
+    item = str(data.get("id", ""))
+    state = service.state
+    if action == "withdraw_signup":
+        if item in state.signups and state.signups[item].withdrawn:
+            return ""
+        service.withdraw_signup(item, by="console")
+    elif action == "restore_signup":
+        if item in state.signups and not state.signups[item].withdrawn:
+            return ""
+        service.restore_signup(item, by="console")
+    elif action == "remove_checkout":
+        if item in state.checkout and state.checkout[item].removed:
+            return ""
+        service.remove_checkout(item, by="console")
+    elif action == "restore_checkout":
+        if item in state.checkout and not state.checkout[item].removed:
+            return ""
+        service.restore_checkout(item, by="console")
+    elif action == "hide_idea":
+        if item in state.ideas and state.ideas[item].deleted:
+            return ""
+        service.delete_idea(item, by="console")
+    elif action == "restore_idea":
+        if item in state.ideas and not state.ideas[item].deleted:
+            return ""
+        service.restore_idea(item)
+    elif action == "move_idea":
+        theme = str(data.get("theme", ""))
+        if item in state.ideas and state.ideas[item].theme == theme:
+            return ""
+        service.set_idea_theme(item, theme)
+    elif action == "new_theme":
+        service.create_theme(str(data.get("name", "")))
+    elif action == "rename_theme":
+        service.rename_theme(str(data.get("theme", "")), str(data.get("name", "")))
+    return ""
+
+
+def _theme_name(data: dict[str, Any], page: Page) -> tuple[str, str]:
+    """The theme name typed, cleaned, and a message in the page's language if it will not do."""
+    problems: list[Problem] = []
+    cleaned = check_field("theme", str(data.get("name", "")), problems, required=True)
+    if not problems:
+        return cleaned, ""
+    if not cleaned:
+        return cleaned, page.tr("web.cohost.name_needed")
+    return cleaned, page.tr("web.error.too_long", limit=LIMITS["theme"], length=len(cleaned))
+
+
+async def console_action(request: web.Request) -> web.Response:
+    """One button: checks, the service call, then a 303 back to the console."""
+    ctx = _console(request)
+    try:
+        data = await _read_form(request)
+    except FormRefused as refused:
+        return refused.page(request)
+    page = Page(request)
+    path = _console_path(request)
+    action = str(data.get("do", ""))
+    typed: dict[str, str] = {}
+    if action == "new_theme":
+        typed["new_theme"] = str(data.get("name", ""))
+    elif action == "rename_theme":
+        typed[f"rename_{data.get('theme', '')}"] = str(data.get("name", ""))
+    problem = _form_checks(page, data)
+    if problem:
+        status = 403 if problem == "csrf" else 400
+        return _page(
+            page,
+            path,
+            status=status,
+            alert=page.tr(f"web.error.{problem}"),
+            typed=typed,
+            opened=SECTION_OF.get(action, ""),
+        )
+    if action not in STEP_ACTIONS and action not in SECTION_OF:
+        return _page(page, path, status=400, alert=page.tr("web.cohost.unknown_action"))
+    if action in ("new_theme", "rename_theme"):
+        data["name"], message = _theme_name(data, page)
+        if message:
+            return _page(page, path, status=400, alert=message, typed=typed, opened="board")
+    notice = ""
+    try:
+        if not request.app[RECENT].first_time(str(data["submission"])):
+            notice = "done"  # a resent form: it was done the first time
+        elif action not in STEP_ACTIONS:
+            notice = _moderate(ctx.service, action, data)
+        elif str(data.get("at", "")) != str(ctx.service.state.current_step):
+            notice = "stale"  # the meeting moved on since this page was shown
+        else:
+            notice = _step_action(ctx.service, action)
+    except StoreError:
+        raise  # the guard's 503 page: the store, not the co-host, has a problem
+    except CafeError as error:  # nobody present to seat, an item that is gone ...
+        return _page(
+            page, path, status=400, alert=str(error), typed=typed, opened=SECTION_OF.get(action, "")
+        )
+    section = SECTION_OF.get(action, "")
+    query = "&".join(f"{k}={v}" for k, v in (("n", notice), ("o", section)) if v)
+    location = f"{path}?{query}" if query else path
+    raise web.HTTPSeeOther(location=f"{location}#{section or 'now'}")
+
+
+def _live_state(page: Page, path: str) -> dict[str, Any]:
+    values = console_values(page, path)
+    return {
+        "type": "state",
+        "seq": values["seq"],
+        "timer": values["now"]["timer"],
+        "html": page.ctx.pages.render("_cohost_live.html", **values),
+    }
+
+
+async def console_events(request: web.Request) -> web.StreamResponse:
+    """Server-sent events: the console's parts after every change, the timer each second.
+
+    The token is checked again before every message: a revoked code ends the feed.
+    """
+    ctx = _console(request)
+    page = Page(request)
+    path = _console_path(request)
+    token = request.match_info["token"]
+    feed = ctx.hub.open()
+    if feed is None:
+        return error_page(request, 503, "busy")
+    response = web.StreamResponse(
+        headers={
+            "Content-Type": "text/event-stream; charset=utf-8",
+            "Cache-Control": "no-store",
+            "X-Accel-Buffering": "no",
+        }
+    )
+    try:
+        await response.prepare(request)
+        await response.write(sse_message(_live_state(page, path), retry_ms=2000))
+        while not ctx.hub.closing:
+            changed = await wait_for_change(feed, HEARTBEAT_SECONDS)
+            if ctx.hub.closing or not cohost_token_matches(ctx.service, token):
+                break
+            payload = _live_state(page, path) if changed else tick_data(ctx.service)
+            await response.write(sse_message(payload))
+    except ConnectionResetError:
+        pass
+    finally:
+        ctx.hub.close(feed)
+    return response
+
+
+def routes() -> list[web.RouteDef]:
+    """The console's URLs (``views.routes`` adds them to the server's)."""
+    return [
+        web.get("/c/{token}/", console_page),
+        web.post("/c/{token}/", console_action),
+        web.get("/c/{token}/events", console_events, allow_head=False),
+    ]

@@ -1,0 +1,140 @@
+// The co-host console, live. Every button is a plain form that works without this script;
+// with it, a form is posted in the background and the console's parts are swapped for the
+// ones the server sends back (rendered and escaped by its templates), server-sent events
+// bring changes made at the laptop or by phones, and the timer counts down locally.
+// A part holding a field in use (a theme name being typed, a theme being picked) waits
+// until the field is left, so an update never takes text from under the co-host's thumb.
+(function () {
+  "use strict";
+  var live = document.getElementById("live");
+  if (!live || !window.fetch || !window.DOMParser || !window.URLSearchParams) { return; }
+  var base = null;          // {remaining, at, running}
+  var held = null;          // the latest live update, kept while a field is in use
+
+  function format(seconds) {
+    var sign = seconds < 0 ? "-" : "";
+    var total = seconds < 0 ? Math.floor(-seconds) : Math.ceil(seconds);
+    var m = Math.floor(total / 60), s = total % 60;
+    return sign + (m < 10 ? "0" : "") + m + ":" + (s < 10 ? "0" : "") + s;
+  }
+  function readTimer() {
+    var el = document.getElementById("timer");
+    if (!el || !el.hasAttribute("data-remaining")) { base = null; return; }
+    base = {
+      remaining: Number(el.getAttribute("data-remaining")),
+      at: performance.now(),
+      running: el.getAttribute("data-running") === "1"
+    };
+  }
+  function setTimer(timer) {
+    if (!timer) { base = null; return; }
+    base = { remaining: timer.remaining, at: performance.now(), running: timer.running };
+    draw();
+  }
+  function draw() {
+    var el = document.getElementById("timer");
+    if (!base || !el) { return; }
+    var left = base.remaining;
+    if (base.running) { left -= (performance.now() - base.at) / 1000; }
+    var shown = format(left);
+    if (el.textContent !== shown) { el.textContent = shown; }
+    if (base.running) {
+      var cls = "timer -" + (left <= 0 ? "overtime" : (left <= 120 ? "warning" : "running"));
+      if (el.className !== cls) { el.className = cls; }
+    }
+  }
+
+  function inUse(part) {
+    var active = document.activeElement;
+    if (!active || active === document.body || !part.contains(active)) { return false; }
+    return active.tagName === "INPUT" || active.tagName === "SELECT" || active.tagName === "TEXTAREA";
+  }
+  function keepFolds(old, fresh) {
+    var open = {};
+    if (old.tagName === "DETAILS" && old.id) { open[old.id] = old.open; }
+    Array.prototype.forEach.call(old.querySelectorAll("details[id]"), function (d) { open[d.id] = d.open; });
+    var mine = fresh.tagName === "DETAILS" ? [fresh] : [];
+    mine.concat(Array.prototype.slice.call(fresh.querySelectorAll("details[id]"))).forEach(function (d) {
+      if (Object.prototype.hasOwnProperty.call(open, d.id)) { d.open = open[d.id]; }
+    });
+  }
+  // Swap each [data-part] of `root` into the page. `own`: the answer to this console's own
+  // button, which also carries its notice; live updates leave the notice where it is.
+  function swap(root, own) {
+    var focused = document.activeElement && document.activeElement.id;
+    var waiting = false;
+    Array.prototype.forEach.call(root.querySelectorAll("[data-part]"), function (part) {
+      var old = document.getElementById(part.id);
+      if (!old) { return; }
+      if (!own && part.id === "messages") { return; }
+      if (!own && inUse(old)) { waiting = true; return; }
+      keepFolds(old, part);
+      old.parentNode.replaceChild(document.importNode(part, true), old);
+    });
+    if (focused) {
+      var again = document.getElementById(focused);
+      if (again && again !== document.activeElement) { again.focus({ preventScroll: true }); }
+    }
+    readTimer();
+    draw();
+    return waiting;
+  }
+  function parse(html) {
+    return new DOMParser().parseFromString(html, "text/html").body;
+  }
+  function applyLive(html) {
+    held = swap(parse(html), false) ? html : null;
+  }
+  document.addEventListener("focusout", function () {
+    window.setTimeout(function () {
+      if (held !== null) { applyLive(held); }
+    }, 0);
+  });
+
+  function seq(value) {
+    if (value !== null && value !== undefined) { document.body.setAttribute("data-seq", String(value)); }
+  }
+  function send(form, button) {
+    var body = new URLSearchParams(new FormData(form));
+    if (button) { button.disabled = true; }
+    window.fetch(form.getAttribute("action"), {
+      method: "POST", body: body, credentials: "same-origin", headers: { "Accept": "text/html" }
+    }).then(function (response) {
+      return response.text();
+    }).then(function (text) {
+      var doc = new DOMParser().parseFromString(text, "text/html");
+      var root = doc.getElementById("live");
+      if (!root) {   // not the console: the code was revoked, or the laptop said no
+        document.title = doc.title;
+        document.body.replaceWith(document.importNode(doc.body, true));
+        return;
+      }
+      swap(root, true);
+      held = null;
+      seq(root.getAttribute("data-seq"));
+    }).catch(function () {
+      if (button) { button.disabled = false; }
+      document.body.setAttribute("data-live", "0");
+    });
+  }
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.classList || !form.classList.contains("act")) { return; }
+    event.preventDefault();
+    send(form, event.submitter || form.querySelector("button"));
+  });
+
+  readTimer();
+  if (window.EventSource) {
+    var source = new EventSource(live.getAttribute("data-events"));
+    source.onmessage = function (message) {
+      var data = JSON.parse(message.data);
+      if (data.type === "state" && typeof data.html === "string") { applyLive(data.html); }
+      setTimer(data.timer);
+      document.body.setAttribute("data-live", "1");
+      seq(data.seq);
+    };
+    source.onerror = function () { document.body.setAttribute("data-live", "0"); };
+  }
+  window.setInterval(draw, 250);
+})();

@@ -1,0 +1,598 @@
+"""The co-host console (``/c/{token}/``): the other co-host runs the agenda and moderates.
+
+Real meeting folders, the real application (the ``client`` fixture) or the real server on
+127.0.0.1 (``LanServer``), and the real commands (``cafe qr``, ``export``, ``import``,
+``report``). A removal made on the console must leave the projector's live feed and every
+file the meeting writes; only the console's own token opens it, and a new one revokes the
+old while the server runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from aiohttp import ClientResponse
+from aiohttp.test_utils import TestClient
+from pptx import Presentation
+
+from cafe.cli import main
+from cafe.core.agenda import StepKind
+from cafe.core.meeting_seating import needs_plan, people_in_round
+from cafe.core.participants import PersonInput
+from cafe.core.service import MeetingService
+from cafe.storage.folder import cohost_token, meeting_token, open_meeting, table_token
+from cafe.web.server import LanServer, build_app, token_positions
+from cafe.web.views import routes
+from tests.meetings import new_meeting
+from tests.web.support import PUBLIC, step_index
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# -- reading the console's forms ---------------------------------------------------------
+
+
+class _Forms(HTMLParser):
+    """Every form on a page, keyed by its button's id: fields, label, disabled."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.forms: dict[str, dict[str, Any]] = {}
+        self._fields: dict[str, str] | None = None
+        self._select: str | None = None
+        self._button: dict[str, Any] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "form":
+            self._fields = {}
+        elif self._fields is None:
+            return
+        elif tag == "input" and a.get("name"):
+            self._fields[a["name"]] = a.get("value", "")
+        elif tag == "select":
+            self._select = a.get("name")
+        elif tag == "option" and self._select and "selected" in a:
+            self._fields[self._select] = a.get("value", "")
+        elif tag == "button":
+            self._button = {"id": a.get("id", ""), "disabled": "disabled" in a, "label": ""}
+
+    def handle_data(self, data: str) -> None:
+        if self._button is not None:
+            self._button["label"] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "select":
+            self._select = None
+        elif tag == "button" and self._button is not None and self._fields is not None:
+            self.forms[self._button["id"]] = {**self._button, "fields": dict(self._fields)}
+            self._button = None
+        elif tag == "form":
+            self._fields = None
+
+
+def forms(html: str) -> dict[str, dict[str, Any]]:
+    parser = _Forms()
+    parser.feed(html)
+    return parser.forms
+
+
+async def console(client: TestClient, path: str) -> tuple[str, dict[str, dict[str, Any]]]:
+    response = await client.get(path)
+    assert response.status == 200, await response.text()
+    html = await response.text()
+    return html, forms(html)
+
+
+async def press(client: TestClient, path: str, button: str, **changes: str) -> ClientResponse:
+    """Open the console, then post the form of ``button`` (with ``changes``) as a phone would."""
+    _, found = await console(client, path)
+    assert button in found, f"no button {button} on the console"
+    assert not found[button]["disabled"], f"{button} is disabled"
+    return await client.post(
+        path, data={**found[button]["fields"], **changes}, allow_redirects=False
+    )
+
+
+async def next_event(response: ClientResponse, timeout: float = 5.0) -> dict[str, Any]:
+    data = []
+    async with asyncio.timeout(timeout):
+        while True:
+            line = (await response.content.readline()).decode()
+            if line.startswith("data: "):
+                data.append(line[6:].rstrip("\n"))
+            elif line == "\n" and data:
+                return json.loads("".join(data))
+            elif line == "":
+                raise EOFError("the stream ended")
+
+
+async def state_after(response: ClientResponse, seq: int) -> dict[str, Any]:
+    """The first full state message at or after ``seq`` (ticks are skipped)."""
+    while True:
+        message = await next_event(response)
+        if message["type"] == "state" and message["seq"] >= seq:
+            return message
+
+
+# -- a meeting with something to moderate ------------------------------------------------
+
+
+def busy_meeting(service: MeetingService) -> dict[str, str]:
+    """Themes, sign-ups with contact details, check-out thoughts and phone ideas."""
+    places = service.create_theme("Mötesplatser för äldre", signup=True)
+    visits = service.create_theme("Besöksvänner", signup=True)
+    asa = service.sign_up(
+        name="Åsa Öberg", organisation="Röda Korset", email="asa@example.org",
+        phone="070-111 22 33", themes=[places.id], consent=True, source="web",
+    )  # fmt: skip
+    service.clock.advance(60)  # type: ignore[attr-defined]
+    per = service.sign_up(
+        name="Per Persson", organisation="Kommunen", email="per@example.org",
+        themes=[visits.id], consent=True, source="web",
+    )  # fmt: skip
+    service.clock.advance(60)  # type: ignore[attr-defined]
+    junk = service.note_checkout("Spamtanke köp billiga klockor", source="web")
+    kept = service.note_checkout("Hopp om fler mötesplatser", source="web")
+    round_one = step_index(service, StepKind.CAFE_ROUND, 1)
+    service.start_step(round_one)
+    hidden, shown = service.capture_ideas(
+        ["Reklamidé olämplig text", "Fika på biblioteket"], table=2, source="web"
+    )
+    service.capture_idea("Skjuts till träffar", table=1)
+    return {
+        "places": places.id, "visits": visits.id, "asa": asa.id, "per": per.id,
+        "junk": junk.id, "kept": kept.id, "hidden": hidden.id, "shown": shown.id,
+    }  # fmt: skip
+
+
+@pytest.fixture
+def cohost(service: MeetingService) -> str:
+    return f"/c/{cohost_token(service)}/"
+
+
+# -- what it shows -----------------------------------------------------------------------
+
+
+async def test_the_console_lists_everything_without_contact_details(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    ids = busy_meeting(service)
+    html, found = await console(client, cohost)
+    assert "Medvärdens konsol" in html
+    index = service.state.current_step
+    steps = len(service.agenda.steps)
+    assert f"Steg {index + 1} av {steps}" in html and "runda 1 av 4" in html, "step N of M"
+    minutes = service.agenda.steps[index].minutes
+    assert 'id="timer"' in html and f"{minutes:02d}:00" in html, "the time left"
+    for button in ("b-previous", "b-next", "b-timer", "b-plus"):
+        assert button in found
+    assert html.index("b-next") < html.index('id="signups"'), "the step controls come first"
+    assert html.index("Per Persson") < html.index("Åsa Öberg"), "newest sign-up first"
+    assert "Röda Korset" in html and "Mötesplatser för äldre" in html
+    for contact in ("asa@example.org", "070-111 22 33", "per@example.org"):
+        assert contact not in html, "contact details never reach the console"
+    assert html.index("Hopp om fler") < html.index("Spamtanke"), "newest thought first"
+    assert found[f"b-signup-{ids['asa']}"]["label"] == "Ta bort"
+    assert found[f"b-thought-{ids['junk']}"]["label"] == "Ta bort"
+    assert found[f"b-idea-{ids['hidden']}"]["label"] == "Dölj", "ideas from phones"
+    [typed] = [i for i in service.state.ideas.values() if i.source != "web"]
+    assert "Skjuts till träffar" in html and f"b-move-{typed.id}" in found, "on the board"
+    assert f"b-idea-{typed.id}" not in found, "typed at the laptop: not a phone's idea"
+    assert f"b-move-{ids['shown']}" in found and "b-new-theme" in found
+    assert f"b-rename-{ids['places']}" in found
+
+
+async def test_the_console_page_is_safe_and_speaks_english(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    service.sign_up(name="<script>alert(1)</script>", source="web")
+    response = await client.get(cohost + "?lang=en")
+    html = await response.text()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+    assert html.count("<script") == 1 and 'src="/static/cohost.js"' in html
+    assert "Content-Security-Policy" in response.headers
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "Co-host console" in html and "Next step" in html
+    assert "E-mail and phone are never shown here" in html
+    for name in ("cohost.js", "cohost.css"):
+        static = await client.get(f"/static/{name}")
+        assert static.status == 200
+    script = await (await client.get("/static/cohost.js")).text()
+    assert "innerHTML" not in script, "swaps parsed, server-escaped parts, never raw strings"
+
+
+# -- moderation ------------------------------------------------------------------------------
+
+
+async def test_remove_and_undo_a_sign_up_and_a_thought(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    ids = busy_meeting(service)
+    response = await press(client, cohost, f"b-signup-{ids['asa']}")
+    assert response.status == 303
+    assert response.headers["Location"] == f"{cohost}?o=signups#signups"
+    asa = service.state.signups[ids["asa"]]
+    assert asa.withdrawn and asa.removed_by == "console"
+    assert [s.name for s in service.state.live_signups()] == ["Per Persson"]
+    html, found = await console(client, cohost)
+    assert found[f"b-signup-{ids['asa']}"]["label"] == "Ångra"
+    assert "Åsa Öberg" in html and "Borttagen" in html, "still listed, marked removed"
+    assert "Anmälningar (1)" in html
+
+    response = await press(client, cohost, f"b-thought-{ids['junk']}")
+    assert response.headers["Location"] == f"{cohost}?o=thoughts#thoughts"
+    assert service.state.checkout[ids["junk"]].removed
+    assert service.state.checkout[ids["junk"]].removed_by == "console"
+
+    response = await press(client, cohost, f"b-idea-{ids['hidden']}")
+    assert service.state.ideas[ids["hidden"]].deleted
+    events = [e for e in service.events() if e.kind.value == "idea_deleted"]
+    assert events[-1].data["by"] == "console"
+
+    for button in (f"b-signup-{ids['asa']}", f"b-thought-{ids['junk']}", f"b-idea-{ids['hidden']}"):
+        response = await press(client, cohost, button)  # Undo
+        assert response.status == 303
+    assert not service.state.signups[ids["asa"]].withdrawn
+    assert not service.state.checkout[ids["junk"]].removed
+    assert not service.state.ideas[ids["hidden"]].deleted
+    assert len(service.state.live_signups()) == 2
+
+
+async def test_a_resent_form_is_done_once_and_a_stale_remove_undoes_nothing(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    ids = busy_meeting(service)
+    _, found = await console(client, cohost)
+    remove = found[f"b-signup-{ids['asa']}"]["fields"]
+    assert (await client.post(cohost, data=remove, allow_redirects=False)).status == 303
+    seq = service.state.last_seq
+    again = await client.post(cohost, data=remove, allow_redirects=False)
+    assert again.status == 303 and "n=done" in again.headers["Location"]
+    # The same button from an old page, with a fresh submission id: it is removed already.
+    fresh = {**remove, "submission": "x" * 22}
+    assert (await client.post(cohost, data=fresh, allow_redirects=False)).status == 303
+    assert service.state.last_seq == seq, "nothing more was stored"
+    assert service.state.signups[ids["asa"]].withdrawn
+
+
+async def test_a_removal_leaves_the_projector_feed_the_export_and_every_report(
+    client: TestClient, service: MeetingService, cohost: str, token: str, tmp_path: Path
+) -> None:
+    ids = busy_meeting(service)
+    service.start_step(step_index(service, StepKind.CHECKOUT))
+    feed = await client.get(f"/screen/{token}/events")
+    first = await state_after(feed, service.state.last_seq)
+    assert first["counts"]["signups"] == 2
+    assert any(word == "spamtanke" for word, _ in first["words"]), "the thought is in the cloud"
+
+    for button in (f"b-signup-{ids['asa']}", f"b-thought-{ids['junk']}", f"b-idea-{ids['hidden']}"):
+        assert (await press(client, cohost, button)).status == 303
+    after = await state_after(feed, service.state.last_seq)
+    assert after["counts"]["signups"] == 1 and after["counts"]["checkout"] == 1
+    assert all("spam" not in word for word, _ in after["words"])
+    assert "Spamtanke" not in after["html"]
+    service.start_step(step_index(service, StepKind.HARVEST))
+    board = await state_after(feed, service.state.last_seq)
+    assert "Fika på biblioteket" in board["html"], "the board shows the ideas"
+    assert "Reklamidé" not in board["html"], "but not the hidden one"
+    feed.close()
+
+    folder = Path(service.folder)  # type: ignore[attr-defined]
+    exported = tmp_path / "export.json"
+    assert main(["export", str(folder), "--format", "json", "--out", str(exported)]) == 0
+    assert main(["import", str(exported), str(tmp_path / "again")]) == 0
+    again = open_meeting(tmp_path / "again")
+    assert again.state.signups[ids["asa"]].withdrawn, "kept, and still removed"
+    assert [s.name for s in again.state.live_signups()] == ["Per Persson"]
+    assert [c.text for c in again.state.live_checkout()] == ["Hopp om fler mötesplatser"]
+    assert "Reklamidé olämplig text" not in [i.text for i in again.state.visible_ideas()]
+
+    out = tmp_path / "out"
+    assert main(["report", str(folder), "--out", str(out)]) == 0
+    deck = "\n".join(
+        shape.text_frame.text
+        for slide in Presentation(str(out / "working-group.pptx")).slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    )
+    signups_csv = (out / "signups.csv").read_text("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(signups_csv), delimiter=";"))
+    assert len(rows) == 1 and "Per Persson" in signups_csv
+    for name, text in (
+        ("summary.md", (out / "summary.md").read_text("utf-8")),
+        ("summary.html", (out / "summary.html").read_text("utf-8")),
+        ("working-group.pptx", deck),
+        ("signups.csv", signups_csv),
+    ):
+        for gone in ("Åsa Öberg", "asa@example.org", "Spamtanke", "Reklamidé"):
+            assert gone not in text, f"{gone} is still in {name}"
+    assert "Per Persson" in deck and "Fika på biblioteket" in deck
+
+
+# -- refusals ------------------------------------------------------------------------------
+
+
+async def test_a_removal_without_the_csrf_field_is_refused(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    ids = busy_meeting(service)
+    _, found = await console(client, cohost)
+    fields = dict(found[f"b-signup-{ids['asa']}"]["fields"])
+    seq = service.state.last_seq
+    for bad in ({k: v for k, v in fields.items() if k != "csrf"}, {**fields, "csrf": "forged"}):
+        response = await client.post(cohost, data=bad, allow_redirects=False)
+        assert response.status == 403
+        html = await response.text()
+        assert "Formuläret hann bli för gammalt" in html and 'id="live"' in html
+    assert service.state.last_seq == seq and not service.state.signups[ids["asa"]].withdrawn
+
+
+async def test_a_post_from_another_site_is_refused(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    ids = busy_meeting(service)
+    _, found = await console(client, cohost)
+    seq = service.state.last_seq
+    for button in (f"b-signup-{ids['asa']}", "b-next"):
+        response = await client.post(
+            cohost,
+            data=found[button]["fields"],
+            headers={"Origin": "http://evil.example"},
+            allow_redirects=False,
+        )
+        assert response.status == 403
+    assert service.state.last_seq == seq
+
+
+async def test_the_meeting_and_table_tokens_never_open_the_console(
+    client: TestClient, service: MeetingService, token: str
+) -> None:
+    table = table_token(service, 1)
+    for bad in (token, table):  # before the console has a token at all
+        assert (await client.get(f"/c/{bad}/")).status == 404
+    real = cohost_token(service)
+    wrong = [token, table, "x", real[:-1], real + "x", real.swapcase()]
+    for bad in wrong:
+        for method, path in (
+            ("GET", f"/c/{bad}/"), ("POST", f"/c/{bad}/"), ("GET", f"/c/{bad}/events"),
+        ):  # fmt: skip
+            response = await client.request(method, path, data={"do": "next", "at": "-1"})
+            html = await response.text()
+            assert response.status == 404, (method, path)
+            assert service.agenda.meta.title not in html
+    assert service.events() == [], "nothing was done"
+    assert (await client.get(f"/c/{real}/")).status == 200
+    assert (await client.get(f"/m/{real}/")).status == 404, "and it opens nothing else"
+    assert (await client.get(f"/screen/{real}")).status == 404
+
+
+async def test_an_unknown_action_and_a_bad_theme_name_are_said_not_done(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    ids = busy_meeting(service)
+    seq = service.state.last_seq
+    response = await press(client, cohost, "b-new-theme", do="reboot")
+    assert response.status == 400 and "Knappen känns inte igen" in await response.text()
+    response = await press(client, cohost, "b-new-theme", name="   ")
+    assert response.status == 400 and "Skriv ett namn på temat" in await response.text()
+    response = await press(client, cohost, f"b-rename-{ids['places']}", name="x" * 500)
+    html = await response.text()
+    assert response.status == 400 and "x" * 500 in html, "what was typed is kept"
+    response = await press(client, cohost, f"b-signup-{ids['asa']}", id="s999")
+    assert response.status == 400
+    assert service.state.last_seq == seq
+
+
+# -- the agenda and the timer ---------------------------------------------------------------
+
+
+async def test_step_and_timer_buttons_do_what_the_keys_do(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    assert (await press(client, cohost, "b-next")).status == 303
+    assert service.state.current_step == 0, "Next starts the meeting"
+    opening = service.agenda.steps[0]
+    html, found = await console(client, cohost)
+    assert opening.title in html and "Steg 1 av" in html
+    assert found["b-previous"]["disabled"], "nothing before the first step"
+    assert found["b-timer"]["label"] == "Starta tiden"
+
+    response = await press(client, cohost, "b-timer")
+    assert response.headers["Location"] == f"{cohost}#now"
+    assert service.timer() is not None and service.timer().running  # type: ignore[union-attr]
+    _, found = await console(client, cohost)
+    assert found["b-timer"]["label"] == "Pausa"
+    before = service.timer().duration  # type: ignore[union-attr]
+    await press(client, cohost, "b-plus")
+    assert service.timer().duration == before + 60  # type: ignore[union-attr]
+    await press(client, cohost, "b-timer")
+    assert not service.timer().running  # type: ignore[union-attr]
+    _, found = await console(client, cohost)
+    assert found["b-timer"]["label"] == "Fortsätt"
+
+    await press(client, cohost, "b-next")
+    assert service.state.current_step == 1
+    await press(client, cohost, "b-previous")
+    assert service.state.current_step == 0
+
+
+async def test_a_stale_page_and_a_double_tap_change_nothing_more(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    service.start_step(0)
+    service.timer_start()
+    _, found = await console(client, cohost)
+    plus = found["b-plus"]["fields"]
+    before = service.timer().duration  # type: ignore[union-attr]
+    for _ in range(2):  # a double tap posts the same form twice
+        assert (await client.post(cohost, data=plus, allow_redirects=False)).status == 303
+    assert service.timer().duration == before + 60, "one minute, not two"  # type: ignore[union-attr]
+
+    service.next_step()  # the laptop moved on meanwhile
+    stale = await client.post(cohost, data=found["b-next"]["fields"], allow_redirects=False)
+    assert stale.status == 303 and "n=stale" in stale.headers["Location"]
+    assert service.state.current_step == 1, "not skipped twice"
+    page = await (await client.get(stale.headers["Location"])).text()
+    assert "Mötet hade redan gått vidare" in page
+
+
+async def test_entering_a_cafe_round_seats_people_as_the_tui_does(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    service.add_participants(
+        [PersonInput(f"Person {i}", organisation=f"Org {i}", present=True) for i in range(12)]
+    )
+    service.start_step(step_index(service, StepKind.CAFE_ROUND, 1) - 1)
+    assert service.state.seating is None
+    response = await press(client, cohost, "b-next")
+    assert service.current_step is not None and service.current_step.kind is StepKind.CAFE_ROUND
+    assert "n=seated" in response.headers["Location"]
+    present = {p.id for p in service.state.present()}
+    assert service.state.seating is not None
+    assert people_in_round(service.state.seating, 1) == present, "everyone has a table"
+    assert not needs_plan(service, 1), "the same plan the TUI's key would have made"
+
+
+async def test_board_work_move_new_theme_and_rename(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    ids = busy_meeting(service)
+    response = await press(client, cohost, f"b-move-{ids['shown']}", theme=ids["places"])
+    assert response.headers["Location"] == f"{cohost}?o=board#board"
+    assert service.state.ideas[ids["shown"]].theme == ids["places"]
+    await press(client, cohost, "b-new-theme", name="Digital delaktighet")
+    [new] = [th for th in service.state.live_themes() if th.name == "Digital delaktighet"]
+    await press(client, cohost, f"b-rename-{new.id}", name="Digitalt deltagande")
+    assert service.state.themes[new.id].name == "Digitalt deltagande"
+    html, found = await console(client, cohost)
+    assert found[f"b-move-{ids['shown']}"]["fields"]["theme"] == ids["places"]
+    assert "Digitalt deltagande" in html
+    await press(client, cohost, f"b-move-{ids['shown']}", theme="")
+    assert service.state.ideas[ids["shown"]].theme == ""
+
+
+# -- live ---------------------------------------------------------------------------------
+
+
+async def test_the_console_feed_follows_changes_made_anywhere(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    await client.get(cohost)  # the session cookie, as the page gives it
+    feed = await client.get(cohost + "events")
+    assert feed.status == 200
+    assert feed.headers["Content-Type"].startswith("text/event-stream")
+    first = await state_after(feed, 0)
+    assert 'id="now"' in first["html"] and first["timer"] is None
+    service.start_step(0)  # a key pressed at the laptop
+    moved = await state_after(feed, service.state.last_seq)
+    assert service.agenda.steps[0].title in moved["html"] and moved["timer"] is not None
+    service.sign_up(name="Li Wei", source="web")  # a phone
+    signed = await state_after(feed, service.state.last_seq)
+    assert "Li Wei" in signed["html"]
+    feed.close()
+
+
+# -- the token: revoked at once, never in the log ------------------------------------------------
+
+
+def test_every_route_with_a_token_is_redacted_in_the_log() -> None:
+    positions = token_positions(routes())
+    assert positions == {"m": 2, "t": 2, "screen": 2, "c": 2}
+
+
+async def test_a_new_code_revokes_the_old_at_once_while_the_server_runs(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "m"
+    service = new_meeting(folder)
+    busy_meeting(service)
+    server = LanServer(service, host="127.0.0.1", port=0, lan_address=lambda: "127.0.0.1")
+    await server.start()
+    old = server.cohost_url()
+    assert old.startswith(f"http://127.0.0.1:{server.port}/c/")
+    try:
+        async with aiohttp.ClientSession() as session:
+            async with session.get(old) as response:
+                assert response.status == 200
+            feed = await session.get(old + "events")
+            await next_event(feed)
+            # `cafe qr` in another process, beside the running server.
+            made = subprocess.run(
+                [sys.executable, "-m", "cafe", "qr", str(folder), "--cohost", "--new", "--url"],
+                capture_output=True, text=True, cwd=ROOT, timeout=60,
+            )  # fmt: skip
+            assert made.returncode == 0, made.stderr
+            new = made.stdout.strip()
+            assert new != old and new == server.cohost_url()
+            assert "den gamla fungerar inte längre" in made.stderr
+            async with session.get(old) as response:
+                assert response.status == 404, "the old code stops working at once"
+            async with session.post(old, data={"do": "next"}) as response:
+                assert response.status == 404
+            async with session.get(new) as response:
+                assert response.status == 200
+            with pytest.raises(EOFError):  # the old code's open feed ends too
+                for _ in range(5):
+                    await next_event(feed)
+            feed.close()
+            for path in (old, new, old + "events"):
+                async with session.get(path + "?lang=en") as response:
+                    await response.read()
+    finally:
+        await server.stop()
+    log = (folder / "server.log").read_text(encoding="utf-8")
+    assert '"GET /c/…/" 200' in log and '"GET /c/…/" 404' in log
+    assert '"GET /c/…/events" 200' in log
+    for token in (old.split("/c/")[1].strip("/"), new.split("/c/")[1].strip("/")):
+        assert token not in log, "the co-host token is never in server.log"
+    assert meeting_token(service) not in log
+
+
+async def test_qr_cohost_refuses_other_codes_and_new_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "m"
+    new_meeting(folder).log.close()  # type: ignore[attr-defined]
+    monkeypatch.setattr("cafe.cli.qr_cmd.detect_lan_address", lambda: "192.0.2.10")
+    for extra, lang, said in (
+        (["--table", "2"], "sv", "--cohost går inte att kombinera med --table eller --projector"),
+        (["--projector"], "en", "--cohost cannot be combined with --table or --projector"),
+    ):
+        assert main(["qr", str(folder), "--cohost", *extra, "--lang", lang]) == 2
+        captured = capsys.readouterr()
+        assert said in captured.err and "Traceback" not in captured.err and captured.out == ""
+    assert main(["qr", str(folder), "--new"]) == 2
+    assert "--new gäller bara --cohost" in capsys.readouterr().err
+    assert main(["qr", str(folder), "--cohost", "--url"]) == 0
+    captured = capsys.readouterr()
+    url = captured.out.strip()
+    service = open_meeting(folder)
+    assert url == f"http://192.0.2.10:8765/c/{cohost_token(service)}/"
+    assert main(["qr", str(folder), "--cohost"]) == 0
+    captured = capsys.readouterr()
+    assert "▀" in captured.out and "kan styra mötet" in captured.err
+    png = tmp_path / "c.png"
+    assert main(["qr", str(folder), "--cohost", "--out", str(png)]) == 0
+    decoded = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", str(png)], capture_output=True, text=True, timeout=30
+    )
+    assert decoded.stdout.strip() == url
+    assert service.log.get_meta("printed_base") is None, "the console's code is no table card"  # type: ignore[attr-defined]
+
+
+async def test_build_app_gives_the_console_a_memory_per_server(service: MeetingService) -> None:
+    first = build_app(service, public_base=PUBLIC)
+    second = build_app(service, public_base=PUBLIC)
+    from cafe.web.cohost_views import RECENT
+
+    assert first[RECENT] is not second[RECENT]
