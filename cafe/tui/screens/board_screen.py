@@ -1,9 +1,13 @@
-"""The idea board: merge duplicates, group ideas into themes, choose the sign-up lists."""
+"""The idea board: merge duplicates, group ideas into themes, choose the sign-up lists.
+
+Keys act on the focused pane only (ideas left, themes right), so a key meant for one
+never changes the other. Every change pushes its own undo, and Ctrl+Z takes them back
+newest first, saying what it undid. Moving several ideas out of their themes asks first.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,7 +29,8 @@ from cafe.tui.widgets.idea_list import IdeaList
 from cafe.tui.widgets.meeting_header import MeetingHeader
 from cafe.tui.widgets.theme_list import ThemeList
 
-UndoStep = tuple[Literal["deleted", "merged"], tuple[str, ...]]
+UndoStep = tuple[str, Callable[[], None]]
+"""What Ctrl+Z says it undid (a catalogue key under ``tui.board.undo``), and how."""
 
 
 class BoardScreen(Screen[None]):
@@ -112,9 +117,40 @@ class BoardScreen(Screen[None]):
     def _themes_focused(self) -> bool:
         return self.focused is self.query_one(ThemeList)
 
+    def _ideas_focused(self) -> bool:
+        """Idea keys (x, m, g, o) work in the idea list only; elsewhere they say where to go."""
+        if self.focused is self.query_one(IdeaList):
+            return True
+        self.notify(t("tui.board.ideas_pane_first"), severity="warning")
+        return False
+
+    def _remember(self, what: str, undo: Callable[[], None]) -> None:
+        self.undo_steps.append((what, undo))
+
+    def _themes_of(self, ideas: list[str]) -> dict[str, str]:
+        return {i: self.service.state.ideas[i].theme for i in ideas}
+
+    def _restore_themes(self, before: dict[str, str]) -> None:
+        live = {th.id for th in self.service.state.live_themes()}
+        for idea_id, theme_id in before.items():
+            if self.service.state.ideas[idea_id].theme != theme_id:
+                self.service.set_idea_theme(idea_id, theme_id if theme_id in live else "")
+
+    def _leaving_themes(self, ideas: list[str], target: str) -> int:
+        """How many of ``ideas`` would leave a theme they are in now."""
+        live = {th.id for th in self.service.state.live_themes()}
+        return sum(
+            1
+            for i in ideas
+            if self.service.state.ideas[i].theme in live
+            and self.service.state.ideas[i].theme != target
+        )
+
     # -- actions -------------------------------------------------------------------------
 
     def action_mark(self) -> None:
+        if not self._ideas_focused():
+            return
         current = self.query_one(IdeaList).current_id
         if current is None:
             return
@@ -124,6 +160,8 @@ class BoardScreen(Screen[None]):
 
     def action_merge(self) -> None:
         """Fold the marked ideas into the highlighted one; its wording can be edited."""
+        if not self._ideas_focused():
+            return
         into = self.query_one(IdeaList).current_id
         others = [i for i in self._chosen_ideas() if i != into]
         if into is None or not others:
@@ -134,9 +172,14 @@ class BoardScreen(Screen[None]):
         def merge(wording: str) -> None:
             self.service.merge_ideas(into, others, text=wording)
 
+        def undo() -> None:
+            for idea_id in others:
+                self.service.restore_idea(idea_id)
+            self.service.edit_idea(into, text=text)
+
         def done(result: str | None) -> None:
             if result is not None:
-                self.undo_steps.append(("merged", tuple(others)))
+                self._remember("merged", undo)
                 self.marked.clear()
                 self.refresh_board()
 
@@ -146,43 +189,74 @@ class BoardScreen(Screen[None]):
         )
 
     def action_new_theme(self) -> None:
+        if not self._ideas_focused():
+            return
         ideas = self._chosen_ideas()
+        before = self._themes_of(ideas)
+        created: list[str] = []
 
         def create(name: str) -> None:
-            self.service.create_theme(name, ideas=ideas)
+            created.append(self.service.create_theme(name, ideas=ideas).id)
+
+        def undo() -> None:
+            self.service.delete_theme(created[0])
+            self._restore_themes(before)
 
         def done(result: str | None) -> None:
-            if result is not None:
+            if result is not None and created:
+                self._remember("theme_created", undo)
                 self.marked.clear()
                 self.refresh_board()
 
-        self.app.push_screen(
-            PromptModal(
-                t("tui.board.new_theme_title", count=len(ideas)),
-                placeholder=t("tui.board.theme_name"),
-                submit=create,
-            ),
-            done,
-        )
+        def ask() -> None:
+            self.app.push_screen(
+                PromptModal(
+                    t("tui.board.new_theme_title", count=len(ideas)),
+                    placeholder=t("tui.board.theme_name"),
+                    submit=create,
+                ),
+                done,
+            )
+
+        self._confirm_leaving(ideas, "", ask)
+
+    def _confirm_leaving(self, ideas: list[str], target: str, then: Callable[[], None]) -> None:
+        """Ask before taking several ideas out of the themes they are in; else go on."""
+        leaving = self._leaving_themes(ideas, target)
+        if leaving < 2:
+            then()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        self.app.push_screen(ConfirmModal(t("tui.board.confirm_leave", count=leaving)), answered)
 
     def action_move_to_theme(self) -> None:
+        if not self._ideas_focused():
+            return
         ideas = self._chosen_ideas()
         if not ideas:
             return
         choices = [(th.id, th.name) for th in self.service.state.live_themes()]
         choices.append(("", t("tui.board.no_theme")))
+        before = self._themes_of(ideas)
 
-        def move(theme_id: str | None) -> None:
-            if theme_id is None:
-                return
+        def move_now(theme_id: str) -> None:
             for idea_id in ideas:
                 if not self._run(self.service.set_idea_theme, idea_id, theme_id):
                     return
+            self._remember("moved", lambda: self._restore_themes(before))
             self.marked.clear()
             self.refresh_board()
 
+        def chosen(theme_id: str | None) -> None:
+            if theme_id is not None:
+                self._confirm_leaving(ideas, theme_id, lambda: move_now(theme_id))
+
         self.app.push_screen(
-            ChoiceModal(t("tui.board.move_title", count=len(ideas)), choices), move
+            ChoiceModal(t("tui.board.move_title", count=len(ideas)), choices), chosen
         )
 
     def action_edit(self) -> None:
@@ -190,26 +264,27 @@ class BoardScreen(Screen[None]):
             theme_id = self.query_one(ThemeList).current_id
             if theme_id is None:
                 return
-            theme = self.service.state.themes[theme_id]
-            self.app.push_screen(
-                PromptModal(
-                    t("tui.board.rename_title"),
-                    theme.name,
-                    submit=lambda name: self.service.rename_theme(theme_id, name),
-                )
-            )
+            old_name = self.service.state.themes[theme_id].name
+
+            def rename(name: str) -> None:
+                self.service.rename_theme(theme_id, name)
+                self._remember("renamed", lambda: self.service.rename_theme(theme_id, old_name))
+
+            self.app.push_screen(PromptModal(t("tui.board.rename_title"), old_name, submit=rename))
             return
         idea_id = self.query_one(IdeaList).current_id
         if idea_id is None:
             return
         idea = self.service.state.ideas[idea_id]
-        self.app.push_screen(
-            IdeaModal(
-                idea.text,
-                idea.table,
-                lambda text, table: self.service.edit_idea(idea_id, text=text, table=table),
+
+        def edit(text: str, table: int) -> None:
+            self.service.edit_idea(idea_id, text=text, table=table)
+            self._remember(
+                "edited",
+                lambda: self.service.edit_idea(idea_id, text=idea.text, table=idea.table),
             )
-        )
+
+        self.app.push_screen(IdeaModal(idea.text, idea.table, edit))
 
     def action_toggle_signup(self) -> None:
         theme_id = self.query_one(ThemeList).current_id
@@ -217,38 +292,53 @@ class BoardScreen(Screen[None]):
             self.notify(t("tui.themes.none"), severity="warning")
             return
         theme = self.service.state.themes[theme_id]
-        self._run(self.service.set_theme_signup, theme_id, not theme.signup)
+        if self._run(self.service.set_theme_signup, theme_id, not theme.signup):
+            self._remember("signup", lambda: self.service.set_theme_signup(theme_id, theme.signup))
 
     def action_delete(self) -> None:
         if self._themes_focused():
             theme_id = self.query_one(ThemeList).current_id
             if theme_id is None:
                 return
-            name = self.service.state.themes[theme_id].name
+            theme = self.service.state.themes[theme_id]
+            members = [i.id for i in self.service.state.visible_ideas() if i.theme == theme_id]
+            name = theme.name
+
+            def recreate() -> None:
+                self.service.create_theme(theme.name, signup=theme.signup, ideas=members)
 
             def confirmed(yes: bool | None) -> None:
-                if yes:
-                    self._run(self.service.delete_theme, theme_id)
+                if yes and self._run(self.service.delete_theme, theme_id):
+                    self._remember("theme_deleted", recreate)
 
             self.app.push_screen(ConfirmModal(t("tui.board.delete_theme", name=name)), confirmed)
+            return
+        if self.focused is not self.query_one(IdeaList):
+            self.notify(t("tui.board.ideas_pane_first"), severity="warning")
             return
         ideas = self._chosen_ideas()
         for idea_id in ideas:
             if not self._run(self.service.delete_idea, idea_id):
                 return
         if ideas:
-            self.undo_steps.append(("deleted", tuple(ideas)))
+
+            def restore() -> None:
+                for idea_id in ideas:
+                    self.service.restore_idea(idea_id)
+
+            self._remember("deleted", restore)
             self.marked.clear()
             self.notify(t("tui.capture.deleted"))
 
     def action_undo(self) -> None:
+        """Take back the newest change made here, and say which."""
         if not self.undo_steps:
             self.notify(t("tui.capture.nothing_to_undo"))
             return
-        _, ideas = self.undo_steps.pop()
-        for idea_id in ideas:
-            self._run(self.service.restore_idea, idea_id)
-        self.notify(t("tui.board.undone"))
+        what, undo = self.undo_steps.pop()
+        if self._run(undo):
+            self.notify(t("tui.board.undone_what", what=t(f"tui.board.undo.{what}")))
+            self.refresh_board()
 
     @on(OptionList.OptionSelected, "#board-ideas")
     def mark_selected(self, event: OptionList.OptionSelected) -> None:
