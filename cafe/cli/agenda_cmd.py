@@ -142,11 +142,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _load_for_check(name: str) -> Agenda:
+    """A file, a meeting folder (its ``agenda.toml``) or a shipped agenda's name."""
     path = Path(name)
-    if not path.exists():
-        # Not a shipped name either: load_agenda says "the file does not exist".
-        with contextlib.suppress(CafeError):
-            path = resolve_agenda(name)
+    # Nothing by that name: load_agenda says "the file does not exist" (or "a folder").
+    with contextlib.suppress(CafeError):
+        path = resolve_agenda(name)
     return load_agenda(path)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import re
+import shlex
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,6 +45,17 @@ def folder_to_change(args: argparse.Namespace) -> Iterator[MeetingService]:
             yield service
     finally:
         service.log.close()
+
+
+_PLAIN_WORD = re.compile(r"[\w@%+=:,./-]+")
+
+
+def shell_join(words: list[str]) -> str:
+    """A command to copy into a terminal, quoted only where the shell needs it.
+
+    As ``shlex.join``, but ``förening`` and ``möte/ö`` stay as typed (letters are safe).
+    """
+    return " ".join(w if _PLAIN_WORD.fullmatch(w) else shlex.quote(w) for w in words)
 
 
 def print_json(data: Any) -> None:

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from cafe.cli import add_lang_option
-from cafe.cli.common import add_folder_argument, open_folder, say
+from cafe.cli.common import add_folder_argument, open_folder, say, shell_join
 from cafe.core.errors import CafeError
+from cafe.core.people_csv import looks_like_people_list
 from cafe.i18n import t
 from cafe.storage.exchange import dumps, export_meeting, import_meeting, loads
 from cafe.storage.folder import write_atomically
@@ -46,11 +47,32 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+LIST_SUFFIXES = (".csv", ".tsv")
+"""Files named like this are participant lists, not exports."""
+
+
+def _meant_people_import(file: Path, folder: Path) -> CafeError:
+    """``cafe import anmalda.csv DIR`` is a slip for ``cafe people import DIR anmalda.csv``."""
+    command = shell_join(["cafe", "people", "import", str(folder), str(file)])
+    return CafeError(t("cli.import.people_list", file=file, command=command))
+
+
 def run_import(args: argparse.Namespace) -> int:
+    file, folder = args.file, args.folder
+    if file.is_dir() and folder.suffix.lower() in LIST_SUFFIXES:  # cafe import DIR list.csv
+        raise _meant_people_import(folder, file)
     try:
-        text = args.file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CafeError(f"{args.file}: {getattr(error, 'strerror', None) or error}") from None
-    import_meeting(loads(text, str(args.file)), args.folder, str(args.file))
-    say(t("cli.import.done", path=args.folder))
+        raw = file.read_bytes()
+    except OSError as error:
+        raise CafeError(f"{file}: {error.strerror or error}") from None
+    try:
+        data = loads(raw.decode("utf-8"), str(file))
+    except (UnicodeDecodeError, CafeError) as error:
+        if file.suffix.lower() in LIST_SUFFIXES or looks_like_people_list(raw):
+            raise _meant_people_import(file, folder) from None
+        if isinstance(error, CafeError):
+            raise
+        raise CafeError(f"{file}: {error}") from None
+    import_meeting(data, folder, str(file))
+    say(t("cli.import.done", path=folder))
     return 0

@@ -14,10 +14,11 @@ from cafe.cli.common import (
     open_folder,
     print_json,
     say,
+    shell_join,
     warn,
 )
 from cafe.core.errors import CafeError, Problem, ValidationError, row_where
-from cafe.core.participants import PersonInput
+from cafe.core.participants import AlreadyInMeeting, PersonInput
 from cafe.core.people_csv import find_duplicates, read_people_csv
 from cafe.i18n import t
 
@@ -41,6 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--phone", default="", help=t("cli.people.phone"))
     add.add_argument("--host", action="store_true", help=t("cli.people.host"))
     add.add_argument("--present", action="store_true", help=t("cli.people.present"))
+    add.add_argument("--again", action="store_true", help=t("cli.people.again"))
     add_lang_option(add)
     add.set_defaults(handler=run_add)
 
@@ -75,19 +77,39 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_add(args: argparse.Namespace) -> int:
     with folder_to_change(args) as service:
-        person = service.add_participant(
-            PersonInput(
-                name=args.name,
-                organisation=args.organisation,
-                sector=args.sector,
-                email=args.email,
-                phone=args.phone,
-                host=args.host,
-                present=args.present,
+        try:
+            person = service.add_participant(
+                PersonInput(
+                    name=args.name,
+                    organisation=args.organisation,
+                    sector=args.sector,
+                    email=args.email,
+                    phone=args.phone,
+                    host=args.host,
+                    present=args.present,
+                ),
+                allow_duplicate=args.again,
             )
-        )
+        except AlreadyInMeeting as error:
+            hint = t("cli.people.add_again", command=_again_command(args))
+            raise CafeError([*error.problems, Problem("", hint)]) from None
         say(t("cli.people.added", id=person.id, name=person.name))
         return 0
+
+
+def _again_command(args: argparse.Namespace) -> str:
+    """The command the user typed, with ``--again``: what to type to add the twin."""
+    words = ["cafe", "people", "add", str(args.folder), args.name]
+    for option, value in (
+        ("--org", args.organisation),
+        ("--sector", "" if args.sector == "other" else args.sector),
+        ("--email", args.email),
+        ("--phone", args.phone),
+    ):
+        if value:
+            words += [option, value]
+    words += [flag for flag, on in (("--host", args.host), ("--present", args.present)) if on]
+    return shell_join([*words, "--again"])
 
 
 def run_list(args: argparse.Namespace) -> int:

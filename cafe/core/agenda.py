@@ -885,12 +885,27 @@ def list_shipped() -> list[ShippedAgenda]:
     return shipped
 
 
+def _shipped_copy(text: str, paths: list[Path]) -> Path | None:
+    """The shipped agenda a missing path under ``agendas/`` names, or ``None``.
+
+    ``agendas/idemote-kort.sv.toml`` exists only in the repository's root; typed anywhere
+    else it means the shipped agenda of that file name.
+    """
+    parts = [part for part in text.replace("\\", "/").split("/") if part]
+    if len(parts) < 2 or parts[-2] != "agendas" or Path(text).exists():
+        return None
+    wanted = parts[-1].casefold().removesuffix(".toml")
+    return next((p for p in paths if _name(p).casefold() == wanted), None)
+
+
 def resolve_agenda(name_or_path: str | Path) -> Path:
     """The file for a shipped agenda's name or a path the user typed.
 
     A file that exists wins (a meeting folder means its ``agenda.toml``); otherwise
     ``idemote.sv``, ``idemote.sv.toml`` and ``idemote`` (when only one language exists)
-    name shipped agendas. Anything else is a ``CafeError`` listing the shipped names.
+    name shipped agendas, and so does a path under ``agendas/`` that does not exist here
+    (the guide's ``agendas/idemote-kort.sv.toml`` typed outside the repository). Anything
+    else is a ``CafeError`` listing the shipped names.
     """
     given = Path(name_or_path)
     if given.is_file():
@@ -912,5 +927,8 @@ def resolve_agenda(name_or_path: str | Path) -> Path:
             t("agenda.problem.ambiguous", name=text, names=", ".join(_name(p) for p in stems))
         )
     if "/" in text or "\\" in text or given.exists():
+        shipped = _shipped_copy(text, paths)
+        if shipped is not None:
+            return shipped
         raise CafeError([Problem(text, t("agenda.problem.not_found"))])
     raise CafeError(t("agenda.problem.unknown_agenda", name=text, names=", ".join(names)))

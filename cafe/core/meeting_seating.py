@@ -112,6 +112,25 @@ def people_in_round(plan: dict[str, Any] | None, round_number: int) -> set[str]:
     return {m for table in round_tables(plan, round_number) for m in table.members}
 
 
+def appointed_hosts(service: MeetingService) -> list[tuple[str, int]]:
+    """Hosts the planner had to choose itself: ``(person id, table)`` in round 1's order.
+
+    When fewer people volunteered (``host``) than there are tables, the planner makes
+    others hosts for every round. Nobody has briefed them, so the co-hosts must be told
+    who they are before round 1.
+    """
+    plan = service.state.seating
+    if not plan or plan.get("mode") != "tables":
+        return []
+    first = min((int(r.get("round", 0)) for r in plan.get("rounds", [])), default=0)
+    people = service.state.participants
+    return [
+        (table.host, table.table)
+        for table in round_tables(plan, first)
+        if table.host and table.host in people and not people[table.host].host
+    ]
+
+
 def table_numbers(plan: dict[str, Any] | None) -> list[int]:
     """The table numbers a plan uses (for the capture form)."""
     if not plan or plan.get("mode") != "tables":

@@ -1,14 +1,23 @@
 """Participants: who they are, which sector they come from, and sector aliases.
 
 The sector matters because every café table should mix the municipality and civil
-society; facilitators type it in Swedish or English, so aliases are accepted.
+society; facilitators type it in Swedish or English, and registration lists exported from
+Excel say it in many ways ("Ideell förening", "Kommunal verksamhet", "Privat företag"),
+so many words are accepted, whatever their case and accents.
+
+One person is registered once: ``same_person`` is the rule every front end uses before it
+adds someone (the service refuses a second "Åsa Öberg" unless told the twin is real).
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+
+from cafe.core.errors import Problem, ValidationError
+from cafe.i18n import current_language, t
 
 
 class Sector(StrEnum):
@@ -20,41 +29,124 @@ class Sector(StrEnum):
     OTHER = "other"
 
 
+def match_key(text: str) -> str:
+    """``text`` compared as people mean it: case, accents and extra spaces ignored.
+
+    ``match_key("  Åsa   ÖBERG ") == match_key("asa oberg")``. Invisible and control
+    characters (which a pasted name may carry) are dropped too.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = (
+        c
+        for c in decomposed
+        if not unicodedata.combining(c) and unicodedata.category(c) not in ("Cc", "Cf")
+    )
+    return " ".join("".join(kept).split())
+
+
+_SWEDISH_WORDS: dict[Sector, tuple[str, ...]] = {
+    Sector.PUBLIC: (
+        "offentlig",
+        "offentlig sektor",
+        "kommun",
+        "kommunen",
+        "kommunal",
+        "kommunal verksamhet",
+        "kommunalt bolag",
+        "region",
+        "landsting",
+        "myndighet",
+        "statlig",
+        "statlig myndighet",
+    ),
+    Sector.CIVIL: (
+        "förening",
+        "ideell förening",
+        "ideell",
+        "ideell organisation",
+        "idéburen",
+        "idéburen organisation",
+        "idéburen sektor",
+        "civilsamhälle",
+        "civilsamhället",
+        "trossamfund",
+        "församling",
+        "stiftelse",
+    ),
+    Sector.BUSINESS: (
+        "företag",
+        "privat företag",
+        "näringsliv",
+        "näringslivet",
+        "privat sektor",
+        "bolag",
+        "aktiebolag",
+        # A social enterprise sells goods or services to reach a social aim; Tillväxtverket
+        # and the ESF count it as an enterprise, and at the table it brings the business
+        # view. One run as an idéburen organisation (an ideell or ekonomisk förening that
+        # reinvests its surplus) can say förening or idéburen instead.
+        "socialt företag",
+    ),
+    Sector.OTHER: (
+        "annat",
+        "annan",
+        "övrigt",
+        "övrig",
+        "privatperson",
+    ),
+}
+
+_ENGLISH_WORDS: dict[Sector, tuple[str, ...]] = {
+    Sector.PUBLIC: ("public", "public sector", "municipality", "region", "government", "agency"),
+    Sector.CIVIL: (
+        "civil",
+        "civil society",
+        "association",
+        "non-profit",
+        "nonprofit",
+        "ngo",
+        "charity",
+        "foundation",
+        "faith community",
+    ),
+    Sector.BUSINESS: ("business", "company", "private sector", "social enterprise"),
+    Sector.OTHER: ("other", "individual", "private person"),
+}
+
 _SECTOR_ALIASES: dict[str, Sector] = {
-    "public": Sector.PUBLIC,
-    "kommun": Sector.PUBLIC,
-    "region": Sector.PUBLIC,
-    "offentlig": Sector.PUBLIC,
-    "offentlig sektor": Sector.PUBLIC,
-    "municipality": Sector.PUBLIC,
-    "civil": Sector.CIVIL,
-    "civil society": Sector.CIVIL,
-    "förening": Sector.CIVIL,
-    "forening": Sector.CIVIL,
-    "civilsamhälle": Sector.CIVIL,
-    "civilsamhället": Sector.CIVIL,
-    "idéburen": Sector.CIVIL,
-    "ideburen": Sector.CIVIL,
-    "business": Sector.BUSINESS,
-    "företag": Sector.BUSINESS,
-    "foretag": Sector.BUSINESS,
-    "näringsliv": Sector.BUSINESS,
-    "naringsliv": Sector.BUSINESS,
-    "other": Sector.OTHER,
-    "annat": Sector.OTHER,
-    "annan": Sector.OTHER,
+    match_key(word): sector
+    for table in (_ENGLISH_WORDS, _SWEDISH_WORDS)
+    for sector, words in table.items()
+    for word in words
 }
 
 
 def parse_sector(text: str) -> Sector | None:
-    """The sector named by ``text`` (English or a Swedish alias), or ``None``."""
-    key = " ".join(unicodedata.normalize("NFC", text).strip().lower().split())
-    return _SECTOR_ALIASES.get(key)
+    """The sector named by ``text`` (English or a Swedish word, any case), or ``None``."""
+    return _SECTOR_ALIASES.get(match_key(text))
 
 
 def sector_names() -> list[str]:
-    """Every accepted spelling, for error messages."""
-    return sorted(_SECTOR_ALIASES)
+    """Every accepted word, as it is spelt (for suggestions while typing)."""
+    return sorted(
+        {
+            word
+            for table in (_SWEDISH_WORDS, _ENGLISH_WORDS)
+            for words in table.values()
+            for word in words
+        }
+    )
+
+
+def sector_words(language: str | None = None) -> dict[Sector, list[str]]:
+    """The words accepted for each sector, for messages: Swedish ones in Swedish, and in
+    English the English ones followed by the Swedish ones (lists are often Swedish)."""
+    if (language or current_language()) == "sv":
+        return {sector: list(words) for sector, words in _SWEDISH_WORDS.items()}
+    return {
+        sector: list(dict.fromkeys([*_ENGLISH_WORDS[sector], *_SWEDISH_WORDS[sector]]))
+        for sector in Sector
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,3 +178,38 @@ class PersonInput:
     phone: str = ""
     host: bool = False
     present: bool = False
+
+
+def same_person(name: str, organisation: str, other: Participant) -> bool:
+    """Whether someone typed as ``name`` from ``organisation`` is ``other``.
+
+    The same name and the same organisation, ignoring case, accents and extra spaces
+    ("asa oberg" is "Åsa Öberg"); an organisation left empty on either side matches any,
+    since the door often does not ask for it.
+    """
+    wanted = match_key(name)
+    if not wanted or wanted != match_key(other.name):
+        return False
+    mine, theirs = match_key(organisation), match_key(other.organisation)
+    return not mine or not theirs or mine == theirs
+
+
+def find_same_person(
+    name: str, organisation: str, existing: Iterable[Participant]
+) -> Participant | None:
+    """The first of ``existing`` who is the person typed (``same_person``), or ``None``."""
+    return next((p for p in existing if same_person(name, organisation, p)), None)
+
+
+class AlreadyInMeeting(ValidationError):
+    """Adding this person would register ``existing`` a second time.
+
+    The front ends add how to add them anyway (``--again``, a second Enter).
+    """
+
+    def __init__(self, existing: Participant) -> None:
+        self.existing = existing
+        who = existing.name
+        if existing.organisation:
+            who = f"{who} ({existing.organisation})"
+        super().__init__([Problem("", t("service.already_here", who=who, id=existing.id))])

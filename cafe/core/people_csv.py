@@ -2,20 +2,29 @@
 
 Excel in Sweden saves "CSV (semikolonavgränsad)" in Windows-1252 with ``;``; "CSV UTF-8"
 adds a byte-order mark; "Unicode text" is UTF-16 with tabs; other locales use ``,``.
-All of these are read, headers may be Swedish or English, and every bad row is reported
-with its spreadsheet row number (the header is row 1) before anything is imported.
+All of these are read, headers may be Swedish or English (a name in one column, or in
+``Förnamn`` and ``Efternamn`` as registration forms export it), sectors may be written the
+many ways lists say them ("Ideell förening", "Kommunal verksamhet"), and every bad cell is
+reported with its spreadsheet row number (the header is row 1) and its column as written
+in the file, before anything is imported.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cafe.core.errors import Problem, ValidationError, row_where
-from cafe.core.participants import Participant, PersonInput, parse_sector
+from cafe.core.participants import (
+    Participant,
+    PersonInput,
+    Sector,
+    match_key,
+    parse_sector,
+    sector_words,
+)
 from cafe.core.text import check_email, check_field, check_phone, clean, parse_yes_no
 from cafe.i18n import t
 
@@ -27,6 +36,17 @@ _HEADERS: dict[str, str] = {
     "namn": "name",
     "full name": "name",
     "fullständigt namn": "name",
+    "för- och efternamn": "name",
+    "förnamn": "first_name",
+    "tilltalsnamn": "first_name",
+    "first name": "first_name",
+    "firstname": "first_name",
+    "given name": "first_name",
+    "efternamn": "last_name",
+    "last name": "last_name",
+    "lastname": "last_name",
+    "surname": "last_name",
+    "family name": "last_name",
     "organisation": "organisation",
     "organization": "organisation",
     "org": "organisation",
@@ -87,7 +107,31 @@ def _delimiter(header_line: str) -> str:
 
 
 def _header_key(cell: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", cell).strip().lower().replace("_", " ").split())
+    """A header as looked up: case, accents, ``_``, ``-`` and extra spaces ignored."""
+    return match_key(cell.replace("_", " ").replace("-", " "))
+
+
+_HEADER_KEYS: dict[str, str] = {_header_key(header): field for header, field in _HEADERS.items()}
+
+
+def looks_like_people_list(raw: bytes) -> bool:
+    """Whether ``raw`` is a table whose header names people (``Namn``, ``Förnamn`` ...).
+
+    For commands given a participant list by mistake (``cafe import anmalda.csv DIR``).
+    """
+    if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    try:
+        text, _ = decode(raw[:65536])
+    except UnicodeError:
+        return False
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    try:
+        header = next(csv.reader([first], delimiter=_delimiter(first)), [])
+    except csv.Error:
+        return False
+    fields = {_HEADER_KEYS.get(_header_key(cell)) for cell in header}
+    return bool({"name", "first_name", "last_name"} & fields)
 
 
 def read_people_csv(raw: bytes, source: str) -> CsvPeople:
@@ -111,12 +155,12 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
     columns: dict[str, int] = {}
     ignored: list[str] = []
     for index, cell in enumerate(header):
-        field = _HEADERS.get(_header_key(cell))
+        field = _HEADER_KEYS.get(_header_key(cell))
         if field and field not in columns:
             columns[field] = index
         elif cell.strip():
             ignored.append(clean(cell))
-    if "name" not in columns:
+    if not {"name", "first_name", "last_name"} & columns.keys():
         raise ValidationError(
             [Problem(row_where(source, 1), t("csv.no_name_column", header=", ".join(header)))]
         )
@@ -139,7 +183,7 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
                     Problem(where, t("csv.ragged", got=len(record), expected=len(header)))
                 )
                 continue
-            person = _person(record, columns, where, problems)
+            person = _person(record, columns, header, where, problems)
             if person is not None:
                 people.append(person)
                 rows.append(row_number)
@@ -155,31 +199,66 @@ def _cell(record: list[str], columns: dict[str, int], field: str) -> str:
     return record[index] if index is not None and index < len(record) else ""
 
 
+def _name(record: list[str], columns: dict[str, int]) -> str:
+    """The name cell, or first and last name joined (``Förnamn``, ``Efternamn``)."""
+    whole = _cell(record, columns, "name")
+    if whole.strip() or not {"first_name", "last_name"} & columns.keys():
+        return whole
+    parts = (_cell(record, columns, "first_name"), _cell(record, columns, "last_name"))
+    return " ".join(part.strip() for part in parts if part.strip())
+
+
+def _column(header: list[str], columns: dict[str, int], *fields: str) -> str:
+    """The column(s) holding ``fields`` as the file writes them: ``Sektor``, ``Förnamn + Efternamn``."""
+    return " + ".join(clean(header[columns[f]]) for f in fields if f in columns)
+
+
+def _sector_problem(value: str) -> str:
+    """Why ``value`` is not a sector, with every word that is, in the user's language."""
+    words = {sector: ", ".join(found) for sector, found in sector_words().items()}
+    return t(
+        "csv.bad_sector",
+        value=value,
+        public=words[Sector.PUBLIC],
+        civil=words[Sector.CIVIL],
+        business=words[Sector.BUSINESS],
+        other=words[Sector.OTHER],
+    )
+
+
 def _person(
-    record: list[str], columns: dict[str, int], where: str, problems: list[Problem]
+    record: list[str],
+    columns: dict[str, int],
+    header: list[str],
+    where: str,
+    problems: list[Problem],
 ) -> PersonInput | None:
+    def at(*fields: str) -> str:
+        return t("csv.cell_where", where=where, column=_column(header, columns, *fields))
+
     before = len(problems)
+    name_column = ("name",) if "name" in columns else ("first_name", "last_name")
     name = check_field(
-        "name", _cell(record, columns, "name"), problems, where=f"{where}: name", required=True
+        "name", _name(record, columns), problems, where=at(*name_column), required=True
     )
     organisation = check_field(
         "organisation",
         _cell(record, columns, "organisation"),
         problems,
-        where=f"{where}: organisation",
+        where=at("organisation"),
     )
     sector_text = clean(_cell(record, columns, "sector"))
     sector = parse_sector(sector_text) if sector_text else None
     if sector_text and sector is None:
-        problems.append(Problem(f"{where}: sector", t("service.bad_sector", value=sector_text)))
-    email = check_email(_cell(record, columns, "email"), problems, where=f"{where}: email")
-    phone = check_phone(_cell(record, columns, "phone"), problems, where=f"{where}: phone")
+        problems.append(Problem(at("sector"), _sector_problem(sector_text)))
+    email = check_email(_cell(record, columns, "email"), problems, where=at("email"))
+    phone = check_phone(_cell(record, columns, "phone"), problems, where=at("phone"))
     flags = {}
     for field in ("host", "present"):
         raw = _cell(record, columns, field)
         value = parse_yes_no(raw)
         if value is None:
-            problems.append(Problem(f"{where}: {field}", t("csv.bad_yes_no", value=clean(raw))))
+            problems.append(Problem(at(field), t("csv.bad_yes_no", value=clean(raw))))
         flags[field] = bool(value)
     if len(problems) > before:
         return None

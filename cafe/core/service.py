@@ -15,7 +15,14 @@ from cafe.core.agenda import Agenda, Step, StepKind
 from cafe.core.clock import Clock, SystemClock
 from cafe.core.errors import CafeError, Problem, StoreConflict, ValidationError
 from cafe.core.events import Event, EventKind
-from cafe.core.participants import Participant, PersonInput, Sector, parse_sector
+from cafe.core.participants import (
+    AlreadyInMeeting,
+    Participant,
+    PersonInput,
+    Sector,
+    find_same_person,
+    parse_sector,
+)
 from cafe.core.state import CheckoutNote, Idea, MeetingState, Signup, Theme, fold
 from cafe.core.text import check_email, check_field, check_phone
 from cafe.core.timer import Timer
@@ -222,8 +229,25 @@ class MeetingService:
             "present": bool(person.present),
         }
 
-    def add_participant(self, person: PersonInput, *, key: str | None = None) -> Participant:
-        """Register one person; raises ``ValidationError`` naming each bad field."""
+    def add_participant(
+        self, person: PersonInput, *, key: str | None = None, allow_duplicate: bool = False
+    ) -> Participant:
+        """Register one person; raises ``ValidationError`` naming each bad field.
+
+        Someone already in the meeting (``same_person``: the same name and organisation,
+        case and accents ignored) is refused with ``AlreadyInMeeting`` pointing at them,
+        unless ``allow_duplicate`` says the user has confirmed it is another person.
+        """
+        if not allow_duplicate:
+            problems: list[Problem] = []
+            data = self._check_person(person, "", problems)
+            if problems:
+                raise ValidationError(problems)
+            existing = find_same_person(
+                data["name"], data["organisation"], self.state.participants.values()
+            )
+            if existing is not None:
+                raise AlreadyInMeeting(existing)
         return self.add_participants([person], key=key)[0]
 
     def add_participants(

@@ -13,6 +13,7 @@ from typing import Any
 from pptx import Presentation
 
 from cafe.core.errors import CafeError
+from cafe.core.meeting_seating import appointed_hosts
 from cafe.core.service import MeetingService
 from cafe.i18n import Translator
 from cafe.links import checkout_path, signup_path, table_path
@@ -143,6 +144,7 @@ def table_cards(service: MeetingService, base: str, lang: str) -> list[TableCard
     plan = service.state.seating or {}
     circle = plan.get("mode") == "circle"
     hosts = _hosts(service)
+    appointed = {table for _, table in appointed_hosts(service)}
     cards = []
     for number in range(1, table_count(service) + 1):
         url = base + table_path(table_token(service, number))
@@ -150,6 +152,7 @@ def table_cards(service: MeetingService, base: str, lang: str) -> list[TableCard
             TableCard(
                 number=number,
                 host=hosts.get(number, ""),
+                appointed=number in appointed,
                 url=url,
                 png=qr_png(url),
                 label=tr("reports.cards.circle") if circle else "",

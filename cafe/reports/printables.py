@@ -35,6 +35,8 @@ class TableCard:
     png: bytes
     label: str = ""
     """Shown instead of "Table N" (the circle)."""
+    appointed: bool = False
+    """The planner chose this host (nobody volunteered): the card says to brief them."""
 
 
 def build_table_cards(
@@ -65,7 +67,10 @@ def build_table_cards(
                 Para(str(card.number), bold=True, color=PALETTE.title),
             ]
         host = (
-            tr("reports.cards.host", name=safe_text(card.host))
+            tr(
+                "reports.cards.host_appointed" if card.appointed else "reports.cards.host",
+                name=safe_text(card.host),
+            )
             if card.host
             else tr("reports.cards.host_blank")
         )

@@ -172,8 +172,8 @@ class CafeApp(App[None]):
             self.push_screen(WhereModal(self.service))
 
     def action_add_person(self) -> None:
-        def add(person: PersonInput) -> None:
-            added = self.service.add_participant(person)
+        def add(person: PersonInput, allow_duplicate: bool) -> None:
+            added = self.service.add_participant(person, allow_duplicate=allow_duplicate)
             self.notify(t("tui.checkin.added", name=added.name))
 
         self.push_screen(PersonModal(add))

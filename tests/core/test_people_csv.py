@@ -64,11 +64,11 @@ def test_every_bad_row_is_named() -> None:
     with pytest.raises(ValidationError) as caught:
         read_people_csv(text.encode(), "lista.csv")
     wheres = [p.where for p in caught.value.problems]
-    assert wheres == [
-        "lista.csv rad 3: name",
-        "lista.csv rad 4: sector",
-        "lista.csv rad 6: email",
-        "lista.csv rad 6: host",
+    assert wheres == [  # the row, and the column as the file writes it
+        'lista.csv rad 3, kolumn "namn"',
+        'lista.csv rad 4, kolumn "sektor"',
+        'lista.csv rad 6, kolumn "e-post"',
+        'lista.csv rad 6, kolumn "värd"',
     ]
 
 

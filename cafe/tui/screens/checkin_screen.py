@@ -67,7 +67,9 @@ class CheckinScreen(Screen[None]):
     def add_person(self, message: PersonForm.Submitted) -> None:
         form = self.query_one(PersonForm)
         try:
-            person = self.service.add_participant(message.person)
+            person = self.service.add_participant(
+                message.person, allow_duplicate=message.allow_duplicate
+            )
         except CafeError as error:
             form.show_error(error)
             return

@@ -40,6 +40,8 @@ def swap_class(node: Widget, prefix: str, value: str) -> None:
 
 
 NOTES_SETTING = "notes"
+HOSTS_NOTICE_SECONDS = 90
+"""Long enough to read out and act on before round 1 starts."""
 
 TICK_SECONDS = 0.25
 """How often the timer is redrawn; the time itself always comes from the clock."""
@@ -158,10 +160,39 @@ class MeetingScreen(Screen[None]):
                 fresh = timer is None or not timer.started
                 if fresh and seating.ensure_plan(self.service, step.round or 1):
                     self.notify(t("tui.round.seated", round=step.round or 1))
+                    if (step.round or 1) == 1:
+                        self.tell_appointed_hosts()
             elif step.kind is StepKind.PRESENTATION_ROUND and self.service.state.seating is None:
-                seating.ensure_plan(self.service, 1)
+                if seating.ensure_plan(self.service, 1):
+                    self.tell_appointed_hosts()
         except CafeError as error:
             self.notify(str(error), severity="warning")
+
+    def tell_appointed_hosts(self) -> None:
+        """Name the hosts the planner chose itself, before round 1, so someone briefs them.
+
+        A notification, not a dialog: it must not swallow the next key in a live meeting.
+        The rotation screen and the table cards mark the same people (☆).
+        """
+        appointed = seating.appointed_hosts(self.service)
+        if not appointed:
+            return
+        people = self.service.state.participants
+        volunteers = sum(1 for p in self.service.state.present() if p.host)
+        tables = len(seating.table_numbers(self.service.state.seating))
+        lines = [
+            t("tui.hosts.why", tables=tables, volunteers=volunteers),
+            *(t("tui.hosts.line", name=people[pid].name, table=table) for pid, table in appointed),
+            t("tui.hosts.brief"),
+            t("tui.hosts.swap"),
+        ]
+        self.notify(
+            "\n".join(lines),
+            title=t("tui.hosts.title"),
+            severity="warning",
+            timeout=HOSTS_NOTICE_SECONDS,
+            markup=False,
+        )
 
     def action_next_step(self) -> None:
         before = self.service.state.current_step
@@ -223,6 +254,8 @@ class MeetingScreen(Screen[None]):
             return
         if self._run(seating.plan_now, self.service, round_number):
             self.notify(t("tui.round.replanned", round=round_number))
+            if round_number == 1:
+                self.tell_appointed_hosts()
 
     def action_next_speaker(self) -> None:
         view = self.query_one(StepPanel).view

@@ -28,7 +28,8 @@ class PersonModal(ModalScreen[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(False)", show=False)]
 
-    def __init__(self, submit: Callable[[PersonInput], object]) -> None:
+    def __init__(self, submit: Callable[[PersonInput, bool], object]) -> None:
+        """``submit(person, allow_duplicate)`` adds the person or raises ``CafeError``."""
         super().__init__()
         self.submit = submit
 
@@ -46,7 +47,7 @@ class PersonModal(ModalScreen[bool]):
         event.stop()
         form = self.query_one(PersonForm)
         try:
-            self.submit(event.person)
+            self.submit(event.person, event.allow_duplicate)
         except CafeError as error:
             form.show_error(error)
             return

@@ -1,4 +1,9 @@
-"""Name, organisation, sector: Enter moves on, Enter in the sector field adds the person."""
+"""Name, organisation, sector: Enter moves on, Enter in the sector field adds the person.
+
+Someone already in the meeting is refused (the service's rule) and the form says who and
+that a second Enter adds them anyway: another person with the same name is real, a
+second Åsa Öberg because the list was imported is not.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label
 
 from cafe.core.errors import CafeError
-from cafe.core.participants import PersonInput, sector_names
+from cafe.core.participants import AlreadyInMeeting, PersonInput, match_key, sector_names
 from cafe.i18n import t
 
 
@@ -24,14 +29,23 @@ class PersonForm(Vertical):
     PersonForm #person-org { width: 2fr; }
     PersonForm #person-sector { width: 1fr; }
     PersonForm #person-host { width: auto; }
+    PersonForm #person-error { width: 100%; min-height: 1; height: auto; }
     """
 
-    class Submitted(Message):
-        """Enter in the last field: a person to add."""
+    _confirming: tuple[str, str] | None = None
+    """Name and organisation refused as already there: Enter again on them adds anyway."""
 
-        def __init__(self, person: PersonInput) -> None:
+    class Submitted(Message):
+        """Enter in the last field: a person to add.
+
+        ``allow_duplicate``: the form said this person is already in the meeting and
+        Enter was pressed again on the same name and organisation (add them anyway).
+        """
+
+        def __init__(self, person: PersonInput, *, allow_duplicate: bool = False) -> None:
             super().__init__()
             self.person = person
+            self.allow_duplicate = allow_duplicate
 
     class NameChanged(Message):
         """The name field changed (the door filters its list by it)."""
@@ -52,6 +66,12 @@ class PersonForm(Vertical):
             yield Checkbox(t("tui.checkin.host"), id="person-host")
         yield Label("", id="person-error", classes="problem", markup=False)
 
+    def _typed(self) -> tuple[str, str]:
+        return (
+            match_key(self.query_one("#person-name", Input).value),
+            match_key(self.query_one("#person-org", Input).value),
+        )
+
     def focus_name(self) -> None:
         self.query_one("#person-name", Input).focus()
 
@@ -69,12 +89,16 @@ class PersonForm(Vertical):
             self.query_one(field, Input).value = ""
         self.query_one("#person-host", Checkbox).value = False
         self.query_one("#person-error", Label).update("")
+        self._confirming = None
         self.focus_name()
 
     def show_error(self, error: CafeError) -> None:
-        self.query_one("#person-error", Label).update(
-            "; ".join(str(problem) for problem in error.problems)
-        )
+        text = "; ".join(str(problem) for problem in error.problems)
+        self._confirming = None
+        if isinstance(error, AlreadyInMeeting):
+            self._confirming = self._typed()
+            text = f"{text} {t('tui.checkin.add_again')}"
+        self.query_one("#person-error", Label).update(text)
 
     @on(Input.Changed, "#person-name")
     def name_changed(self, event: Input.Changed) -> None:
@@ -92,4 +116,5 @@ class PersonForm(Vertical):
         elif field == "person-org":
             self.query_one("#person-sector", Input).focus()
         else:
-            self.post_message(self.Submitted(self.person()))
+            again = self._confirming is not None and self._confirming == self._typed()
+            self.post_message(self.Submitted(self.person(), allow_duplicate=again))

@@ -22,6 +22,8 @@ class SeatEntry:
     host: bool = False
     moved: bool = True
     """Changes table this round (hosts and the first round: ``False``)."""
+    appointed: bool = False
+    """A host the planner chose (nobody volunteered): marked so the co-hosts brief them."""
 
 
 class TableCard(Vertical):
@@ -32,17 +34,21 @@ class TableCard(Vertical):
     TableCard > .table-name { text-style: bold; }
     """
 
-    def __init__(self, seats: TableSeats, names: dict[str, str]) -> None:
+    def __init__(
+        self, seats: TableSeats, names: dict[str, str], appointed: frozenset[str] = frozenset()
+    ) -> None:
         super().__init__(classes="table-card")
         self.seats = seats
         self.names = names
+        self.appointed = appointed
 
     def compose(self) -> ComposeResult:
         yield Label(t("tui.seating.table", table=self.seats.table), classes="table-name")
         for member in self.seats.members:
             name = self.names.get(member, member)
             if member == self.seats.host:
-                yield Label(t("tui.seating.host_line", name=name), classes="host", markup=False)
+                key = "appointed_line" if member in self.appointed else "host_line"
+                yield Label(t(f"tui.seating.{key}", name=name), classes="host", markup=False)
             else:
                 yield Label(name, classes="member", markup=False)
 
@@ -58,6 +64,8 @@ class SeatingView(Grid):
     """The round's tables, from the stored plan."""
     names: reactive[dict[str, str]] = reactive(dict)
     """Participant id → name."""
+    appointed: frozenset[str] = frozenset()
+    """Hosts the planner chose (set before ``tables``)."""
 
     def on_mount(self) -> None:
         self._rebuild()
@@ -69,7 +77,7 @@ class SeatingView(Grid):
         if not self.is_mounted:
             return
         self.remove_children()
-        self.mount_all(TableCard(seats, self.names) for seats in self.tables)
+        self.mount_all(TableCard(seats, self.names, self.appointed) for seats in self.tables)
 
 
 class RotationView(Grid):
@@ -96,7 +104,11 @@ class RotationView(Grid):
         self.mount_all(
             Static(
                 t(
-                    "tui.seating.rotation_host" if entry.host else "tui.seating.rotation_line",
+                    "tui.seating.rotation_appointed"
+                    if entry.appointed
+                    else "tui.seating.rotation_host"
+                    if entry.host
+                    else "tui.seating.rotation_line",
                     name=entry.name,
                     table=entry.table,
                 ),

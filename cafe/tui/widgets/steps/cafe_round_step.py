@@ -26,8 +26,14 @@ class CafeRoundView(StepView):
         step = self.step
         assert step is not None
         rounds = seating.cafe_round_count(self.service)
+        number = step.round or 0
+        plain = t("tui.round.heading_plain", round=number, rounds=rounds)
+        # "Runda 2 av 4 · Runda 2" says it twice: the title only when it adds something.
+        said = step.title.strip().casefold() in plain.casefold()
         yield Label(
-            t("tui.round.heading", round=step.round or 0, rounds=rounds, title=step.title),
+            plain
+            if said
+            else t("tui.round.heading", round=number, rounds=rounds, title=step.title),
             classes="step-title",
             markup=False,
         )
@@ -77,8 +83,10 @@ class CafeRoundView(StepView):
             )
             return
         tables = seating.round_tables(plan, round_number)
+        appointed = frozenset(pid for pid, _ in seating.appointed_hosts(self.service))
         if started:
             seats = self.query_one("#tables", SeatingView)
+            seats.appointed = appointed
             seats.names = names
             seats.tables = tuple(tables)
             return
@@ -90,7 +98,13 @@ class CafeRoundView(StepView):
                 before = seating.seat_in_round(plan, member, round_number - 1)
                 moved = round_number == 1 or before is None or before.table != table.table
                 entries.append(
-                    SeatEntry(names.get(member, member), table.table, member == table.host, moved)
+                    SeatEntry(
+                        names.get(member, member),
+                        table.table,
+                        member == table.host,
+                        moved,
+                        appointed=member == table.host and member in appointed,
+                    )
                 )
         entries.sort(key=lambda e: e.name.casefold())
         self.query_one("#rotation", RotationView).entries = tuple(entries)

@@ -1,0 +1,182 @@
+"""`cafe people import` reads registration lists as Excel and form tools export them.
+
+First and last name in separate columns, and sectors written the many ways lists say them
+("Ideell förening", "Kommunal verksamhet", "Privat företag"). An unknown sector is refused
+in the user's language, naming the row, the column as the file writes it, the value, and
+the words that work.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cafe.cli import main
+from cafe.core.participants import Sector, match_key, parse_sector, sector_names
+from tests.meetings import new_meeting
+
+SECTOR_WORDS: list[tuple[str, Sector]] = [
+    ("Ideell förening", Sector.CIVIL),
+    ("Idéburen organisation", Sector.CIVIL),
+    ("Förening", Sector.CIVIL),
+    ("Civilsamhälle", Sector.CIVIL),
+    ("Trossamfund", Sector.CIVIL),
+    ("Stiftelse", Sector.CIVIL),
+    ("Kommunal verksamhet", Sector.PUBLIC),
+    ("Kommun", Sector.PUBLIC),
+    ("Region", Sector.PUBLIC),
+    ("Myndighet", Sector.PUBLIC),
+    ("Offentlig", Sector.PUBLIC),
+    ("Statlig", Sector.PUBLIC),
+    ("Landsting", Sector.PUBLIC),
+    ("Privat företag", Sector.BUSINESS),
+    ("Företag", Sector.BUSINESS),
+    ("Näringsliv", Sector.BUSINESS),
+    ("Socialt företag", Sector.BUSINESS),  # runs a business; see participants.py
+    ("Annat", Sector.OTHER),
+    ("Övrigt", Sector.OTHER),
+    ("Privatperson", Sector.OTHER),
+]
+
+
+def _mangled(word: str) -> str:
+    """The word as a hurried spreadsheet has it: no accents, capitals, extra spaces."""
+    return "  " + "   ".join(match_key(word).upper().split()) + " "
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    new_meeting(tmp_path / "möte").log.close()
+    return tmp_path / "möte"
+
+
+def _listed(folder: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    capsys.readouterr()
+    assert main(["people", "list", str(folder), "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize(("word", "sector"), SECTOR_WORDS, ids=[w for w, _ in SECTOR_WORDS])
+def test_every_sector_word_of_a_registration_list(
+    word: str, sector: Sector, folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listing = tmp_path / "anmalda.csv"
+    listing.write_bytes(
+        f"Namn;Organisation;Sektor\r\nAnna Berg;A;{word}\r\nBo Dahl;B;{_mangled(word)}\r\n".encode(
+            "cp1252"
+        )
+    )
+    assert main(["people", "import", str(folder), str(listing)]) == 0
+    assert [p["sector"] for p in _listed(folder, capsys)] == [sector.value, sector.value]
+
+
+def test_the_words_map_to_one_sector_each() -> None:
+    """No word folds onto another sector's word (``kommunalt bolag`` vs ``bolag``)."""
+    for word in sector_names():
+        assert parse_sector(word) is not None, word
+        assert parse_sector(_mangled(word)) is parse_sector(word), word
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Förnamn;Efternamn",
+        "förnamn;efternamn",
+        "FORNAMN;EFTERNAMN",
+        "First name;Last name",
+        "firstname;surname",
+        "First_Name;Last_Name",
+        "Given name;Family name",
+        "Tilltalsnamn;Efternamn",
+    ],
+)
+def test_first_and_last_name_columns_are_joined(
+    header: str, folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listing = tmp_path / "anmalda.csv"
+    listing.write_text(
+        f"{header};Organisation;Sektor;E-post\n"
+        "Åsa;Öberg;Röda Korset;Ideell förening;asa@example.se\n"
+        " Per ; Ek ;Kommunen;Kommunal verksamhet;\n"
+        "Cher;;;Privatperson;\n",
+        encoding="utf-8-sig",
+    )
+    assert main(["people", "import", str(folder), str(listing)]) == 0
+    assert "Kolumner som inte används" not in capsys.readouterr().err
+    assert [(p["name"], p["organisation"], p["sector"]) for p in _listed(folder, capsys)] == [
+        ("Åsa Öberg", "Röda Korset", "civil"),
+        ("Per Ek", "Kommunen", "public"),
+        ("Cher", "", "other"),
+    ]
+
+
+def test_a_row_without_any_name_names_both_columns(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listing = tmp_path / "anmalda.csv"
+    listing.write_text("Förnamn;Efternamn;Sektor\nÅsa;Öberg;förening\n;;kommun\n", "utf-8")
+    assert main(["people", "import", str(folder), str(listing)]) == 1
+    err = capsys.readouterr().err
+    assert 'anmalda.csv rad 3, kolumn "Förnamn + Efternamn": ' in err
+    assert _listed(folder, capsys) == [], "a bad row imports nobody"
+
+
+def test_an_unknown_sector_is_refused_in_swedish(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listing = tmp_path / "anmalda.csv"
+    listing.write_text(
+        "Förnamn;Efternamn;Organisation;Typ av organisation\n"
+        "Åsa;Öberg;Röda Korset;Ideell förening\n"
+        "Per;Ek;Rymdbolaget;Rymden\n",
+        encoding="utf-8",
+    )
+    # "Typ av organisation" is not a sector column: ignored, and said so
+    assert main(["people", "import", str(folder), str(listing)]) == 0
+    assert "Kolumner som inte används: Typ av organisation" in capsys.readouterr().err
+
+    listing.write_text(
+        "Förnamn;Efternamn;Organisation;Sektor\n"
+        "Åsa;Öberg;Röda Korset;Ideell förening\n"
+        "Per;Ek;Rymdbolaget;Rymden\n",
+        encoding="utf-8",
+    )
+    assert main(["people", "import", str(folder), str(listing), "--skip-existing"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith(
+        'anmalda.csv rad 3, kolumn "Sektor": "Rymden" är ingen sektor som cafe känner igen. '
+        "Skriv ett av orden för offentlig sektor (offentlig, "
+    )
+    for word, _ in SECTOR_WORDS:
+        assert word.lower() in lines[0], word
+    for english in ("sector", "row", "column", "public", "business", "civil society"):
+        assert english not in lines[0], f"{english!r} in the Swedish message"
+    assert len(lines) == 1
+    assert [p["id"] for p in _listed(folder, capsys)] == ["p1", "p2"], "only the first file's"
+
+
+def test_an_unknown_sector_is_refused_in_english(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listing = tmp_path / "people.csv"
+    listing.write_text("First name,Last name,Sector\nLee,Ann,Outer space\n", encoding="utf-8")
+    assert main(["people", "import", str(folder), str(listing), "--lang", "en"]) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith(
+        'people.csv row 2, column "Sector": "Outer space" is not a sector cafe knows. '
+        "Write one of the words for the public sector (public, "
+    )
+    assert "civil society (civil, civil society, association" in first
+    assert "förening" in first, "Swedish words work in English too, and are listed"
+
+
+def test_a_list_without_any_name_column_says_which_would_do(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listing = tmp_path / "anmalda.csv"
+    listing.write_text("Organisation;Sektor\nRöda Korset;förening\n", encoding="utf-8")
+    assert main(["people", "import", str(folder), str(listing)]) == 1
+    err = capsys.readouterr().err
+    assert "Namn, eller Förnamn och Efternamn" in err and "Organisation, Sektor" in err

@@ -1,0 +1,88 @@
+"""One person, once, at the door: a name already there is refused, Enter again adds it.
+
+The door (``d``) and the add dialog (``a``) use the same form; the rule is the service's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Label
+
+from cafe.core.participants import PersonInput
+from cafe.tui.app import CafeApp
+from tests.tui.helpers import FakePhoneServer, meeting
+
+
+async def _type_person(pilot: Pilot, name: str, organisation: str = "", sector: str = "") -> None:
+    """Name, Enter, organisation, Enter, sector, Enter: as the co-host types it."""
+    for text in (name, organisation, sector):
+        if text:
+            await pilot.press(*text)
+        await pilot.press("enter")
+    await pilot.pause()
+
+
+def _names(app: CafeApp) -> list[str]:
+    return [p.name for p in app.service.state.participants.values()]
+
+
+async def test_the_door_refuses_a_second_asa_and_a_second_enter_adds_her(
+    meeting_dir: Path,
+) -> None:
+    service, clock = meeting(meeting_dir)
+    service.add_participant(PersonInput("Åsa Öberg", "Röda Korset", "förening"))
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        await _type_person(pilot, "asa oberg", "", "förening")
+        error = str(app.screen.query_one("#person-error", Label).render())
+        assert "Åsa Öberg (Röda Korset) finns redan i mötet (id p1)." in error
+        assert "Tryck Enter igen" in error
+        assert _names(app) == ["Åsa Öberg"], "the door made a second Åsa"
+        assert app.screen.query_one("#person-name", Input).value == "asa oberg", "kept"
+
+        await pilot.press("enter")  # the same name again: another Åsa, confirmed
+        await pilot.pause()
+        assert _names(app) == ["Åsa Öberg", "asa oberg"]
+        assert app.screen.query_one("#person-name", Input).value == ""
+        assert str(app.screen.query_one("#person-error", Label).render()) == ""
+
+
+async def test_a_changed_name_is_checked_afresh(meeting_dir: Path) -> None:
+    service, clock = meeting(meeting_dir)
+    service.add_participant(PersonInput("Åsa Öberg", "Röda Korset"))
+    service.add_participant(PersonInput("Per Ek", "Kommunen"))
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        await _type_person(pilot, "Åsa Öberg", "Röda Korset")
+        assert "(id p1)" in str(app.screen.query_one("#person-error", Label).render())
+        # the co-host corrects the name to someone else who is also there already
+        app.screen.query_one("#person-name", Input).value = "per ek"
+        app.screen.query_one("#person-org", Input).value = ""
+        app.screen.query_one("#person-sector", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "(id p2)" in str(app.screen.query_one("#person-error", Label).render())
+        assert _names(app) == ["Åsa Öberg", "Per Ek"], "a new name needs its own confirmation"
+
+
+async def test_the_add_dialog_asks_the_same_in_english(meeting_dir: Path) -> None:
+    service, clock = meeting(meeting_dir)
+    service.add_participant(PersonInput("Åsa Öberg", "Röda Korset"))
+    app = CafeApp(service, clock=clock, server=FakePhoneServer(), lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        await _type_person(pilot, "ÅSA ÖBERG", "röda korset")
+        error = str(app.screen.query_one("#person-error", Label).render())
+        assert "Åsa Öberg (Röda Korset) is already in the meeting (id p1)." in error
+        assert "Press Enter again" in error
+        assert _names(app) == ["Åsa Öberg"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _names(app) == ["Åsa Öberg", "ÅSA ÖBERG"]
