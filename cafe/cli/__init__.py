@@ -14,7 +14,7 @@ from importlib import import_module
 
 from cafe import __version__
 from cafe.core.errors import CafeError
-from cafe.i18n import LANGUAGES, set_language, t
+from cafe.i18n import LANGUAGES, catalogue, current_language, set_language, t
 
 #: Each module has ``register(subparsers)`` that adds its subcommand(s) and sets a
 #: ``handler(args) -> int`` default.
@@ -43,16 +43,29 @@ def _early_language(argv: Sequence[str]) -> str | None:
     return os.environ.get("CAFE_LANG")
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with translated section titles."""
+def _argparse_text(msgid: str) -> str:
+    """argparse's own English string ``msgid`` in the current language (``argparse.toml``)."""
+    text = catalogue(current_language()).get(f"argparse.{msgid}", msgid)
+    return text if isinstance(text, str) else msgid
 
-    def format_help(self) -> str:
-        text = super().format_help()
-        return (
-            text.replace("usage:", t("cli.usage"), 1)
-            .replace("options:", t("cli.options"))
-            .replace("positional arguments:", t("cli.positional"))
-        )
+
+def _argparse_plural(singular: str, plural: str, n: int) -> str:
+    return _argparse_text(singular if n == 1 else plural)
+
+
+def translate_argparse() -> None:
+    """argparse looks its strings up with ``gettext``: route them to our catalogues.
+
+    argparse calls its module-level ``_`` and ``ngettext`` when it formats help and
+    errors, so setting them once makes "usage:", "options", "invalid choice" ... follow
+    ``set_language``; a string the catalogue lacks stays argparse's English.
+    """
+    argparse._ = _argparse_text  # type: ignore[attr-defined]
+    argparse.ngettext = _argparse_plural  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse whose own strings come from our catalogues (see ``translate_argparse``)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -66,8 +79,14 @@ def add_lang_option(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser, with every registered subcommand."""
+    translate_argparse()
     parser = _Parser(prog="cafe", description=t("cli.description"))
-    parser.add_argument("--version", action="version", version=f"cafe {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"cafe {__version__}",
+        help=_argparse_text("show program's version number and exit"),
+    )
     add_lang_option(parser)
     sub = parser.add_subparsers(title=t("cli.commands"), metavar=t("cli.command_metavar"))
     sub.required = True

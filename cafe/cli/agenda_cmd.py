@@ -164,8 +164,8 @@ def run_check(args: argparse.Namespace) -> int:
             t(
                 "agenda.check.ok",
                 file=name,
-                steps=len(agenda.steps),
-                rounds=len(agenda.cafe_rounds),
+                steps=t("count.steps", count=len(agenda.steps)),
+                rounds=t("count.cafe_rounds", count=len(agenda.cafe_rounds)),
                 minutes=_number(agenda.planned_minutes),
             )
         )
@@ -238,7 +238,11 @@ def _header(agenda: Agenda, width: int) -> list[str]:
     web = t(
         "agenda.show.seat_page_on" if agenda.web.where_do_i_sit else "agenda.show.seat_page_off"
     )
-    privacy = t("agenda.show.privacy_text", days=agenda.privacy.retention_days)
+    privacy = t(
+        "agenda.show.privacy_text",
+        count=agenda.privacy.retention_days,
+        days=agenda.privacy.retention_days,
+    )
     fields.append((t("agenda.show.privacy"), f"{privacy}; {web}"))
     fields.append(
         (
@@ -247,8 +251,8 @@ def _header(agenda: Agenda, width: int) -> list[str]:
                 "agenda.show.planned_text",
                 minutes=_number(agenda.planned_minutes),
                 clock=_duration(agenda.planned_minutes),
-                steps=len(agenda.steps),
-                rounds=len(agenda.cafe_rounds),
+                steps=t("count.steps", count=len(agenda.steps)),
+                rounds=t("count.cafe_rounds", count=len(agenda.cafe_rounds)),
             ),
         )
     )

@@ -20,7 +20,7 @@ from cafe.cli.common import (
 from cafe.core.errors import CafeError, Problem, ValidationError, row_where
 from cafe.core.participants import AlreadyInMeeting, PersonInput
 from cafe.core.people_csv import find_duplicates, read_people_csv
-from cafe.i18n import t
+from cafe.i18n import number, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -185,7 +185,7 @@ def run_import(args: argparse.Namespace) -> int:
                 "cli.people.imported",
                 count=len(added),
                 skipped=len(already),
-                seconds=f"{elapsed:.2f}",
+                seconds=number(elapsed, 2),
                 encoding=parsed.encoding,
                 delimiter=parsed.delimiter.replace("\t", "TAB"),
             )

@@ -64,8 +64,8 @@ def run_purge(args: argparse.Namespace) -> int:
             t(
                 "cli.purge.summary",
                 folder=folder,
-                participants=counts.participants,
-                signups=counts.signups,
+                participants=t("count.participants", count=counts.participants),
+                signups=t("count.signups", count=counts.signups),
             )
         )
         for path in files:
@@ -87,9 +87,9 @@ def run_purge(args: argparse.Namespace) -> int:
         say(
             t(
                 "cli.purge.done",
-                participants=done.participants,
-                signups=done.signups,
-                files=len(removed),
+                participants=t("count.participants", count=done.participants),
+                signups=t("count.signups", count=done.signups),
+                files=t("count.files", count=len(removed)),
             )
         )
     return 0

@@ -166,8 +166,8 @@ def render_text(result: SeatingResult, names: Mapping[str, str]) -> list[str]:
     lines = [
         t(
             "seating.cli.tables_title",
-            tables=len(result.plan.table_numbers),
-            rounds=len(result.plan.rounds),
+            tables=t("count.tables", count=len(result.plan.table_numbers)),
+            rounds=t("count.rounds", count=len(result.plan.rounds)),
         )
     ]
     lines += ["  " + line for line in itinerary_lines(result.plan, names)]
@@ -194,17 +194,20 @@ def bound_warning(result: SeatingResult) -> str | None:
             return None
         return t(
             "seating.cli.repeats_warning",
+            count=metrics.repeated_pairs,
             repeats=metrics.repeated_pairs,
             tables=bound.tables_for_zero,
         )
     if bound.tables_for_zero is None:
         return t(
             "seating.cli.bound_no_fix",
+            count=bound.repeated_pairs,
             repeats=bound.repeated_pairs,
             revisits=bound.host_revisits,
         )
     return t(
         "seating.cli.bound_warning",
+        count=bound.repeated_pairs,
         repeats=bound.repeated_pairs,
         revisits=bound.host_revisits,
         tables=bound.tables_for_zero,
@@ -290,12 +293,14 @@ def run_show(args: argparse.Namespace) -> int:
     if args.round is None:
         seated = {p for r in range(1, rounds + 1) for p in people_in_round(plan, r)}
         itineraries = {pid: name for pid, name in names.items() if pid in seated}
-        say(t("seating.cli.itineraries_title", rounds=rounds))
+        say(t("seating.cli.itineraries_title", count=rounds, rounds=rounds))
         for line in itinerary_lines(plan_from_json(plan), itineraries):
             say("  " + line)
         return 0
     if args.round > rounds:
-        problem = Problem(f"--round {args.round}", t("seating.cli.no_such_round", rounds=rounds))
+        problem = Problem(
+            f"--round {args.round}", t("seating.cli.no_such_round", count=rounds, rounds=rounds)
+        )
         raise CafeError([problem])
     say(t("seating.cli.round_title", round=args.round))
     for table in round_tables(plan, args.round):

@@ -52,6 +52,13 @@ class ScaledClock:
         self.speed = speed
         self._real_start = time.monotonic()
         self._origin = time.time() if origin is None else origin
+        self._stopped_at: float | None = None
 
     def now(self) -> float:
+        if self._stopped_at is not None:
+            return self._stopped_at
         return self._origin + (time.monotonic() - self._real_start) * self.speed
+
+    def stop(self) -> None:
+        """Stand still from now on (the simulated meeting is over)."""
+        self._stopped_at = self.now()

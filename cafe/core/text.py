@@ -116,3 +116,20 @@ def parse_yes_no(value: str) -> bool | None:
     if key in _NO:
         return False
     return None
+
+
+_SWEDISH_LETTERS = {"å": "\ue001", "ä": "\ue002", "æ": "\ue002", "ö": "\ue003", "ø": "\ue003"}
+"""Private-use characters sort after every letter, so å, ä, ö come after z in that order."""
+
+
+def collation_key(text: str, lang: str = "sv") -> str:
+    """Alphabetical order as readers of ``lang`` expect it, case and other accents ignored.
+
+    Swedish: ... X, Y, Z, Å, Ä, Ö (so "Ängla" comes after "Åsa", and "Émile" with the
+    E's); English: every accent folded away. Used for every list of names people read.
+    """
+    folded = unicodedata.normalize("NFC", " ".join(text.casefold().split()))
+    if lang == "sv":
+        folded = "".join(_SWEDISH_LETTERS.get(char, char) for char in folded)
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))

@@ -19,6 +19,7 @@ from cafe.i18n import t
 from cafe.tui import app as tui_app
 from cafe.tui.app import CafeApp
 from cafe.tui.bindings import install
+from cafe.tui.widgets.steps.closing_step import ClosingView
 
 
 class DemoApp(CafeApp):
@@ -26,6 +27,9 @@ class DemoApp(CafeApp):
 
     CSS_PATH = str(Path(tui_app.__file__).with_name("app.tcss"))
     """Textual resolves a relative path against the subclass's module: point at the TUI's."""
+
+    WRITES_REPORT = True
+    """The closing step points at the report this app writes, not at `cafe report`."""
 
     def __init__(
         self, service: MeetingService, people: Sequence[SimulatedPerson], *, speed: float, lang: str
@@ -37,6 +41,7 @@ class DemoApp(CafeApp):
         """Set while the simulation may go on; cleared by a pause."""
         self.running_script.set()
         self.report_paths: list[Path] = []
+        """The report's files, once the simulated meeting is over and it is written."""
         install(self, "demo")
 
     async def _start_server(self) -> None:
@@ -54,8 +59,13 @@ class DemoApp(CafeApp):
             server=self.server,  # type: ignore[arg-type]
             paused=self.running_script,
         )
+        stop_clock = getattr(self.service.clock, "stop", None)
+        if stop_clock is not None:
+            stop_clock()  # the last step is over: its minutes no longer run on
         save_log(self.service, log)
         self.report_paths = write_report(self.service, self.lang)
+        for view in self.screen.query(ClosingView):
+            view.refresh_view()
         self.notify(t("demo.report_ready", path=self.report_paths[0].parent), timeout=30)
 
     def action_demo_pause(self) -> None:

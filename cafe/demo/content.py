@@ -81,9 +81,30 @@ IDEAS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 THEMES: dict[str, tuple[str, ...]] = {
-    "sv": ("Mötesplatser", "Lotsning och kontaktpunkt", "Generationsmöten"),
-    "en": ("Meeting places", "Guidance and a contact point", "Meetings between generations"),
+    "sv": ("Mötesplatser", "Lotsning, besök och skjuts", "Generationsmöten"),
+    "en": ("Meeting places", "Guidance, visits and rides", "Meetings between generations"),
 }
+
+IDEA_THEMES: dict[int, tuple[int, ...]] = {
+    3: (1, 0, 2, 0, 0, 0),
+    4: (1, 0, 2, 1, 1, 0),
+}
+"""Which of ``THEMES`` each idea of rounds 3 and 4 belongs to, by its place in ``IDEAS``:
+visiting friends, a contact point, home visits and rides are guidance; lunches, rooms,
+walking football, fix-it meetings and language cafés are meeting places; the church's
+open pre-school and schools meeting pensioners' associations are meetings between
+generations."""
+
+
+def theme_of(text: str, lang: str) -> int | None:
+    """The index in ``THEMES`` of a simulated idea (its text may have "(bord 3)" added)."""
+    rounds = IDEAS.get(lang, IDEAS["sv"])
+    for number, themes in IDEA_THEMES.items():
+        for idea, theme in zip(rounds[number - 1], themes, strict=True):
+            if text == idea or text.startswith(f"{idea} ("):
+                return theme
+    return None
+
 
 CHECKOUT: dict[str, tuple[str, ...]] = {
     "sv": (

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from cafe.core.agenda import StepKind
 from cafe.core.service import MeetingService
-from cafe.demo.content import CHECKOUT, IDEAS, THEMES
+from cafe.demo.content import CHECKOUT, IDEAS, THEMES, theme_of
 from cafe.demo.people import SimulatedPerson
 
 
@@ -157,11 +157,12 @@ def _table_numbers(service: MeetingService) -> list[int]:
 
 
 def _make_themes(service: MeetingService, lang: str) -> None:
-    """The co-hosts group the ideas into the demo's themes and open sign-up lists."""
+    """The co-hosts group the ideas of rounds 3 and 4 into the themes they are about."""
     if service.state.live_themes():
         return
     names = THEMES.get(lang, THEMES["sv"])
     themes = [service.create_theme(name, signup=True) for name in names]
-    for n, idea in enumerate(service.state.visible_ideas()):
-        if idea.round >= 3:
-            service.set_idea_theme(idea.id, themes[n % len(themes)].id)
+    for idea in service.state.visible_ideas():
+        theme = theme_of(idea.text, lang) if idea.round >= 3 else None
+        if theme is not None:
+            service.set_idea_theme(idea.id, themes[theme].id)

@@ -16,7 +16,7 @@ from cafe.core.service import MeetingService
 from cafe.demo.driver import DemoLog, run_meeting
 from cafe.demo.people import SimulatedPerson
 from cafe.demo.phones import HttpRoom
-from cafe.i18n import t
+from cafe.i18n import number, t
 from cafe.web.security import RateLimit
 from cafe.web.server import LanServer
 
@@ -76,7 +76,7 @@ async def run_headless(
     print(t("demo.report"))
     for path in paths:
         print(f"  {path}")
-    print(t("demo.done", seconds=f"{time.perf_counter() - started:.1f}"))
+    print(t("demo.done", seconds=number(time.perf_counter() - started, 1)))
     return 0
 
 

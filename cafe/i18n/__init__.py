@@ -4,6 +4,10 @@ Every string a user sees is looked up here by a dotted key such as ``cli.new.cre
 Catalogues are TOML files, one per area (``cli.toml``, ``tui.toml`` ...) in ``sv/`` and
 ``en/``, so that areas can grow independently; ``[section]`` tables nest into the key.
 Swedish is the default language, as the product's users are Swedish.
+
+A value that agrees with a number is a plural table, ``{ one = "1 idé", other = "{count}
+idéer" }``: ``t()`` picks ``one`` when the ``count`` value is 1 and ``other`` otherwise
+(Swedish and English both have just these two forms).
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
@@ -20,19 +24,42 @@ _HERE = Path(__file__).resolve().parent
 _current = DEFAULT_LANGUAGE
 
 
-def _flatten(prefix: str, table: dict[str, Any], into: dict[str, str]) -> None:
+PLURAL_FORMS = frozenset({"one", "other"})
+
+
+class Plural(NamedTuple):
+    """A catalogue value whose wording depends on the ``count`` passed to ``t()``."""
+
+    one: str
+    other: str
+
+    def choose(self, count: object) -> str:
+        return self.one if count == 1 else self.other
+
+
+Entry = str | Plural
+
+
+def _flatten(prefix: str, table: dict[str, Any], into: dict[str, Entry]) -> None:
     for key, value in table.items():
         full = f"{prefix}.{key}" if prefix else key
-        if isinstance(value, dict):
+        if isinstance(value, dict) and set(value) == PLURAL_FORMS:
+            into[full] = Plural(str(value["one"]), str(value["other"]))
+        elif isinstance(value, dict):
             _flatten(full, value, into)
         else:
             into[full] = str(value)
 
 
+def forms(entry: Entry) -> tuple[str, ...]:
+    """Every wording of a catalogue entry: one string, or a plural table's forms."""
+    return tuple(entry) if isinstance(entry, Plural) else (entry,)
+
+
 @cache
-def catalogue(lang: str) -> dict[str, str]:
-    """All strings of one language, keyed by ``area.section.key``."""
-    strings: dict[str, str] = {}
+def catalogue(lang: str) -> dict[str, Entry]:
+    """All entries of one language, keyed by ``area.section.key``."""
+    strings: dict[str, Entry] = {}
     for path in sorted((_HERE / lang).glob("*.toml")):
         with path.open("rb") as handle:
             _flatten(path.stem, tomllib.load(handle), strings)
@@ -62,9 +89,11 @@ def current_language() -> str:
 def t(key: str, lang: str | None = None, /, **values: object) -> str:
     """The string for ``key`` in ``lang`` (or the current language), formatted.
 
-    A missing key is a bug, not a user error: it raises ``KeyError`` so tests catch it.
+    A missing key is a bug, not a user error: it raises ``KeyError`` so tests catch it,
+    and so does a plural entry looked up without a ``count``.
     """
-    text = catalogue(normalise_language(lang) if lang else _current)[key]
+    entry = catalogue(normalise_language(lang) if lang else _current)[key]
+    text = entry.choose(values["count"]) if isinstance(entry, Plural) else entry
     return text.format(**values) if values else text
 
 
@@ -76,3 +105,10 @@ class Translator:
 
     def __call__(self, key: str, /, **values: object) -> str:
         return t(key, self.lang, **values)
+
+
+def number(value: float, decimals: int, lang: str | None = None) -> str:
+    """``value`` with ``decimals`` digits, and a decimal comma in Swedish ("90,5")."""
+    text = f"{value:.{decimals}f}"
+    language = normalise_language(lang) if lang else current_language()
+    return text.replace(".", ",") if language == "sv" else text

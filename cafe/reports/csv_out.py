@@ -55,19 +55,25 @@ def signups_csv(model: ReportModel, sep: str = DEFAULT_SEPARATOR) -> bytes:
         for k in ("theme", "name", "organisation", "email", "phone", "consent", "signed_up_at")
     ]
     rows = []
-    for signup in model.signups:
-        for theme in signup.themes or ("",):
-            rows.append(
-                [
-                    names.get(theme, tr("reports.csv.no_theme")),
-                    signup.name,
-                    signup.organisation,
-                    signup.email,
-                    signup.phone,
-                    yes if signup.consent else no,
-                    _when(signup.at),
-                ]
-            )
+    order = {th.id: number for number, th in enumerate(model.themes)}
+    # A list per theme, as on the board, the ones with no theme last; names are already
+    # in the reader's alphabetical order, and the sort is stable.
+    placed = sorted(
+        ((theme, signup) for signup in model.signups for theme in signup.themes or ("",)),
+        key=lambda pair: order.get(pair[0], len(order)),
+    )
+    for theme, signup in placed:
+        rows.append(
+            [
+                names.get(theme, tr("reports.csv.no_theme")),
+                signup.name,
+                signup.organisation,
+                signup.email,
+                signup.phone,
+                yes if signup.consent else no,
+                _when(signup.at),
+            ]
+        )
     return to_csv(header, rows, sep)
 
 

@@ -98,7 +98,7 @@ def _step(
     if step.kind is StepKind.CAFE_ROUND:
         paras = [
             Para(
-                tr("reports.meeting.round", round=step.round, minutes=minutes),
+                tr("reports.meeting.round", count=minutes, round=step.round, minutes=minutes),
                 scale=0.5,
                 bold=True,
                 color=PALETTE.accent,
@@ -122,7 +122,7 @@ def _step(
         if step.kind is StepKind.BREAK or not main:
             paras.append(
                 Para(
-                    tr("reports.meeting.minutes", minutes=minutes),
+                    tr("reports.meeting.minutes", count=minutes, minutes=minutes),
                     scale=0.6,
                     space_before=0.5 if main else 0.0,
                     color=PALETTE.muted,

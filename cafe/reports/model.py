@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from cafe.core.participants import Participant, Sector
 from cafe.core.state import Signup
+from cafe.core.text import collation_key
 from cafe.i18n import Translator
 from cafe.reports.safe import safe_text, sort_key
 
@@ -245,7 +246,10 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
 
     live_themes = state.live_themes()
     live_ids = {th.id for th in live_themes}
-    signups = [_signup_view(s, live_ids) for s in state.live_signups()]
+    signups = sorted(
+        (_signup_view(s, live_ids) for s in state.live_signups()),
+        key=lambda s: collation_key(s.name, tr.lang),
+    )
     ideas = sorted(state.visible_ideas(), key=lambda i: (i.round or 99, i.table, i.at, i.id))
 
     themes = []
@@ -270,7 +274,12 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
     )
     theme_names = {th.id: th.name for th in themes}
     consented = [s for s in signups if s.consent]
-    people = tuple(_person_view(p, consented, theme_names) for p in everyone)
+    people = tuple(
+        sorted(
+            (_person_view(p, consented, theme_names) for p in everyone),
+            key=lambda p: collation_key(p.name, tr.lang),
+        )
+    )
     checkout = tuple(
         text for text in (safe_text(c.text, multiline=True) for c in state.live_checkout()) if text
     )

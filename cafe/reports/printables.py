@@ -129,7 +129,12 @@ def build_signup_sheets(
         lines = [tr("reports.sheets.intro"), tr("reports.sheets.consent")]
         if model.retention_days:
             lines.append(
-                tr("reports.retention", days=model.retention_days, until=model.retention_until)
+                tr(
+                    "reports.retention",
+                    count=model.retention_days,
+                    days=model.retention_days,
+                    until=model.retention_until,
+                )
             )
         paras = [Para(line, color=PALETTE.muted) for line in lines]
         fitted, size = fit_list(paras, intro, (16, 14, 12, 11, 10), lambda n: "")

@@ -13,6 +13,8 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+from cafe.core.text import collation_key
+
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 
@@ -32,14 +34,9 @@ def safe_text(value: object, *, multiline: bool = False) -> str:
     return " ".join(text.split())
 
 
-_SWEDISH_ORDER = str.maketrans(
-    {"å": "z\x01", "ä": "z\x02", "ö": "z\x03", "æ": "z\x02", "ø": "z\x03"}
-)
-
-
 def sort_key(text: str) -> str:
     """Alphabetical order as a Swede expects it: å, ä and ö after z."""
-    return unicodedata.normalize("NFC", text.casefold()).translate(_SWEDISH_ORDER)
+    return collation_key(text, "sv")
 
 
 def write_atomically(path: Path, data: bytes) -> None:

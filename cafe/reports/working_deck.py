@@ -93,9 +93,16 @@ def _who_came(deck: Deck, model: ReportModel, tr: Translator) -> None:
     slide = deck.slide(LayoutKind.TITLE_ONLY, title, notes=tr("reports.deck.notes_who_came"))
     left, right = deck.content_box(slide).split_columns(2)
     total = (
-        tr("reports.deck.present_total", present=model.present, registered=model.registered)
+        tr(
+            "reports.deck.present_total",
+            count=model.registered,
+            present=model.present,
+            registered=model.registered,
+        )
         if model.present
-        else tr("reports.deck.registered_total", registered=model.registered)
+        else tr(
+            "reports.deck.registered_total", count=model.registered, registered=model.registered
+        )
     )
     counts = [Para(tr("reports.deck.by_sector"), bold=True, color=PALETTE.title)]
     counts += [
@@ -242,7 +249,12 @@ def _checkout(deck: Deck, model: ReportModel, tr: Translator) -> None:
     slide = deck.slide(
         LayoutKind.CONTENT,
         title,
-        notes=tr("reports.deck.notes_checkout", shown=len(chosen), total=len(model.checkout)),
+        notes=tr(
+            "reports.deck.notes_checkout",
+            count=len(model.checkout),
+            shown=len(chosen),
+            total=len(model.checkout),
+        ),
     )
     if not chosen:
         deck.body_text(slide, [Para(tr("reports.deck.no_checkout"), italic=True)], 24)

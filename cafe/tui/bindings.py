@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
+from weakref import WeakKeyDictionary
 
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
@@ -41,6 +42,8 @@ class Key:
     """How the key is shown when Textual's own name would be unclear."""
     group: str | None = None
     """Catalogue key under ``tui.keys`` of a footer group (``+`` and ``-`` share one)."""
+    brief: bool = False
+    """Still in the footer when the terminal is narrow (80 columns): the rest is under ?."""
 
     @property
     def description(self) -> str:
@@ -75,9 +78,9 @@ _KEY_NAMES = {
 
 REGISTRY: tuple[Key, ...] = (
     # The meeting screen: moving through the agenda and the timer.
-    Key("n", "next_step", "next_step", "meeting", footer=True),
-    Key("p", "previous_step", "previous_step", "meeting", footer=True),
-    Key("space", "timer_toggle", "timer_toggle", "meeting", footer=True, display="␣"),
+    Key("n", "next_step", "next_step", "meeting", footer=True, brief=True),
+    Key("p", "previous_step", "previous_step", "meeting", footer=True, brief=True),
+    Key("space", "timer_toggle", "timer_toggle", "meeting", footer=True, display="␣", brief=True),
     Key(
         "plus",
         "timer_adjust(60)",
@@ -136,12 +139,30 @@ REGISTRY: tuple[Key, ...] = (
     Key("f4", "cohost", "cohost", "app", display="F4"),
     Key("a", "add_person", "add_person", "app"),
     Key("c", "toggle_contrast", "contrast", "app"),
-    Key("question_mark,f1", "help", "help", "app", footer=True, display="? / F1"),
+    Key("question_mark,f1", "help", "help", "app", footer=True, display="? / F1", brief=True),
     Key("ctrl+p", "command_palette", "palette", "app", palette=False, priority=True),
     Key("ctrl+q", "quit", "quit", "app", footer=True, priority=True),
     # `cafe demo` and `cafe rehearse`: the simulated room.
-    Key("f5", "demo_pause", "demo_pause", "demo", footer=True, priority=True, display="F5"),
-    Key("f6", "demo_take_over", "demo_take_over", "demo", footer=True, priority=True, display="F6"),
+    Key(
+        "f5",
+        "demo_pause",
+        "demo_pause",
+        "demo",
+        footer=True,
+        priority=True,
+        display="F5",
+        brief=True,
+    ),
+    Key(
+        "f6",
+        "demo_take_over",
+        "demo_take_over",
+        "demo",
+        footer=True,
+        priority=True,
+        display="F6",
+        brief=True,
+    ),
 )
 
 
@@ -150,14 +171,18 @@ def keys_in(scope: Scope) -> list[Key]:
     return [key for key in REGISTRY if key.scope == scope]
 
 
-def bindings(scope: Scope) -> list[Binding]:
-    """Textual bindings for ``scope`` with descriptions in the current language."""
+def bindings(scope: Scope, *, narrow: bool = False) -> list[Binding]:
+    """Textual bindings for ``scope`` with descriptions in the current language.
+
+    ``narrow``: the footer shows only the ``brief`` keys (n, p, space, ?, the demo's F5
+    and F6), which fit in 80 columns; every key stays bound and listed under ``?``.
+    """
     return [
         Binding(
             key.keys,
             key.action,
             key.description,
-            show=key.footer,
+            show=key.footer and (key.brief or not narrow),
             key_display=key.display,
             priority=key.priority,
             group=Binding.Group(t(f"tui.keys.{key.group}"), compact=True) if key.group else None,
@@ -166,14 +191,21 @@ def bindings(scope: Scope) -> list[Binding]:
     ]
 
 
-def install(node: DOMNode, scope: Scope) -> None:
+_INSTALLED: WeakKeyDictionary[DOMNode, list[Scope]] = WeakKeyDictionary()
+"""The scopes installed on each node, so ``set_narrow`` can install them again."""
+
+
+def install(node: DOMNode, scope: Scope, *, narrow: bool = False) -> None:
     """Add ``scope``'s translated bindings to ``node`` (after its class bindings).
 
     A registry key replaces a class binding on the same key (``ctrl+q`` gets a
     translated description), so the footer never shows Textual's English.
     """
+    scopes = _INSTALLED.setdefault(node, [])
+    if scope not in scopes:
+        scopes.append(scope)
     merged = dict(node._bindings.key_to_bindings)
-    for binding in bindings(scope):
+    for binding in bindings(scope, narrow=narrow):
         for single in binding.key.split(","):
             merged[single.strip()] = [
                 Binding(
@@ -187,3 +219,9 @@ def install(node: DOMNode, scope: Scope) -> None:
                 )
             ]
     node._bindings = BindingsMap.from_keys(merged)
+
+
+def set_narrow(node: DOMNode, narrow: bool) -> None:
+    """Show only the ``brief`` keys in the footer (``narrow``) or all footer keys again."""
+    for scope in list(_INSTALLED.get(node, ())):
+        install(node, scope, narrow=narrow)

@@ -101,7 +101,9 @@ def read_ideas(data: Mapping[str, str], tr: Translator) -> Form:
     if not ideas:
         form.errors["ideas"] = tr("web.error.required")
     elif len(ideas) > MAX_IDEAS_PER_SEND:
-        form.errors["ideas"] = tr("web.error.too_many_ideas", limit=MAX_IDEAS_PER_SEND)
+        form.errors["ideas"] = tr(
+            "web.error.too_many_ideas", count=MAX_IDEAS_PER_SEND, limit=MAX_IDEAS_PER_SEND
+        )
     else:
         for number, idea in enumerate(ideas, start=1):
             if len(idea) > LIMITS["idea"]:

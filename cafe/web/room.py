@@ -112,11 +112,6 @@ def pages(items: Sequence[Any], size: int) -> list[list[Any]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)] or [[]]
 
 
-def page_shown(count: int, now: float) -> int:
-    """Which page a page without JavaScript shows now (it reloads itself every 10 s)."""
-    return int(now // PAGE_SECONDS) % count if count > 1 else 0
-
-
 # -- per step kind ---------------------------------------------------------------------
 
 

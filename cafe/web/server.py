@@ -55,7 +55,7 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     wait = ctx.limiter.allow(request.remote or "unknown")
     if wait > 0:
         seconds = max(1, math.ceil(wait))
-        response = views.error_page(request, 429, "rate_limited", seconds=seconds)
+        response = views.error_page(request, 429, "rate_limited", count=seconds, seconds=seconds)
         response.headers["Retry-After"] = str(seconds)
         return response
     try:

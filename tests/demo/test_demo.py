@@ -9,6 +9,8 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from cafe.i18n import Translator
 from cafe.storage.folder import open_meeting
 
@@ -82,3 +84,43 @@ def test_headless_demo_report_matches_what_the_room_sent(tmp_path: Path) -> None
     for thought in set(sent["checkout"]):
         assert thought in (out / "summary.md").read_text(encoding="utf-8")
     assert (out / "working-group.pptx").stat().st_size > 10_000
+
+
+async def _themed_meeting(tmp_path: Path, lang: str):
+    from cafe.core.clock import ScaledClock
+    from cafe.demo.driver import DirectRoom, run_meeting
+    from cafe.demo.session import plan_for_meeting
+    from cafe.demo.setup import create_demo_meeting
+
+    service, people = create_demo_meeting(
+        tmp_path / lang, people=24, lang=lang, clock=ScaledClock(1_000_000)
+    )
+    await run_meeting(
+        service,
+        people,
+        DirectRoom(service),
+        speed=1_000_000,
+        lang=lang,
+        announce=lambda _text: None,
+        plan_seating=plan_for_meeting,
+    )
+    return service
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+async def test_simulated_ideas_get_the_theme_they_are_about(tmp_path: Path, lang: str) -> None:
+    from cafe.demo.content import THEMES, theme_of
+
+    service = await _themed_meeting(tmp_path, lang)
+    themes = {theme.id: theme.name for theme in service.state.live_themes()}
+    assert sorted(themes.values()) == sorted(THEMES[lang])
+    themed: dict[str, list[str]] = {name: [] for name in THEMES[lang]}
+    for idea in service.state.visible_ideas():
+        if idea.theme:
+            themed[themes[idea.theme]].append(idea.text)
+            assert THEMES[lang][theme_of(idea.text, lang)] == themes[idea.theme], idea.text
+    assert all(themed.values()), "every theme has ideas"
+    words = {"sv": ("skol", "pensionär"), "en": ("school", "pensioner")}[lang]
+    for text in themed[THEMES[lang][2]]:  # meetings between generations
+        assert any(word in text.lower() for word in (*words, "förskola", "open house"))
+    assert not any("Generation" in t or "generation" in t for t in themed[THEMES[lang][0]])

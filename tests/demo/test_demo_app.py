@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+
+from textual.widgets import Label, Static
 
 from cafe.core.clock import ScaledClock
 from cafe.demo.app import DemoApp
 from cafe.demo.setup import create_demo_meeting
+from cafe.tui.meeting_clock import rail_rows
 
 
 async def test_demo_app_runs_the_meeting_and_can_be_paused(tmp_path: Path) -> None:
@@ -41,3 +45,30 @@ async def test_take_over_stops_the_simulation(tmp_path: Path) -> None:
         await pilot.pause(0.3)
         assert service.state.current_step == step
         assert app.report_paths == []
+
+
+async def test_after_the_last_step_the_clock_stops_and_the_closing_points_at_the_report(
+    tmp_path: Path,
+) -> None:
+    service, people = create_demo_meeting(
+        tmp_path / "demo", people=12, lang="sv", clock=ScaledClock(3000)
+    )
+    app = DemoApp(service, people, speed=3000, lang="sv")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert service.state.current_step == len(service.agenda.steps) - 1
+        before = service.clock.now()
+        spent = rail_rows(service, before)[-1].actual_seconds
+        time.sleep(0.05)  # 150 simulated seconds, were the clock still running
+        await pilot.pause()
+        assert service.clock.now() == before
+        assert rail_rows(service, service.clock.now())[-1].actual_seconds == spent
+
+        caption = str(app.screen.query_one("#closing-caption", Label).render())
+        where = str(app.screen.query_one("#closing-command", Static).render())
+        assert caption == "Demot har skrivit rapporten:"
+        assert "cafe report" not in caption + where
+        for path in app.report_paths:
+            assert str(path) in where
+            assert path.is_file()

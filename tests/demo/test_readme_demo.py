@@ -1,4 +1,4 @@
-"""The README's first command ends in `cafe demo`: in a real terminal it runs the meeting.
+"""The README's first command links `cafe` onto PATH and ends in `cafe demo`: it runs.
 
 The install part of that command (apt-get, pip) talks to package registries, which tests
 may not do; it was run by hand from a clean clone (see the README). This test runs what
@@ -49,21 +49,28 @@ def _demo_folder(temp: Path) -> Path | None:
 
 def test_readme_demo_command_runs_the_meeting_in_a_terminal(tmp_path: Path, tmux: Tmux) -> None:
     command = _first_readme_command()
-    assert command.endswith("&& .venv/bin/cafe demo")
+    link = 'ln -sf "$PWD/.venv/bin/cafe" /usr/local/bin/cafe'
+    assert command.endswith(f"&& {link} && cafe demo")
+    after_install = command[command.index(link) :]
     clone = tmp_path / "clone"
     _fresh_copy(clone)
     assert (clone / "agendas" / "idemote.sv.toml").is_file()
     temp = tmp_path / "tmp"
     temp.mkdir()
-    # `.venv/bin/cafe demo` in the copy, with this test run's interpreter as its venv.
+    # What follows the install, as typed, in the copy, with this test run's interpreter as
+    # its venv and a folder on PATH standing in for /usr/local/bin.
     (clone / ".venv" / "bin").mkdir(parents=True)
     (clone / ".venv" / "bin" / "cafe").write_text(
         f"#!/bin/sh\ncd '{clone}' && exec {sys.executable} -m cafe \"$@\"\n", encoding="utf-8"
     )
     (clone / ".venv" / "bin" / "cafe").chmod(0o755)
+    on_path = tmp_path / "usr-local-bin"
+    on_path.mkdir()
     tmux.start(
-        f"cd '{clone}' && unset COLUMNS LINES CAFE_LANG && TMPDIR='{temp}' "
-        f"PYTHONPATH='{clone}' .venv/bin/cafe demo; sleep 60"
+        f"cd '{clone}' && unset COLUMNS LINES CAFE_LANG && export TMPDIR='{temp}' "
+        f"PYTHONPATH='{clone}' PATH='{on_path}':\"$PATH\" && "
+        + after_install.replace("/usr/local/bin", str(on_path))
+        + "; sleep 60"
     )
     tmux.wait_for(lambda s: "F5" in s and "F6" in s, "the demo's keys in the footer", 60)
     tmux.wait_for(lambda s: "Idémöte" in s or "idémöte" in s, "the Swedish meeting", 20)

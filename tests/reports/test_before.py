@@ -110,7 +110,7 @@ def test_invitation_asks_the_open_question(built: tuple[Built, Path]) -> None:
     assert sv("reports.invitation.not_every") in text
     assert "Runda 1 (25 min)" in text
     until = re.search(r"till och med (\d{4}-\d{2}-\d{2})", text)
-    assert until and sv("reports.retention", days=365, until=until.group(1)) in text
+    assert until and sv("reports.retention", count=365, days=365, until=until.group(1)) in text
 
 
 def test_without_a_plan_tables_follow_the_people_present(tmp_path: Path) -> None:

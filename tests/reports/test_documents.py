@@ -105,7 +105,7 @@ def test_summary_html_sign_ups_show_contact_details_only_with_consent(
     for secret in meeting.not_consented:
         assert secret not in html
     until = re.search(r"till och med (\d{4}-\d{2}-\d{2})", html)
-    assert until and sv("reports.retention", days=365, until=until.group(1)) in html
+    assert until and sv("reports.retention", count=365, days=365, until=until.group(1)) in html
 
 
 def test_summary_markdown_has_every_idea_and_the_next_steps(built: tuple[Built, Path]) -> None:
@@ -128,7 +128,7 @@ def test_feedback_letter_goes_only_to_those_who_consented(built: tuple[Built, Pa
     assert "Mötesplatser: 3 idéer, 2 vill fortsätta" in letter
     assert sv("reports.feedback.not_every_idea") in letter
     assert sv("reports.feedback.join_later") in letter
-    assert "asa@example.se; gorel@kommun.se" in recipients
+    assert "gorel@kommun.se; asa@example.se" in recipients, "in Swedish order: G ... Å"
     for secret in meeting.not_consented:
         assert secret not in text
 
@@ -145,8 +145,8 @@ def test_signups_csv_reads_back_with_swedish_characters(built: tuple[Built, Path
     assert rows[0] == ["Tema", "Namn", "Organisation", "E-post", "Telefon", "Samtycke", "Anmäld"]
     body = [r[:6] for r in rows[1:]]
     assert body == [
-        ["Mötesplatser", "Åsa Öberg", "Röda Korset", "asa@example.se", "", "ja"],
         ["Mötesplatser", "Görel Åkesson", "Kommunen", "gorel@kommun.se", "070-555 11 22", "ja"],
+        ["Mötesplatser", "Åsa Öberg", "Röda Korset", "asa@example.se", "", "ja"],
         [
             "Skjuts & landsbygd",
             "Görel Åkesson",

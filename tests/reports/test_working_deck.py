@@ -85,9 +85,9 @@ def test_sign_ups_are_listed_per_theme_without_contact_details(built: tuple[Buil
                 title = slide.shapes.title.text_frame.text
                 by_title.setdefault(title, []).extend(p.text for p in shape.text_frame.paragraphs)
     assert by_title[sv("reports.deck.signups_theme", theme="Mötesplatser")] == [
-        "Åsa Öberg, Röda Korset",
         "Görel Åkesson, Kommunen",
-    ]
+        "Åsa Öberg, Röda Korset",
+    ], "Swedish order: G before Å"
     assert by_title[sv("reports.deck.signups_theme", theme="Skjuts & landsbygd")] == [
         "Görel Åkesson, Kommunen",
         "Yusuf Demir, Hyresgästföreningen",

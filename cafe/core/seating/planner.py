@@ -48,11 +48,12 @@ def table_count(
         raise _fail(t("seating.bad_size", size=size_target, low=size_min, high=size_max))
     if tables is not None:
         if not 1 <= tables <= n:
-            raise _fail(t("seating.bad_tables", tables=tables, n=n))
+            raise _fail(t("seating.bad_tables", count=n, tables=tables, n=n))
         if math.ceil(n / tables) > size_max:
             raise _fail(
                 t(
                     "seating.tables_too_few",
+                    count=tables,
                     tables=tables,
                     n=n,
                     high=size_max,
@@ -430,7 +431,7 @@ def replan(
     """
     total = len(plan.rounds) if rounds is None else rounds
     if not plan.rounds or not 1 <= from_round <= total or from_round - 1 > len(plan.rounds):
-        raise _fail(t("seating.bad_from_round", round=from_round, rounds=total))
+        raise _fail(t("seating.bad_from_round", count=total, round=from_round, rounds=total))
     if not present:
         raise _fail(t("seating.nobody"))
     coded = _People.of(present)

@@ -19,7 +19,7 @@ from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
 from cafe.i18n import t
 from cafe.storage.console_settings import read_setting, write_setting
-from cafe.tui.bindings import install
+from cafe.tui.bindings import install, set_narrow
 from cafe.tui.meeting_clock import meeting_clock, rail_rows
 from cafe.tui.messages import MeetingChanged
 from cafe.tui.screens.signup_modal import SignupModal
@@ -106,7 +106,13 @@ class MeetingScreen(Screen[None]):
             self.sync()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < 100, "-narrow")
+        narrow = self.size.width < 100
+        self.set_class(narrow, "-narrow")
+        # At 80 columns the footer shows the keys that matter (n, p, space, ?); the rest
+        # are under ?. The app's keys (help, quit, the demo's F5/F6) are on the app.
+        set_narrow(self, narrow)
+        set_narrow(self.app, narrow)
+        self.refresh_bindings()
 
     @on(MeetingChanged)
     def refresh_meeting(self, message: MeetingChanged) -> None:
@@ -181,7 +187,7 @@ class MeetingScreen(Screen[None]):
         volunteers = sum(1 for p in self.service.state.present() if p.host)
         tables = len(seating.table_numbers(self.service.state.seating))
         lines = [
-            t("tui.hosts.why", tables=tables, volunteers=volunteers),
+            t("tui.hosts.why", count=tables, tables=tables, volunteers=volunteers),
             *(t("tui.hosts.line", name=people[pid].name, table=table) for pid, table in appointed),
             t("tui.hosts.brief"),
             t("tui.hosts.swap"),

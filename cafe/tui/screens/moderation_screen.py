@@ -75,7 +75,12 @@ class ModerationScreen(Screen[None]):
         for name, rows in self._rows.items():
             live = sum(1 for row in rows if not row.removed)
             self.query_one(f"#{name}-title", Label).update(
-                t(f"tui.moderation.{name}", live=live, removed=len(rows) - live)
+                t(
+                    f"tui.moderation.{name}",
+                    count=len(rows) - live,
+                    live=live,
+                    removed=len(rows) - live,
+                )
             )
             options = self.query_one(f"#{name}", OptionList)
             keep = options.highlighted

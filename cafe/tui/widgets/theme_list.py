@@ -40,6 +40,7 @@ class ThemeList(OptionList):
             Option(
                 t(
                     "tui.themes.row_signup" if row.signup else "tui.themes.row",
+                    count=row.ideas,
                     name=row.name,
                     ideas=row.ideas,
                     signups=row.signups,

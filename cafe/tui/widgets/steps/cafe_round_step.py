@@ -13,7 +13,8 @@ from textual.widgets import Label, Static
 
 from cafe.core import meeting_seating as seating
 from cafe.core.service import MeetingService
-from cafe.i18n import t
+from cafe.core.text import collation_key
+from cafe.i18n import current_language, t
 from cafe.tui.widgets.round_timer import RoundTimer
 from cafe.tui.widgets.seating_view import RotationView, SeatEntry, SeatingView
 from cafe.tui.widgets.step_view import StepView
@@ -106,5 +107,5 @@ class CafeRoundView(StepView):
                         appointed=member == table.host and member in appointed,
                     )
                 )
-        entries.sort(key=lambda e: e.name.casefold())
+        entries.sort(key=lambda e: collation_key(e.name, current_language()))
         self.query_one("#rotation", RotationView).entries = tuple(entries)

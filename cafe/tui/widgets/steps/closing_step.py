@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.widgets import Label, Static
 
@@ -12,7 +14,8 @@ from cafe.tui.widgets.step_view import StepView
 
 
 class ClosingView(StepView):
-    """People by sector, ideas, themes, sign-ups; then ``cafe report DIR``."""
+    """People by sector, ideas, themes, sign-ups; then ``cafe report DIR`` (or, in the
+    demo, which writes the report itself, the report's files)."""
 
     def compose(self) -> ComposeResult:
         step = self.step
@@ -23,7 +26,7 @@ class ClosingView(StepView):
         if self.timed:
             yield RoundTimer(classes="step-timer")
         yield Static("", id="closing-numbers", classes="numbers big", markup=False)
-        yield Label(t("tui.closing.report_title"), classes="caption")
+        yield Label(t("tui.closing.report_title"), id="closing-caption", classes="caption")
         yield Static("", id="closing-command", classes="command", markup=False)
         if step.notes:
             yield Static(t("tui.step.notes", notes=step.notes), classes="notes", markup=False)
@@ -32,7 +35,12 @@ class ClosingView(StepView):
         figures = numbers(self.service)
         sectors = ", ".join(f"{t(f'tui.sector.{s.value}')} {n}" for s, n in figures.by_sector)
         lines = [
-            t("tui.closing.people", present=figures.present, sectors=sectors or "–"),
+            t(
+                "tui.closing.people",
+                count=figures.present,
+                present=figures.present,
+                sectors=sectors or "–",
+            ),
             t("tui.closing.ideas", count=figures.ideas),
             t("tui.closing.themes", count=figures.themes),
             t("tui.closing.signups", count=figures.signup_people),
@@ -41,4 +49,12 @@ class ClosingView(StepView):
         lines.append(t("tui.closing.checkout", count=figures.checkout))
         self.query_one("#closing-numbers", Static).update("\n".join(lines))
         folder = getattr(self.service, "folder", None)
+        if getattr(self.app, "WRITES_REPORT", False):
+            # The demo writes the report itself when the meeting is over: point at it.
+            written = [str(path) for path in getattr(self.app, "report_paths", [])]
+            caption = t("demo.closing_written" if written else "demo.closing_pending")
+            where = "\n".join(written) or str(Path(folder or ".") / "out")
+            self.query_one("#closing-caption", Label).update(caption)
+            self.query_one("#closing-command", Static).update(where)
+            return
         self.query_one("#closing-command", Static).update(f"cafe report {folder or 'DIR'}")

@@ -94,7 +94,7 @@ class PresentationView(StepView):
             self._speaker_since = since or (visits[-1] if visits else self.service.clock.now())
             self._spoken_count = done
         self.query_one("#speaker-count", Label).update(
-            t("tui.presentation.count", done=done, total=total)
+            t("tui.presentation.count", count=total, done=done, total=total)
         )
         self.on_time(self.now or self.service.clock.now())
 

@@ -1,0 +1,34 @@
+"""The start screen's head count shows the seating plan's real tables once one exists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cafe.core.meeting_seating import plan_meeting, table_estimate
+from cafe.core.participants import PersonInput
+from cafe.i18n import set_language
+from cafe.tui.widgets.steps.welcome_step import head_count
+from tests.meetings import new_meeting
+
+SECTORS = ("kommun", "förening", "region", "företag", "idéburen")
+
+
+def test_head_count_shows_the_plans_tables_not_an_estimate(tmp_path: Path) -> None:
+    set_language("sv")
+    service = new_meeting(tmp_path / "m")
+    service.add_participants(
+        [
+            PersonInput(f"Person {n}", f"Org {n % 7}", SECTORS[n % 5], present=True)
+            for n in range(30)
+        ]
+    )
+    estimate = table_estimate(service)
+    assert f"bord (cirka {estimate})" in head_count(service)
+
+    plan_meeting(service, tables=estimate - 2)
+    text = head_count(service)
+    assert f"bord i placeringen: {estimate - 2}" in text
+    assert "cirka" not in text
+
+    service.add_participant(PersonInput("Sen Ankomst", "", "annat", present=True))
+    assert "cirka" in head_count(service), "a plan that no longer seats who is here"
