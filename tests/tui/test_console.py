@@ -88,3 +88,12 @@ async def test_the_projector_page_is_one_key_away(tmp_path: Path) -> None:
         await pilot.pause()
         assert opened == [SCREEN_URL]
         assert not isinstance(app.screen, ProjectorModal)
+
+
+async def test_at_80_columns_the_rail_leaves_the_address_to_v(tmp_path: Path) -> None:
+    service, clock = meeting(tmp_path / "m")
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("-narrow")
+        assert app.screen.query_one("#rail-projector").styles.display == "none"

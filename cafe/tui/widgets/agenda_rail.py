@@ -28,6 +28,7 @@ class AgendaRail(Vertical):
     AgendaRail #rail-projector {
         width: 100%; height: auto; margin-top: 1; color: $text-muted; text-overflow: fold;
     }
+    AgendaRail #rail-projector.-empty { display: none; }
     """
 
     rows: reactive[tuple[RailRow, ...]] = reactive((), always_update=False)
@@ -70,7 +71,7 @@ class AgendaRail(Vertical):
             return
         label = self.query_one("#rail-projector", Label)
         label.update(t("tui.rail.projector", url=url) if url else "")
-        label.display = bool(url)
+        label.set_class(not url, "-empty")  # a class, so the narrow screen's CSS still hides it
 
     def _line(self, row: RailRow) -> Horizontal:
         title, shown = self._texts(row)
