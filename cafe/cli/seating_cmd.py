@@ -35,7 +35,8 @@ from cafe.core.seating import (
 )
 from cafe.core.seating.csvfile import read_seating_csv
 from cafe.core.service import MeetingService
-from cafe.i18n import t
+from cafe.core.text import collation_key
+from cafe.i18n import current_language, t
 
 
 def _count(minimum: int) -> Callable[[str], int]:
@@ -292,7 +293,14 @@ def run_show(args: argparse.Namespace) -> int:
     rounds = len(plan.get("rounds", []))
     if args.round is None:
         seated = {p for r in range(1, rounds + 1) for p in people_in_round(plan, r)}
-        itineraries = {pid: name for pid, name in names.items() if pid in seated}
+        # Alphabetical, as a person looks for their own name on a printed list.
+        itineraries = {
+            pid: name
+            for pid, name in sorted(
+                names.items(), key=lambda item: collation_key(item[1], current_language())
+            )
+            if pid in seated
+        }
         say(t("seating.cli.itineraries_title", count=rounds, rounds=rounds))
         for line in itinerary_lines(plan_from_json(plan), itineraries):
             say("  " + line)

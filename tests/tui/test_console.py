@@ -97,3 +97,17 @@ async def test_at_80_columns_the_rail_leaves_the_address_to_v(tmp_path: Path) ->
         await pilot.pause()
         assert app.screen.has_class("-narrow")
         assert app.screen.query_one("#rail-projector").styles.display == "none"
+
+
+async def test_a_restart_at_check_out_leaves_the_keys_to_the_meeting(tmp_path: Path) -> None:
+    service, clock = meeting(tmp_path / "m")
+    checkout = _index(service, StepKind.CHECKOUT)
+    service.start_step(checkout)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.focused is None, "no field has the keys after a restart"
+        await pilot.press("p")  # meant as "previous step"
+        await pilot.pause()
+        assert service.state.current_step == checkout - 1
+        assert service.state.checkout == {}, "a command key never becomes a stored thought"

@@ -52,6 +52,9 @@ class MeetingScreen(Screen[None]):
 
     CSS_PATH = "meeting_screen.tcss"
     SCOPE = "meeting"
+    AUTO_FOCUS = ""
+    """No field takes the keys by itself: n, p and space must never become typed text
+    (a restart at the check-out step used to put "p" into the thought). i focuses it."""
 
     notes_visible: reactive[bool] = reactive(False)
     """Facilitator notes shown. Hidden until ``h``: the console may be mirrored to the room.

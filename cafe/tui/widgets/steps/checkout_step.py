@@ -51,7 +51,7 @@ class CheckoutView(StepView):
         if not self.is_mounted:
             return
         self.query_one("#qr", QrPanel).url = url
-        self.query_one(".qr-column").display = bool(url)
+        self.query_one(".qr-column").set_class(not url, "-off")  # CSS decides, at any width
         self.query_one("#qr-caption", Label).update(t("tui.checkout.scan"))
 
     def refresh_view(self) -> None:
