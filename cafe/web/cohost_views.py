@@ -42,11 +42,10 @@ from cafe.core.service import MeetingService
 from cafe.core.text import LIMITS, check_field
 from cafe.core.timer import format_seconds
 from cafe.web.context import CONTEXT, WebContext
-from cafe.web.live import HEARTBEAT_SECONDS, sse_message, wait_for_change
 from cafe.web.security import new_submission_id
-from cafe.web.snapshot import tick_data, timer_data
+from cafe.web.snapshot import timer_data
 from cafe.web.tokens import cohost_token_matches
-from cafe.web.views import FormRefused, Page, _form_checks, _read_form, error_page
+from cafe.web.views import FormRefused, Page, _form_checks, _read_form, event_stream
 
 STEP_ACTIONS = frozenset({"next", "previous", "start", "pause", "plus"})
 """Buttons bound to the step they were shown for (``at``): a stale page does nothing."""
@@ -475,30 +474,11 @@ async def console_events(request: web.Request) -> web.StreamResponse:
     page = Page(request)
     path = _console_path(request)
     token = request.match_info["token"]
-    feed = ctx.hub.open()
-    if feed is None:
-        return error_page(request, 503, "busy")
-    response = web.StreamResponse(
-        headers={
-            "Content-Type": "text/event-stream; charset=utf-8",
-            "Cache-Control": "no-store",
-            "X-Accel-Buffering": "no",
-        }
+    return await event_stream(
+        request,
+        lambda: _live_state(page, path),
+        lambda: cohost_token_matches(ctx.service, token),
     )
-    try:
-        await response.prepare(request)
-        await response.write(sse_message(_live_state(page, path), retry_ms=2000))
-        while not ctx.hub.closing:
-            changed = await wait_for_change(feed, HEARTBEAT_SECONDS)
-            if ctx.hub.closing or not cohost_token_matches(ctx.service, token):
-                break
-            payload = _live_state(page, path) if changed else tick_data(ctx.service)
-            await response.write(sse_message(payload))
-    except ConnectionResetError:
-        pass
-    finally:
-        ctx.hub.close(feed)
-    return response
 
 
 def routes() -> list[web.RouteDef]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from aiohttp import web
@@ -636,9 +637,14 @@ def _live_state(page: Page) -> dict[str, Any]:
     return state
 
 
-async def screen_events(request: web.Request) -> web.StreamResponse:
-    ctx = _meeting(request)
-    page = Page(request)
+async def event_stream(
+    request: web.Request,
+    full: Callable[[], dict[str, Any]],
+    still_allowed: Callable[[], bool] = lambda: True,
+) -> web.StreamResponse:
+    """Server-sent events for one live page: ``full()`` after every change, the timer
+    between changes; ends when the server stops or ``still_allowed()`` turns false."""
+    ctx: WebContext = request.app[CONTEXT]
     feed = ctx.hub.open()
     if feed is None:
         return error_page(request, 503, "busy")
@@ -651,18 +657,24 @@ async def screen_events(request: web.Request) -> web.StreamResponse:
     )
     try:
         await response.prepare(request)
-        await response.write(sse_message(_live_state(page), retry_ms=2000))
+        await response.write(sse_message(full(), retry_ms=2000))
         while not ctx.hub.closing:
             changed = await wait_for_change(feed, HEARTBEAT_SECONDS)
-            if ctx.hub.closing:
+            if ctx.hub.closing or not still_allowed():
                 break
-            payload = _live_state(page) if changed else tick_data(ctx.service)
+            payload = full() if changed else tick_data(ctx.service)
             await response.write(sse_message(payload))
     except ConnectionResetError:
         pass
     finally:
         ctx.hub.close(feed)
     return response
+
+
+async def screen_events(request: web.Request) -> web.StreamResponse:
+    _meeting(request)
+    page = Page(request)
+    return await event_stream(request, lambda: _live_state(page))
 
 
 def routes() -> list[web.RouteDef]:
