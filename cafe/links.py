@@ -11,10 +11,16 @@ from __future__ import annotations
 import socket
 from collections.abc import Callable
 
+from cafe.core.errors import CafeError
+from cafe.i18n import t
+
 DEFAULT_PORT = 8765
 """A fixed default, so that table cards printed the day before still point right."""
 
 LanAddressFinder = Callable[[], str]
+
+MAX_TABLES = 100
+"""Table numbers printed on cards run from 1 to this."""
 
 
 def detect_lan_address(probe: str = "192.0.2.1") -> str:
@@ -64,3 +70,17 @@ def screen_path(meeting_token: str) -> str:
 def cohost_path(cohost_token: str) -> str:
     """The co-host console: the agenda, the timer and moderation from a phone or tablet."""
     return f"/c/{cohost_token}/"
+
+
+def normalise_public_url(url: str) -> str:
+    """``cafe.local:8765`` -> ``http://cafe.local:8765``; no trailing slash."""
+    url = url.strip()
+    if "://" not in url:
+        url = f"http://{url}"
+    return url.rstrip("/")
+
+
+def check_table(table: int) -> int:
+    if not 1 <= table <= MAX_TABLES:
+        raise CafeError(t("web.cli.bad_table", limit=MAX_TABLES, table=table))
+    return table

@@ -23,11 +23,11 @@ from cafe.cli.common import add_folder_argument, open_folder, say, warn
 from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
 from cafe.i18n import t
+from cafe.links import check_table
 from cafe.qr import qr_halfblocks, qr_png, qr_svg
 from cafe.storage.folder import cohost_token, meeting_token, new_cohost_token, table_token
 from cafe.storage.printed_address import record_printed_base
 from cafe.web.addresses import base_for_codes
-from cafe.web.urls import check_table
 
 detect_lan_address = links.detect_lan_address
 """Module-level so tests can pin the address shown (they never contact it)."""

@@ -55,8 +55,8 @@ def _server(service: MeetingService, args: argparse.Namespace) -> LanServer | No
     """The phones' LAN server, unless ``--no-server``."""
     if args.no_server:
         return None
+    from cafe.links import normalise_public_url
     from cafe.web.server import LanServer
-    from cafe.web.urls import normalise_public_url
 
     public_url = normalise_public_url(args.public_url) if args.public_url else None
     return LanServer(service, host=args.host, port=args.port, public_url=public_url, lang=args.lang)

@@ -16,7 +16,7 @@ from cafe.cli import add_lang_option
 from cafe.cli.common import add_folder_argument, folder_to_change, say
 from cafe.core.service import MeetingService
 from cafe.i18n import t
-from cafe.web.urls import normalise_public_url
+from cafe.links import normalise_public_url
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -16,7 +16,7 @@ from cafe.core.errors import CafeError
 from cafe.core.meeting_seating import appointed_hosts
 from cafe.core.service import MeetingService
 from cafe.i18n import Translator
-from cafe.links import checkout_path, signup_path, table_path
+from cafe.links import MAX_TABLES, checkout_path, signup_path, table_path
 from cafe.qr import qr_png
 from cafe.reports.csv_out import DEFAULT_SEPARATOR, participants_csv, signups_csv
 from cafe.reports.documents import render
@@ -26,7 +26,6 @@ from cafe.reports.printables import TableCard, build_signup_sheets, build_table_
 from cafe.reports.safe import write_atomically
 from cafe.reports.working_deck import build_working_deck
 from cafe.storage.folder import meeting_token, table_token
-from cafe.web.urls import MAX_TABLES
 
 REPORT_FILES = (
     "working-group.pptx",

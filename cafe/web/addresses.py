@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 
 from cafe import links
 from cafe.i18n import t
+from cafe.links import normalise_public_url
 from cafe.storage.running_server import running_server
-from cafe.web.urls import normalise_public_url
 
 ANY_HOST = frozenset({"", "0.0.0.0", "::", "[::]"})
 """Hosts that mean "listen on every interface": phones need the LAN address instead."""
