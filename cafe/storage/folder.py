@@ -17,7 +17,7 @@ from cafe.core.clock import Clock
 from cafe.core.errors import CafeError, StoreError
 from cafe.core.service import MeetingService
 from cafe.i18n import t
-from cafe.storage.sqlite_log import SqliteEventLog
+from cafe.storage.sqlite_log import SqliteEventLog, damaged
 
 AGENDA_FILE = "agenda.toml"
 DB_FILE = "meeting.db"
@@ -80,19 +80,21 @@ def open_meeting(folder: Path, clock: Clock | None = None) -> MeetingService:
         raise CafeError(f"{folder}: {t('store.missing')}")
     agenda = load_agenda(folder / AGENDA_FILE).filled()
     log = SqliteEventLog(folder / DB_FILE)
+    if log.get_meta("meeting_token") is None:
+        log.close()  # a new token would silently kill every printed code
+        raise StoreError(damaged(folder / DB_FILE, "no_token"))
     service = MeetingService(agenda, log, clock)
     service.folder = folder  # type: ignore[attr-defined]
     return service
 
 
 def meeting_token(service: MeetingService) -> str:
-    """The meeting's secret URL token (made at creation; kept so printed QR codes work)."""
+    """The meeting's secret URL token (made only by ``cafe new``, so printed QR codes keep working)."""
     log = service.log
     assert isinstance(log, SqliteEventLog)
     token = log.get_meta("meeting_token")
     if token is None:
-        token = secrets.token_urlsafe(24)
-        log.set_meta({"meeting_token": token})
+        raise StoreError(damaged(log.path, "no_token"))
     return token
 
 

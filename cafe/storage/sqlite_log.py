@@ -55,6 +55,11 @@ def store_error(error: sqlite3.Error, path: Path) -> StoreError:
     return StoreError(f"{path}: {t(key, detail=str(error))}")
 
 
+def damaged(path: Path, what: str) -> str:
+    """The message for a meeting file that is there but holds no meeting (``what`` says why)."""
+    return f"{path}: {t('store.damaged', what=t(f'store.damaged_what.{what}'))}"
+
+
 class SqliteEventLog:
     """An append-only event log in one SQLite file; the only writer of a meeting."""
 
@@ -62,8 +67,12 @@ class SqliteEventLog:
         self.path = Path(path)
         if not create and not self.path.exists():
             raise StoreError(f"{self.path}: {t('store.missing')}")
+        if not create and self.path.is_file() and self.path.stat().st_size == 0:
+            raise StoreError(damaged(self.path, "empty"))
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=5.0)
+            if not create:
+                self._refuse_without_schema()
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
@@ -75,6 +84,20 @@ class SqliteEventLog:
             raise store_error(error, self.path) from None
 
     # -- schema --------------------------------------------------------------
+
+    def _refuse_without_schema(self) -> None:
+        """An existing file that holds no meeting is damaged, never a new meeting.
+
+        Migrating it would make an empty meeting under the old name, so the printed codes
+        and everything that happened would silently be gone; only ``cafe new`` creates.
+        """
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        tables = {
+            row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if version < 1 or not {"meta", "events", "snapshots"} <= tables:
+            self._db.close()
+            raise StoreError(damaged(self.path, "no_schema"))
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]

@@ -1,0 +1,72 @@
+"""A meeting folder whose database is empty, has no schema or lost its token is damaged.
+
+Only ``cafe new`` makes a meeting: opening a 0-byte ``meeting.db`` must never quietly
+start a new, empty meeting with a new token (every printed QR code would stop working).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.meetings import new_meeting
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cafe(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "cafe", *args], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+
+
+def _emptied(folder: Path) -> None:
+    (folder / "meeting.db").write_bytes(b"")
+
+
+def _without_schema(folder: Path) -> None:
+    db = folder / "meeting.db"
+    db.unlink()
+    with sqlite3.connect(db) as made:  # a real SQLite file, but not a meeting's
+        made.execute("CREATE TABLE notes (text TEXT)")
+    made.close()
+
+
+def _without_token(folder: Path) -> None:
+    with sqlite3.connect(folder / "meeting.db") as db:
+        db.execute("DELETE FROM meta WHERE key = 'meeting_token'")
+    db.close()
+
+
+@pytest.mark.parametrize("damage", [_emptied, _without_schema, _without_token])
+@pytest.mark.parametrize("command", ["qr", "export", "people list", "run"])
+def test_a_damaged_database_is_reported_and_never_replaced(
+    tmp_path: Path, damage: object, command: str
+) -> None:
+    folder = tmp_path / "möte"
+    new_meeting(folder).log.close()
+    damage(folder)  # type: ignore[operator]
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+    result = cafe(*command.split(), str(folder), "--lang", "en")
+
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    assert "damaged" in result.stderr and "cafe import" in result.stderr, result.stderr
+    assert str(folder / "meeting.db") in result.stderr
+    after = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    assert after.get("meeting.db") == before["meeting.db"], "the damaged file was changed"
+    assert set(after) - {"meeting.lock"} == set(before), "files were made beside it"
+
+
+def test_the_damaged_message_reads_as_swedish(tmp_path: Path) -> None:
+    folder = tmp_path / "möte"
+    new_meeting(folder).log.close()
+    _emptied(folder)
+    result = cafe("qr", str(folder), "--lang", "sv")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "skadad" in result.stderr and "cafe import" in result.stderr, result.stderr
