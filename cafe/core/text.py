@@ -25,25 +25,57 @@ LIMITS: dict[str, int] = {
 }
 """Maximum characters per field; longer input is refused with a message, not cut."""
 
-_INVISIBLE = {
-    "\u200b",  # zero width space
-    "\u2060",  # word joiner
-    "\ufeff",  # byte order mark
-    *(chr(c) for c in range(0x202A, 0x202F)),  # bidi embeddings and overrides
-    *(chr(c) for c in range(0x2066, 0x206A)),  # bidi isolates
+_JOINERS = {"\u200c", "\u200d"}
+"""Zero width non-joiner and joiner: Persian, Indic scripts and emoji sequences need them,
+so they are kept between two visible characters of such a script (or emoji) and dropped
+anywhere else (between Latin letters they only hide a difference: "Å\u200dsa" is not "Åsa")."""
+
+_INVISIBLE_LETTERS = {
+    "\u034f",  # combining grapheme joiner
+    "\u115f",  # hangul choseong filler
+    "\u1160",  # hangul jungseong filler
+    "\u3164",  # hangul filler
+    "\uffa0",  # halfwidth hangul filler
 }
+"""Characters outside the format category (Cf) that draw nothing and make a name look blank."""
+
+_VISIBLE_CATEGORIES = ("L", "M", "N", "S", "P")
+"""A joiner survives only between two characters of these categories (not spaces)."""
+
+_NO_JOINER_SCRIPTS = ("LATIN", "GREEK", "CYRILLIC")
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _PHONE = re.compile(r"^\+?[0-9 ()\-]{6,}$")
+
+
+def _joinable(char: str) -> bool:
+    """A visible character of a script or symbol set that joiners can shape (not ASCII,
+    Latin, Greek or Cyrillic, which never need one)."""
+    return (
+        ord(char) >= 0x0590
+        and unicodedata.category(char)[0] in _VISIBLE_CATEGORIES
+        and not unicodedata.name(char, "").startswith(_NO_JOINER_SCRIPTS)
+    )
+
+
+def _invisible(char: str) -> bool:
+    """Format characters (bidi marks and overrides, soft hyphen, tag characters, byte
+    order mark, ...) and blank fillers: they can hide, reorder or spoof what is shown."""
+    return unicodedata.category(char) == "Cf" or char in _INVISIBLE_LETTERS
 
 
 def clean(text: str, *, multiline: bool = False) -> str:
     """Normalised text without control or invisible formatting characters."""
     text = unicodedata.normalize("NFC", text)
-    kept = []
-    for char in text:
-        if char in _INVISIBLE:
+    kept: list[str] = []
+    for index, char in enumerate(text):
+        if char in _JOINERS:
+            following = text[index + 1 : index + 2]
+            if kept and _joinable(kept[-1]) and following and _joinable(following):
+                kept.append(char)
+        elif _invisible(char):
             continue
-        if char in "\n\t" and multiline:
+        elif char in "\n\t" and multiline:
             kept.append(char)
         elif char in "\r\n\t":
             kept.append(" ")
