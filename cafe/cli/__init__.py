@@ -33,6 +33,11 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
+PRIVATE_UMASK = 0o077
+"""Files 0600 and folders 0700: a meeting folder holds names, e-mails and phone numbers,
+and SQLite's ``-wal``/``-shm`` and the logs take their mode from the process's umask."""
+
+
 def _early_language(argv: Sequence[str]) -> str | None:
     """``--lang`` must be known before the help texts are built."""
     for i, arg in enumerate(argv):
@@ -97,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``cafe``; returns the exit code."""
+    os.umask(PRIVATE_UMASK)
     args_list = list(sys.argv[1:] if argv is None else argv)
     early = _early_language(args_list)
     set_language(early)

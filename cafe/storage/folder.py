@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -39,6 +40,24 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def close_to_others(folder: Path) -> None:
+    """Take group and other permissions off the meeting folder and everything in it.
+
+    A folder made before ``cafe`` set its umask (or copied with a permissive one) may be
+    readable by every account on the laptop. Bits are only ever removed, so a folder
+    made read-only on purpose stays read-only; symbolic links are left alone, as chmod
+    would follow them out of the folder; where the mode cannot be changed (another
+    owner, a read-only disk), it stays as it is.
+    """
+    for path in (folder, *folder.rglob("*")):
+        try:
+            info = path.lstat()
+            if not stat.S_ISLNK(info.st_mode) and info.st_mode & 0o077:
+                path.chmod(stat.S_IMODE(info.st_mode) & ~0o077)
+        except OSError:
+            continue
+
+
 def _prepare_new_folder(folder: Path) -> None:
     if (folder / DB_FILE).exists():
         raise StoreError(f"{folder}: {t('store.exists')}")
@@ -56,6 +75,7 @@ def create_meeting_folder(folder: Path, agenda: Agenda) -> SqliteEventLog:
     existed = folder.exists()
     _prepare_new_folder(folder)
     try:
+        close_to_others(folder)
         write_atomically(folder / AGENDA_FILE, dump_agenda(agenda))
         log = SqliteEventLog(folder / DB_FILE, create=True)
         log.set_meta({"meeting_token": secrets.token_urlsafe(24)})
@@ -78,6 +98,7 @@ def open_meeting(folder: Path, clock: Clock | None = None) -> MeetingService:
     folder = Path(folder)
     if not folder.is_dir():
         raise CafeError(f"{folder}: {t('store.missing')}")
+    close_to_others(folder)
     agenda = load_agenda(folder / AGENDA_FILE).filled()
     log = SqliteEventLog(folder / DB_FILE)
     if log.get_meta("meeting_token") is None:
