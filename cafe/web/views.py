@@ -78,7 +78,9 @@ class Page:
             "t": self.tr,
             "lang": self.lang,
             "switch_lang": other,
-            "switch_url": f"{self.request.path}?lang={other}",
+            # Only a query: a path taken from the request (``/%5Cevil.example/``) could
+            # read as another site to a browser; ``?lang=`` stays on this page.
+            "switch_url": f"?lang={other}",
             "meeting_title": agenda.meta.title,
             "challenge": agenda.meta.challenge,
         }
@@ -151,8 +153,8 @@ async def _read_form(request: web.Request) -> dict[str, Any]:
         posted = await request.post()
     except web.HTTPRequestEntityTooLarge:
         raise too_large from None
-    except (UnicodeDecodeError, ValueError, web.HTTPBadRequest, HttpProcessingError):
-        # Not UTF-8, or a broken multipart body: no phone's browser sends that.
+    except (UnicodeDecodeError, LookupError, ValueError, web.HTTPBadRequest, HttpProcessingError):
+        # Not UTF-8, an unknown charset, or a broken multipart body: no phone sends that.
         raise FormRefused(400, "unreadable") from None
     data: dict[str, Any] = {}
     for key in posted:
