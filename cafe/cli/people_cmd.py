@@ -17,6 +17,7 @@ from cafe.cli.common import (
     shell_join,
     warn,
 )
+from cafe.core.contact_rule import Purpose, Source, may_use
 from cafe.core.errors import CafeError, Problem, ValidationError, row_where
 from cafe.core.participants import AlreadyInMeeting, PersonInput
 from cafe.core.people_csv import find_duplicates, read_people_csv
@@ -190,6 +191,12 @@ def run_import(args: argparse.Namespace) -> int:
                 delimiter=parsed.delimiter.replace("\t", "TAB"),
             )
         )
+        letter = sum(
+            1
+            for person in added
+            if person.email and may_use(Source.REGISTRATION, Purpose.FEEDBACK_LETTER, consent=False)
+        )
+        say(t("cli.people.letter_addresses", count=letter))
         return 0
 
 

@@ -78,12 +78,23 @@ def signups_csv(model: ReportModel, sep: str = DEFAULT_SEPARATOR) -> bytes:
 
 
 def participants_csv(model: ReportModel, sep: str = DEFAULT_SEPARATOR) -> bytes:
-    """Everyone registered; e-mail and phone only for those whose sign-up gave consent."""
+    """Everyone registered; e-mail and phone only for those whose sign-up gave consent,
+    and whether the feedback letter reaches them (both by rule 1, as the letter decides)."""
     tr = Translator(model.lang)
     yes, no = tr("reports.csv.yes"), tr("reports.csv.no")
     header = [
         tr(f"reports.csv.{k}")
-        for k in ("name", "organisation", "sector", "present", "host", "email", "phone", "themes")
+        for k in (
+            "name",
+            "organisation",
+            "sector",
+            "present",
+            "host",
+            "email",
+            "phone",
+            "themes",
+            "letter",
+        )  # fmt: skip
     ]
     rows = [
         [
@@ -95,6 +106,7 @@ def participants_csv(model: ReportModel, sep: str = DEFAULT_SEPARATOR) -> bytes:
             p.email,
             p.phone,
             ", ".join(p.themes),
+            yes if p.letter else no,
         ]
         for p in model.people
     ]

@@ -116,9 +116,7 @@ def context(model: ReportModel, steps: Sequence[Step] = ()) -> dict[str, Any]:
         else "",
         "fence": _fence(model.feedback_addresses),
         "people_count": model.present or model.registered,
-        "consented_missing": max(
-            0, (model.present or model.registered) - len(model.feedback_addresses)
-        ),
+        "consented_missing": model.without_address,
     }
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from cafe.core.contact_rule import Purpose, Source, may_use
 from cafe.core.participants import Participant, Sector
 from cafe.core.state import Signup
 from cafe.core.text import collation_key
@@ -75,6 +76,17 @@ class PersonView:
     email: str
     phone: str
     themes: tuple[str, ...]
+    letter: bool = False
+    """Gets the feedback letter under rule 1 (``cafe.core.contact_rule``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    """Someone the feedback letter goes to, and why that address may be used."""
+
+    name: str
+    email: str
+    source: Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +125,8 @@ class ReportModel:
     retention_until: str
     """The last day contact details may be kept (ISO date), or "" without a period."""
     generated: str
+    recipients: tuple[Recipient, ...] = ()
+    """Who the feedback letter goes to (rule 1), one per address, in name order."""
 
     @property
     def ideas(self) -> tuple[IdeaView, ...]:
@@ -126,8 +140,14 @@ class ReportModel:
 
     @property
     def feedback_addresses(self) -> tuple[str, ...]:
-        """E-mail addresses of consenting sign-ups: the only ones the letter may go to."""
-        return _unique(s.email for s in self.signups if s.consent and s.email)
+        """The letter's addresses under rule 1: registrations and consenting sign-ups."""
+        return tuple(r.email for r in self.recipients)
+
+    @property
+    def without_address(self) -> int:
+        """People who took part but whom the letter cannot reach by e-mail."""
+        counted = [p for p in self.people if p.present] or list(self.people)
+        return sum(1 for p in counted if not p.letter)
 
     def checkout_selection(self, limit: int = 6, max_chars: int = 220) -> tuple[str, ...]:
         """A few check-out thoughts for a slide: short enough to read, spread over the list."""
@@ -188,12 +208,13 @@ def _retention_until(meeting_date: str, started: float | None, now: float, days:
 
 
 def _signup_view(signup: Signup, live_theme_ids: set[str]) -> SignupView:
+    shared = may_use(Source.SIGNUP, Purpose.WORKING_GROUP, consent=signup.consent)
     return SignupView(
         id=signup.id,
         name=safe_text(signup.name),
         organisation=safe_text(signup.organisation),
-        email=safe_text(signup.email) if signup.consent else "",
-        phone=safe_text(signup.phone) if signup.consent else "",
+        email=safe_text(signup.email) if shared else "",
+        phone=safe_text(signup.phone) if shared else "",
         consent=signup.consent,
         at=signup.at,
         themes=tuple(t for t in signup.themes if t in live_theme_ids),
@@ -204,18 +225,42 @@ def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _person_view(
-    person: Participant, consented: list[SignupView], theme_names: dict[str, str]
-) -> PersonView:
-    """Match a participant to consenting sign-ups by e-mail, else by name + organisation."""
+def _matches(person: Participant, consented: list[SignupView]) -> list[SignupView]:
+    """Consenting sign-ups that are this participant: same e-mail, else name + organisation."""
     email_key = _key(person.email)
-    match = [
+    return [
         s
         for s in consented
         if (email_key and _key(s.email) == email_key)
         or (_key(s.name) == _key(person.name) and _key(s.organisation) == _key(person.organisation))
     ]
+
+
+def _letter_address(person: Participant, match: list[SignupView]) -> str:
+    """Where the feedback letter reaches ``person`` under rule 1: the address given when
+    registering, else one given with consent on a sign-up list; "" if neither."""
+    registered = safe_text(person.email).strip()
+    if registered and may_use(Source.REGISTRATION, Purpose.FEEDBACK_LETTER, consent=False):
+        return registered
+    return next(
+        (
+            s.email
+            for s in match
+            if s.email and may_use(Source.SIGNUP, Purpose.FEEDBACK_LETTER, consent=s.consent)
+        ),
+        "",
+    )
+
+
+def _person_view(
+    person: Participant,
+    match: list[SignupView],
+    theme_names: dict[str, str],
+    letter: bool,
+) -> PersonView:
+    """A participant as reports show them; ``match`` is their consenting sign-ups."""
     themes = _unique(theme_names.get(t, "") for s in match for t in s.themes)
+    shared = may_use(Source.REGISTRATION, Purpose.WORKING_GROUP, consent=bool(match))
     return PersonView(
         id=person.id,
         name=safe_text(person.name),
@@ -223,12 +268,42 @@ def _person_view(
         sector=person.sector,
         present=person.present,
         host=person.host,
-        email=safe_text(person.email) if match else "",
+        email=safe_text(person.email) if shared else "",
         phone=safe_text(person.phone or next((s.phone for s in match if s.phone), ""))
-        if match
+        if shared
         else "",
         themes=themes,
+        letter=letter,
     )
+
+
+def _recipients(
+    counted: list[Participant], consented: list[SignupView], lang: str
+) -> tuple[Recipient, ...]:
+    """Rule 1 applied: one address per person who took part (the one registered, else a
+    consenting sign-up's), then consenting sign-ups by people not on the list; each
+    address once however it is spelt, in name order."""
+    found: dict[str, Recipient] = {}
+    claimed: set[str] = set()
+    for person in counted:
+        match = _matches(person, consented)
+        claimed.update(s.id for s in match)
+        address = _letter_address(person, match)
+        if address:
+            source = (
+                Source.REGISTRATION
+                if address == safe_text(person.email).strip()
+                else (Source.SIGNUP)
+            )
+            found.setdefault(address.casefold(), Recipient(safe_text(person.name), address, source))
+    for signup in consented:
+        if signup.id in claimed or not signup.email:
+            continue
+        if may_use(Source.SIGNUP, Purpose.FEEDBACK_LETTER, consent=signup.consent):
+            found.setdefault(
+                signup.email.casefold(), Recipient(signup.name, signup.email, Source.SIGNUP)
+            )
+    return tuple(sorted(found.values(), key=lambda r: collation_key(r.name, lang)))
 
 
 def build_model(service: MeetingService, lang: str) -> ReportModel:
@@ -276,7 +351,15 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
     consented = [s for s in signups if s.consent]
     people = tuple(
         sorted(
-            (_person_view(p, consented, theme_names) for p in everyone),
+            (
+                _person_view(
+                    p,
+                    _matches(p, consented),
+                    theme_names,
+                    letter=p in counted and bool(_letter_address(p, _matches(p, consented))),
+                )
+                for p in everyone
+            ),
             key=lambda p: collation_key(p.name, tr.lang),
         )
     )
@@ -312,6 +395,7 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
             _retention_days(agenda),
         ),
         generated=now,
+        recipients=_recipients(counted, consented, tr.lang),
     )
 
 

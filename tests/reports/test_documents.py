@@ -120,7 +120,9 @@ def test_summary_markdown_has_every_idea_and_the_next_steps(built: tuple[Built, 
         assert secret not in text
 
 
-def test_feedback_letter_goes_only_to_those_who_consented(built: tuple[Built, Path]) -> None:
+def test_feedback_letter_goes_to_registered_and_consenting_addresses(
+    built: tuple[Built, Path],
+) -> None:
     meeting, out = built
     text = (out / "feedback.md").read_text(encoding="utf-8")
     letter, recipients = text.split(f"## {sv('reports.feedback.recipients')}")
@@ -128,8 +130,12 @@ def test_feedback_letter_goes_only_to_those_who_consented(built: tuple[Built, Pa
     assert "Mötesplatser: 3 idéer, 2 vill fortsätta" in letter
     assert sv("reports.feedback.not_every_idea") in letter
     assert sv("reports.feedback.join_later") in letter
-    assert "gorel@kommun.se; asa@example.se" in recipients, "in Swedish order: G ... Å"
-    for secret in meeting.not_consented:
+    # Rule 1: Per's registration address gets the letter; Swedish order G, P, Å.
+    assert "gorel@kommun.se; per@kommun.se; asa@example.se" in recipients
+    assert "@" not in letter
+    for secret in [*meeting.not_consented, "per@kommun.se"]:
+        assert secret not in letter
+    for secret in ("070-123 45 67", "angrad@example.se"):
         assert secret not in text
 
 
