@@ -147,19 +147,20 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
     if not first:
         raise ValidationError([Problem(source, t("csv.empty"))])
     delimiter = _delimiter(first)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines = io.StringIO(text, newline="").readlines()
+    reader = csv.reader(iter(lines), delimiter=delimiter)
     try:
         header = next(reader)
     except csv.Error as error:
         raise ValidationError([Problem(row_where(source, 1), str(error))]) from None
-    columns: dict[str, int] = {}
-    ignored: list[str] = []
-    for index, cell in enumerate(header):
-        field = _HEADER_KEYS.get(_header_key(cell))
-        if field and field not in columns:
-            columns[field] = index
-        elif cell.strip():
-            ignored.append(clean(cell))
+    quote = _unclosed_quote(lines, 1, reader.line_num, header, delimiter)
+    if quote is not None:
+        cell = quote[0]
+        where = t("csv.column_where", where=row_where(source, 1), letter=_letter(cell))
+        raise ValidationError([Problem(where, t("csv.unclosed_quote", count=quote[1]))])
+    columns, ignored, header_problems = _columns(header, source)
+    if header_problems:
+        raise ValidationError(header_problems)
     if not {"name", "first_name", "last_name"} & columns.keys():
         raise ValidationError(
             [Problem(row_where(source, 1), t("csv.no_name_column", header=", ".join(header)))]
@@ -171,7 +172,14 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
     row_number = 1
     try:
         for record in reader:
-            row_number = reader.line_num
+            start, row_number = row_number + 1, reader.line_num
+            quote = _unclosed_quote(lines, start, row_number, record, delimiter)
+            if quote is not None:
+                where = row_where(source, start)
+                if quote[0] < len(header):
+                    where = t("csv.cell_where", where=where, column=clean(header[quote[0]]))
+                problems.append(Problem(where, t("csv.unclosed_quote", count=quote[1])))
+                continue
             if not any(cell.strip() for cell in record):
                 continue
             if len(people) + len(problems) >= MAX_ROWS:
@@ -192,6 +200,69 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
     if problems:
         raise ValidationError(problems)
     return CsvPeople(people, rows, encoding, delimiter, ignored)
+
+
+def _letter(index: int) -> str:
+    """A spreadsheet's name for column ``index`` (0 is ``A``, 26 is ``AA``)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _columns(header: list[str], source: str) -> tuple[dict[str, int], list[str], list[Problem]]:
+    """Which column holds which field; a field in two columns is a problem naming both.
+
+    Taking either one silently would lose the other's cells (two e-mail columns from a
+    merged form), so the user chooses by renaming or removing one.
+    """
+    columns: dict[str, int] = {}
+    ignored: list[str] = []
+    problems: list[Problem] = []
+    for index, cell in enumerate(header):
+        field = _HEADER_KEYS.get(_header_key(cell))
+        if field and field in columns:
+            first = columns[field]
+            where = t("csv.column_where", where=row_where(source, 1), letter=_letter(index))
+            message = t(
+                "csv.duplicate_column",
+                header=clean(cell),
+                first=_letter(first),
+                first_header=clean(header[first]),
+            )
+            problems.append(Problem(where, message))
+        elif field:
+            columns[field] = index
+        elif cell.strip():
+            ignored.append(clean(cell))
+    return columns, ignored, problems
+
+
+def _unclosed_quote(
+    lines: list[str], start: int, end: int, record: list[str], delimiter: str
+) -> tuple[int, int] | None:
+    """The cell and the number of lines a wrongly quoted record swallowed, if it did.
+
+    Python's reader, like Excel, lets a quoted cell run over several lines; a quote that is
+    never closed therefore takes the rest of the file into one cell. A record read again
+    with ``strict`` fails exactly when its quotes do not pair up: at the end of the file
+    always, and inside the file only for records spanning lines (a one-line record with a
+    stray quote, ``Röda "Korset"``, is read as written, as Excel does).
+    """
+    is_last = end >= len(lines)
+    if end == start and not is_last:
+        return None
+    try:
+        for _ in csv.reader(lines[start - 1 : end], delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as error:
+        if end == start and "unexpected end of data" not in str(error):
+            return None
+        cell = next((i for i, c in enumerate(record) if "\n" in c or "\r" in c), len(record) - 1)
+        return max(cell, 0), end - start + 1
+    return None
 
 
 def _cell(record: list[str], columns: dict[str, int], field: str) -> str:
