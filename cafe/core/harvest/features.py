@@ -1,0 +1,88 @@
+"""Ideas as weighted vectors of stems and concepts (TF-IDF), for comparing by meaning.
+
+A concept from the lexicon counts more than a bare stem: two ideas about "dagis" and
+"förskolan" share a concept and no stem. Vectors are sparse dicts, unit length, so the
+dot product is the cosine similarity.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from cafe.core.harvest.lexicon import lexicon
+from cafe.core.harvest.words import content_words, stem, tokens
+
+Vector = dict[str, float]
+CONCEPT_WEIGHT = 2.0
+"""How much one concept counts against one stem."""
+CONCEPT_PREFIX = "#"
+"""Concept features are named ``#concept`` so they never collide with a stem."""
+
+
+@dataclass(frozen=True)
+class IdeaFeatures:
+    """What was found in one idea: its stems (with the written forms) and concepts."""
+
+    stems: tuple[str, ...]
+    concepts: tuple[str, ...]
+    words: tuple[tuple[str, str], ...]
+    """(stem, written form) pairs, for naming themes in words people used."""
+
+
+def analyse(text: str, lang: str, *, use_lexicon: bool = True) -> IdeaFeatures:
+    """Stems and concepts of one idea."""
+    words = content_words(text, lang)
+    stems = tuple(stem(w, lang) for w in words)
+    concepts: tuple[str, ...] = ()
+    if use_lexicon:
+        concepts = tuple(lexicon(lang).concepts(tokens(text), text.casefold()))
+    return IdeaFeatures(stems, concepts, tuple(zip(stems, words, strict=True)))
+
+
+def _norm(vector: Vector) -> Vector:
+    size = math.sqrt(sum(v * v for v in vector.values()))
+    return {k: v / size for k, v in vector.items()} if size else {}
+
+
+def tfidf(
+    ideas: list[IdeaFeatures], *, concept_weight: float = CONCEPT_WEIGHT, stems: bool = True
+) -> list[Vector]:
+    """Unit TF-IDF vectors; a feature found in one idea only still counts (smoothed idf)."""
+    bags: list[Counter[str]] = []
+    for idea in ideas:
+        bag: Counter[str] = Counter()
+        if stems:
+            bag.update(idea.stems)
+        bag.update(CONCEPT_PREFIX + c for c in idea.concepts)
+        bags.append(bag)
+    n = len(bags)
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    vectors = []
+    for bag in bags:
+        vector: Vector = {}
+        for key, count in bag.items():
+            weight = concept_weight if key.startswith(CONCEPT_PREFIX) else 1.0
+            idf = math.log((1 + n) / (1 + df[key])) + 1
+            vector[key] = weight * (1 + math.log(count)) * idf
+        vectors.append(_norm(vector))
+    return vectors
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """Dot product of two unit vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
+
+
+def centroid(vectors: list[Vector]) -> Vector:
+    """The unit-length mean of ``vectors``."""
+    total: Counter[str] = Counter()
+    for vector in vectors:
+        for key, value in vector.items():
+            total[key] += value
+    return _norm(dict(total))

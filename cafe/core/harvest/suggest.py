@@ -1,0 +1,89 @@
+"""Theme suggestions for a list of ideas: groups with names, "other", and duplicates.
+
+The steps: words → stems and lexicon concepts (``features``) → average-link groups
+(``clustering``) → each idea moved to the nearest group centre → names (``naming``) and
+duplicate pairs (``duplicates``). Deterministic: same texts, same suggestions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cafe.core.harvest.clustering import average_link, refine, similarities
+from cafe.core.harvest.duplicates import DUPLICATE_THRESHOLD, duplicate_pairs
+from cafe.core.harvest.features import CONCEPT_WEIGHT, analyse, tfidf
+from cafe.core.harvest.naming import stem_frequencies, theme_name
+from cafe.core.harvest.words import LANGS, guess_language
+
+MAX_THEMES = 9
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The choices the benchmark compares; the defaults are the measured best."""
+
+    use_lexicon: bool = True
+    stems: bool = True
+    concept_weight: float = CONCEPT_WEIGHT
+    min_share: float = 0.03
+    """A group needs this share of the ideas (and at least 2) to become a theme."""
+    refine: bool = True
+    refine_threshold: float = 0.1
+    duplicate_threshold: float = DUPLICATE_THRESHOLD
+
+
+@dataclass(frozen=True)
+class SuggestedTheme:
+    """A suggested theme: a name from its ideas and their positions in the input."""
+
+    name: str
+    ideas: tuple[int, ...]
+    other: bool = False
+    """The "other" group: ideas that fit no theme (named by the front end)."""
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """Themes (every idea in exactly one, "other" last) and likely duplicate pairs."""
+
+    themes: tuple[SuggestedTheme, ...]
+    duplicates: tuple[tuple[int, int], ...]
+
+
+DEFAULT = Settings()
+
+
+def theme_count(n: int) -> int:
+    """How many themes to aim for: about 5–9 for 60–150 ideas, fewer for fewer."""
+    return max(1, min(MAX_THEMES, round(math.sqrt(n / 3))))
+
+
+def suggest(
+    texts: Sequence[str], lang: str | None = None, settings: Settings = DEFAULT
+) -> Suggestions:
+    """Suggested themes and duplicates for ``texts`` (language guessed when ``None``)."""
+    if not texts:
+        return Suggestions((), ())
+    lang = lang if lang in LANGS else guess_language(texts)
+    ideas = [analyse(t, lang, use_lexicon=settings.use_lexicon) for t in texts]
+    vectors = tfidf(ideas, concept_weight=settings.concept_weight, stems=settings.stems)
+    sims = similarities(vectors)
+    n = len(texts)
+    k = theme_count(n)
+    min_size = max(2, math.ceil(settings.min_share * n))
+    groups = average_link(vectors, k, min_size=min_size, sims=sims)
+    big = [g for g in groups if len(g) >= min_size]
+    other = sorted(i for g in groups if len(g) < min_size for i in g)
+    if settings.refine and big:
+        big, other = refine(vectors, big, threshold=settings.refine_threshold)
+    if not big:
+        big, other = [sorted(other)], []
+    df = stem_frequencies(ideas)
+    themes = [SuggestedTheme(theme_name(g, ideas, df), tuple(g)) for g in big]
+    themes.sort(key=lambda th: (-len(th.ideas), th.ideas[0]))
+    if other:
+        themes.append(SuggestedTheme("", tuple(sorted(other)), other=True))
+    pairs = duplicate_pairs(sims, threshold=settings.duplicate_threshold)
+    return Suggestions(tuple(themes), tuple(pairs))

@@ -1,0 +1,83 @@
+"""Words of an idea: tokens, stop words and stems, in Swedish and English.
+
+Stems come from Snowball (``snowballstemmer``), so "förskolor" and "förskolorna" count
+as one word; stop words come from the ``stop-words`` package, plus the few everyday words
+of a meeting's talk that it lacks (``extra_stopwords.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import snowballstemmer
+import stop_words
+
+LANGS = ("sv", "en")
+_SNOWBALL = {"sv": "swedish", "en": "english"}
+_WORD = re.compile(r"[^\W\d_]+(?:[-':][^\W\d_]+)*")
+_HERE = Path(__file__).resolve().parent
+MIN_LENGTH = 2
+"""Shorter words ("i", "a") carry no theme; SFI and IT are kept."""
+
+
+def tokens(text: str) -> list[str]:
+    """The words of ``text``, casefolded, in order (hyphenated words stay one)."""
+    return [m.group(0) for m in _WORD.finditer(text.casefold())]
+
+
+@cache
+def stopwords(lang: str) -> frozenset[str]:
+    """Words that say nothing about a theme, in ``lang`` (``sv`` or ``en``)."""
+    listed = stop_words.get_stop_words(_SNOWBALL[lang])
+    with (_HERE / "extra_stopwords.toml").open("rb") as handle:
+        extra = tomllib.load(handle)[lang]["words"]
+    return frozenset(w.casefold() for w in [*listed, *extra])
+
+
+@cache
+def _stemmer(lang: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer(_SNOWBALL[lang])
+
+
+@cache
+def stem(word: str, lang: str) -> str:
+    """Snowball's stem of one casefolded word (hyphenated parts stemmed at the end)."""
+    return _stemmer(lang).stemWord(word)
+
+
+def content_words(text: str, lang: str) -> list[str]:
+    """The words of ``text`` that are not stop words and are long enough to mean something."""
+    stops = stopwords(lang)
+    return [w for w in tokens(text) if len(w) >= MIN_LENGTH and w not in stops]
+
+
+def guess_language(texts: Iterable[str]) -> str:
+    """``sv`` or ``en``: whichever language's stop words the texts use more."""
+    sv, en = stopwords("sv"), stopwords("en")
+    score = 0
+    for text in texts:
+        for word in tokens(text):
+            score += (word in sv) - (word in en)
+    return "en" if score < 0 else "sv"
+
+
+def stem_counts(texts: Iterable[str], lang: str) -> tuple[Counter[str], dict[str, str]]:
+    """How often each stem occurs, and the most common written form of each stem.
+
+    Ties between written forms go to the alphabetically first, so the result does not
+    depend on the order of the texts.
+    """
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    for text in texts:
+        for word in content_words(text, lang):
+            key = stem(word, lang)
+            counts[key] += 1
+            forms.setdefault(key, Counter())[word] += 1
+    shown = {key: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, c in forms.items()}
+    return counts, shown

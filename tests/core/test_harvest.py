@@ -1,0 +1,151 @@
+"""Theme suggestions (issue #18): small sets whose grouping is unambiguous, the ARI used
+to measure them, and properties that must hold for any input."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cafe.core.harvest import suggest
+from cafe.core.harvest.agreement import adjusted_rand_index
+
+FOOD_SV = [
+    "Äta lunch tillsammans i skolans matsal",
+    "Soppkök i kyrkan varje torsdag",
+    "Gemensamma middagar i kvarteret",
+    "Laga mat tillsammans i föreningens kök",
+    "Grötfrukost på lördagar",
+    "Matlåda och någon att äta med",
+]
+DIGITAL_SV = [
+    "Hjälp med BankID och Swish",
+    "Lära sig använda surfplatta",
+    "Wifi på äldreboendet",
+    "Seniorsurf på biblioteket varje vecka",
+    "Kurser i videosamtal med mobilen",
+    "Datorhjälp hemma",
+]
+SPORT_EN = [
+    "Free football training on Friday nights",
+    "Open the sports hall for basketball",
+    "A skate park by the school",
+    "Boxing for girls",
+    "Swimming lessons for teenagers",
+    "Cheaper club fees so everyone can do sport",
+]
+JOBS_EN = [
+    "More summer jobs for young people",
+    "Help writing a CV",
+    "Employers who offer internships",
+    "A job fair in the town centre",
+    "Paid holiday jobs in the parks",
+    "A mentor from a company for your first job",
+]
+
+
+def _groups(result) -> list[set[int]]:
+    return [set(theme.ideas) for theme in result.themes]
+
+
+def test_two_swedish_themes_that_share_no_words_are_found():
+    texts = FOOD_SV + DIGITAL_SV
+    result = suggest(texts, "sv")
+    assert {0, 1, 2, 3, 4, 5} in _groups(result)
+    assert {6, 7, 8, 9, 10, 11} in _groups(result)
+    assert not any(theme.other for theme in result.themes)
+    assert all(theme.name for theme in result.themes)
+
+
+def test_two_english_themes_are_found_in_any_order():
+    texts = [t for pair in zip(SPORT_EN, JOBS_EN, strict=True) for t in pair]
+    result = suggest(texts, "en")
+    assert set(range(0, 12, 2)) in _groups(result)
+    assert set(range(1, 12, 2)) in _groups(result)
+
+
+def test_the_language_is_guessed_when_not_given():
+    assert _groups(suggest(FOOD_SV + DIGITAL_SV)) == _groups(suggest(FOOD_SV + DIGITAL_SV, "sv"))
+
+
+def test_the_same_idea_in_other_words_is_a_likely_duplicate():
+    texts = [*FOOD_SV, *DIGITAL_SV, "Dagis besöker äldreboendet", "Förskolan på besök hos de äldre"]
+    result = suggest(texts, "sv")
+    assert (12, 13) in result.duplicates
+
+
+def test_a_theme_name_is_drawn_from_its_ideas():
+    texts = ["Fler sommarjobb", "Sommarjobb i parkerna", "Sommarjobb för 15-åringar"]
+    texts += ["Läxhjälp på biblioteket", "Läxhjälp på arabiska", "Läxhjälp med studenter"]
+    names = {theme.name for theme in suggest(texts, "sv").themes}
+    assert {"Sommarjobb", "Läxhjälp"} <= {n.split(",")[0] for n in names}
+
+
+def test_no_ideas_no_themes():
+    result = suggest([], "sv")
+    assert result.themes == () and result.duplicates == ()
+
+
+def test_ari_matches_a_hand_computed_example():
+    # Contingency: 2,1 / 0,1,2. Pairs together in both: 1 + 1 = 2. Rows: 3 + 3 = 6,
+    # columns: 1 + 1 + 1 = 3, all pairs 15, expected 6 * 3 / 15 = 1.2, best (6 + 3) / 2.
+    ari = adjusted_rand_index([0, 0, 0, 1, 1, 1], [0, 0, 1, 1, 2, 2])
+    assert abs(ari - (2 - 1.2) / (4.5 - 1.2)) < 1e-12
+    assert abs(ari - 0.24242424) < 1e-7
+
+
+def test_ari_of_identical_and_of_one_group():
+    assert adjusted_rand_index([1, 1, 2, 2, 3], ["a", "a", "b", "b", "c"]) == 1.0
+    assert adjusted_rand_index([0, 0, 1, 1], [0, 0, 0, 0]) == 0.0
+
+
+IDEA_WORDS = [
+    "fika",
+    "dagis",
+    "förskolan",
+    "jobb",
+    "sommarjobb",
+    "buss",
+    "färdtjänst",
+    "läxhjälp",
+    "bibblan",
+    "biblioteket",
+    "trygghet",
+    "belysning",
+    "mat",
+    "lunch",
+    "surfplatta",
+    "unga",
+    "äldre",
+    "och",
+    "på",
+    "i",
+    "kvällen",
+    "gratis",
+    "idrott",
+    "fotboll",
+    "🙂",
+    "42",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.lists(st.sampled_from(IDEA_WORDS), min_size=0, max_size=8).map(" ".join),
+            st.text(max_size=40),
+        ),
+        min_size=0,
+        max_size=60,
+    ),
+    st.sampled_from(["sv", "en", None]),
+)
+def test_every_idea_lands_in_exactly_one_theme_and_the_output_is_deterministic(texts, lang):
+    result = suggest(texts, lang)
+    placed = sorted(i for theme in result.themes for i in theme.ideas)
+    assert placed == list(range(len(texts)))
+    assert sum(theme.other for theme in result.themes) <= 1
+    assert all(theme.ideas for theme in result.themes)
+    for i, j in result.duplicates:
+        assert 0 <= i < j < len(texts)
+    assert suggest(list(texts), lang) == result
