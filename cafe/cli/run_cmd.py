@@ -42,13 +42,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _log_to(path: Path) -> None:
-    """Everything logged (and the LAN server's errors) goes to the meeting's log file."""
-    logging.basicConfig(
-        filename=path,
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
-        encoding="utf-8",
-    )
+    """Everything logged (and the LAN server's errors) goes to the meeting's log file:
+    redacted, escaped and rotated as ``server.log`` is (see ``cafe.web.logs``)."""
+    from cafe.web.logs import log_file_handler
+    from cafe.web.server import redact_tokens
+
+    handler = log_file_handler(path, redact_tokens)
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
 
 
 def _server(service: MeetingService, args: argparse.Namespace) -> LanServer | None:

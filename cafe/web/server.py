@@ -27,6 +27,7 @@ from cafe.web import cohost_views, views
 from cafe.web.addresses import advertised_host, changed_address_warning
 from cafe.web.context import CONTEXT, WebContext
 from cafe.web.live import LiveHub
+from cafe.web.logs import AcceptErrorThrottle, log_file_handler, path_redactor, token_positions
 from cafe.web.pacing import Pacer
 from cafe.web.pages import Pages
 from cafe.web.security import (
@@ -123,36 +124,20 @@ def build_app(
     return app
 
 
-def token_positions(routes: list[web.RouteDef]) -> dict[str, int]:
-    """Per first path segment (``m``, ``t``, ``screen``, ``c`` ...), where its token sits.
-
-    Read off the routes themselves, so a new page with a ``{token}`` is redacted in the
-    log without anyone having to remember to add it here.
-    """
-    positions: dict[str, int] = {}
-    for route in routes:
-        parts = route.path.split("/")
-        if "{token}" in parts and len(parts) > 1:
-            positions[parts[1]] = parts.index("{token}")
-    return positions
-
-
 TOKEN_POSITIONS = token_positions(views.routes())
+redact_tokens = path_redactor(views.routes())
+"""Cuts the tokens out of a text, by the route table: see ``cafe.web.logs``."""
 
 
 class RedactedAccessLogger(AbstractAccessLogger):
-    """Access log lines without the secret tokens in the path."""
+    """Access log lines without the secret tokens in the path (escaped by the formatter)."""
 
     def log(self, request: BaseRequest, response: StreamResponse, time: float) -> None:
-        parts = request.path.split("/")
-        position = TOKEN_POSITIONS.get(parts[1]) if len(parts) > 1 else None
-        if position is not None and len(parts) > position:
-            parts[position] = "…"
         self.logger.info(
             '%s "%s %s" %s %.1fms',
             request.remote,
             request.method,
-            "/".join(parts),
+            redact_tokens(request.path),
             response.status,
             time * 1000,
         )
@@ -194,6 +179,7 @@ class LanServer:
         self.app: web.Application | None = None
         self._runner: web.AppRunner | None = None
         self._log_handler: logging.Handler | None = None
+        self._accept_throttle: AcceptErrorThrottle | None = None
         self._saved_loggers: list[tuple[logging.Logger, bool, int]] = []
 
     @property
@@ -297,11 +283,14 @@ class LanServer:
         self._stop_logging()
 
     def _start_logging(self) -> None:
-        """Send aiohttp's and our log to ``server.log``, never to the terminal."""
+        """Send aiohttp's and our log to ``server.log``, never to the terminal; one line a
+        minute, not a traceback a second, when connections cannot be accepted."""
+        if self._accept_throttle is None:
+            self._accept_throttle = AcceptErrorThrottle()
+            logging.getLogger("asyncio").addFilter(self._accept_throttle)
         if self.log_path is None or self._log_handler is not None:
             return
-        handler = logging.FileHandler(self.log_path, encoding="utf-8", delay=True)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        handler = log_file_handler(self.log_path, redact_tokens)
         self._log_handler = handler
         for name in ("aiohttp", "cafe.web"):
             named = logging.getLogger(name)
@@ -311,6 +300,9 @@ class LanServer:
             named.setLevel(logging.INFO)
 
     def _stop_logging(self) -> None:
+        throttle, self._accept_throttle = self._accept_throttle, None
+        if throttle is not None:
+            logging.getLogger("asyncio").removeFilter(throttle)
         handler, self._log_handler = self._log_handler, None
         if handler is None:
             return
