@@ -14,6 +14,7 @@ from typing import Any
 from cafe.core.errors import Problem
 from cafe.core.text import LIMITS, check_email, check_field, check_phone, clean
 from cafe.i18n import Translator
+from cafe.web.seat_lookup import MIN_QUERY_LETTERS, query_letters
 
 MAX_IDEAS_PER_SEND = 20
 """A table host sends a handful of ideas at a time; more is a paste accident."""
@@ -127,4 +128,6 @@ def read_name_query(raw: str, tr: Translator) -> Form:
     """The name typed on "where do I sit?"."""
     form = Form()
     form.values["name"] = _text(form, "name", raw, tr, kind="name")
+    if "name" not in form.errors and 0 < query_letters(form.values["name"]) < MIN_QUERY_LETTERS:
+        form.errors["name"] = tr("web.seat.too_short", count=MIN_QUERY_LETTERS)
     return form

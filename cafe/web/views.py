@@ -10,8 +10,8 @@ the id is the idempotency key, so a double tap or a resend stores one record.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -20,7 +20,6 @@ from aiohttp.http_exceptions import HttpProcessingError
 
 from cafe import links
 from cafe.core.errors import ValidationError
-from cafe.core.participants import Participant
 from cafe.core.state import Idea
 from cafe.core.timer import format_seconds
 from cafe.i18n import Translator
@@ -37,6 +36,7 @@ from cafe.web.context import (
 from cafe.web.live import HEARTBEAT_SECONDS, sse_message, wait_for_change
 from cafe.web.pages import STATIC_TYPES, inline_qr, other_language, request_language
 from cafe.web.room import PAGE_SECONDS, RoomUrls, Task, current_task, room_view
+from cafe.web.seat_lookup import SeatAnswer, look_up
 from cafe.web.security import (
     LANG_COOKIE,
     MAX_BODY,
@@ -48,10 +48,6 @@ from cafe.web.security import (
 )
 from cafe.web.snapshot import screen_state, tick_data
 from cafe.web.tokens import same_token
-
-MAX_SEAT_MATCHES = 5
-"""More namesakes than this and the page asks for the full name instead."""
-
 
 # -- page plumbing ---------------------------------------------------------------------
 
@@ -141,7 +137,10 @@ class FormRefused(Exception):
         self.status, self.message_key, self.values = status, message_key, values
 
     def page(self, request: web.Request) -> web.Response:
-        return error_page(request, self.status, self.message_key, **self.values)
+        response = error_page(request, self.status, self.message_key, **self.values)
+        if self.status == 408:
+            response.force_close()  # the rest of a slow body is not waited for
+        return response
 
 
 async def _read_form(request: web.Request) -> dict[str, Any]:
@@ -150,7 +149,10 @@ async def _read_form(request: web.Request) -> dict[str, Any]:
     if request.content_length is not None and request.content_length > MAX_BODY:
         raise too_large
     try:
-        posted = await request.post()
+        async with asyncio.timeout(request.app[CONTEXT].body_seconds):
+            posted = await request.post()
+    except TimeoutError:
+        raise FormRefused(408, "too_slow") from None
     except web.HTTPRequestEntityTooLarge:
         raise too_large from None
     except (UnicodeDecodeError, LookupError, ValueError, web.HTTPBadRequest, HttpProcessingError):
@@ -330,44 +332,6 @@ async def signup_submit(request: web.Request) -> web.Response:
 # -- where do I sit? ----------------------------------------------------------------------
 
 
-def _name_key(text: str) -> list[str]:
-    """Words of a name, case- and accent-insensitive ("Åsa" finds "asa" and "ÅSA")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).split()
-
-
-def find_people(people: list[Participant], query: str) -> list[Participant]:
-    """People whose name matches ``query``: the exact name, else every word as a prefix."""
-    wanted = _name_key(query)
-    if not wanted:
-        return []
-    exact = [p for p in people if _name_key(p.name) == wanted]
-    if exact or sum(len(w) for w in wanted) < 2:
-        return exact
-    found = []
-    for person in people:
-        words = _name_key(person.name)
-        if all(any(word.startswith(part) for word in words) for part in wanted):
-            found.append(person)
-    return found
-
-
-def _itinerary(plan: dict[str, Any], person_id: str) -> list[dict[str, Any]]:
-    rows = []
-    for entry in sorted(plan.get("rounds", []), key=lambda r: r.get("round", 0)):
-        for table in entry.get("tables", []):
-            if table.get("host") == person_id or person_id in table.get("members", []):
-                rows.append(
-                    {
-                        "round": entry.get("round", 0),
-                        "table": table.get("table", 0),
-                        "host": table.get("host") == person_id,
-                    }
-                )
-                break
-    return rows
-
-
 async def seat_page(request: web.Request) -> web.Response:
     ctx = _meeting(request)
     if not seat_page_enabled(ctx.agenda):
@@ -381,21 +345,20 @@ async def seat_page(request: web.Request) -> web.Response:
             searched=False, matches=[], too_many=False, plan_mode=None,
         )  # fmt: skip
     plan = ctx.service.state.seating
-    matches: list[dict[str, Any]] = []
-    people = find_people(list(ctx.service.state.participants.values()), form.values["name"])
-    too_many = len(people) > MAX_SEAT_MATCHES
-    if not too_many:
-        for person in people:
-            rows = _itinerary(plan, person.id) if plan and plan.get("mode") != "circle" else []
-            matches.append({"name": person.name, "organisation": person.organisation, "rows": rows})
+    searched = bool(form.values["name"])
+    answer = (
+        look_up(ctx.service.state.participants.values(), plan, form.values["name"])
+        if searched
+        else SeatAnswer()
+    )
     return page.render(
         "seat.html",
         nav=_nav(ctx),
         query=form.values["name"],
         errors={},
-        searched=bool(form.values["name"]),
-        matches=matches,
-        too_many=too_many,
+        searched=searched,
+        matches=answer.matches,
+        too_many=answer.too_many,
         plan_mode=(plan or {}).get("mode"),
     )
 

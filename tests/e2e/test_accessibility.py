@@ -166,7 +166,7 @@ async def visit_pages(
     seat = f"{base}/m/{token}/seat?lang={lang}"
     await page.goto(seat)
     await check("seat")
-    await page.fill("#name", "åsa")
+    await page.fill("#name", "åsa öberg")
     assert await submit(page, "#find") == 200
     assert await page.locator("#results .itinerary li").count() == 2
     await check("seat-found")
