@@ -68,7 +68,9 @@ def average_link(
         if big(a) and big(b) and big_count <= k:
             parked.append(item)
             continue
+        big_count -= big(a) + big(b)
         merged = members.pop(a) + members.pop(b)
+        big_count += len(merged) >= min_size
         row_a, row_b = sums.pop(a), sums.pop(b)
         row: dict[int, float] = {}
         for other in set(row_a) | set(row_b):
@@ -82,7 +84,6 @@ def average_link(
                 heapq.heappush(heap, (-total / size, other, next_id))
         members[next_id] = merged
         sums[next_id] = row
-        big_count = sum(1 for c in members if big(c))
         if big_count > k and parked:
             for kept in parked:
                 heapq.heappush(heap, kept)

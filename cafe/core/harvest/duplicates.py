@@ -6,7 +6,7 @@ mutual nearness keeps one generic idea from pairing with many.
 
 from __future__ import annotations
 
-DUPLICATE_THRESHOLD = 0.5
+DUPLICATE_THRESHOLD = 0.7
 """Cosine similarity from which two mutual nearest neighbours are called duplicates."""
 
 

@@ -11,12 +11,14 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from cafe.core.harvest.lexicon import lexicon
+from cafe.core.harvest.lexicon import SYNONYM_PREFIX, lexicon
 from cafe.core.harvest.words import content_words, stem, tokens
 
 Vector = dict[str, float]
 CONCEPT_WEIGHT = 2.0
 """How much one concept counts against one stem."""
+SYNONYM_WEIGHT = 1.0
+"""How much one synonym group ("dagis" = "förskola") counts against one stem."""
 CONCEPT_PREFIX = "#"
 """Concept features are named ``#concept`` so they never collide with a stem."""
 
@@ -47,7 +49,11 @@ def _norm(vector: Vector) -> Vector:
 
 
 def tfidf(
-    ideas: list[IdeaFeatures], *, concept_weight: float = CONCEPT_WEIGHT, stems: bool = True
+    ideas: list[IdeaFeatures],
+    *,
+    concept_weight: float = CONCEPT_WEIGHT,
+    synonym_weight: float = SYNONYM_WEIGHT,
+    stems: bool = True,
 ) -> list[Vector]:
     """Unit TF-IDF vectors; a feature found in one idea only still counts (smoothed idf)."""
     bags: list[Counter[str]] = []
@@ -55,7 +61,11 @@ def tfidf(
         bag: Counter[str] = Counter()
         if stems:
             bag.update(idea.stems)
-        bag.update(CONCEPT_PREFIX + c for c in idea.concepts)
+        bag.update(
+            c if c.startswith(SYNONYM_PREFIX) else CONCEPT_PREFIX + c
+            for c in idea.concepts
+            if (synonym_weight if c.startswith(SYNONYM_PREFIX) else concept_weight) > 0
+        )
         bags.append(bag)
     n = len(bags)
     df: Counter[str] = Counter()
@@ -65,7 +75,13 @@ def tfidf(
     for bag in bags:
         vector: Vector = {}
         for key, count in bag.items():
-            weight = concept_weight if key.startswith(CONCEPT_PREFIX) else 1.0
+            weight = (
+                concept_weight
+                if key.startswith(CONCEPT_PREFIX)
+                else synonym_weight
+                if key.startswith(SYNONYM_PREFIX)
+                else 1.0
+            )
             idf = math.log((1 + n) / (1 + df[key])) + 1
             vector[key] = weight * (1 + math.log(count)) * idf
         vectors.append(_norm(vector))

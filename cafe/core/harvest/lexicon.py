@@ -19,6 +19,8 @@ INFLECTIONS = frozenset(
     | {"ets", "ers", "arna", "erna", "orna", "rna", "ande", "ade", "ing", "ed"}
 )
 """Endings that a form may be followed by and still be the same word."""
+SYNONYM_PREFIX = "~"
+"""Synonym groups (``[synonyms]``) are finer than concepts: "dagis" = "förskola"."""
 _MIN_COMPOUND = 4
 """Forms shorter than this must be a whole word, so "lek" does not match "elektronik"."""
 
@@ -28,8 +30,8 @@ class Lexicon:
     """Concepts with their labels and forms, for one language."""
 
     labels: dict[str, str]
-    prefixes: tuple[tuple[str, str], ...]
-    suffixes: tuple[tuple[str, str], ...]
+    prefixes: dict[str, tuple[str, ...]]
+    suffixes: dict[str, tuple[str, ...]]
     exact: dict[str, tuple[str, ...]]
     phrases: tuple[tuple[re.Pattern[str], str], ...]
     _seen: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
@@ -42,11 +44,17 @@ class Lexicon:
         return known
 
     def _match(self, word: str) -> tuple[str, ...]:
-        found = {c for form, c in self.prefixes if word.startswith(form)}
-        found.update(c for form, c in self.suffixes if _ends_inflected(word, form))
+        """Look every start and every end of ``word`` up: a few dict look-ups per letter."""
+        found: set[str] = set()
+        for end in range(1, len(word) + 1):
+            found.update(self.prefixes.get(word[:end], ()))
         for ending in INFLECTIONS:
-            if word.endswith(ending):
-                found.update(self.exact.get(word[: len(word) - len(ending)], ()))
+            if not word.endswith(ending):
+                continue
+            root = word[: len(word) - len(ending)]
+            found.update(self.exact.get(root, ()))
+            for start in range(len(root)):
+                found.update(self.suffixes.get(root[start:], ()))
         return tuple(sorted(found))
 
     def concepts(self, words: list[str], text: str) -> list[str]:
@@ -56,12 +64,6 @@ class Lexicon:
         return found
 
 
-def _ends_inflected(word: str, form: str) -> bool:
-    """``word`` ends with ``form``, or with ``form`` plus an inflection."""
-    at = word.rfind(form)
-    return at >= 0 and word[at + len(form) :] in INFLECTIONS
-
-
 def _phrase(form: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(form) + r"\w{0,4}(?!\w)")
 
@@ -69,15 +71,23 @@ def _phrase(form: str) -> re.Pattern[str]:
 def parse(data: dict[str, dict[str, object]], lang: str) -> Lexicon:
     """A ``Lexicon`` for ``lang`` from the TOML tables (one per concept)."""
     labels: dict[str, str] = {}
-    prefixes: list[tuple[str, str]] = []
-    suffixes: list[tuple[str, str]] = []
+    prefixes: dict[str, list[str]] = {}
+    suffixes: dict[str, list[str]] = {}
     exact: dict[str, list[str]] = {}
     phrases: list[tuple[re.Pattern[str], str]] = []
+    entries: list[tuple[str, list[object]]] = []
     for concept, table in sorted(data.items()):
+        if concept == "synonyms":
+            for group in table.get(lang, []):
+                assert isinstance(group, list) and group
+                entries.append((SYNONYM_PREFIX + str(group[0]).strip("=*").casefold(), group))
+            continue
         label = table.get("label", {})
         labels[concept] = label.get(lang, concept) if isinstance(label, dict) else concept
         forms = table.get(lang, [])
         assert isinstance(forms, list)
+        entries.append((concept, forms))
+    for concept, forms in entries:
         for raw in forms:
             form = str(raw).casefold()
             if " " in form.strip("=*"):
@@ -85,19 +95,23 @@ def parse(data: dict[str, dict[str, object]], lang: str) -> Lexicon:
             elif form.startswith("="):
                 exact.setdefault(form[1:], []).append(concept)
             elif form.endswith("*"):
-                prefixes.append((form[:-1], concept))
+                prefixes.setdefault(form[:-1], []).append(concept)
             elif form.startswith("*"):
-                suffixes.append((form[1:], concept))
+                suffixes.setdefault(form[1:], []).append(concept)
             else:
                 exact.setdefault(form, []).append(concept)
                 if len(form) >= _MIN_COMPOUND:
-                    prefixes.append((form, concept))
-                    suffixes.append((form, concept))
+                    prefixes.setdefault(form, []).append(concept)
+                    suffixes.setdefault(form, []).append(concept)
+
+    def frozen(table: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+        return {k: tuple(sorted(set(v))) for k, v in table.items()}
+
     return Lexicon(
         labels,
-        tuple(sorted(set(prefixes))),
-        tuple(sorted(set(suffixes))),
-        {k: tuple(sorted(set(v))) for k, v in exact.items()},
+        frozen(prefixes),
+        frozen(suffixes),
+        frozen(exact),
         tuple(phrases),
     )
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from cafe.core.harvest.clustering import average_link, refine, similarities
 from cafe.core.harvest.duplicates import DUPLICATE_THRESHOLD, duplicate_pairs
-from cafe.core.harvest.features import CONCEPT_WEIGHT, analyse, tfidf
+from cafe.core.harvest.features import CONCEPT_WEIGHT, SYNONYM_WEIGHT, analyse, tfidf
 from cafe.core.harvest.naming import stem_frequencies, theme_name
 from cafe.core.harvest.words import LANGS, guess_language
 
@@ -27,11 +27,16 @@ class Settings:
     use_lexicon: bool = True
     stems: bool = True
     concept_weight: float = CONCEPT_WEIGHT
+    synonym_weight: float = SYNONYM_WEIGHT
     min_share: float = 0.03
     """A group needs this share of the ideas (and at least 2) to become a theme."""
     refine: bool = True
     refine_threshold: float = 0.1
     duplicate_threshold: float = DUPLICATE_THRESHOLD
+    duplicate_synonym_weight: float = 2.0
+    duplicate_concept_weight: float = 0.0
+    """Duplicates are compared on stems and synonym groups only, not broad concepts:
+    two ideas about food are not the same idea, "dagis" and "förskolan" may be."""
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,12 @@ def suggest(
         return Suggestions((), ())
     lang = lang if lang in LANGS else guess_language(texts)
     ideas = [analyse(t, lang, use_lexicon=settings.use_lexicon) for t in texts]
-    vectors = tfidf(ideas, concept_weight=settings.concept_weight, stems=settings.stems)
+    vectors = tfidf(
+        ideas,
+        concept_weight=settings.concept_weight,
+        synonym_weight=settings.synonym_weight,
+        stems=settings.stems,
+    )
     sims = similarities(vectors)
     n = len(texts)
     k = theme_count(n)
@@ -85,5 +95,10 @@ def suggest(
     themes.sort(key=lambda th: (-len(th.ideas), th.ideas[0]))
     if other:
         themes.append(SuggestedTheme("", tuple(sorted(other)), other=True))
-    pairs = duplicate_pairs(sims, threshold=settings.duplicate_threshold)
+    fine = tfidf(
+        ideas,
+        concept_weight=settings.duplicate_concept_weight,
+        synonym_weight=settings.duplicate_synonym_weight,
+    )
+    pairs = duplicate_pairs(similarities(fine), threshold=settings.duplicate_threshold)
     return Suggestions(tuple(themes), tuple(pairs))
