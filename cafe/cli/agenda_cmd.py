@@ -211,15 +211,20 @@ def _header(agenda: Agenda, width: int) -> list[str]:
     ]
     if meta.date:
         fields.append((t("agenda.show.date"), meta.date))
+    if meta.start:
+        fields.append((t("agenda.show.time"), "–".join(x for x in (meta.start, meta.end) if x)))
     if meta.place:
         fields.append((t("agenda.show.place"), meta.place))
+    if meta.register_by:
+        fields.append((t("agenda.show.register_by"), meta.register_by))
     fields.append((t("agenda.show.language"), meta.language))
     if meta.cohosts:
         hosts = []
         for host in meta.cohosts:
             who = ", ".join(x for x in (host.name, host.organisation) if x.strip())
+            mail = f" <{host.email}>" if host.email else ""
             hosts.append(
-                f"{who or t('agenda.show.unnamed')} ({t(f'cli.sector.{host.sector.value}')})"
+                f"{who or t('agenda.show.unnamed')}{mail} ({t(f'cli.sector.{host.sector.value}')})"
             )
         fields.append((t("agenda.show.cohosts"), "; ".join(hosts)))
     rules = agenda.tables
@@ -311,6 +316,8 @@ def run_show(args: argparse.Namespace) -> int:
     agenda = load_agenda(resolve_agenda(args.agenda))
     if args.challenge is not None:
         agenda = agenda.with_meta(challenge=" ".join(args.challenge.split()))
+    if start is None and agenda.meta.start:
+        start = _start_minutes(agenda.meta.start)
     text = render(agenda.filled(), notes=args.notes, start=start, width=_width())
     sys.stdout.write(text + "\n")
     return 0

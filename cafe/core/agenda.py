@@ -97,10 +97,12 @@ class CoHost:
     """The organisation or administration they come from."""
     sector: Sector = Sector.OTHER
     """The source asks for one co-host from the municipality and one from civil society."""
+    email: str = ""
+    """Where people register and ask questions; printed on the invitation."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sector", Sector(self.sector))
-        _newlines(self, "name", "organisation")
+        _newlines(self, "name", "organisation", "email")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,10 +155,19 @@ class AgendaMeta:
     """ISO date by which everyone gets the feedback letter; the closing screen promises it."""
     contact: str = ""
     """Who participants contact afterwards (a name, an e-mail address); shown at closing."""
+    start: str = ""
+    """When the meeting starts (``18:00``) or empty; the invitation and its calendar file."""
+    end: str = ""
+    """When it ends (``21:00``) or empty; after ``start``."""
+    register_by: str = ""
+    """ISO date by which people register with the co-hosts; the invitation says so."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cohosts", tuple(self.cohosts))
-        _newlines(self, "title", "challenge", "date", "place", "language", "feedback_by", "contact")
+        _newlines(
+            self, "title", "challenge", "date", "place", "language", "feedback_by", "contact",
+            "start", "end", "register_by",
+        )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,8 +400,9 @@ _MISSING = object()
 _TOP_KEYS = ("meeting", "tables", "privacy", "web", "steps")
 _META_KEYS = (
     "title", "challenge", "date", "place", "language", "cohosts", "feedback_by", "contact",
+    "start", "end", "register_by",
 )  # fmt: skip
-_COHOST_KEYS = ("name", "organisation", "sector")
+_COHOST_KEYS = ("name", "organisation", "sector", "email")
 _TABLE_KEYS = ("size_min", "size_target", "size_max", "circle_below")
 _PRIVACY_KEYS = ("retention_days",)
 _WEB_KEYS = ("where_do_i_sit",)
@@ -583,6 +595,11 @@ def _read_meta(check: _Checker, data: Mapping[str, Any]) -> AgendaMeta:
     date = _read_date(check, meeting, "date")
     feedback_by = _read_date(check, meeting, "feedback_by")
     contact = check.text(meeting, "contact", "meeting")
+    register_by = _read_date(check, meeting, "register_by")
+    start = _read_time(check, meeting, "start")
+    end = _read_time(check, meeting, "end")
+    if start and end and end <= start:
+        check.add("meeting.end", t("agenda.problem.end_before_start", start=start, end=end))
     cohosts = []
     raw_hosts = meeting.get("cohosts", [])
     if not isinstance(raw_hosts, list):
@@ -604,8 +621,48 @@ def _read_meta(check: _Checker, data: Mapping[str, Any]) -> AgendaMeta:
                     f"{path}.sector", t("agenda.problem.bad_sector", value=_shown(sector_text))
                 )
             sector = Sector.OTHER
-        cohosts.append(CoHost(name, organisation, sector))
-    return AgendaMeta(title, challenge, date, place, language, tuple(cohosts), feedback_by, contact)
+        email = check.text(raw, "email", path).strip()
+        if email and not is_email_address(email):
+            check.add(f"{path}.email", t("agenda.problem.bad_email", value=_shown(email)))
+            email = ""
+        cohosts.append(CoHost(name, organisation, sector, email))
+    return AgendaMeta(
+        title, challenge, date, place, language, tuple(cohosts), feedback_by, contact,
+        start, end, register_by,
+    )  # fmt: skip
+
+
+_EMAIL = re.compile(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+")
+
+
+def is_email_address(text: str) -> bool:
+    """A plain address (``anna@hageby.se``): what a co-host's contact must be."""
+    return bool(_EMAIL.fullmatch(text))
+
+
+def parse_clock(text: str) -> str:
+    """``18``, ``18:0``, ``18.00`` -> ``18:00``; "" if it is not a time of day."""
+    hours, _, minutes = text.strip().replace(".", ":").partition(":")
+    if not hours.isdigit() or not (minutes or "0").isdigit():
+        return ""
+    h, m = int(hours), int(minutes or "0")
+    return f"{h:02d}:{m:02d}" if 0 <= h < 24 and 0 <= m < 60 else ""
+
+
+def _read_time(check: _Checker, meeting: Mapping[str, Any], key: str) -> str:
+    """A time of day from text (``"18:00"``) or a bare TOML time; "" when absent or wrong."""
+    raw = meeting.get(key, "")
+    if isinstance(raw, dt.time):
+        return raw.strftime("%H:%M")
+    if not isinstance(raw, str):
+        check.add(f"meeting.{key}", t("agenda.problem.want_text", got=_got(raw)))
+        return ""
+    if not raw.strip():
+        return ""
+    clock = parse_clock(raw)
+    if not clock:
+        check.add(f"meeting.{key}", t("agenda.problem.bad_time", value=_shown(raw)))
+    return clock
 
 
 def _read_date(check: _Checker, meeting: Mapping[str, Any], key: str) -> str:
@@ -834,11 +891,17 @@ def agenda_to_dict(agenda: Agenda) -> dict[str, Any]:
             "place": meta.place,
             "language": meta.language,
             "cohosts": [
-                {"name": h.name, "organisation": h.organisation, "sector": h.sector.value}
+                {
+                    "name": h.name,
+                    "organisation": h.organisation,
+                    "sector": h.sector.value,
+                    **({"email": h.email} if h.email else {}),
+                }
                 for h in meta.cohosts
             ],
             "feedback_by": meta.feedback_by,
             "contact": meta.contact,
+            **{k: getattr(meta, k) for k in ("start", "end", "register_by") if getattr(meta, k)},
         },
         "tables": {f.name: getattr(agenda.tables, f.name) for f in fields(TableRules)},
         "privacy": {"retention_days": agenda.privacy.retention_days},

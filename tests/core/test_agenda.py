@@ -187,7 +187,8 @@ def test_unknown_key_without_a_close_match_lists_the_valid_ones() -> None:
     text = MINIMAL.replace("[meeting]", '[meeting]\n"färg" = "blå"')  # non-ASCII keys need quotes
     assert problems(text) == [
         'agenda.toml:2:1: meeting.färg: okänd nyckel "färg"; giltiga nycklar här är '
-        "title, challenge, date, place, language, cohosts, feedback_by, contact"
+        "title, challenge, date, place, language, cohosts, feedback_by, contact, start, end, "
+        "register_by"
     ]
 
 
