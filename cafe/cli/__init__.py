@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cafe.cli.demo_cmd",
     "cafe.cli.report_cmd",
     "cafe.cli.purge_cmd",
+    "cafe.cli.themes_cmd",
 )
 
 

@@ -19,8 +19,17 @@ def _score(inside: int, everywhere: int, size: int) -> float:
     return (inside / everywhere) * (inside / size)
 
 
-def theme_name(group: list[int], ideas: list[IdeaFeatures], df: Counter[str]) -> str:
-    """A name of one or two words for the ideas ``group`` (indices into ``ideas``)."""
+def theme_name(
+    group: list[int],
+    ideas: list[IdeaFeatures],
+    df: Counter[str],
+    labels: dict[str, str] | None = None,
+) -> str:
+    """A name of one or two words for the ideas ``group`` (indices into ``ideas``).
+
+    When no word is shared by two of the ideas, the concept they share most is named
+    instead, with its label from ``labels`` (the lexicon's).
+    """
     inside: Counter[str] = Counter()
     written: dict[str, Counter[str]] = {}
     for index in group:
@@ -35,6 +44,10 @@ def theme_name(group: list[int], ideas: list[IdeaFeatures], df: Counter[str]) ->
         form = min(written[stem_].items(), key=lambda kv: (-kv[1], kv[0]))[0]
         if all(form[:4] != c[:4] for c in chosen):
             chosen.append(form)
+    if not chosen or inside[ranked[0]] < 2:
+        label = _concept_label(group, ideas, labels or {})
+        if label:
+            chosen = [label]
     if not chosen:
         return ""
     name = ", ".join(chosen)
@@ -47,3 +60,12 @@ def stem_frequencies(ideas: list[IdeaFeatures]) -> Counter[str]:
     for idea in ideas:
         df.update(set(idea.stems))
     return df
+
+
+def _concept_label(group: list[int], ideas: list[IdeaFeatures], labels: dict[str, str]) -> str:
+    """The label of the concept most of the group's ideas share (two at least)."""
+    shared: Counter[str] = Counter()
+    for index in group:
+        shared.update(c for c in set(ideas[index].concepts) if c in labels)
+    best = min(shared.items(), key=lambda kv: (-kv[1], kv[0]), default=("", 0))
+    return labels[best[0]] if best[1] >= 2 else ""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from cafe.core.harvest.clustering import average_link, refine, similarities
 from cafe.core.harvest.duplicates import DUPLICATE_THRESHOLD, duplicate_pairs
 from cafe.core.harvest.features import CONCEPT_WEIGHT, SYNONYM_WEIGHT, analyse, tfidf
+from cafe.core.harvest.lexicon import lexicon
 from cafe.core.harvest.naming import stem_frequencies, theme_name
 from cafe.core.harvest.words import LANGS, guess_language
 
@@ -91,7 +92,8 @@ def suggest(
     if not big:
         big, other = [sorted(other)], []
     df = stem_frequencies(ideas)
-    themes = [SuggestedTheme(theme_name(g, ideas, df), tuple(g)) for g in big]
+    labels = lexicon(lang).labels if settings.use_lexicon else {}
+    themes = [SuggestedTheme(theme_name(g, ideas, df, labels), tuple(g)) for g in big]
     themes.sort(key=lambda th: (-len(th.ideas), th.ideas[0]))
     if other:
         themes.append(SuggestedTheme("", tuple(sorted(other)), other=True))
