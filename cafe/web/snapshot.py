@@ -90,7 +90,13 @@ def screen_state(service: MeetingService) -> dict[str, Any]:
     step = service.current_step
     words = None
     if step is not None and step.kind is StepKind.CHECKOUT:
-        words = [[w, n] for w, n in word_weights(note.text for note in state.live_checkout())]
+        words = [
+            [w, n]
+            for w, n in word_weights(
+                (note.text for note in state.live_checkout()),
+                lang=service.agenda.meta.language,
+            )
+        ]
     return {
         "type": "state",
         "seq": state.last_seq,

@@ -46,8 +46,15 @@ def _stemmer(lang: str) -> snowballstemmer.stemmer:
 
 @cache
 def stem(word: str, lang: str) -> str:
-    """Snowball's stem of one casefolded word (hyphenated parts stemmed at the end)."""
-    return _stemmer(lang).stemWord(word)
+    """Snowball's stem of one casefolded word, one final "s" less in Swedish.
+
+    Swedish Snowball takes the "s" off "mötesplats" but not off "mötesplatsen" (whose
+    stem is "mötesplats"); dropping a final "s" from every stem makes them one word.
+    """
+    stemmed = _stemmer(lang).stemWord(word)
+    if lang == "sv" and len(stemmed) > 3 and stemmed.endswith("s"):
+        return stemmed[:-1]
+    return stemmed
 
 
 def content_words(text: str, lang: str) -> list[str]:

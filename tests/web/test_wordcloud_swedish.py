@@ -1,0 +1,62 @@
+"""The check-out word cloud speaks Swedish: stop words out, inflected forms as one word."""
+
+from __future__ import annotations
+
+from aiohttp.test_utils import TestClient
+
+from cafe.core.agenda import StepKind
+from cafe.core.harvest.cloud import cloud_words
+from cafe.core.service import MeetingService
+from cafe.web.wordcloud import word_weights
+from tests.web.support import step_index
+
+THOUGHTS = [
+    "Vi ses snart! Jag bär med mig mötesplatserna vi pratade om",
+    "Jag trodde inte att det fanns så många mötesplatser",
+    "En mötesplats för unga, det bär jag med mig",
+    "Föreningarna och kommunen kan göra mer tillsammans",
+    "Alla föreningar behövs – och mötesplatsen i centrum",
+]
+
+
+def test_inflected_forms_count_as_one_word_shown_as_people_wrote_it_most():
+    words = dict(cloud_words(THOUGHTS, "sv"))
+    # mötesplatserna, mötesplatser, mötesplats, mötesplatsen: one word, four times, shown
+    # in the alphabetically first form as each was written once
+    assert words["mötesplats"] == 4
+    assert not {"mötesplatserna", "mötesplatser", "mötesplatsen"} & set(words)
+    # föreningarna, föreningar: one word, twice; the tie goes to the alphabetically first
+    assert words["föreningar"] == 2
+    assert "föreningarna" not in words
+
+
+def test_stop_words_and_small_talk_are_left_out():
+    words = {w for w, _ in cloud_words(THOUGHTS, "sv")}
+    for said_nothing in ("ses", "bär", "trodde", "jag", "och", "det", "med", "mig", "vi"):
+        assert said_nothing not in words
+
+
+def test_english_thoughts_are_stemmed_and_filtered_too():
+    thoughts = ["Libraries matter to us", "The library was full of young volunteers"]
+    words = dict(cloud_words([*thoughts, "We need more volunteering"], "en"))
+    assert words["libraries"] == 2 and "library" not in words
+    assert words["volunteering"] + words.get("volunteers", 0) == 2
+    assert not {"the", "to", "us", "was", "of", "we", "more"} & set(words)
+
+
+def test_word_weights_sizes_the_grouped_words():
+    weights = dict(word_weights(THOUGHTS, lang="sv"))
+    assert max(weights, key=weights.get) == "mötesplats"
+    assert max(weights.values()) == 6
+
+
+async def test_the_projected_cloud_groups_inflected_swedish_forms(
+    client: TestClient, service: MeetingService, token: str
+) -> None:
+    for thought in THOUGHTS:
+        service.note_checkout(thought)
+    service.start_step(step_index(service, StepKind.CHECKOUT))
+    html = await (await client.get(f"/screen/{token}")).text()
+    assert '<span class="w6">mötesplats</span>' in html
+    assert ">trodde<" not in html and ">bär<" not in html and ">ses<" not in html
+    assert ">mötesplatserna<" not in html and ">mötesplatsen<" not in html
