@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from aiohttp import web
 
 from cafe.core.agenda import Agenda, StepKind
 from cafe.core.service import MeetingService
+from cafe.web.connections import DEFAULT_LIMITS, ConnectionGate
 from cafe.web.live import LiveHub
 from cafe.web.pacing import Pacer
 from cafe.web.pages import Pages
@@ -38,6 +39,10 @@ class WebContext:
     """Spreads a burst of requests over turns of the loop the TUI shares."""
     pages: Pages
     hub: LiveHub
+    gate: ConnectionGate = field(default_factory=ConnectionGate)
+    """Open connections per address (counted once ``LanServer`` installs it)."""
+    body_seconds: float = DEFAULT_LIMITS.body_seconds
+    """How long a form's body may take to arrive."""
 
     @property
     def agenda(self) -> Agenda:

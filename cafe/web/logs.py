@@ -110,16 +110,21 @@ def log_file_handler(
     max_bytes: int = LOG_MAX_BYTES,
     backups: int = LOG_BACKUPS,
 ) -> logging.Handler:
-    """A handler writing ``path`` with ``SafeFormatter``, rotated at ``max_bytes``."""
-    handler = RotatingFileHandler(
-        path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8", delay=True
-    )
+    """A handler writing ``path`` with ``SafeFormatter``, rotated at ``max_bytes``.
+
+    The file is opened now, not at the first record: the record that matters most may
+    come when the process has no file descriptor left to open it with.
+    """
+    handler = RotatingFileHandler(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
     handler.setFormatter(SafeFormatter(redact))
     return handler
 
 
 ACCEPT_FAILED = "socket.accept() out of system resource"
 """How asyncio's event loop words it when ``accept()`` fails (EMFILE, ENFILE, ENOBUFS)."""
+ACCEPT_RETRY = "Exception in callback BaseSelectorEventLoop._start_serving"
+"""The loop's retry a second after a failed accept, when the server has been closed in
+between: a traceback per failure, about a socket that is gone (Python 3.11)."""
 
 
 class AcceptErrorThrottle(logging.Filter):
@@ -139,6 +144,8 @@ class AcceptErrorThrottle(logging.Filter):
         self._reported_at: float | None = None
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if str(record.msg).startswith(ACCEPT_RETRY):
+            return False  # one per failed accept, after the stop: nothing to act on
         if not str(record.msg).startswith(ACCEPT_FAILED):
             return True
         self._since_report += 1

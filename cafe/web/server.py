@@ -25,6 +25,7 @@ from cafe.storage.printed_address import printed_base
 from cafe.storage.running_server import forget_running_server, record_running_server
 from cafe.web import cohost_views, views
 from cafe.web.addresses import advertised_host, changed_address_warning
+from cafe.web.connections import DEFAULT_LIMITS, ConnectionGate, ConnectionLimits
 from cafe.web.context import CONTEXT, WebContext
 from cafe.web.live import LiveHub
 from cafe.web.logs import AcceptErrorThrottle, log_file_handler, path_redactor, token_positions
@@ -52,6 +53,11 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Wait for a turn, rate limit per client, then turn failures into pages, not tracebacks."""
     ctx = request.app[CONTEXT]
+    with ctx.gate.busy(request.protocol):
+        return await _guarded(request, handler, ctx)
+
+
+async def _guarded(request: web.Request, handler: Handler, ctx: WebContext) -> web.StreamResponse:
     await ctx.pacer.turn()
     wait = ctx.limiter.allow(request.remote or "unknown")
     if wait > 0:
@@ -83,6 +89,7 @@ def build_app(
     public_base: str | Callable[[], str],
     lang: str | None = None,
     rate_limit: RateLimit = DEFAULT_RATE_LIMIT,
+    limits: ConnectionLimits = DEFAULT_LIMITS,
 ) -> web.Application:
     """The web application for ``service``'s meeting.
 
@@ -104,6 +111,8 @@ def build_app(
         pacer=Pacer(),
         pages=Pages(),
         hub=hub,
+        gate=ConnectionGate(limits.per_address),
+        body_seconds=limits.body_seconds,
     )
     app.add_routes(views.routes())
     cohost_views.install(app)
@@ -164,6 +173,7 @@ class LanServer:
         lang: str | None = None,
         log_path: Path | None = None,
         rate_limit: RateLimit = DEFAULT_RATE_LIMIT,
+        limits: ConnectionLimits = DEFAULT_LIMITS,
     ) -> None:
         self.service = service
         self.host = host
@@ -176,11 +186,16 @@ class LanServer:
         self.folder: Path | None = Path(folder) if folder else None
         self.log_path = log_path or (Path(folder) / LOG_FILE if folder else None)
         self.rate_limit = rate_limit
+        self.limits = limits
         self.app: web.Application | None = None
         self._runner: web.AppRunner | None = None
         self._log_handler: logging.Handler | None = None
         self._accept_throttle: AcceptErrorThrottle | None = None
         self._saved_loggers: list[tuple[logging.Logger, bool, int]] = []
+
+    def connections_from(self, address: str) -> int:
+        """How many connections ``address`` holds open now."""
+        return self.app[CONTEXT].gate.open_count(address) if self.app else 0
 
     @property
     def running(self) -> bool:
@@ -229,15 +244,19 @@ class LanServer:
         self._start_logging()
         self.app = build_app(
             self.service, public_base=lambda: self.public_base, lang=self.lang,
-            rate_limit=self.rate_limit,
+            rate_limit=self.rate_limit, limits=self.limits,
         )  # fmt: skip
         runner = web.AppRunner(
             self.app,
             handle_signals=False,
             access_log_class=RedactedAccessLogger,
             shutdown_timeout=SHUTDOWN_SECONDS,
+            keepalive_timeout=self.limits.headers_seconds,
+            lingering_time=self.limits.lingering_seconds,
         )
         await runner.setup()
+        assert runner.server is not None
+        self.app[CONTEXT].gate.install(runner.server)
         try:
             try:
                 site = web.TCPSite(runner, self.host, self.port)
