@@ -65,7 +65,8 @@ class DemoApp(CafeApp):
         save_log(self.service, log)
         self.report_paths = write_report(self.service, self.lang)
         for view in self.screen.query(ClosingView):
-            view.refresh_view()
+            if view.is_mounted:  # one still mounting shows the report in its own on_mount
+                view.refresh_view()
         self.notify(t("demo.report_ready", path=self.report_paths[0].parent), timeout=30)
 
     def action_demo_pause(self) -> None:

@@ -25,3 +25,16 @@ class MeetingChanged(Message):
             message.events[:0] = self.events
             return True
         return False
+
+
+class ServerStarted(Message):
+    """The phones' LAN server answers: the screens can show its addresses and QR codes.
+
+    The meeting screen is drawn before the server starts (a first frame does not wait for
+    a socket), so the addresses arrive afterwards.
+    """
+
+    def __init__(self, phones_url: str, projector_url: str) -> None:
+        super().__init__()
+        self.phones_url = phones_url
+        self.projector_url = projector_url

@@ -21,7 +21,7 @@ from cafe.i18n import t
 from cafe.storage.console_settings import read_setting, write_setting
 from cafe.tui.bindings import install, set_narrow
 from cafe.tui.meeting_clock import meeting_clock, rail_rows
-from cafe.tui.messages import MeetingChanged
+from cafe.tui.messages import MeetingChanged, ServerStarted
 from cafe.tui.screens.signup_modal import SignupModal
 from cafe.tui.widgets.agenda_rail import AgendaRail
 from cafe.tui.widgets.meeting_header import MeetingHeader
@@ -60,27 +60,21 @@ class MeetingScreen(Screen[None]):
     """Facilitator notes shown. Hidden until ``h``: the console may be mirrored to the room.
     The choice is kept in the meeting, so a restart keeps it."""
 
-    def __init__(
-        self,
-        service: MeetingService,
-        clock: Clock,
-        phones_url: str = "",
-        *,
-        projector_url: str = "",
-    ) -> None:
+    def __init__(self, service: MeetingService, clock: Clock) -> None:
         super().__init__(id="meeting")
         install(self, "meeting")
         self.service = service
         self.clock = clock
-        self.phones_url = phones_url
-        self.projector_url = projector_url
         self.set_reactive(
             MeetingScreen.notes_visible, read_setting(service, NOTES_SETTING) == "shown"
         )
         self._rail_second = -1
         self._synced = -1
         step = service.current_step
+        # Classes set before mount cost nothing; set on a mounted screen, each one restyles
+        # every widget in it (the first frame came about 0.2 s later).
         self.add_class(f"-step-{step.kind.value if step else 'none'}")
+        self.set_class(not self.notes_visible, "-notes-hidden")
 
     def compose(self) -> ComposeResult:
         meta = self.service.agenda.meta
@@ -98,9 +92,6 @@ class MeetingScreen(Screen[None]):
         return header
 
     def on_mount(self) -> None:
-        self.query_one(StepPanel).phones_url = self.phones_url
-        self.query_one(AgendaRail).projector_url = self.projector_url
-        self.watch_notes_visible(self.notes_visible)
         self.sync()
         self.set_interval(TICK_SECONDS, self.tick)
 
@@ -116,6 +107,11 @@ class MeetingScreen(Screen[None]):
         set_narrow(self, narrow)
         set_narrow(self.app, narrow)
         self.refresh_bindings()
+
+    @on(ServerStarted)
+    def show_addresses(self, message: ServerStarted) -> None:
+        self.query_one(StepPanel).phones_url = message.phones_url
+        self.query_one(AgendaRail).projector_url = message.projector_url
 
     @on(MeetingChanged)
     def refresh_meeting(self, message: MeetingChanged) -> None:
