@@ -26,6 +26,7 @@ from typing import Any
 import tomli_w
 
 from cafe.core.errors import CafeError, Problem, ValidationError
+from cafe.core.nesting import too_deep
 from cafe.core.participants import Sector, parse_sector
 from cafe.i18n import LANGUAGES, t
 from cafe.resources import agendas_dir
@@ -41,6 +42,8 @@ MAX_TABLE_SIZE = 30
 MAX_CIRCLE_BELOW = 1000
 MAX_FILE_BYTES = 2_000_000
 """An agenda is a few kilobytes; a bigger file is surely something else."""
+MAX_NESTING = 20
+"""Lists and tables inside each other: an agenda needs three levels, parsers recurse."""
 
 
 class StepKind(StrEnum):
@@ -825,11 +828,24 @@ def parse_agenda(text: str, source: str = "agenda.toml") -> Agenda:
     """An agenda from TOML text; ``ValidationError`` lists every problem with its line."""
     if text.startswith("\ufeff"):  # Notepad's byte-order mark; tomllib refuses it
         text = text[1:]
+    deep = too_deep(text, MAX_NESTING)
+    if deep is not None:
+        raise ValidationError(
+            [
+                Problem(
+                    f"{source}:{deep[0]}:{deep[1]}", t("agenda.problem.too_deep", max=MAX_NESTING)
+                )
+            ]
+        )
     try:
         data = tomllib.loads(text)
+        return _build(data, _Checker(source, _KeyLocator(text)))
     except tomllib.TOMLDecodeError as error:
         raise ValidationError([_syntax_problem(error, text, source)]) from None
-    return _build(data, _Checker(source, _KeyLocator(text)))
+    except RecursionError:  # a nesting the bracket count could not see
+        raise ValidationError(
+            [Problem(source, t("agenda.problem.too_deep", max=MAX_NESTING))]
+        ) from None
 
 
 def load_agenda(path: Path | str) -> Agenda:

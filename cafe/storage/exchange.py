@@ -18,13 +18,17 @@ import tomli_w
 from cafe import __version__
 from cafe.core.agenda import agenda_from_dict, agenda_to_dict
 from cafe.core.errors import Problem, ValidationError
-from cafe.core.events import Event
+from cafe.core.event_rules import checked_events
+from cafe.core.events import Event, EventKind
+from cafe.core.nesting import too_deep
 from cafe.core.service import MeetingService
 from cafe.i18n import t
 from cafe.storage.folder import create_meeting_folder, remove_meeting_files
 
 FORMAT = "cafe-meeting"
 FORMAT_VERSION = 1
+MAX_NESTING = 64
+"""An export nests seven levels deep (a seating plan's seats); parsers recurse."""
 
 
 def export_meeting(service: MeetingService) -> dict[str, Any]:
@@ -65,8 +69,14 @@ def dumps(data: dict[str, Any], fmt: str) -> str:
 def loads(text: str, source: str) -> dict[str, Any]:
     """Parse an export written by ``dumps`` (format guessed from the text)."""
     stripped = text.lstrip()
+    deep = too_deep(text, MAX_NESTING)
+    if deep is not None:
+        where = f"{source}:{deep[0]}:{deep[1]}"
+        raise ValidationError([Problem(where, t("exchange.too_deep", max=MAX_NESTING))])
     try:
         data = json.loads(text) if stripped.startswith("{") else tomllib.loads(text)
+    except RecursionError:  # a nesting the bracket count could not see
+        raise ValidationError([Problem(source, t("exchange.too_deep", max=MAX_NESTING))]) from None
     except json.JSONDecodeError as error:
         raise ValidationError(
             [Problem(f"{source}:{error.lineno}:{error.colno}", error.msg)]
@@ -96,8 +106,17 @@ def events_from_export(data: dict[str, Any], source: str) -> list[Event]:
             if not isinstance(event.data, dict):
                 raise TypeError
             events.append(event)
-        except (KeyError, TypeError, ValueError):
-            problems.append(Problem(f"{source}: events[{index}]", t("exchange.bad_event")))
+        except (KeyError, TypeError, ValueError, OverflowError):
+            kind = raw.get("kind") if isinstance(raw, dict) else None
+            known = isinstance(kind, str) and kind in set(EventKind)
+            message = (
+                t("exchange.unknown_kind", kind=kind)
+                if isinstance(kind, str) and not known
+                else t("exchange.bad_event")
+            )
+            seq = raw.get("seq", "?") if isinstance(raw, dict) else "?"
+            where = t("exchange.event_where", source=source, index=index, field="", seq=seq)
+            problems.append(Problem(where, message))
     seqs = [e.seq for e in events]
     if seqs != sorted(seqs) or len(set(seqs)) != len(seqs):
         problems.append(Problem(f"{source}: events", t("exchange.bad_order")))
@@ -107,9 +126,19 @@ def events_from_export(data: dict[str, Any], source: str) -> list[Event]:
 
 
 def import_meeting(data: dict[str, Any], folder: Path, source: str = "import") -> None:
-    """Create ``folder`` as a copy of the exported meeting."""
+    """Create ``folder`` as a copy of the exported meeting.
+
+    Every event is checked against the service's rules first (``checked_events``): a file
+    with one bad event is refused whole, before the folder is made.
+    """
     agenda = agenda_from_dict(data.get("agenda", {}), f"{source}: agenda")
-    events = events_from_export(data, source)
+    events = checked_events(
+        events_from_export(data, source),
+        len(agenda.steps),
+        lambda index, event, field: t(
+            "exchange.event_where", source=source, index=index, field=field, seq=event.seq
+        ),
+    )
     folder = Path(folder)
     log = create_meeting_folder(folder, agenda)
     db = log.connection()
