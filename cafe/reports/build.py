@@ -18,8 +18,12 @@ from cafe.core.service import MeetingService
 from cafe.i18n import Translator
 from cafe.links import MAX_TABLES, checkout_path, signup_path, table_path
 from cafe.qr import qr_png
+from cafe.reports.calendar import build_ics
 from cafe.reports.csv_out import DEFAULT_SEPARATOR, participants_csv, signups_csv
 from cafe.reports.documents import render
+from cafe.reports.docx_out import build_docx
+from cafe.reports.letters import feedback_blocks, feedback_subject, invitation_blocks, joined
+from cafe.reports.mail_out import build_html
 from cafe.reports.meeting_deck import build_meeting_deck
 from cafe.reports.model import ReportModel, build_model
 from cafe.reports.printables import TableCard, build_signup_sheets, build_table_cards
@@ -34,8 +38,18 @@ REPORT_FILES = (
     "signups.csv",
     "participants.csv",
     "feedback.md",
+    "feedback.docx",
+    "feedback.html",
 )
-BEFORE_FILES = ("invitation.md", "table-cards.pptx", "signup-sheets.pptx", "meeting.pptx")
+BEFORE_FILES = (
+    "invitation.md",
+    "invitation.docx",
+    "invitation.ics",
+    "table-cards.pptx",
+    "signup-sheets.pptx",
+    "meeting.pptx",
+)
+"""``invitation.ics`` only when the agenda has a date."""
 
 
 def build_report(
@@ -57,6 +71,12 @@ def build_report(
         "signups.csv": signups_csv(model, csv_sep),
         "participants.csv": participants_csv(model, csv_sep),
         "feedback.md": render("feedback.md", model).encode("utf-8"),
+        "feedback.docx": build_docx(
+            feedback_blocks(model), lang=model.lang, title=feedback_subject(model)
+        ),
+        "feedback.html": build_html(
+            feedback_blocks(model), lang=model.lang, title=feedback_subject(model)
+        ).encode("utf-8"),
     }
     return _write(out_dir, contents)
 
@@ -80,8 +100,13 @@ def build_before(
     join_url = base + signup_path(token)
     checkout_url = base + checkout_path(token)
     steps = service.agenda.steps
+    tr = Translator(model.lang)
+    invitation_title = tr("reports.invitation.title", title=model.title)
     contents = {
         "invitation.md": render("invitation.md", model, steps).encode("utf-8"),
+        "invitation.docx": build_docx(
+            invitation_blocks(model, steps), lang=model.lang, title=invitation_title
+        ),
         "table-cards.pptx": build_table_cards(
             model, table_cards(service, base, model.lang), template=template
         ),
@@ -98,7 +123,36 @@ def build_before(
             template=template,
         ),
     }
+    if model.date:
+        contents["invitation.ics"] = invitation_ics(service, model, token)
     return _write(out_dir, contents)
+
+
+def invitation_ics(service: MeetingService, model: ReportModel, token: str) -> bytes:
+    """The meeting in a calendar: when, where, the question and the co-hosts."""
+    tr = Translator(model.lang)
+    hosts = joined([h.name for h in model.hosts] or list(model.cohosts), tr)
+    description = "\n\n".join(
+        x
+        for x in (
+            tr("reports.invitation.question", challenge=model.challenge or model.title),
+            tr("reports.letters.calendar_description", challenge=model.challenge, hosts=hosts)
+            if hosts
+            else "",
+        )
+        if x
+    )
+    return build_ics(
+        day=model.date,
+        start=model.start,
+        end=model.end,
+        minutes=float(service.agenda.planned_minutes),
+        summary=tr("reports.invitation.title", title=model.title),
+        location=model.place,
+        description=description,
+        uid_seed=f"{token}:{model.date}",
+        stamp=service.clock.now(),
+    )
 
 
 def table_count(service: MeetingService) -> int:

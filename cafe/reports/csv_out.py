@@ -85,16 +85,9 @@ def participants_csv(model: ReportModel, sep: str = DEFAULT_SEPARATOR) -> bytes:
     header = [
         tr(f"reports.csv.{k}")
         for k in (
-            "name",
-            "organisation",
-            "sector",
-            "present",
-            "host",
-            "email",
-            "phone",
-            "themes",
-            "letter",
-        )  # fmt: skip
+            *("name", "organisation", "sector", "present", "host"),
+            *("email", "phone", "themes", "letter"),
+        )
     ]
     rows = [
         [

@@ -90,6 +90,16 @@ class Recipient:
 
 
 @dataclass(frozen=True, slots=True)
+class HostContact:
+    """A co-host as the invitation names them: who, from where, and where to write."""
+
+    name: str
+    organisation: str
+    email: str
+    sector: Sector
+
+
+@dataclass(frozen=True, slots=True)
 class Question:
     """A café round's question, as the agenda asked it."""
 
@@ -127,6 +137,13 @@ class ReportModel:
     generated: str
     recipients: tuple[Recipient, ...] = ()
     """Who the feedback letter goes to (rule 1), one per address, in name order."""
+    start: str = ""
+    """``18:00`` or ""."""
+    end: str = ""
+    register_by: str = ""
+    """ISO date, or ""."""
+    hosts: tuple[HostContact, ...] = ()
+    """The named co-hosts with their contact (empty names left out)."""
 
     @property
     def ideas(self) -> tuple[IdeaView, ...]:
@@ -396,6 +413,14 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
         ),
         generated=now,
         recipients=_recipients(counted, consented, tr.lang),
+        start=safe_text(getattr(meta, "start", "")),
+        end=safe_text(getattr(meta, "end", "")),
+        register_by=safe_text(getattr(meta, "register_by", "")),
+        hosts=tuple(
+            HostContact(safe_text(h.name), safe_text(h.organisation), safe_text(h.email), h.sector)
+            for h in getattr(meta, "cohosts", ())
+            if safe_text(getattr(h, "name", ""))
+        ),
     )
 
 

@@ -37,6 +37,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Built, Path]:
     written = build_before(meeting.service, folder / "out", public_base=PUBLIC)
     assert [p.name for p in written] == [
         "invitation.md",
+        "invitation.docx",
         "table-cards.pptx",
         "signup-sheets.pptx",
         "meeting.pptx",

@@ -25,6 +25,8 @@ def test_report_writes_the_working_groups_files_and_names_them(
         "signups.csv",
         "participants.csv",
         "feedback.md",
+        "feedback.docx",
+        "feedback.html",
     ]
     assert capsys.readouterr().out.splitlines() == [f"Skrev {out / n}" for n in names]
     assert sorted(p.name for p in out.iterdir()) == sorted(names)

@@ -1,0 +1,263 @@
+"""The feedback letter and the invitation as a short list of blocks.
+
+Word (``docx_out``), the e-mail's HTML and plain text (``mail_out``) all render these same
+blocks, so a letter says the same thing however it arrives. The recipient list never is a
+block: the letter a participant gets shows no one else's address.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from cafe.core.agenda import Step
+from cafe.core.participants import Sector
+from cafe.i18n import Translator
+from cafe.reports.model import HostContact, ReportModel
+from cafe.reports.safe import safe_text
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One piece of a letter: a heading, a paragraph, a list or label/value facts."""
+
+    kind: str
+    """``title``, ``lead``, ``heading``, ``para``, ``bullets``, ``numbered``, ``facts``,
+    ``signature`` or ``small``."""
+    text: str = ""
+    items: tuple[str, ...] = ()
+    pairs: tuple[tuple[str, str], ...] = ()
+
+
+def joined(names: Sequence[str], tr: Callable[..., str]) -> str:
+    """ "A", "A och B", "A, B och C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {tr('reports.and')} {names[-1]}"
+
+
+def host_contact(host: HostContact, tr: Callable[..., str], *, with_org: bool = True) -> str:
+    """ "Anna Lindqvist, Socialförvaltningen (anna@hageby.se)"."""
+    who = f"{host.name}, {host.organisation}" if with_org and host.organisation else host.name
+    return tr("reports.letters.contact", who=who, email=host.email) if host.email else who
+
+
+def _ordered_hosts(model: ReportModel) -> list[HostContact]:
+    """Civil society first, as the invitation's text names them."""
+    return sorted(model.hosts, key=lambda h: 0 if h.sector is Sector.CIVIL else 1)
+
+
+def long_date(iso: str, tr: Callable[..., str], *, weekday: bool = True) -> str:
+    """ "torsdag 3 december 2026" ("3 december 2026" without ``weekday``); the text
+    itself if it is not an ISO date."""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    month = tr("reports.letters.months").split(",")[day.month - 1]
+    if not weekday:
+        return tr("reports.letters.day_month_year", day=day.day, month=month, year=day.year)
+    name = tr("reports.letters.weekdays").split(",")[day.weekday()]
+    return tr("reports.letters.long_date", weekday=name, day=day.day, month=month, year=day.year)
+
+
+def clock(value: str, lang: str) -> str:
+    """ "18.00" in Swedish, "18:00" in English."""
+    return value.replace(":", ".") if lang == "sv" else value
+
+
+def when_text(model: ReportModel, tr: Callable[..., str]) -> str:
+    """The invitation's "when": date and time, as far as they are known."""
+    if not model.date:
+        return tr("reports.invitation.unknown")
+    day = long_date(model.date, tr)
+    if model.start and model.end:
+        return tr(
+            "reports.letters.when_span",
+            day=day,
+            start=clock(model.start, model.lang),
+            end=clock(model.end, model.lang),
+        )
+    if model.start:
+        return tr("reports.letters.when_start", day=day, start=clock(model.start, model.lang))
+    return day
+
+
+def hosts_text(model: ReportModel, tr: Callable[..., str], *, with_org: bool = True) -> str:
+    """The co-hosts with their addresses, or the agenda's names, or ""."""
+    if model.hosts:
+        return joined([host_contact(h, tr, with_org=with_org) for h in _ordered_hosts(model)], tr)
+    return joined(list(model.cohosts), tr)
+
+
+def signup_text(model: ReportModel, tr: Callable[..., str]) -> str:
+    """How to register: to whom (their addresses), by when, and what to write."""
+    with_mail = [h for h in _ordered_hosts(model) if h.email]
+    if not with_mail:
+        return tr("reports.invitation.signup")
+    names = [host_contact(h, tr, with_org=False) for h in with_mail]
+    to = (
+        f"{', '.join(names[:-1])} {tr('reports.letters.or')} {names[-1]}"
+        if len(names) > 1
+        else names[0]
+    )
+    if model.register_by:
+        return tr("reports.letters.signup_by", to=to, date=long_date(model.register_by, tr))
+    return tr("reports.letters.signup_to", to=to)
+
+
+def signature(model: ReportModel) -> str:
+    names = [h.name for h in _ordered_hosts(model)] or list(model.cohosts)
+    return "\n".join(names)
+
+
+def invitation_blocks(model: ReportModel, steps: Sequence[Step] = ()) -> list[Block]:
+    """The invitation: the question, why come, when, where, who hosts, how to register."""
+    tr = Translator(model.lang)
+    challenge = model.challenge or model.title
+    facts = [
+        (tr("reports.invitation.when"), when_text(model, tr)),
+        (tr("reports.invitation.where"), model.place or tr("reports.invitation.unknown")),
+    ]
+    minutes = int(sum(float(step.minutes) for step in steps))
+    if minutes and not (model.start and model.end):
+        duration = tr("reports.invitation.hours", hours=minutes // 60, minutes=minutes % 60)
+        facts.append(
+            (
+                tr("reports.invitation.length"),
+                tr("reports.invitation.length_value", duration=duration),
+            )
+        )
+    hosts = hosts_text(model, tr)
+    facts.append(
+        (
+            tr("reports.invitation.hosts"),
+            f"{hosts}. {tr('reports.invitation.hosts_text')}"
+            if hosts
+            else tr("reports.invitation.hosts_text"),
+        )
+    )
+    blocks = [
+        Block("title", tr("reports.invitation.question", challenge=challenge)),
+        Block("lead", tr("reports.invitation.title", title=model.title)),
+        Block("para", tr("reports.invitation.intro", challenge=challenge)),
+        Block("para", tr("reports.invitation.welcome")),
+        Block("para", tr("reports.invitation.not_every")),
+        Block("heading", tr("reports.invitation.practical")),
+        Block("facts", pairs=tuple(facts)),
+    ]
+    if steps:
+        blocks.append(Block("heading", tr("reports.invitation.program")))
+        items = []
+        for step in steps:
+            step_minutes = float(step.minutes)
+            shown = int(step_minutes) if step_minutes.is_integer() else step_minutes
+            items.append(
+                tr("reports.invitation.program_line", title=safe_text(step.title), minutes=shown)
+            )
+        blocks.append(Block("numbered", items=tuple(items)))
+    blocks += [
+        Block("para", tr("reports.invitation.bring")),
+        Block("heading", tr("reports.letters.register_heading")),
+        Block("para", signup_text(model, tr)),
+        Block("para", tr("reports.letters.rule_one")),
+    ]
+    if model.retention_days:
+        blocks.append(
+            Block(
+                "small",
+                tr(
+                    "reports.retention",
+                    count=model.retention_days,
+                    days=model.retention_days,
+                    until=model.retention_until,
+                ),
+            )
+        )
+    blocks.append(Block("para", tr("reports.invitation.welcome_end")))
+    if signature(model):
+        blocks.append(Block("signature", signature(model)))
+    return blocks
+
+
+def feedback_subject(model: ReportModel) -> str:
+    tr = Translator(model.lang)
+    return tr("reports.feedback.subject", challenge=model.challenge or model.title)
+
+
+def feedback_blocks(model: ReportModel, *, attachment: bool = False) -> list[Block]:
+    """The letter to everyone who took part, as each of them gets it: no recipient list."""
+    tr = Translator(model.lang)
+    challenge = model.challenge or model.title
+    when = (
+        tr("reports.feedback.when", date=long_date(model.date, tr, weekday=False))
+        if model.date
+        else ""
+    )
+    people = model.present or model.registered
+    blocks = [
+        Block("title", feedback_subject(model)),
+        Block("para", tr("reports.feedback.greeting")),
+        Block("para", tr("reports.feedback.thanks", challenge=challenge, when=when)),
+        Block("heading", tr("reports.feedback.what_came")),
+        Block(
+            "para",
+            tr(
+                "reports.feedback.numbers",
+                people=tr("count.people", count=people),
+                organisations=tr("count.organisations", count=len(model.organisations)),
+                ideas=tr("count.ideas", count=len(model.ideas)),
+            ),
+        ),
+    ]
+    if model.themes:
+        lines = []
+        for theme in model.themes:
+            line = tr(
+                "reports.feedback.theme_line",
+                count=len(theme.signups),
+                theme=theme.name,
+                ideas=tr("count.ideas", count=len(theme.ideas)),
+                people=len(theme.signups),
+            )
+            if theme.organisations:
+                orgs = tr(
+                    "reports.feedback.theme_orgs", organisations=", ".join(theme.organisations)
+                )
+                line = f"{line} ({orgs})"
+            lines.append(line)
+        blocks += [
+            Block("para", tr("reports.feedback.themes")),
+            Block("bullets", items=tuple(lines)),
+        ]
+    else:
+        blocks.append(Block("para", tr("reports.feedback.no_themes")))
+    blocks.append(Block("heading", tr("reports.feedback.continues")))
+    if model.signups:
+        count = len(model.signups)
+        blocks.append(
+            Block("para", tr("reports.feedback.continues_text", count=count, people=count))
+        )
+    else:
+        blocks.append(Block("para", tr("reports.feedback.nobody")))
+    blocks += [
+        Block("para", tr("reports.feedback.not_every_idea")),
+        Block("heading", tr("reports.feedback.join_later")),
+    ]
+    hosts = hosts_text(model, tr, with_org=False)
+    blocks.append(
+        Block(
+            "para",
+            tr(
+                "reports.feedback.join_later_text",
+                hosts=tr("reports.feedback.hosts", names=hosts) if hosts else "",
+            ),
+        )
+    )
+    if attachment:
+        blocks.append(Block("para", tr("reports.letters.attachment")))
+    blocks.append(Block("para", tr("reports.feedback.closing")))
+    if signature(model):
+        blocks.append(Block("signature", signature(model)))
+    return blocks
