@@ -2,13 +2,17 @@
 
 Every command (from the TUI, the web server, the CLI or the demo) goes through here:
 check the input, turn it into events, append them to the log in one transaction, fold
-them into the state, then tell subscribers. Nothing is applied before it is stored, so
+them into the state, then tell subscribers. Nothing is announced before it is stored, so
 what the screen shows has always been saved.
+
+Commands can also share one transaction (``group``): the web server runs the phones'
+submissions that arrive together as one group, so a burst costs one fsync, not one each.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Protocol
 
 from cafe.core.agenda import Agenda, Step, StepKind
@@ -62,6 +66,8 @@ class MeetingService:
         self._subscribers: list[Subscriber] = []
         self.state = self._load_state()
         self._since_snapshot = 0
+        self._pending: list[Event] | None = None
+        """Inside ``group``: the events folded but not yet stored, oldest first."""
 
     def _load_state(self) -> MeetingState:
         snapshot = self.log.latest_snapshot()
@@ -83,17 +89,43 @@ class MeetingService:
     def _event(self, kind: EventKind, data: dict[str, Any], key: str | None = None) -> Event:
         return Event(kind, data, self.clock.now(), 0, key)
 
-    def commit(self, events: Sequence[Event]) -> list[Event]:
-        """Store, fold and announce ``events``; already-stored keys are not applied twice."""
-        if not events:
-            return []
+    @contextmanager
+    def group(self) -> Iterator[None]:
+        """Run the commands inside as one transaction: stored together, or not at all.
+
+        Each command still checks its input against the state as the commands before it
+        left it (they are folded at once), but the events reach the log in one commit at
+        the end, and subscribers hear of them only then. If the commit fails, the state is
+        read back from the log, so nothing that was not stored stays on screen.
+        """
+        if self._pending is not None:  # already in a group: join it
+            yield
+            return
+        self._pending = []
+        base = self.state.last_seq
         try:
-            stored = self.log.append(events, after=self.state.last_seq)
+            yield
+        except BaseException:
+            self._pending = None
+            self.state = self._load_state()
+            raise
+        pending, self._pending = self._pending, None
+        if not pending:
+            return
+        try:
+            stored = self.log.append(pending, after=base)
         except StoreConflict:
-            self.catch_up()
+            self.state = self._load_state()
             raise StoreConflict(t("store.changed_elsewhere")) from None
-        fresh = [e for e in stored if e.seq > self.state.last_seq]
-        fold(fresh, self.state)
+        except BaseException:
+            self.state = self._load_state()
+            raise
+        if [e.seq for e in stored] != [e.seq for e in pending]:
+            self.state = self._load_state()  # never expected: trust the log over the guess
+        self._stored(pending)
+
+    def _stored(self, fresh: list[Event]) -> None:
+        """``fresh`` is durable and folded: snapshot when due, then announce."""
         self._since_snapshot += len(fresh)
         if self._since_snapshot >= self._snapshot_every:
             self.log.save_snapshot(self.state.last_seq, self.state.to_dict())
@@ -101,6 +133,36 @@ class MeetingService:
         if fresh:
             for subscriber in list(self._subscribers):
                 subscriber(fresh)
+
+    def _fold_pending(self, events: Sequence[Event]) -> list[Event]:
+        """Inside ``group``: fold now with the seq numbers the log will give them."""
+        assert self._pending is not None
+        folded: list[Event] = []
+        for event in events:
+            earlier = self._existing(event.key) if event.key is not None else None
+            if earlier is not None:
+                folded.append(earlier)
+                continue
+            numbered = Event(event.kind, event.data, event.at, self.state.last_seq + 1, event.key)
+            fold([numbered], self.state)
+            self._pending.append(numbered)
+            folded.append(numbered)
+        return folded
+
+    def commit(self, events: Sequence[Event]) -> list[Event]:
+        """Store, fold and announce ``events``; already-stored keys are not applied twice."""
+        if not events:
+            return []
+        if self._pending is not None:
+            return self._fold_pending(events)
+        try:
+            stored = self.log.append(events, after=self.state.last_seq)
+        except StoreConflict:
+            self.catch_up()
+            raise StoreConflict(t("store.changed_elsewhere")) from None
+        fresh = [e for e in stored if e.seq > self.state.last_seq]
+        fold(fresh, self.state)
+        self._stored(fresh)
         return stored
 
     def catch_up(self) -> list[Event]:
@@ -585,6 +647,10 @@ class MeetingService:
         return self.state.checkout[event.data["id"]]
 
     def _existing(self, key: str) -> Event | None:
+        """The event already stored (or waiting in this group) under ``key``."""
+        for event in self._pending or ():
+            if event.key == key:
+                return event
         finder = getattr(self.log, "find_key", None)
         return finder(key) if finder else None
 

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from aiohttp import web
 
 from cafe.core.agenda import Agenda, StepKind
 from cafe.core.service import MeetingService
 from cafe.web.connections import DEFAULT_LIMITS, ConnectionGate
+from cafe.web.group_commit import GroupCommit
 from cafe.web.live import LiveHub
 from cafe.web.pacing import Pacer
 from cafe.web.pages import Pages
 from cafe.web.security import CsrfGuard, RateLimiter
 from cafe.web.tokens import TableTokens
+
+T = TypeVar("T")
 
 CONSENT_VERSION = "consent-v1"
 """Stored with each sign-up, so the text a person agreed to can be shown later."""
@@ -43,6 +47,8 @@ class WebContext:
     """Open connections per address (counted once ``LanServer`` installs it)."""
     body_seconds: float = DEFAULT_LIMITS.body_seconds
     """How long a form's body may take to arrive."""
+    group_commit: GroupCommit | None = None
+    """Phones' submissions arriving together share one transaction (made on first use)."""
 
     @property
     def agenda(self) -> Agenda:
@@ -54,6 +60,12 @@ class WebContext:
 
     def public_url(self, path: str) -> str:
         return self.public_base().rstrip("/") + path
+
+    async def write(self, command: Callable[[], T]) -> T:
+        """Run a phone's command in the current group commit; its result once durable."""
+        if self.group_commit is None:
+            self.group_commit = GroupCommit(self.service)
+        return await self.group_commit.run(command)
 
 
 CONTEXT: web.AppKey[WebContext] = web.AppKey("cafe_web", WebContext)

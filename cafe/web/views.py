@@ -298,17 +298,19 @@ async def signup_submit(request: web.Request) -> web.Response:
             page, status=400, values=values, errors=form.errors, submission=submission
         )
     try:
-        signup = ctx.service.sign_up(
-            name=form.values["name"],
-            organisation=form.values["organisation"],
-            email=form.values["email"],
-            phone=form.values["phone"],
-            themes=form.values["themes"],
-            consent=form.values["consent"],
-            consent_version=CONSENT_VERSION,
-            source="web",
-            key=f"signup:{submission}",
-            session=ctx.csrf.session_tag(page.session),
+        signup = await ctx.write(
+            lambda: ctx.service.sign_up(
+                name=form.values["name"],
+                organisation=form.values["organisation"],
+                email=form.values["email"],
+                phone=form.values["phone"],
+                themes=form.values["themes"],
+                consent=form.values["consent"],
+                consent_version=CONSENT_VERSION,
+                source="web",
+                key=f"signup:{submission}",
+                session=ctx.csrf.session_tag(page.session),
+            )
         )
     except ValidationError as error:
         fields = {"name", "organisation", "email", "phone", "themes", "consent"}
@@ -418,8 +420,10 @@ async def checkout_submit(request: web.Request) -> web.Response:
             page, status=400, values=values, errors=form.errors, submission=submission
         )
     try:
-        note = ctx.service.note_checkout(
-            form.values["thought"], source="web", key=f"checkout:{submission}"
+        note = await ctx.write(
+            lambda: ctx.service.note_checkout(
+                form.values["thought"], source="web", key=f"checkout:{submission}"
+            )
         )
     except ValidationError as error:
         return _checkout_page(
@@ -513,8 +517,10 @@ async def table_submit(request: web.Request) -> web.Response:
             page, table, status=400, raw=raw, errors=form.errors, submission=submission
         )
     try:
-        ctx.service.capture_ideas(
-            form.values["ideas"], table=table, source="web", key=f"ideas:{submission}"
+        await ctx.write(
+            lambda: ctx.service.capture_ideas(
+                form.values["ideas"], table=table, source="web", key=f"ideas:{submission}"
+            )
         )
     except ValidationError as error:
         return _table_page(
