@@ -10,12 +10,13 @@ from aiohttp import web
 
 from cafe.core.agenda import Agenda, StepKind
 from cafe.core.service import MeetingService
+from cafe.web.budgets import RequestBudgets
 from cafe.web.connections import DEFAULT_LIMITS, ConnectionGate
 from cafe.web.group_commit import GroupCommit
 from cafe.web.live import LiveHub
 from cafe.web.pacing import Pacer
 from cafe.web.pages import Pages
-from cafe.web.security import CsrfGuard, RateLimiter
+from cafe.web.security import CsrfGuard
 from cafe.web.tokens import TableTokens
 
 T = TypeVar("T")
@@ -38,7 +39,8 @@ class WebContext:
     meeting_token: str
     tables: TableTokens
     csrf: CsrfGuard
-    limiter: RateLimiter
+    budgets: RequestBudgets
+    """What each phone and each address may still ask for."""
     pacer: Pacer
     """Spreads a burst of requests over turns of the loop the TUI shares."""
     pages: Pages

@@ -3,8 +3,8 @@
 - CSRF: a signed double-submit cookie. Each browser gets a random session cookie; each
   form carries ``HMAC(secret, session | form path)``. A page on another site can make a
   browser post to us, but it can neither read the cookie nor compute the HMAC.
-- Rate limit: a token bucket per client address, so one phone (or a stuck script)
-  cannot flood the laptop; every other phone keeps its own budget.
+- Rate limit: token buckets (``RateLimiter``) per phone and per address, so one phone
+  (or a stuck script) cannot flood the laptop; see ``cafe.web.budgets`` for the sizes.
 - Body cap: ``client_max_size`` on the application plus an early ``Content-Length``
   check, answered with a page that says what happened rather than a crash.
 - Headers: a strict Content-Security-Policy (nothing external, no inline script or
@@ -110,6 +110,16 @@ class RateLimiter:
     clock: Callable[[], float] = time.monotonic
     max_clients: int = 4096
     _buckets: dict[str, _Bucket] = field(default_factory=dict)
+
+    def wait(self, client: str, cost: float = 1.0) -> float:
+        """Like ``allow``, but spends nothing: 0 if ``client`` could spend ``cost`` now."""
+        bucket = self._buckets.get(client)
+        if bucket is None:
+            tokens = self.limit.burst
+        else:
+            elapsed = self.clock() - bucket.at
+            tokens = min(self.limit.burst, bucket.tokens + elapsed * self.limit.per_second)
+        return 0.0 if tokens >= cost else (cost - tokens) / self.limit.per_second
 
     def allow(self, client: str, cost: float = 1.0) -> float:
         """0 if the request may go ahead, else the seconds to wait before retrying."""

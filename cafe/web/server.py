@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import logging
 import math
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from cafe.storage.printed_address import printed_base
 from cafe.storage.running_server import forget_running_server, record_running_server
 from cafe.web import cohost_views, views
 from cafe.web.addresses import advertised_host, changed_address_warning
+from cafe.web.budgets import DEFAULT_BUDGETS, Budgets, RequestBudgets
 from cafe.web.connections import DEFAULT_LIMITS, ConnectionGate, ConnectionLimits
 from cafe.web.context import CONTEXT, WebContext
 from cafe.web.live import LiveHub
@@ -32,12 +34,12 @@ from cafe.web.logs import AcceptErrorThrottle, log_file_handler, path_redactor, 
 from cafe.web.pacing import Pacer
 from cafe.web.pages import Pages
 from cafe.web.security import (
-    DEFAULT_RATE_LIMIT,
     MAX_BODY,
     SECURITY_HEADERS,
+    SESSION_COOKIE,
     CsrfGuard,
     RateLimit,
-    RateLimiter,
+    valid_session_id,
 )
 from cafe.web.tokens import TableTokens, web_secret
 
@@ -59,7 +61,7 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
 
 async def _guarded(request: web.Request, handler: Handler, ctx: WebContext) -> web.StreamResponse:
     await ctx.pacer.turn()
-    wait = ctx.limiter.allow(request.remote or "unknown")
+    wait = _charge(request, ctx)
     if wait > 0:
         seconds = max(1, math.ceil(wait))
         response = views.error_page(request, 429, "rate_limited", count=seconds, seconds=seconds)
@@ -78,6 +80,22 @@ async def _guarded(request: web.Request, handler: Handler, ctx: WebContext) -> w
         return views.error_page(request, 400, "problem", detail=str(error))
 
 
+FREE_HANDLERS = frozenset({views.static_file, views.favicon})
+"""Static files cost no budget: the same few cached bytes for every phone."""
+
+
+def _charge(request: web.Request, ctx: WebContext) -> float:
+    """Charge the request to its budgets (``cafe.web.budgets``); the seconds to wait, or 0."""
+    if request.match_info.route.handler in FREE_HANDLERS:
+        return 0.0
+    session = request.cookies.get(SESSION_COOKIE)
+    return ctx.budgets.charge(
+        request.remote or "unknown",
+        session if valid_session_id(session) else None,
+        post=request.method == "POST",
+    )
+
+
 async def _security_headers(request: web.Request, response: web.StreamResponse) -> None:
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
@@ -88,14 +106,17 @@ def build_app(
     *,
     public_base: str | Callable[[], str],
     lang: str | None = None,
-    rate_limit: RateLimit = DEFAULT_RATE_LIMIT,
+    rate_limit: RateLimit | None = None,
+    budgets: Budgets = DEFAULT_BUDGETS,
+    budget_clock: Callable[[], float] = time.monotonic,
     limits: ConnectionLimits = DEFAULT_LIMITS,
 ) -> web.Application:
     """The web application for ``service``'s meeting.
 
     ``public_base`` is the address phones use (``http://192.0.2.10:8765``), or a
     function returning it when it is only known once the server has bound its port.
-    ``lang`` overrides the meeting's language as the pages' default.
+    ``lang`` overrides the meeting's language as the pages' default. ``rate_limit``, if
+    given, is one size for all three ``budgets`` (the demo and tests use a limitless one).
     """
     base = public_base if callable(public_base) else (lambda: str(public_base))
     app = web.Application(middlewares=[guard], client_max_size=MAX_BODY)
@@ -107,7 +128,9 @@ def build_app(
         meeting_token=meeting_token(service),
         tables=TableTokens(service),
         csrf=CsrfGuard(web_secret(service)),
-        limiter=RateLimiter(rate_limit),
+        budgets=RequestBudgets(
+            Budgets.uniform(rate_limit) if rate_limit else budgets, clock=budget_clock
+        ),
         pacer=Pacer(),
         pages=Pages(),
         hub=hub,
@@ -172,7 +195,9 @@ class LanServer:
         *,
         lang: str | None = None,
         log_path: Path | None = None,
-        rate_limit: RateLimit = DEFAULT_RATE_LIMIT,
+        rate_limit: RateLimit | None = None,
+        budgets: Budgets = DEFAULT_BUDGETS,
+        budget_clock: Callable[[], float] = time.monotonic,
         limits: ConnectionLimits = DEFAULT_LIMITS,
     ) -> None:
         self.service = service
@@ -186,6 +211,8 @@ class LanServer:
         self.folder: Path | None = Path(folder) if folder else None
         self.log_path = log_path or (Path(folder) / LOG_FILE if folder else None)
         self.rate_limit = rate_limit
+        self.budgets = budgets
+        self.budget_clock = budget_clock
         self.limits = limits
         self.app: web.Application | None = None
         self._runner: web.AppRunner | None = None
@@ -244,7 +271,8 @@ class LanServer:
         self._start_logging()
         self.app = build_app(
             self.service, public_base=lambda: self.public_base, lang=self.lang,
-            rate_limit=self.rate_limit, limits=self.limits,
+            rate_limit=self.rate_limit, budgets=self.budgets, budget_clock=self.budget_clock,
+            limits=self.limits,
         )  # fmt: skip
         runner = web.AppRunner(
             self.app,
