@@ -98,9 +98,11 @@ async def test_a_script_keeping_its_cookie_is_held_to_thirty_posts_a_minute(
                     if sent.status == 429:
                         assert int(sent.headers["Retry-After"]) >= 1
                 clock.now += 0.1
-            async with aiohttp.ClientSession(f"http://127.0.0.1:{server.port}") as phone:
-                async with phone.get(path) as page:
-                    assert page.status == 200, "another phone behind the same router still works"
+            async with (
+                aiohttp.ClientSession(f"http://127.0.0.1:{server.port}") as phone,
+                phone.get(path) as page,
+            ):
+                assert page.status == 200, "another phone behind the same router still works"
     finally:
         await server.stop()
     stored = len(service.state.live_checkout())
