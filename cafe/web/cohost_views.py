@@ -478,6 +478,7 @@ async def console_events(request: web.Request) -> web.StreamResponse:
         request,
         lambda: _live_state(page, path),
         lambda: cohost_token_matches(ctx.service, token),
+        trusted=True,
     )
 
 

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from cafe.core.events import Event
@@ -22,18 +23,40 @@ MAX_FEEDS = 16
 """A meeting has one projector, perhaps a second screen and a co-host's tablet."""
 
 
+@dataclass(frozen=True, slots=True)
+class FeedLimits:
+    """How many feeds may be open: anyone with the meeting's code can open the projector
+    page, so no one address, and no crowd of addresses, may take every one."""
+
+    total: int = MAX_FEEDS
+    per_address: int = 4
+    """Feeds one address may hold, unless trusted."""
+    reserved: int = 4
+    """Of ``total``, feeds only trusted pages may take: the laptop's own (its projector
+    window) and the co-host console (whose token was checked)."""
+
+
+DEFAULT_FEED_LIMITS = FeedLimits()
+
+
 class Feed:
     """One open event stream."""
 
-    def __init__(self) -> None:
+    def __init__(self, address: str = "", trusted: bool = False) -> None:
         self.changed = asyncio.Event()
+        self.address = address
+        self.trusted = trusted
 
 
 class LiveHub:
     """The set of open feeds, woken on every commit."""
 
-    def __init__(self, max_feeds: int = MAX_FEEDS) -> None:
-        self.max_feeds = max_feeds
+    def __init__(
+        self, max_feeds: int | None = None, limits: FeedLimits = DEFAULT_FEED_LIMITS
+    ) -> None:
+        self.max_feeds = limits.total if max_feeds is None else max_feeds
+        self.per_address = limits.per_address
+        self.reserved = limits.reserved
         self.closing = False
         self._feeds: set[Feed] = set()
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -71,11 +94,22 @@ class LiveHub:
         for feed in self._feeds:
             feed.changed.set()
 
-    def open(self) -> Feed | None:
-        """A new feed, or ``None`` when too many are open already."""
+    def open(self, address: str = "", *, trusted: bool = False) -> Feed | None:
+        """A new feed for a page at ``address``, or ``None`` when it may not have one now.
+
+        Untrusted pages share ``max_feeds - reserved`` feeds, at most ``per_address``
+        each; trusted ones may use every feed, so the laptop's projector is never
+        starved by others.
+        """
         if self.closing or len(self._feeds) >= self.max_feeds:
             return None
-        feed = Feed()
+        if not trusted:
+            shared = [f for f in self._feeds if not f.trusted]
+            if len(shared) >= self.max_feeds - self.reserved:
+                return None
+            if sum(1 for f in shared if f.address == address) >= self.per_address:
+                return None
+        feed = Feed(address, trusted)
         self._feeds.add(feed)
         return feed
 

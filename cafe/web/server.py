@@ -29,7 +29,7 @@ from cafe.web.addresses import advertised_host, changed_address_warning
 from cafe.web.budgets import DEFAULT_BUDGETS, Budgets, RequestBudgets
 from cafe.web.connections import DEFAULT_LIMITS, ConnectionGate, ConnectionLimits
 from cafe.web.context import CONTEXT, WebContext
-from cafe.web.live import LiveHub
+from cafe.web.live import DEFAULT_FEED_LIMITS, FeedLimits, LiveHub
 from cafe.web.logs import AcceptErrorThrottle, log_file_handler, path_redactor, token_positions
 from cafe.web.pacing import Pacer
 from cafe.web.pages import Pages
@@ -110,6 +110,7 @@ def build_app(
     budgets: Budgets = DEFAULT_BUDGETS,
     budget_clock: Callable[[], float] = time.monotonic,
     limits: ConnectionLimits = DEFAULT_LIMITS,
+    feed_limits: FeedLimits = DEFAULT_FEED_LIMITS,
 ) -> web.Application:
     """The web application for ``service``'s meeting.
 
@@ -120,7 +121,7 @@ def build_app(
     """
     base = public_base if callable(public_base) else (lambda: str(public_base))
     app = web.Application(middlewares=[guard], client_max_size=MAX_BODY)
-    hub = LiveHub()
+    hub = LiveHub(limits=feed_limits)
     app[CONTEXT] = WebContext(
         service=service,
         public_base=base,
@@ -199,6 +200,7 @@ class LanServer:
         budgets: Budgets = DEFAULT_BUDGETS,
         budget_clock: Callable[[], float] = time.monotonic,
         limits: ConnectionLimits = DEFAULT_LIMITS,
+        feed_limits: FeedLimits = DEFAULT_FEED_LIMITS,
     ) -> None:
         self.service = service
         self.host = host
@@ -214,6 +216,7 @@ class LanServer:
         self.budgets = budgets
         self.budget_clock = budget_clock
         self.limits = limits
+        self.feed_limits = feed_limits
         self.app: web.Application | None = None
         self._runner: web.AppRunner | None = None
         self._log_handler: logging.Handler | None = None
@@ -272,7 +275,7 @@ class LanServer:
         self.app = build_app(
             self.service, public_base=lambda: self.public_base, lang=self.lang,
             rate_limit=self.rate_limit, budgets=self.budgets, budget_clock=self.budget_clock,
-            limits=self.limits,
+            limits=self.limits, feed_limits=self.feed_limits,
         )  # fmt: skip
         runner = web.AppRunner(
             self.app,

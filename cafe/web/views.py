@@ -608,17 +608,36 @@ def _live_state(page: Page) -> dict[str, Any]:
     return state
 
 
+def from_this_laptop(request: web.Request) -> bool:
+    """Whether the request comes from the laptop itself (its projector window): the
+    connection comes from the address it arrived at."""
+    transport = request.transport
+    if transport is None:
+        return False
+    peer, local = transport.get_extra_info("peername"), transport.get_extra_info("sockname")
+    return bool(peer) and bool(local) and peer[0] == local[0]
+
+
 async def event_stream(
     request: web.Request,
     full: Callable[[], dict[str, Any]],
     still_allowed: Callable[[], bool] = lambda: True,
+    *,
+    trusted: bool = False,
 ) -> web.StreamResponse:
     """Server-sent events for one live page: ``full()`` after every change, the timer
-    between changes; ends when the server stops or ``still_allowed()`` turns false."""
+    between changes; ends when the server stops or ``still_allowed()`` turns false.
+
+    A page on the laptop itself, or a ``trusted`` one (the co-host console), may use the
+    feeds kept back from everyone else (``live.FeedLimits``). A refused page gets a 503
+    and tries again by itself (``screen.js``, ``cohost.js``).
+    """
     ctx: WebContext = request.app[CONTEXT]
-    feed = ctx.hub.open()
+    feed = ctx.hub.open(request.remote or "", trusted=trusted or from_this_laptop(request))
     if feed is None:
-        return error_page(request, 503, "busy")
+        busy = error_page(request, 503, "busy")
+        busy.headers["Retry-After"] = "5"
+        return busy
     response = web.StreamResponse(
         headers={
             "Content-Type": "text/event-stream; charset=utf-8",

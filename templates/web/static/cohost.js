@@ -125,16 +125,30 @@
   });
 
   readTimer();
-  if (window.EventSource) {
+  // The feed comes back by itself after a refusal or a drop, whatever the status: see
+  // screen.js (1, 2, 4 ... at most 30 seconds, a little at random).
+  var retryMs = 1000;
+  var retryTimer = null;
+  function connect() {
+    retryTimer = null;
     var source = new EventSource(live.getAttribute("data-events"));
     source.onmessage = function (message) {
       var data = JSON.parse(message.data);
       if (data.type === "state" && typeof data.html === "string") { applyLive(data.html); }
       setTimer(data.timer);
+      retryMs = 1000;
       document.body.setAttribute("data-live", "1");
       seq(data.seq);
     };
-    source.onerror = function () { document.body.setAttribute("data-live", "0"); };
+    source.onerror = function () {
+      document.body.setAttribute("data-live", "0");
+      source.close();
+      if (retryTimer === null) {
+        retryTimer = window.setTimeout(connect, retryMs * (0.75 + Math.random() / 2));
+        retryMs = Math.min(retryMs * 2, 30000);
+      }
+    };
   }
+  if (window.EventSource) { connect(); }
   window.setInterval(draw, 250);
 })();

@@ -132,13 +132,32 @@
 
   showPages();
   fitBoard();
-  var source = new EventSource(stage.getAttribute("data-events"));
-  source.onmessage = function (message) {
-    var data = JSON.parse(message.data);
-    if (data.type === "state") { setState(data); } else if (data.type === "tick") { setTimer(data.timer); }
-    document.body.setAttribute("data-live", "1");
-    document.body.setAttribute("data-seq", String(data.seq));
-  };
-  source.onerror = function () { document.body.setAttribute("data-live", "0"); };
+  // The feed. EventSource gives up for good after a refusal (a 503 when the laptop has too
+  // many screens connected) and retries a drop only on its own terms, so on any error the
+  // page closes it and opens a new one itself: after 1, 2, 4 ... at most 30 seconds, a
+  // little at random so that screens do not all come back at once. The first message of a
+  // new feed is the whole state, so nothing missed in between stays missed.
+  var retryMs = 1000;
+  var retryTimer = null;
+  function connect() {
+    retryTimer = null;
+    var source = new EventSource(stage.getAttribute("data-events"));
+    source.onmessage = function (message) {
+      var data = JSON.parse(message.data);
+      if (data.type === "state") { setState(data); } else if (data.type === "tick") { setTimer(data.timer); }
+      retryMs = 1000;
+      document.body.setAttribute("data-live", "1");
+      document.body.setAttribute("data-seq", String(data.seq));
+    };
+    source.onerror = function () {
+      document.body.setAttribute("data-live", "0");
+      source.close();
+      if (retryTimer === null) {
+        retryTimer = window.setTimeout(connect, retryMs * (0.75 + Math.random() / 2));
+        retryMs = Math.min(retryMs * 2, 30000);
+      }
+    };
+  }
+  connect();
   window.setInterval(function () { draw(); turnPages(); }, 250);
 })();
