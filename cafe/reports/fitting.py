@@ -2,27 +2,31 @@
 
 PowerPoint's autofit only shrinks text when PowerPoint itself re-renders the slide, and
 LibreOffice and viewers on phones ignore it, so nothing here relies on it. Instead every
-text box is filled against an explicit budget: the lines a paragraph needs are estimated
-from the characters that fit on a line at that width and font size (wide characters such
-as emoji and CJK count double), and a list that needs more lines than the box has is cut
-into pages. ``measure_frame`` runs the same estimate on a saved slide, so tests can check
-every box of a generated deck.
+text box is filled against an explicit budget: the lines a paragraph needs are counted by
+wrapping its words, each measured in the font the deck names (``cafe.reports.fonts``:
+the real font file, its metric twin, or DejaVu Sans), and a list that needs more lines
+than the box has is cut into pages. ``measure_frame`` measures a saved slide the same way;
+the tests check the decks against LibreOffice's own rendering, so a wrong measure fails.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from pptx.text.text import TextFrame
 from pptx.util import Inches
 
+from cafe.reports.fonts import Face, line_em, text_em
+
 EMU_PER_PT = 12700
 LINE_HEIGHT = 1.2
-"""Line height as a multiple of the font size (PowerPoint's single spacing)."""
+"""PowerPoint's single spacing as a multiple of the font size; a taller font takes more."""
+DEFAULT_FAMILY = "Calibri"
+"""The font python-pptx's default template (and so cafe's default look) names."""
 MARGIN_X = Inches(0.1)
 MARGIN_Y = Inches(0.05)
 BULLET_INDENT = Inches(0.35)
@@ -31,29 +35,41 @@ BULLET_INDENT = Inches(0.35)
 # -- estimating lines ---------------------------------------------------------------
 
 
-@lru_cache(maxsize=8192)
-def char_em(char: str) -> float:
-    """A character's width as a fraction of the font size (generous, never tight)."""
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0.0
-    if unicodedata.east_asian_width(char) in ("W", "F"):
-        return 1.2
-    if char == " ":
-        return 0.35
-    if char.isupper() or char in "mwMW@%&":
-        return 0.8
-    return 0.6
+_FAMILY: ContextVar[str] = ContextVar("measured_family", default=DEFAULT_FAMILY)
 
 
-def text_em(text: str) -> float:
-    return sum(char_em(c) for c in text)
+@contextmanager
+def typeface(family: str) -> Iterator[None]:
+    """Measure with ``family`` (the deck's theme font) inside the block."""
+    token = _FAMILY.set(family or DEFAULT_FAMILY)
+    try:
+        yield
+    finally:
+        _FAMILY.reset(token)
+
+
+def face_of(para: Para | None = None) -> Face:
+    """The face ``para`` is written in: the deck's family in the paragraph's style."""
+    if para is None:
+        return Face(_FAMILY.get())
+    return Face(_FAMILY.get(), para.bold, para.italic)
+
+
+def line_height(face: Face) -> float:
+    """Line height in em: the font's own, never less than PowerPoint's single spacing."""
+    return max(LINE_HEIGHT, line_em(face))
 
 
 _WORDS = re.compile(r"\S+\s*|\s+")
 
 
-def wrapped_lines(text: str, width_em: float) -> int:
-    """Lines ``text`` needs when word-wrapped at ``width_em`` (newlines break too)."""
+def wrapped_lines(text: str, width_em: float, face: Face | None = None) -> int:
+    """Lines ``text`` needs when word-wrapped at ``width_em`` (newlines break too).
+
+    Each word is measured in ``face`` (default: the deck's regular face) as a whole, so
+    kerning and combining marks count as the renderer draws them.
+    """
+    face = face or face_of()
     if width_em <= 0:
         return 10**6
     total = 0
@@ -61,12 +77,12 @@ def wrapped_lines(text: str, width_em: float) -> int:
         lines, x = 1, 0.0
         for token in _WORDS.findall(line):
             word = token.rstrip()
-            word_w, token_w = text_em(word), text_em(token)
+            word_w, token_w = text_em(face, word), text_em(face, token)
             if x > 0 and x + word_w > width_em:
                 lines, x = lines + 1, 0.0
             if word_w > width_em:  # a word longer than the line breaks anywhere
                 for char in word:
-                    w = char_em(char)
+                    w = text_em(face, char)
                     if x + w > width_em and x > 0:
                         lines, x = lines + 1, 0.0
                     x += w
@@ -131,15 +147,16 @@ def para_height_pt(para: Para, size: float, width_pt: float) -> float:
     """Points ``para`` needs at box font size ``size`` in a box ``width_pt`` wide."""
     pt = size * para.scale
     width = width_pt - (BULLET_INDENT / EMU_PER_PT if para.bullet else 0)
-    factor = 1.08 if para.bold else 1.0
-    lines = wrapped_lines(para.text, width / (pt * factor))
-    return lines * pt * LINE_HEIGHT + para.space_before * pt
+    face = face_of(para)
+    lines = wrapped_lines(para.text, width / pt, face)
+    return lines * pt * line_height(face) + para.space_before * pt
 
 
 def _words_fit(para: Para, size: float, width_pt: float) -> bool:
-    pt = size * para.scale * (1.08 if para.bold else 1.0)
+    pt = size * para.scale
     width = width_pt - (BULLET_INDENT / EMU_PER_PT if para.bullet else 0)
-    return all(text_em(word) * pt <= width for word in para.text.split())
+    face = face_of(para)
+    return all(text_em(face, word) * pt <= width for word in para.text.split())
 
 
 def fits(paras: Sequence[Para], box: Box, size: float, *, whole_words: bool = False) -> bool:
@@ -157,10 +174,8 @@ def fits(paras: Sequence[Para], box: Box, size: float, *, whole_words: bool = Fa
 def single_line(para: Para, box: Box, size: float) -> bool:
     """Whether ``para`` fits on one line of ``box`` at ``size`` (and in its height)."""
     width, _ = box.inner_pt()
-    factor = 1.08 if para.bold else 1.0
-    return wrapped_lines(para.text, width / (size * para.scale * factor)) == 1 and fits(
-        [para], box, size
-    )
+    lines = wrapped_lines(para.text, width / (size * para.scale), face_of(para))
+    return lines == 1 and fits([para], box, size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,7 +360,8 @@ class FrameFit:
 
 
 def measure_frame(shape: object) -> FrameFit:
-    """The line estimate for a text shape as saved (see the module docstring)."""
+    """The measured lines of a text shape as saved, in the deck's font (see the module
+    docstring); a run that names its own font is measured in that font."""
     frame: TextFrame = shape.text_frame  # type: ignore[attr-defined]
     width_pt = (shape.width - frame.margin_left - frame.margin_right) / EMU_PER_PT  # type: ignore[attr-defined]
     height_pt = (shape.height - frame.margin_top - frame.margin_bottom) / EMU_PER_PT  # type: ignore[attr-defined]
@@ -356,9 +372,11 @@ def measure_frame(shape: object) -> FrameFit:
         largest = max(largest, size)
         ppr = paragraph._p.pPr
         indent = int(ppr.get("marL", "0")) / EMU_PER_PT if ppr is not None else 0.0
-        bold = any(r.font.bold for r in paragraph.runs)
-        width = (width_pt - indent) / (size * (1.08 if bold else 1.0))
+        runs = paragraph.runs
+        family = next((r.font.name for r in runs if r.font.name), None) or _FAMILY.get()
+        face = Face(family, any(r.font.bold for r in runs), any(r.font.italic for r in runs))
+        width = (width_pt - indent) / size
         space = paragraph.space_before.pt if paragraph.space_before is not None else 0.0
-        used += wrapped_lines(paragraph.text, width) * size * LINE_HEIGHT + space
-    line = (largest or 18.0) * LINE_HEIGHT
+        used += wrapped_lines(paragraph.text, width, face) * size * line_height(face) + space
+    line = (largest or 18.0) * line_height(face_of())
     return FrameFit(lines=used / line, budget=height_pt / line)

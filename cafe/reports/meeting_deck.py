@@ -14,7 +14,7 @@ from pptx.enum.text import MSO_ANCHOR
 
 from cafe.core.agenda import Step, StepKind
 from cafe.i18n import Translator
-from cafe.reports.fitting import Box, Para, fit_list
+from cafe.reports.fitting import Box, Para, fit_list, typeface
 from cafe.reports.model import ReportModel
 from cafe.reports.pptx_kit import PALETTE, Deck, LayoutKind
 from cafe.reports.safe import safe_text
@@ -38,9 +38,10 @@ def build_meeting_deck(
     """The meeting deck as .pptx bytes."""
     tr = Translator(model.lang)
     deck = Deck(template)
-    _opening(deck, model, tr, join_url, join_png)
-    for step in steps:
-        _step(deck, step, tr, join_url, join_png, checkout_url, checkout_png)
+    with typeface(deck.body_font):
+        _opening(deck, model, tr, join_url, join_png)
+        for step in steps:
+            _step(deck, step, tr, join_url, join_png, checkout_url, checkout_png)
     return deck.to_bytes()
 
 

@@ -19,6 +19,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationType
 from pptx.shapes.autoshape import Shape
@@ -37,6 +38,7 @@ from cafe.reports.fitting import (
     more_line,
     paginate,
     single_line,
+    typeface,
 )
 from cafe.reports.safe import safe_text
 
@@ -148,6 +150,8 @@ class Deck:
         self.width = int(self.prs.slide_width)
         self.height = int(self.prs.slide_height)
         self.footer = ""
+        self.title_font, self.body_font = theme_fonts(self.prs)
+        """The families the theme names for headings and for body text (fitting uses them)."""
 
     # geometry
 
@@ -219,11 +223,12 @@ class Deck:
         _pin(shape, box)
         sizes = (44, 40, 36, 32, 28, 24) if title_slide else (36, 32, 28, 24, 20)
         para = Para(safe_text(text), bold=not self.branded, color=PALETTE.title)
-        one_line = next((s for s in sizes if s >= 24 and single_line(para, box, s)), None)
-        if one_line is not None:
-            paras, size = [para], float(one_line)
-        else:
-            paras, size = fit_list([para], box, sizes, lambda n: "")
+        with typeface(self.title_font):
+            one_line = next((s for s in sizes if s >= 24 and single_line(para, box, s)), None)
+            if one_line is not None:
+                paras, size = [para], float(one_line)
+            else:
+                paras, size = fit_list([para], box, sizes, lambda n: "")
         anchor = None
         if not self.branded:
             anchor = MSO_ANCHOR.MIDDLE if title_slide else MSO_ANCHOR.BOTTOM
@@ -433,6 +438,17 @@ class Deck:
         buffer = io.BytesIO()
         self.prs.save(buffer)
         return buffer.getvalue()
+
+
+def theme_fonts(prs: PresentationType) -> tuple[str, str]:
+    """The Latin heading and body families of the first master's theme ("" if unnamed)."""
+    theme = prs.slide_masters[0].part.part_related_by(RT.THEME)
+    root = etree.fromstring(theme.blob)
+    found = []
+    for kind in ("majorFont", "minorFont"):
+        latin = root.find(f".//{qn('a:fontScheme')}/{qn(f'a:{kind}')}/{qn('a:latin')}")
+        found.append(latin.get("typeface", "") if latin is not None else "")
+    return found[0], found[1]
 
 
 def _pin(shape: object, box: Box) -> None:

@@ -16,7 +16,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.util import Pt
 
 from cafe.i18n import Translator
-from cafe.reports.fitting import MARGIN_X, Box, Para, fit_list, fit_size
+from cafe.reports.fitting import MARGIN_X, Box, Para, fit_list, fit_size, typeface
 from cafe.reports.model import ReportModel
 from cafe.reports.pptx_kit import A4_LANDSCAPE, PALETTE, Deck, LayoutKind
 from cafe.reports.safe import safe_text
@@ -45,55 +45,62 @@ def build_table_cards(
     """One slide per table, as .pptx bytes."""
     tr = Translator(model.lang)
     deck = Deck(template, size=A4_LANDSCAPE)
-    for card in cards:
-        slide = deck.slide(LayoutKind.BLANK)
-        area = deck.full_box()
-        top_h = int(area.height * 0.12)
-        header = Box(area.left, area.top, area.width, top_h)
-        paras = [
-            Para(" · ".join(x for x in (model.title, model.challenge) if x), color=PALETTE.muted)
-        ]
-        fitted, size = fit_list(paras, header, (20, 18, 16, 14, 12), lambda n: "")
-        deck.text(slide, header, fitted, size)
-
-        body = Box(area.left, area.top + top_h, area.width, area.height - top_h)
-        left, right = body.split_columns(2, gap=int(body.width * 0.04))
-        deck.notes(slide, tr("reports.cards.table", table=card.number) + f"\n{card.url}")
-        if card.label:
-            number = [Para(card.label, bold=True, color=PALETTE.title)]
-        else:
-            number = [
-                Para(tr("reports.cards.label"), bold=True, scale=0.3, color=PALETTE.muted),
-                Para(str(card.number), bold=True, color=PALETTE.title),
+    with typeface(deck.body_font):
+        for card in cards:
+            slide = deck.slide(LayoutKind.BLANK)
+            area = deck.full_box()
+            top_h = int(area.height * 0.12)
+            header = Box(area.left, area.top, area.width, top_h)
+            paras = [
+                Para(
+                    " · ".join(x for x in (model.title, model.challenge) if x), color=PALETTE.muted
+                )
             ]
-        host = (
-            tr(
-                "reports.cards.host_appointed" if card.appointed else "reports.cards.host",
-                name=safe_text(card.host),
-            )
-            if card.host
-            else tr("reports.cards.host_blank")
-        )
-        number_box = Box(left.left, left.top, left.width, int(left.height * 0.62))
-        fitted, size = fit_list(
-            number, number_box, (200, 180, 160, 140, 120, 100, 80, 64, 48), lambda n: "", keep=1
-        )
-        shape = deck.text(slide, number_box, fitted, size, anchor=MSO_ANCHOR.MIDDLE)
-        shape.name = CARD_NUMBER_SHAPE
-        host_box = Box(left.left, number_box.bottom, left.width, left.height - number_box.height)
-        fitted, size = fit_list([Para(host)], host_box, (28, 24, 20, 18, 16), lambda n: "")
-        deck.text(slide, host_box, fitted, size)
+            fitted, size = fit_list(paras, header, (20, 18, 16, 14, 12), lambda n: "")
+            deck.text(slide, header, fitted, size)
 
-        caption_h = int(right.height * 0.22)
-        side = min(right.width, right.height - caption_h)
-        deck.picture(slide, card.png, Box(right.left, right.top, right.width, side))
-        caption = Box(right.left, right.top + side, right.width, right.height - side)
-        paras = [
-            Para(tr("reports.cards.scan"), bold=True, align="center", color=PALETTE.title),
-            Para(card.url, scale=0.55, align="center", color=PALETTE.muted),
-        ]
-        fitted, size = fit_list(paras, caption, (24, 22, 20, 18, 16, 14, 12), lambda n: "", keep=2)
-        deck.text(slide, caption, fitted, size)
+            body = Box(area.left, area.top + top_h, area.width, area.height - top_h)
+            left, right = body.split_columns(2, gap=int(body.width * 0.04))
+            deck.notes(slide, tr("reports.cards.table", table=card.number) + f"\n{card.url}")
+            if card.label:
+                number = [Para(card.label, bold=True, color=PALETTE.title)]
+            else:
+                number = [
+                    Para(tr("reports.cards.label"), bold=True, scale=0.3, color=PALETTE.muted),
+                    Para(str(card.number), bold=True, color=PALETTE.title),
+                ]
+            host = (
+                tr(
+                    "reports.cards.host_appointed" if card.appointed else "reports.cards.host",
+                    name=safe_text(card.host),
+                )
+                if card.host
+                else tr("reports.cards.host_blank")
+            )
+            number_box = Box(left.left, left.top, left.width, int(left.height * 0.62))
+            fitted, size = fit_list(
+                number, number_box, (200, 180, 160, 140, 120, 100, 80, 64, 48), lambda n: "", keep=1
+            )
+            shape = deck.text(slide, number_box, fitted, size, anchor=MSO_ANCHOR.MIDDLE)
+            shape.name = CARD_NUMBER_SHAPE
+            host_box = Box(
+                left.left, number_box.bottom, left.width, left.height - number_box.height
+            )
+            fitted, size = fit_list([Para(host)], host_box, (28, 24, 20, 18, 16), lambda n: "")
+            deck.text(slide, host_box, fitted, size)
+
+            caption_h = int(right.height * 0.22)
+            side = min(right.width, right.height - caption_h)
+            deck.picture(slide, card.png, Box(right.left, right.top, right.width, side))
+            caption = Box(right.left, right.top + side, right.width, right.height - side)
+            paras = [
+                Para(tr("reports.cards.scan"), bold=True, align="center", color=PALETTE.title),
+                Para(card.url, scale=0.55, align="center", color=PALETTE.muted),
+            ]
+            fitted, size = fit_list(
+                paras, caption, (24, 22, 20, 18, 16, 14, 12), lambda n: "", keep=2
+            )
+            deck.text(slide, caption, fitted, size)
     return deck.to_bytes()
 
 
@@ -103,44 +110,45 @@ def build_signup_sheets(
     """A paper sign-up sheet per theme, plus a general one; as .pptx bytes."""
     tr = Translator(model.lang)
     deck = Deck(template, size=A4_LANDSCAPE)
-    base = [
-        (tr("reports.sheets.name"), 0.24),
-        (tr("reports.sheets.organisation"), 0.23),
-        (tr("reports.sheets.email"), 0.25),
-        (tr("reports.sheets.phone"), 0.14),
-        (tr("reports.sheets.ok"), 0.14),
-    ]
-    with_theme = [
-        (tr("reports.sheets.name"), 0.18),
-        (tr("reports.sheets.organisation"), 0.18),
-        (tr("reports.sheets.theme"), 0.16),
-        (tr("reports.sheets.email"), 0.2),
-        (tr("reports.sheets.phone"), 0.14),
-        (tr("reports.sheets.ok"), 0.14),
-    ]
-    sheets = [(tr("reports.sheets.title", theme=name), base) for name in themes]
-    general = tr("reports.sheets.title_general", challenge=model.challenge or model.title)
-    sheets.append((general, with_theme))
-    for title, columns in sheets:
-        slide = deck.slide(LayoutKind.TITLE_ONLY, title)
-        area = deck.content_box(slide)
-        intro_h = int(area.height * 0.2)
-        intro = Box(area.left, area.top, area.width, intro_h)
-        lines = [tr("reports.sheets.intro"), tr("reports.sheets.consent")]
-        if model.retention_days:
-            lines.append(
-                tr(
-                    "reports.retention",
-                    count=model.retention_days,
-                    days=model.retention_days,
-                    until=model.retention_until,
+    with typeface(deck.body_font):
+        base = [
+            (tr("reports.sheets.name"), 0.24),
+            (tr("reports.sheets.organisation"), 0.23),
+            (tr("reports.sheets.email"), 0.25),
+            (tr("reports.sheets.phone"), 0.14),
+            (tr("reports.sheets.ok"), 0.14),
+        ]
+        with_theme = [
+            (tr("reports.sheets.name"), 0.18),
+            (tr("reports.sheets.organisation"), 0.18),
+            (tr("reports.sheets.theme"), 0.16),
+            (tr("reports.sheets.email"), 0.2),
+            (tr("reports.sheets.phone"), 0.14),
+            (tr("reports.sheets.ok"), 0.14),
+        ]
+        sheets = [(tr("reports.sheets.title", theme=name), base) for name in themes]
+        general = tr("reports.sheets.title_general", challenge=model.challenge or model.title)
+        sheets.append((general, with_theme))
+        for title, columns in sheets:
+            slide = deck.slide(LayoutKind.TITLE_ONLY, title)
+            area = deck.content_box(slide)
+            intro_h = int(area.height * 0.2)
+            intro = Box(area.left, area.top, area.width, intro_h)
+            lines = [tr("reports.sheets.intro"), tr("reports.sheets.consent")]
+            if model.retention_days:
+                lines.append(
+                    tr(
+                        "reports.retention",
+                        count=model.retention_days,
+                        days=model.retention_days,
+                        until=model.retention_until,
+                    )
                 )
-            )
-        paras = [Para(line, color=PALETTE.muted) for line in lines]
-        fitted, size = fit_list(paras, intro, (16, 14, 12, 11, 10), lambda n: "")
-        deck.text(slide, intro, fitted, size)
-        table_box = Box(area.left, area.top + intro_h, area.width, area.height - intro_h)
-        _sheet_table(deck, slide, table_box, columns)
+            paras = [Para(line, color=PALETTE.muted) for line in lines]
+            fitted, size = fit_list(paras, intro, (16, 14, 12, 11, 10), lambda n: "")
+            deck.text(slide, intro, fitted, size)
+            table_box = Box(area.left, area.top + intro_h, area.width, area.height - intro_h)
+            _sheet_table(deck, slide, table_box, columns)
     return deck.to_bytes()
 
 

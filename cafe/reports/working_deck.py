@@ -14,7 +14,7 @@ from pathlib import Path
 from pptx.enum.text import MSO_ANCHOR
 
 from cafe.i18n import Translator
-from cafe.reports.fitting import Box, Para, fit_list, fit_size
+from cafe.reports.fitting import Box, Para, fit_list, fit_size, typeface
 from cafe.reports.model import IdeaView, ReportModel, SignupView
 from cafe.reports.planning import Prompt, planning_sheets, principles
 from cafe.reports.pptx_kit import PALETTE, Deck, LayoutKind, page_titles
@@ -31,14 +31,15 @@ def build_working_deck(model: ReportModel, *, template: Path | None = None) -> b
     tr = Translator(model.lang)
     deck = Deck(template)
     deck.footer = " · ".join(x for x in (model.title, model.date) if x)
-    _title_slide(deck, model, tr)
-    _who_came(deck, model, tr)
-    _questions(deck, model, tr)
-    _ideas(deck, model, tr)
-    _signups(deck, model, tr)
-    _checkout(deck, model, tr)
-    _sheets(deck, model, tr)
-    _principles(deck, tr)
+    with typeface(deck.body_font):
+        _title_slide(deck, model, tr)
+        _who_came(deck, model, tr)
+        _questions(deck, model, tr)
+        _ideas(deck, model, tr)
+        _signups(deck, model, tr)
+        _checkout(deck, model, tr)
+        _sheets(deck, model, tr)
+        _principles(deck, tr)
     return deck.to_bytes()
 
 

@@ -1,4 +1,4 @@
-"""The line budget: estimates, pages, fitting, and reading a saved frame back."""
+"""The line budget: measured words, pages, fitting, and reading a saved frame back."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pptx.util import Inches
 from cafe.reports.fitting import (
     Box,
     Para,
+    face_of,
     fit_list,
     fits,
     measure_frame,
@@ -17,19 +18,31 @@ from cafe.reports.fitting import (
     split_to_fit,
     wrapped_lines,
 )
+from cafe.reports.fonts import resolved, text_em
 from cafe.reports.pptx_kit import Deck, LayoutKind
 
 BOX = Box(0, 0, Inches(6), Inches(3))
 
 
-def test_lines_are_estimated_from_characters_per_line() -> None:
+def test_lines_are_counted_from_measured_words() -> None:
+    one_x = text_em(face_of(), "x")
+    assert 0.4 < one_x < 0.8, "a real font's x, in em"
     assert wrapped_lines("", 10) == 1
     assert wrapped_lines("aaaa bbbb", 100) == 1
-    assert wrapped_lines("aaaa bbbb", 4) == 2, "wraps at the space"
+    assert wrapped_lines("aaaa bbbb", text_em(face_of(), "aaaa ") + 0.1) == 2, "wraps at the space"
     assert wrapped_lines("a\nb\vc", 100) == 3, "line breaks count"
-    assert wrapped_lines("x" * 50, 6) == 5, "a word longer than the line breaks anywhere"
-    assert wrapped_lines("漢" * 10, 6) == 2, "wide characters count double"
-    assert wrapped_lines("e\u0301" * 10, 6) == 1, "combining marks take no room"
+    assert wrapped_lines("x" * 50, one_x * 10.5) == 5, "a word longer than the line breaks anywhere"
+    assert wrapped_lines("漢" * 10, 6) == 2, "wide characters are at least 1.2 em"
+    accented = "e\u0301" * 10
+    assert text_em(face_of(), accented) == text_em(face_of(), "e" * 10), "marks take no room"
+    assert wrapped_lines(accented, 10 * text_em(face_of(), "e") + 0.01) == 1
+
+
+def test_bold_is_measured_in_the_bold_face() -> None:
+    text = "Samverkan mellan föreningar"
+    regular, bold = Para(text), Para(text, bold=True)
+    assert text_em(face_of(bold), text) > text_em(face_of(regular), text) * 1.05
+    assert resolved(face_of(bold)) != resolved(face_of(regular))
 
 
 def test_pages_fit_keep_order_and_lose_nothing() -> None:
