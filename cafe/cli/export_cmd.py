@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 from cafe.cli import add_lang_option
-from cafe.cli.common import add_folder_argument, open_folder, say, shell_join
-from cafe.core.errors import CafeError
+from cafe.cli.common import add_folder_argument, open_folder, say, shell_join, warn
+from cafe.core.errors import CafeError, DamagedEvent
 from cafe.core.people_csv import looks_like_people_list
-from cafe.i18n import t
-from cafe.storage.exchange import dumps, export_meeting, import_meeting, loads
+from cafe.i18n import set_language, t
+from cafe.storage.exchange import dumps, export_meeting, import_meeting, loads, salvage_meeting
 from cafe.storage.folder import write_atomically
 
 
@@ -37,14 +37,29 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    service = open_folder(args)
-    text = dumps(export_meeting(service), args.format)
+    """Write the export; with damaged events in the log, write the rest and name them."""
+    damaged: list[DamagedEvent] = []
+    try:
+        data = export_meeting(open_folder(args))
+    except DamagedEvent:
+        data, damaged = salvage_meeting(args.folder)
+        if not args.lang:
+            set_language(data["agenda"].get("meeting", {}).get("language"))
+    text = dumps(data, args.format)
     if args.out is None:
         sys.stdout.write(text)
     else:
         write_atomically(args.out, text)
         say(t("exchange.written", path=args.out))
-    return 0
+    if not damaged:
+        return 0
+    for error in damaged:
+        detail = t(f"store.damaged_detail.{error.detail}")
+        warn(t("exchange.left_out", seq=error.seq, detail=detail))
+    target = str(args.out or "-")
+    command = shell_join(["cafe", "import", target, t("exchange.new_dir")])
+    warn(t("exchange.salvaged", path=target, count=len(damaged), command=command))
+    return 1
 
 
 LIST_SUFFIXES = (".csv", ".tsv")

@@ -53,3 +53,24 @@ class StoreConflict(StoreError):
     Writing on from the stale copy could reuse its ids and hide its events behind a
     snapshot, so the write is refused; the service catches up and the user tries again.
     """
+
+
+class DamagedEvent(StoreError):
+    """A stored event cannot be read or folded: the log was changed outside ``cafe``.
+
+    Carries the event's sequence number, so the message can name it and ``cafe export``
+    can leave it out and save the rest.
+    """
+
+    def __init__(self, seq: int, detail: str, folder: str = "DIR") -> None:
+        self.seq = seq
+        self.detail = detail
+        self.folder = folder
+        super().__init__(
+            t(
+                "store.damaged_event",
+                seq=seq,
+                detail=t(f"store.damaged_detail.{detail}"),
+                folder=folder,
+            )
+        )

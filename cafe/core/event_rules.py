@@ -208,6 +208,7 @@ RULES: dict[EventKind, dict[str, Check]] = {
         "signups": _whole(),
         "events": _whole(),
     },
+    EventKind.FEEDBACK_SENT: {"to": _id},
 }
 
 REQUIRED: dict[EventKind, frozenset[str]] = {
@@ -224,6 +225,7 @@ REQUIRED: dict[EventKind, frozenset[str]] = {
     EventKind.SIGNED_UP: frozenset({"id", "name"}),
     EventKind.CHECKOUT_NOTED: frozenset({"id", "text"}),
     EventKind.PERSONAL_DATA_PURGED: frozenset(),
+    EventKind.FEEDBACK_SENT: frozenset({"to"}),
 }
 """Fields without which the fold cannot apply the event (the rest default)."""
 
@@ -239,7 +241,7 @@ _CREATES = {
 def _required(kind: EventKind) -> frozenset[str]:
     if kind in REQUIRED:
         return REQUIRED[kind]
-    fields = RULES[kind]
+    fields = RULES.get(kind, {})
     return frozenset({"step"} & fields.keys() or {"id"} & fields.keys())
 
 
@@ -247,7 +249,7 @@ def _checked(
     event: Event, at: Callable[[str], str], ctx: _Context, problems: list[Problem]
 ) -> Event:
     """``event`` with its texts as the service stores them; problems are added."""
-    rules = RULES[event.kind]
+    rules = RULES.get(event.kind, {})  # a kind without rules is left to the fold check
     data = dict(event.data)
     for name in sorted(_required(event.kind) - data.keys()):
         _problem(problems, at(f".data.{name}"), "missing")

@@ -17,7 +17,13 @@ from typing import Any, Protocol
 
 from cafe.core.agenda import Agenda, Step, StepKind
 from cafe.core.clock import Clock, SystemClock
-from cafe.core.errors import CafeError, Problem, StoreConflict, ValidationError
+from cafe.core.errors import (
+    CafeError,
+    DamagedEvent,
+    Problem,
+    StoreConflict,
+    ValidationError,
+)
 from cafe.core.events import Event, EventKind
 from cafe.core.participants import (
     AlreadyInMeeting,
@@ -27,7 +33,7 @@ from cafe.core.participants import (
     find_same_person,
     parse_sector,
 )
-from cafe.core.state import CheckoutNote, Idea, MeetingState, Signup, Theme, fold
+from cafe.core.state import CheckoutNote, Idea, MeetingState, Signup, Theme, apply, fold
 from cafe.core.text import check_email, check_field, check_phone
 from cafe.core.timer import Timer
 from cafe.i18n import t
@@ -42,6 +48,20 @@ class EventLog(Protocol):
     def read(self, after: int = 0) -> Iterable[Event]: ...
     def latest_snapshot(self) -> tuple[int, dict[str, Any]] | None: ...
     def save_snapshot(self, seq: int, state: dict[str, Any]) -> None: ...
+
+
+def fold_stored(events: Iterable[Event], state: MeetingState) -> MeetingState:
+    """Fold events read back from a log; one the fold cannot take raises ``DamagedEvent``.
+
+    The service only stores events it checked, so such an event was changed outside
+    ``cafe``: naming it beats a traceback on every command.
+    """
+    for event in events:
+        try:
+            apply(state, event)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+            raise DamagedEvent(event.seq, "fold") from None
+    return state
 
 
 SNAPSHOT_EVERY = 500
@@ -71,9 +91,13 @@ class MeetingService:
 
     def _load_state(self) -> MeetingState:
         snapshot = self.log.latest_snapshot()
-        state = MeetingState.from_dict(snapshot[1]) if snapshot else MeetingState()
-        after = snapshot[0] if snapshot else 0
-        return fold(list(self.log.read(after)), state)
+        state, after = MeetingState(), 0
+        if snapshot:
+            try:
+                state, after = MeetingState.from_dict(snapshot[1]), snapshot[0]
+            except (KeyError, TypeError, ValueError, AttributeError):
+                state, after = MeetingState(), 0  # a damaged snapshot is only a cache
+        return fold_stored(self.log.read(after), state)
 
     # -- plumbing ---------------------------------------------------------------
 

@@ -16,14 +16,16 @@ from typing import Any
 import tomli_w
 
 from cafe import __version__
-from cafe.core.agenda import agenda_from_dict, agenda_to_dict
-from cafe.core.errors import Problem, ValidationError
+from cafe.core.agenda import agenda_from_dict, agenda_to_dict, load_agenda
+from cafe.core.errors import DamagedEvent, Problem, ValidationError
 from cafe.core.event_rules import checked_events
 from cafe.core.events import Event, EventKind
 from cafe.core.nesting import too_deep
 from cafe.core.service import MeetingService
+from cafe.core.state import MeetingState, apply
 from cafe.i18n import t
-from cafe.storage.folder import create_meeting_folder, remove_meeting_files
+from cafe.storage.folder import AGENDA_FILE, DB_FILE, create_meeting_folder, remove_meeting_files
+from cafe.storage.sqlite_log import SqliteEventLog, shell_word
 
 FORMAT = "cafe-meeting"
 FORMAT_VERSION = 1
@@ -40,6 +42,40 @@ def export_meeting(service: MeetingService) -> dict[str, Any]:
         "agenda": agenda_to_dict(service.agenda),
         "events": [e.to_dict() for e in service.events()],
     }
+
+
+def salvage_meeting(folder: Path) -> tuple[dict[str, Any], list[DamagedEvent]]:
+    """The export of a folder whose log holds damaged events: everything but those.
+
+    For a log changed outside ``cafe`` (one bad byte, an unknown kind): what can be read
+    and folded is kept, so the meeting can be imported into a new folder; the damaged
+    events are returned to be named. The folder itself is only read.
+    """
+    folder = Path(folder)
+    agenda = load_agenda(folder / AGENDA_FILE).filled()
+    log = SqliteEventLog(folder / DB_FILE)
+    damaged: list[DamagedEvent] = []
+    try:
+        readable = list(log.read(damaged=damaged))
+    finally:
+        log.close()
+    state = MeetingState()
+    kept: list[Event] = []
+    for event in readable:
+        try:
+            apply(state, event)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+            damaged.append(DamagedEvent(event.seq, "fold", shell_word(folder)))
+            continue
+        kept.append(event)
+    data = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "cafe_version": __version__,
+        "agenda": agenda_to_dict(agenda),
+        "events": [e.to_dict() for e in kept],
+    }
+    return data, sorted(damaged, key=lambda error: error.seq)
 
 
 def _has_none(value: Any) -> bool:

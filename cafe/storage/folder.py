@@ -15,10 +15,10 @@ from pathlib import Path
 
 from cafe.core.agenda import Agenda, dump_agenda, load_agenda
 from cafe.core.clock import Clock
-from cafe.core.errors import CafeError, StoreError
+from cafe.core.errors import CafeError, DamagedEvent, StoreError
 from cafe.core.service import MeetingService
 from cafe.i18n import t
-from cafe.storage.sqlite_log import SqliteEventLog, damaged
+from cafe.storage.sqlite_log import SqliteEventLog, damaged, shell_word
 
 AGENDA_FILE = "agenda.toml"
 DB_FILE = "meeting.db"
@@ -104,7 +104,11 @@ def open_meeting(folder: Path, clock: Clock | None = None) -> MeetingService:
     if log.get_meta("meeting_token") is None:
         log.close()  # a new token would silently kill every printed code
         raise StoreError(damaged(folder / DB_FILE, "no_token"))
-    service = MeetingService(agenda, log, clock)
+    try:
+        service = MeetingService(agenda, log, clock)
+    except DamagedEvent as error:
+        log.close()
+        raise DamagedEvent(error.seq, error.detail, shell_word(folder)) from None
     service.folder = folder  # type: ignore[attr-defined]
     return service
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shlex
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from cafe.core.errors import StoreConflict, StoreError
+from cafe.core.errors import DamagedEvent, StoreConflict, StoreError
 from cafe.core.events import Event, EventKind
 from cafe.i18n import t
 
@@ -183,7 +184,7 @@ class SqliteEventLog:
                         "SELECT seq, at, kind, data, key FROM events WHERE key = ?", (event.key,)
                     ).fetchone()
                     if row is not None:
-                        stored.append(_row_event(row))
+                        stored.append(_row_event(row, self.path.parent))
                         continue
                 cursor = self._db.execute(
                     "INSERT INTO events(at, kind, data, key) VALUES (?, ?, ?, ?)",
@@ -208,16 +209,26 @@ class SqliteEventLog:
         row = self._db.execute(
             "SELECT seq, at, kind, data, key FROM events WHERE key = ?", (key,)
         ).fetchone()
-        return None if row is None else _row_event(row)
+        return None if row is None else _row_event(row, self.path.parent)
 
-    def read(self, after: int = 0) -> Iterator[Event]:
-        """Every event with ``seq > after``, in order."""
+    def read(self, after: int = 0, *, damaged: list[DamagedEvent] | None = None) -> Iterator[Event]:
+        """Every event with ``seq > after``, in order.
+
+        An event that cannot be read (changed outside ``cafe``) raises ``DamagedEvent``
+        naming it; with a ``damaged`` list it is added there and skipped, so what is
+        intact can still be exported.
+        """
         try:
             cursor = self._db.execute(
                 "SELECT seq, at, kind, data, key FROM events WHERE seq > ? ORDER BY seq", (after,)
             )
             for row in cursor:
-                yield _row_event(row)
+                try:
+                    yield _row_event(row, self.path.parent)
+                except DamagedEvent as error:
+                    if damaged is None:
+                        raise
+                    damaged.append(error)
         except sqlite3.Error as error:
             raise store_error(error, self.path) from None
 
@@ -227,10 +238,17 @@ class SqliteEventLog:
     # -- snapshots ---------------------------------------------------------------
 
     def latest_snapshot(self) -> tuple[int, dict[str, Any]] | None:
+        """The newest snapshot; a damaged one is ignored (it is a cache of the events)."""
         row = self._db.execute(
             "SELECT seq, state FROM snapshots ORDER BY seq DESC LIMIT 1"
         ).fetchone()
-        return None if row is None else (int(row[0]), json.loads(row[1]))
+        if row is None:
+            return None
+        try:
+            state = json.loads(row[1])
+        except (ValueError, TypeError):
+            return None
+        return (int(row[0]), state) if isinstance(state, dict) else None
 
     def save_snapshot(self, seq: int, state: dict[str, Any]) -> None:
         """Keep one snapshot: it is a cache, so a failure to write it is not fatal."""
@@ -264,6 +282,22 @@ class SqliteEventLog:
             self._db.close()
 
 
-def _row_event(row: tuple[Any, ...]) -> Event:
+def _row_event(row: tuple[Any, ...], folder: Path) -> Event:
+    """One stored row as an event; ``DamagedEvent`` if it was changed outside ``cafe``."""
     seq, at, kind, data, key = row
-    return Event(EventKind(kind), json.loads(data), float(at), int(seq), key)
+    try:
+        event_kind = EventKind(kind)
+    except ValueError:
+        raise DamagedEvent(int(seq), "kind", shell_word(folder)) from None
+    try:
+        payload = json.loads(data)
+    except (ValueError, TypeError):
+        raise DamagedEvent(int(seq), "json", shell_word(folder)) from None
+    if not isinstance(payload, dict):
+        raise DamagedEvent(int(seq), "json", shell_word(folder))
+    return Event(event_kind, payload, float(at), int(seq), key)
+
+
+def shell_word(path: Path) -> str:
+    """``path`` as it can be pasted into a shell command in a message."""
+    return shlex.quote(str(path))
