@@ -17,8 +17,18 @@ from textual.dom import DOMNode
 
 from cafe.i18n import t
 
-Scope = Literal["app", "meeting", "door", "capture", "board", "moderation", "modal", "demo"]
-SCOPES: tuple[Scope, ...] = ("meeting", "door", "capture", "board", "moderation", "app")
+Scope = Literal[
+    "app", "meeting", "door", "capture", "board", "suggestions", "moderation", "modal", "demo"
+]
+SCOPES: tuple[Scope, ...] = (
+    "meeting",
+    "door",
+    "capture",
+    "board",
+    "suggestions",
+    "moderation",
+    "app",
+)
 """Order of the sections on the help screen (the demo's keys show in its footer only)."""
 
 
@@ -125,6 +135,16 @@ REGISTRY: tuple[Key, ...] = (
     Key("l", "toggle_signup", "toggle_signup", "board", footer=True),
     Key("delete", "delete", "delete", "board"),
     Key("ctrl+z", "undo", "undo", "board", footer=True),
+    Key("s", "suggest", "suggest", "board", footer=True),
+    # Theme suggestions beside the board (keys of the panel while it has the focus).
+    Key("enter", "accept", "suggestion_accept", "suggestions", footer=True),
+    Key("e", "rename", "suggestion_rename", "suggestions", footer=True),
+    Key("o", "move_out", "suggestion_move_out", "suggestions", footer=True),
+    Key("delete", "reject", "suggestion_reject", "suggestions", footer=True),
+    Key("d", "duplicates", "suggestion_duplicates", "suggestions", footer=True),
+    Key("m", "merge_pair", "duplicate_merge", "suggestions", footer=True),
+    Key("n", "next_pair", "duplicate_next", "suggestions", footer=True),
+    Key("escape", "close", "suggestion_close", "suggestions", footer=True),
     # Moderation: sign-ups, check-out thoughts and phone ideas taken off (and back).
     Key("escape", "app.show('meeting')", "back", "moderation", footer=True),
     Key("delete", "toggle_removed", "remove_toggle", "moderation", footer=True),

@@ -32,6 +32,7 @@ from cafe.tui.screens.moderation_screen import ModerationScreen
 from cafe.tui.widgets.idea_list import IdeaList
 from cafe.tui.widgets.qr_panel import qr_text
 from cafe.tui.widgets.round_timer import RoundTimer
+from cafe.tui.widgets.suggestion_panel import SuggestionPanel
 from cafe.web.server import LanServer
 from tests.tui.helpers import FakePhoneServer, meeting, step_index
 
@@ -100,6 +101,7 @@ def test_every_key_has_an_action_and_both_languages_a_label() -> None:
         "door": CheckinScreen,
         "capture": CaptureScreen,
         "board": BoardScreen,
+        "suggestions": SuggestionPanel,
         "moderation": ModerationScreen,
         "demo": DemoApp,
     }

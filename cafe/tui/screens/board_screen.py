@@ -27,6 +27,7 @@ from cafe.tui.screens.idea_modal import IdeaModal
 from cafe.tui.screens.prompt_modal import PromptModal
 from cafe.tui.widgets.idea_list import IdeaList
 from cafe.tui.widgets.meeting_header import MeetingHeader
+from cafe.tui.widgets.suggestion_panel import SuggestionPanel
 from cafe.tui.widgets.theme_list import ThemeList
 
 UndoStep = tuple[str, Callable[[], None]]
@@ -62,6 +63,7 @@ class BoardScreen(Screen[None]):
                 yield ThemeList(id="board-themes")
                 yield Label("", id="theme-ideas-title", classes="column-title")
                 yield Static("", id="theme-ideas", markup=False)
+            yield SuggestionPanel(id="board-suggestions")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -81,6 +83,9 @@ class BoardScreen(Screen[None]):
         self.query_one(IdeaList).rows = rows
         self.query_one(ThemeList).themes = theme_rows(self.service)
         self.show_theme_ideas()
+        panel = self.query_one(SuggestionPanel)
+        if panel.display:
+            panel.refresh_panel()
 
     @on(OptionList.OptionHighlighted, "#board-themes")
     def show_theme_ideas(self) -> None:
@@ -329,6 +334,10 @@ class BoardScreen(Screen[None]):
             self._remember("deleted", restore)
             self.marked.clear()
             self.notify(t("tui.capture.deleted"))
+
+    def action_suggest(self) -> None:
+        """Theme suggestions and duplicates beside the board, computed in a worker."""
+        self.query_one(SuggestionPanel).start()
 
     def action_undo(self) -> None:
         """Take back the newest change made here, and say which."""

@@ -1,0 +1,251 @@
+"""Theme suggestions beside the idea board: accept, rename, trim or reject; then duplicates.
+
+The suggestions are computed in a worker thread, so the board stays responsive. Every
+change goes through the ``MeetingService`` as the board's own keys do (create a theme with
+its ideas, merge two ideas) and pushes an undo step on the board, so Ctrl+Z takes it back.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
+
+from cafe.core.harvest.meeting import ideas_to_theme
+from cafe.i18n import t
+from cafe.tui.bindings import install
+from cafe.tui.screens.choice_modal import ChoiceModal
+from cafe.tui.screens.prompt_modal import PromptModal
+from cafe.tui.suggestion_data import BoardSuggestion, BoardSuggestions, compute
+
+if TYPE_CHECKING:
+    from cafe.tui.screens.board_screen import BoardScreen
+
+
+class SuggestionPanel(Vertical):
+    """Hidden until ``s`` on the board; Esc hides it again."""
+
+    can_focus = True
+    """So its keys work while a duplicate pair is shown (the list is hidden then)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        install(self, "suggestions")
+        self.suggestions = BoardSuggestions()
+        self.pair_index: int | None = None
+        """The duplicate pair shown, or ``None`` while the themes are shown."""
+
+    def compose(self) -> ComposeResult:
+        yield Label(t("harvest.tui.title"), id="suggestion-title", classes="column-title")
+        yield OptionList(id="suggestion-list", markup=False)
+        yield Static("", id="suggestion-ideas", markup=False)
+
+    @property
+    def board(self) -> BoardScreen:
+        return self.screen  # type: ignore[return-value]
+
+    # -- computing -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the panel and compute suggestions for the ideas without a theme."""
+        self.display = True
+        self.pair_index = None
+        service = self.board.service
+        ideas = ideas_to_theme(service.state)
+        self.suggestions = BoardSuggestions()
+        self._show_message(t("harvest.tui.computing"))
+        work = partial(
+            compute,
+            [i.text for i in ideas],
+            [i.id for i in ideas],
+            service.agenda.meta.language,
+        )
+        self.run_worker(work, thread=True, exclusive=True, group="suggestions")
+        self.query_one("#suggestion-list", OptionList).focus()
+
+    @on(Worker.StateChanged)
+    def computed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, BoardSuggestions):
+            self.suggestions = event.worker.result
+            self.refresh_panel()
+            if self.pair_index is None:
+                self.query_one("#suggestion-list", OptionList).focus()
+
+    # -- showing -------------------------------------------------------------------------
+
+    def _show_message(self, text: str) -> None:
+        self.query_one("#suggestion-list", OptionList).clear_options()
+        self.query_one("#suggestion-ideas", Static).update(text)
+
+    def refresh_panel(self) -> None:
+        """Drop what the board has changed meanwhile, then show themes or the current pair."""
+        self.suggestions.prune(self.board.service.state)
+        self.query_one("#suggestion-list", OptionList).display = self.pair_index is None
+        if self.pair_index is not None:
+            self._show_pair()
+            return
+        self.query_one("#suggestion-title", Label).update(t("harvest.tui.title"))
+        options = self.query_one("#suggestion-list", OptionList)
+        keep = options.highlighted
+        options.clear_options()
+        if not self.suggestions.themes:
+            self._show_message(t("harvest.tui.none"))
+            return
+        options.add_options(
+            Option(t("harvest.tui.theme_row", name=th.shown_name, count=len(th.ideas)))
+            for th in self.suggestions.themes
+        )
+        options.highlighted = min(keep or 0, len(self.suggestions.themes) - 1)
+        self.show_ideas()
+
+    @on(OptionList.OptionHighlighted, "#suggestion-list")
+    def show_ideas(self) -> None:
+        chosen = self.current
+        if chosen is None or self.pair_index is not None:
+            return
+        ideas = self.board.service.state.ideas
+        self.query_one("#suggestion-ideas", Static).update(
+            "\n".join(f"· {ideas[i].text}" for i in chosen.ideas)
+        )
+
+    @property
+    def current(self) -> BoardSuggestion | None:
+        index = self.query_one("#suggestion-list", OptionList).highlighted
+        if index is None or not 0 <= index < len(self.suggestions.themes):
+            return None
+        return self.suggestions.themes[index]
+
+    # -- themes --------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#suggestion-list")
+    def selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_accept()
+
+    def action_accept(self) -> None:
+        """Make the highlighted suggestion a theme with its ideas (one undo step)."""
+        chosen = self.current
+        if chosen is None or self.pair_index is not None:
+            return
+        if chosen.other:
+            self.notify(t("harvest.tui.other_not_theme"), severity="warning")
+            return
+        board, service = self.board, self.board.service
+        before = {i: service.state.ideas[i].theme for i in chosen.ideas}
+        created: list[str] = []
+        if not board._run(
+            lambda: created.append(service.create_theme(chosen.name, ideas=chosen.ideas).id)
+        ):
+            return
+        self.suggestions.themes.remove(chosen)
+
+        def undo() -> None:
+            service.delete_theme(created[0])
+            board._restore_themes(before)
+            self.suggestions.themes.append(chosen)
+            self.refresh_panel()
+
+        board._remember("suggestion_accepted", undo)
+        self.notify(t("harvest.tui.accepted", name=chosen.name))
+        board.refresh_board()
+
+    def action_rename(self) -> None:
+        chosen = self.current
+        if chosen is None or chosen.other or self.pair_index is not None:
+            return
+
+        def rename(name: str) -> None:
+            chosen.name = name.strip() or chosen.name
+            self.refresh_panel()
+
+        self.app.push_screen(PromptModal(t("harvest.tui.rename_title"), chosen.name, submit=rename))
+
+    def action_move_out(self) -> None:
+        """Take one idea out of the suggestion (it stays without a theme)."""
+        chosen = self.current
+        if chosen is None or self.pair_index is not None:
+            return
+        ideas = self.board.service.state.ideas
+        choices = [(i, ideas[i].text) for i in chosen.ideas]
+
+        def picked(idea_id: str | None) -> None:
+            if idea_id and idea_id in chosen.ideas:
+                chosen.ideas.remove(idea_id)
+                self.notify(t("harvest.tui.moved_out"))
+                self.refresh_panel()
+
+        self.app.push_screen(ChoiceModal(t("harvest.tui.move_out_title"), choices), picked)
+
+    def action_reject(self) -> None:
+        chosen = self.current
+        if chosen is None or self.pair_index is not None:
+            return
+        self.suggestions.themes.remove(chosen)
+        self.notify(t("harvest.tui.rejected", name=chosen.shown_name))
+        self.refresh_panel()
+
+    # -- duplicates ----------------------------------------------------------------------
+
+    def action_duplicates(self) -> None:
+        """Offer the likely duplicates for merging, one pair at a time."""
+        self.pair_index = 0
+        self.refresh_panel()
+        self.focus()
+
+    def _show_pair(self) -> None:
+        pairs = self.suggestions.duplicates
+        self.query_one("#suggestion-list", OptionList).clear_options()
+        body = self.query_one("#suggestion-ideas", Static)
+        if not pairs:
+            self.query_one("#suggestion-title", Label).update(t("harvest.tui.title"))
+            body.update(t("harvest.tui.no_duplicates"))
+            return
+        self.pair_index = (self.pair_index or 0) % len(pairs)
+        first, second = pairs[self.pair_index]
+        ideas = self.board.service.state.ideas
+        self.query_one("#suggestion-title", Label).update(
+            t("harvest.tui.duplicate_title", count=len(pairs))
+        )
+        body.update(f"1 · {ideas[first].text}\n\n2 · {ideas[second].text}")
+
+    def action_next_pair(self) -> None:
+        if self.pair_index is not None and self.suggestions.duplicates:
+            self.pair_index += 1
+            self._show_pair()
+
+    def action_merge_pair(self) -> None:
+        """Merge the pair shown: the second idea folds into the first (one undo step)."""
+        if self.pair_index is None or not self.suggestions.duplicates:
+            return
+        into, other = self.suggestions.duplicates[self.pair_index]
+        board, service = self.board, self.board.service
+        text = service.state.ideas[into].text
+        if not board._run(service.merge_ideas, into, [other]):
+            return
+
+        def undo() -> None:
+            service.restore_idea(other)
+            service.edit_idea(into, text=text)
+
+        board._remember("merged", undo)
+        self.notify(t("harvest.tui.merged"))
+        board.refresh_board()
+
+    def action_close(self) -> None:
+        """Back to the themes from the pairs; from the themes, hide the panel."""
+        if self.pair_index is not None:
+            self.action_back_to_themes()
+            return
+        self.display = False
+        self.board.query_one("#board-ideas").focus()
+
+    def action_back_to_themes(self) -> None:
+        self.pair_index = None
+        self.refresh_panel()
+        self.query_one("#suggestion-list", OptionList).focus()

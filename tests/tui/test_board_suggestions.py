@@ -1,0 +1,131 @@
+"""Theme suggestions beside the idea board (issue #18): shown from a worker thread, one
+accepted as an ordinary board change, undone with Ctrl+Z; duplicates merged one pair at
+a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList, Static
+
+from cafe.i18n import t
+from cafe.tui.app import CafeApp
+from cafe.tui.screens.board_screen import BoardScreen
+from cafe.tui.widgets.suggestion_panel import SuggestionPanel
+from tests.tui.helpers import FakePhoneServer, meeting
+
+FOOD = [
+    "Äta lunch tillsammans i skolans matsal",
+    "Soppkök i kyrkan varje torsdag",
+    "Gemensamma middagar i kvarteret",
+    "Laga mat tillsammans i föreningens kök",
+    "Grötfrukost på lördagar",
+    "Matlåda och någon att äta med",
+]
+DIGITAL = [
+    "Hjälp med BankID och Swish",
+    "Lära sig använda surfplatta",
+    "Wifi på äldreboendet",
+    "Seniorsurf varje vecka",
+    "Kurser i videosamtal med mobilen",
+    "Datorhjälp hemma",
+]
+
+
+async def _open_suggestions(pilot, app) -> SuggestionPanel:
+    await pilot.press("t")
+    await pilot.pause()
+    assert isinstance(app.screen, BoardScreen)
+    await pilot.press("s")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    panel = app.screen.query_one(SuggestionPanel)
+    assert panel.display
+    return panel
+
+
+async def test_suggestions_are_shown_one_is_accepted_and_undone(tmp_path: Path) -> None:
+    service, clock = meeting(tmp_path / "m")
+    food = [i.id for i in service.capture_ideas(FOOD, table=1)]
+    digital = [i.id for i in service.capture_ideas(DIGITAL, table=2)]
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(140, 40)) as pilot:
+        panel = await _open_suggestions(pilot, app)
+        options = panel.query_one("#suggestion-list", OptionList)
+        assert options.option_count == 2
+        assert {frozenset(s.ideas) for s in panel.suggestions.themes} == {
+            frozenset(food),
+            frozenset(digital),
+        }
+        assert options.has_focus, "the keys act on the suggestions at once"
+        first = panel.suggestions.themes[0]
+        shown = str(panel.query_one("#suggestion-ideas", Static).render())
+        assert service.state.ideas[first.ideas[0]].text in shown
+
+        # Enter: the suggestion becomes an ordinary theme with its ideas.
+        await pilot.press("enter")
+        await pilot.pause()
+        [theme] = service.state.live_themes()
+        assert theme.name == first.name
+        assert {i.id for i in service.state.visible_ideas() if i.theme == theme.id} == set(
+            first.ideas
+        )
+        assert options.option_count == 1, "the accepted suggestion leaves the panel"
+
+        # Ctrl+Z: the theme is gone, the ideas are without a theme, the suggestion is back.
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert service.state.live_themes() == []
+        assert all(i.theme == "" for i in service.state.visible_ideas())
+        assert options.option_count == 2
+        said = t("tui.board.undone_what", what=t("tui.board.undo.suggestion_accepted"))
+        assert any(str(n.message) == said for n in app._notifications)
+
+
+async def test_rename_reject_and_the_other_group_stays_off_the_board(tmp_path: Path) -> None:
+    service, clock = meeting(tmp_path / "m")
+    service.capture_ideas([*FOOD, *DIGITAL], table=1)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(140, 40)) as pilot:
+        panel = await _open_suggestions(pilot, app)
+        await pilot.press("e")
+        await pilot.pause()
+        for _ in range(40):
+            await pilot.press("backspace")
+        for char in "Mat ihop":
+            await pilot.press(char)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert panel.suggestions.themes[0].name == "Mat ihop"
+        await pilot.press("delete")
+        await pilot.pause()
+        assert len(panel.suggestions.themes) == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [th.name for th in service.state.live_themes()] != ["Mat ihop"]
+        assert len(service.state.live_themes()) == 1
+
+
+async def test_duplicates_are_offered_one_pair_at_a_time_and_merged(tmp_path: Path) -> None:
+    service, clock = meeting(tmp_path / "m")
+    service.capture_ideas([*FOOD, *DIGITAL], table=1)
+    a, b = service.capture_ideas(
+        ["Dagis besöker äldreboendet", "Förskolan på besök hos de äldre"], table=3
+    )
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(140, 40)) as pilot:
+        panel = await _open_suggestions(pilot, app)
+        assert (a.id, b.id) in panel.suggestions.duplicates
+        await pilot.press("d")
+        await pilot.pause()
+        while panel.suggestions.duplicates[panel.pair_index] != (a.id, b.id):
+            await pilot.press("n")
+        shown = str(panel.query_one("#suggestion-ideas", Static).render())
+        assert a.text in shown and b.text in shown
+        await pilot.press("m")
+        await pilot.pause()
+        assert service.state.ideas[b.id].merged_into == a.id
+        assert (a.id, b.id) not in panel.suggestions.duplicates
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert service.state.ideas[b.id].visible
