@@ -93,10 +93,13 @@ class SafeFormatter(logging.Formatter):
         self.redact = redact
 
     def format(self, record: logging.LogRecord) -> str:
-        message = escape_unprintable(self.redact(record.getMessage()))
-        safe = logging.makeLogRecord({**record.__dict__, "msg": message, "args": None})
-        safe.exc_text = None
-        first, *rest = super().format(safe).split("\n")
+        saved = record.msg, record.args, record.exc_text
+        record.msg, record.args = escape_unprintable(self.redact(record.getMessage())), None
+        try:
+            text = super().format(record)
+        finally:  # other handlers of the record see it as it was
+            record.msg, record.args, record.exc_text = saved
+        first, *rest = text.split("\n")
         if not rest:
             return first
         indented = ("    " + escape_unprintable(self.redact(line)) for line in rest)

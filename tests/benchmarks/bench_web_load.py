@@ -51,6 +51,7 @@ HOST = "127.0.0.1"
 def _cafe_server(folder: str, conn: Connection) -> None:
     from cafe.core.events import EventKind  # noqa: F401  (import cost outside the timing)
     from cafe.storage.folder import open_meeting
+    from cafe.web.connections import ConnectionLimits
     from cafe.web.security import RateLimit
     from cafe.web.server import LanServer
 
@@ -62,6 +63,7 @@ def _cafe_server(folder: str, conn: Connection) -> None:
             port=0,
             lan_address=lambda: HOST,
             rate_limit=RateLimit(burst=1e9, per_second=1e9),
+            limits=ConnectionLimits(per_address=100_000),  # every phone is 127.0.0.1
         )
         await server.start()
         conn.send(server.signup_url())

@@ -318,6 +318,7 @@ async def run_load(folder: Path, plan: PhonePlan, *, baseline_seconds: float = 3
     from cafe.tui.app import CafeApp
     from cafe.tui.widgets.round_timer import RoundTimer
     from cafe.tui.widgets.step_panel import StepPanel
+    from cafe.web.connections import ConnectionLimits
     from cafe.web.security import RateLimit
     from cafe.web.server import LanServer
 
@@ -332,13 +333,15 @@ async def run_load(folder: Path, plan: PhonePlan, *, baseline_seconds: float = 3
     timer = service.timer()
     assert timer is not None and timer.running
     tables = sorted({t["table"] for t in service.state.seating["rounds"][0]["tables"]})
-    # Every phone comes from 127.0.0.1; in a room each has its own address and budget.
+    # Every phone comes from 127.0.0.1; in a room each has its own address and budget,
+    # and its own share of connections.
     server = LanServer(
         service,
         host=HOST,
         port=0,
         lan_address=lambda: HOST,
         rate_limit=RateLimit(burst=1e9, per_second=1e9),
+        limits=ConnectionLimits(per_address=100_000),
     )
     app = CafeApp(service, clock=SystemClock(), server=server)
     # The phones' process starts before the app: a process spawned under the running
