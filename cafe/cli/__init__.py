@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cafe.cli.run_cmd",
     "cafe.cli.demo_cmd",
     "cafe.cli.report_cmd",
+    "cafe.cli.send_cmd",
     "cafe.cli.purge_cmd",
     "cafe.cli.themes_cmd",
 )

@@ -10,6 +10,7 @@ summary and the decks) asks this one function, so they cannot disagree.
 
 from __future__ import annotations
 
+import hashlib
 from enum import StrEnum
 
 
@@ -36,3 +37,9 @@ def may_use(source: Source, purpose: Purpose, *, consent: bool) -> bool:
     if source is Source.REGISTRATION and purpose is Purpose.FEEDBACK_LETTER:
         return True
     return consent
+
+
+def address_key(address: str) -> str:
+    """How the log remembers that the letter reached an address: a hash, however the
+    address is spelt (``Anna@X.se`` = ``anna@x.se``), so the log holds no address itself."""
+    return hashlib.sha256(address.strip().casefold().encode("utf-8")).hexdigest()

@@ -44,6 +44,7 @@ class EventKind(StrEnum):
     CHECKOUT_REMOVED = "checkout_removed"
     CHECKOUT_RESTORED = "checkout_restored"
     PERSONAL_DATA_PURGED = "personal_data_purged"
+    FEEDBACK_SENT = "feedback_sent"
 
 
 @dataclass(frozen=True, slots=True)

@@ -670,6 +670,14 @@ class MeetingService:
         )
         return self.state.checkout[event.data["id"]]
 
+    # -- after the meeting ----------------------------------------------------------
+
+    def record_feedback_sent(self, key: str) -> None:
+        """The mail server accepted the feedback letter for the address whose
+        ``contact_rule.address_key`` is ``key``: a rerun of ``cafe send`` skips it.
+        Called only after the server said yes."""
+        self._one(EventKind.FEEDBACK_SENT, {"to": key})
+
     def _existing(self, key: str) -> Event | None:
         """The event already stored (or waiting in this group) under ``key``."""
         for event in self._pending or ():

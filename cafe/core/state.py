@@ -116,6 +116,8 @@ class MeetingState:
     """Last number used per id prefix, so ids are never reused after a delete."""
     last_seq: int = 0
     purged: bool = False
+    feedback_sent: set[str] = field(default_factory=set)
+    """``address_key``s the feedback letter was accepted for by the mail server."""
 
     # -- queries -------------------------------------------------------------
 
@@ -158,6 +160,7 @@ class MeetingState:
             "counters": dict(self.counters),
             "last_seq": self.last_seq,
             "purged": self.purged,
+            "feedback_sent": sorted(self.feedback_sent),
         }
 
     @classmethod
@@ -181,6 +184,7 @@ class MeetingState:
             counters=dict(raw["counters"]),
             last_seq=raw["last_seq"],
             purged=raw["purged"],
+            feedback_sent=set(raw.get("feedback_sent", ())),
         )
 
 
@@ -317,6 +321,8 @@ def apply(state: MeetingState, event: Event) -> MeetingState:
         _bump(state, d["id"])
     elif kind is EventKind.PERSONAL_DATA_PURGED:
         state.purged = True
+    elif kind is EventKind.FEEDBACK_SENT:
+        state.feedback_sent.add(str(d["to"]))
     return state
 
 

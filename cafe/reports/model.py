@@ -175,6 +175,24 @@ class ReportModel:
         return tuple(short[int(i * step)] for i in range(limit))
 
 
+def without_contacts(model: ReportModel) -> ReportModel:
+    """``model`` with no one's e-mail address or phone number: the summary that goes to
+    every participant with the letter, since consent shared them with the working group
+    only. The co-hosts' own contact stays; the recipient list goes."""
+
+    def bare(signups: tuple[SignupView, ...]) -> tuple[SignupView, ...]:
+        return tuple(replace(s, email="", phone="") for s in signups)
+
+    return replace(
+        model,
+        signups=bare(model.signups),
+        general_signups=bare(model.general_signups),
+        themes=tuple(replace(th, signups=bare(th.signups)) for th in model.themes),
+        people=tuple(replace(p, email="", phone="") for p in model.people),
+        recipients=(),
+    )
+
+
 def _unique(values: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
 

@@ -39,7 +39,8 @@ def thirty_one(folder: Path) -> ThirtyOne:
     registered = []
     for n in range(31):
         name = f"{FIRST[n % 8]} {LAST[n // 8]}"
-        address = f"{name.split()[0].lower()}.{n + 1}@hageby.se"
+        first = name.split()[0].lower().replace("ö", "o")
+        address = f"{first}.{n + 1}@hageby.se"
         present = "nej" if n in (29, 30) else "ja"
         rows.append(f"{name};{ORGS[n % 5]};{SECTORS[n % 5]};{address};070-{n:03d} 11 22;{present}")
         registered.append(address)
