@@ -71,23 +71,32 @@ def run_rehearse(args: argparse.Namespace) -> int:
     """Rehearse on a copy: the real meeting folder is never touched."""
     from cafe.demo.people import simulated_people
     from cafe.demo.session import run_headless, run_with_screen
-    from cafe.storage.folder import open_meeting
+    from cafe.storage.folder import REHEARSAL_PREFIX, open_meeting
     from cafe.storage.printed_address import forget_printed_base
 
     _check(args)
     if not (args.folder / "meeting.db").is_file():
         raise CafeError(f"{args.folder}: {t('store.missing')}")
-    copy = Path(tempfile.mkdtemp(prefix="cafe-rehearsal-")) / args.folder.name
-    shutil.copytree(args.folder, copy, ignore=shutil.ignore_patterns("out", "*.log", "server.json"))
-    service = open_meeting(copy, clock=ScaledClock(args.speed))
-    forget_printed_base(service)
-    lang = args.lang or service.agenda.meta.language
-    set_language(lang)
-    missing = max(0, args.people - len(service.state.present()))
-    crowd = simulated_people(missing, seed=99)
-    if crowd:
-        service.add_participants([p.person for p in crowd])
-    say(t("demo.rehearsal", path=copy, original=args.folder, people=len(crowd)))
-    if args.headless:
-        return asyncio.run(run_headless(service, crowd, speed=args.speed, lang=lang))
-    return run_with_screen(service, crowd, speed=args.speed, lang=lang)
+    copy = Path(tempfile.mkdtemp(prefix=REHEARSAL_PREFIX)) / args.folder.name
+    try:  # the copy holds every name of the real meeting: it goes when the rehearsal does
+        shutil.copytree(
+            args.folder, copy, ignore=shutil.ignore_patterns("out", "*.log", "server.json")
+        )
+        service = open_meeting(copy, clock=ScaledClock(args.speed))
+        try:
+            forget_printed_base(service)
+            lang = args.lang or service.agenda.meta.language
+            set_language(lang)
+            missing = max(0, args.people - len(service.state.present()))
+            crowd = simulated_people(missing, seed=99)
+            if crowd:
+                service.add_participants([p.person for p in crowd])
+            say(t("demo.rehearsal", path=copy, original=args.folder, people=len(crowd)))
+            if args.headless:
+                return asyncio.run(run_headless(service, crowd, speed=args.speed, lang=lang))
+            return run_with_screen(service, crowd, speed=args.speed, lang=lang)
+        finally:
+            service.log.close()  # type: ignore[attr-defined]
+    finally:
+        shutil.rmtree(copy.parent, ignore_errors=True)
+        say(t("demo.rehearsal_deleted", path=copy))

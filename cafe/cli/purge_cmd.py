@@ -1,25 +1,40 @@
 """`cafe purge DIR --personal-data`: names and contacts out of the meeting, for good.
 
-The store does the irreversible part (``cafe.storage.purge``); this command asks first,
-takes the folder's lock so no running meeting holds an old copy, and removes the files in
-the folder that were written from personal data: the report in ``DIR/out`` and the logs.
+The store does the irreversible part (``cafe.storage.purge``); this command takes the
+folder's lock and refuses while any other program has ``meeting.db`` open (it would keep
+the old pages); it reads every file in the folder, whatever its name, and deletes those
+holding a name, an address or a number (the report in ``DIR/out``, the logs, exports
+saved beside them), as well as ``cafe rehearse`` copies of the meeting; it refuses
+before changing anything when a file cannot be looked into or the agenda names someone.
+Afterwards it reads every byte of every file again, and says it is done only when none of
+it is left.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from cafe.cli import add_lang_option
 from cafe.cli.common import add_folder_argument, folder_to_change, say, warn
 from cafe.core.errors import CafeError, Problem
+from cafe.core.personal_data import PersonalData, personal_data
 from cafe.i18n import t
+from cafe.storage.folder import AGENDA_FILE, DB_FILE, rehearsal_copies
+from cafe.storage.folder_scan import Verdict, folder_files, scan_file
+from cafe.storage.lock import LOCK_FILE
+from cafe.storage.open_files import holders
 from cafe.storage.purge import count_personal_data, purge_personal_data
+from cafe.storage.sqlite_log import SqliteEventLog
 
 #: Files in the meeting folder written from personal data (besides ``meeting.db``).
 DERIVED_FILES = ("cafe.log", "server.log", "demo-log.json")
+#: The store itself (purged in place) and files that never hold personal data.
+STORE_FILES = (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", f"{DB_FILE}-journal", LOCK_FILE)
 YES_WORDS = frozenset({"ja", "j", "yes", "y"})
 
 
@@ -36,13 +51,50 @@ def register(sub: argparse._SubParsersAction) -> None:
     purge.set_defaults(handler=run_purge)
 
 
-def _derived_files(folder: Path) -> list[Path]:
-    from cafe.reports.build import BEFORE_FILES, REPORT_FILES
+@dataclass(slots=True)
+class _Plan:
+    """What the purge will do to the folder's other files, decided before asking."""
 
+    delete: list[Path]
+    unknown: list[Path]
+    agenda: bool
+    """The agenda names someone: it is the co-hosts' file, so they edit it, not cafe."""
+
+
+def _plan(folder: Path, found: PersonalData) -> _Plan:
+    """Every file in the folder, whatever its name: delete, keep, or cannot tell."""
     out = folder / "out"
-    candidates = [folder / name for name in DERIVED_FILES]
-    candidates += [out / name for name in (*REPORT_FILES, *BEFORE_FILES)]
-    return [path for path in candidates if path.is_file()]
+    plan = _Plan([], [], False)
+    for path in folder_files(folder):
+        if path.parent == folder and path.name in STORE_FILES:
+            continue
+        derived = (path.parent == folder and path.name in DERIVED_FILES) or out in path.parents
+        verdict = scan_file(path, found)
+        if path == folder / AGENDA_FILE:
+            plan.agenda = verdict is Verdict.PERSONAL
+        elif derived or verdict is Verdict.PERSONAL:
+            plan.delete.append(path)
+        elif verdict is Verdict.UNKNOWN:
+            plan.unknown.append(path)
+    return plan
+
+
+def _refuse_while_open(folder: Path) -> None:
+    """Refuse while another program has the database open (its pages would survive)."""
+    others = holders(folder / name for name in STORE_FILES[:4])
+    if others:
+        listed = "; ".join(t("cli.purge.process", pid=h.pid, command=h.command) for h in others)
+        raise CafeError(
+            [Problem(str(folder / DB_FILE), t("cli.purge.held_open", processes=listed))]
+        )
+
+
+def _refuse_what_cannot_be_cleaned(folder: Path, plan: _Plan) -> None:
+    problems = [Problem(str(path), t("cli.purge.unknown_file")) for path in plan.unknown]
+    if plan.agenda:
+        problems.append(Problem(str(folder / AGENDA_FILE), t("cli.purge.agenda_personal")))
+    if problems:
+        raise CafeError([*problems, Problem(str(folder), t("cli.purge.nothing_changed"))])
 
 
 def _confirmed(question: str) -> bool:
@@ -55,11 +107,24 @@ def _confirmed(question: str) -> bool:
     return answer.strip().lower() in YES_WORDS
 
 
+def _left_behind(folder: Path, found: PersonalData) -> list[Path]:
+    """Every file still holding a name, an address or a number, read byte by byte."""
+    return [p for p in folder_files(folder) if scan_file(p, found) is Verdict.PERSONAL]
+
+
 def run_purge(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     with folder_to_change(args) as service:
-        counts = count_personal_data(service.log)
-        files = _derived_files(folder)
+        _refuse_while_open(folder)
+        log = service.log
+        assert isinstance(log, SqliteEventLog)
+        found = personal_data(log.read())
+        counts = count_personal_data(log)
+        plan = _plan(folder, found)
+        _refuse_what_cannot_be_cleaned(folder, plan)
+        copies = rehearsal_copies(log.get_meta("meeting_token") or "")
+        for copy in copies:
+            _refuse_while_open(copy)
         say(
             t(
                 "cli.purge.summary",
@@ -68,28 +133,34 @@ def run_purge(args: argparse.Namespace) -> int:
                 signups=t("count.signups", count=counts.signups),
             )
         )
-        for path in files:
+        for path in [*plan.delete, *copies]:
             say(f"  {path}")
         if not args.yes and not _confirmed(t("cli.purge.question")):
             if not sys.stdin.isatty():
                 raise CafeError([Problem(str(folder), t("cli.purge.needs_yes"))])
             say(t("cli.purge.cancelled"))
             return 1
-        done = purge_personal_data(service.log, at=time.time())
+        done = purge_personal_data(log, at=time.time(), found=found)
         removed = []
-        for path in files:
+        for path in plan.delete:
             try:
                 path.unlink()
                 removed.append(path)
             except OSError as error:
                 warn(t("cli.purge.file_left", path=path, detail=error.strerror))
-        service.log.close()
-        say(
-            t(
-                "cli.purge.done",
-                participants=t("count.participants", count=done.participants),
-                signups=t("count.signups", count=done.signups),
-                files=t("count.files", count=len(removed)),
-            )
+        for copy in copies:
+            shutil.rmtree(copy.parent, ignore_errors=True)
+            removed.append(copy)
+        log.close()
+    left = _left_behind(folder, found) + [c for c in copies if c.exists()]
+    if left:
+        raise CafeError([Problem(str(path), t("cli.purge.still_there")) for path in left])
+    say(
+        t(
+            "cli.purge.done",
+            participants=t("count.participants", count=done.participants),
+            signups=t("count.signups", count=done.signups),
+            files=t("count.files", count=len(removed)),
         )
+    )
     return 0

@@ -15,6 +15,7 @@ from typing import Any
 
 from cafe.core.events import Event, EventKind
 from cafe.core.participants import Participant, Sector
+from cafe.core.personal_data import PersonalData, contacts_in
 from cafe.core.timer import Timer
 
 
@@ -320,10 +321,50 @@ def apply(state: MeetingState, event: Event) -> MeetingState:
         )
         _bump(state, d["id"])
     elif kind is EventKind.PERSONAL_DATA_PURGED:
+        _drop_personal_data(state)
         state.purged = True
     elif kind is EventKind.FEEDBACK_SENT:
         state.feedback_sent.add(str(d["to"]))
     return state
+
+
+def _drop_personal_data(state: MeetingState) -> None:
+    """What a purge removed from the log, removed from a state folded before it.
+
+    A program that had the meeting open while it was purged folds the purge event when
+    it catches up; without this its next snapshot would write every name back.
+    """
+    names = {p.name for p in state.participants.values()}
+    names |= {s.name for s in state.signups.values()}
+    names |= {c.author for c in state.checkout.values()}
+    contacts = {p.email for p in state.participants.values()} | {
+        p.phone for p in state.participants.values()
+    }
+    contacts |= {s.email for s in state.signups.values()} | {
+        s.phone for s in state.signups.values()
+    }
+    free = [i.text for i in state.ideas.values()] + [c.text for c in state.checkout.values()]
+    free += [t.name for t in state.themes.values()]
+    for text in free:
+        contacts.update(contacts_in(text))
+    found = PersonalData(
+        frozenset(n.strip() for n in names if n.strip()),
+        frozenset(c.strip() for c in contacts if c.strip()),
+    )
+    for key, person in state.participants.items():
+        state.participants[key] = replace(
+            person, name="", email="", phone="", organisation=found.mask(person.organisation)
+        )
+    for key, signup in state.signups.items():
+        state.signups[key] = replace(
+            signup, name="", email="", phone="", organisation=found.mask(signup.organisation)
+        )
+    for key, note in state.checkout.items():
+        state.checkout[key] = replace(note, author="", text=found.mask(note.text))
+    for key, idea in state.ideas.items():
+        state.ideas[key] = replace(idea, text=found.mask(idea.text))
+    for key, theme in state.themes.items():
+        state.themes[key] = replace(theme, name=found.mask(theme.name))
 
 
 def _update(table: dict[str, Any], key: str, changes: dict[str, Any]) -> None:

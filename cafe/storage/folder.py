@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import sqlite3
 import stat
 import tempfile
 from pathlib import Path
@@ -56,6 +57,34 @@ def close_to_others(folder: Path) -> None:
                 path.chmod(stat.S_IMODE(info.st_mode) & ~0o077)
         except OSError:
             continue
+
+
+REHEARSAL_PREFIX = "cafe-rehearsal-"
+"""``cafe rehearse`` works on a copy in a temporary folder named like this."""
+
+
+def rehearsal_copies(token: str) -> list[Path]:
+    """Copies of the meeting with this token that ``cafe rehearse`` left behind.
+
+    A rehearsal deletes its copy when it ends; one that crashed, or was killed, leaves it
+    in the temporary folder, with every name in it. A copy is recognised by its token.
+    """
+    found: list[Path] = []
+    if not token:
+        return found
+    for db in sorted(Path(tempfile.gettempdir()).glob(f"{REHEARSAL_PREFIX}*/*/{DB_FILE}")):
+        try:
+            log = SqliteEventLog(db)
+        except CafeError:
+            continue
+        try:
+            if log.get_meta("meeting_token") == token:
+                found.append(db.parent)
+        except sqlite3.Error:
+            pass
+        finally:
+            log.close()
+    return found
 
 
 def _prepare_new_folder(folder: Path) -> None:

@@ -2,7 +2,8 @@
 
 The event log is append-only except here: GDPR's storage limitation outranks the log's
 history. Names, e-mail addresses and phone numbers are blanked in every event that holds
-them, in one transaction; the snapshots (folded copies of the same data) are dropped;
+them, and masked where people typed them into free text (ideas, check-out thoughts, theme
+names, an organisation named after its owner), in one transaction; the snapshots (folded copies of the same data) are dropped;
 then ``secure_delete``, ``VACUUM`` and a truncating WAL checkpoint make sure no old page
 keeps the bytes, in the database, its free pages or its write-ahead log. Organisations,
 sectors, ideas, themes, sign-up counts and consent records stay: the anonymous record
@@ -15,16 +16,13 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
+from cafe.core.errors import StoreError
 from cafe.core.events import EventKind
+from cafe.core.personal_data import PERSONAL_FIELDS, PersonalData, cleared, personal_data
+from cafe.i18n import t
 from cafe.storage.sqlite_log import SqliteEventLog, store_error
 
-#: The fields of each kind of event that identify a person.
-PERSONAL_FIELDS: dict[EventKind, frozenset[str]] = {
-    EventKind.PARTICIPANT_ADDED: frozenset({"name", "email", "phone"}),
-    EventKind.PARTICIPANT_CHANGED: frozenset({"name", "email", "phone"}),
-    EventKind.SIGNED_UP: frozenset({"name", "email", "phone"}),
-    EventKind.CHECKOUT_NOTED: frozenset({"author"}),
-}
+__all__ = ["PERSONAL_FIELDS", "PurgeCounts", "count_personal_data", "purge_personal_data"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,30 +50,29 @@ def count_personal_data(log: SqliteEventLog) -> PurgeCounts:
     return PurgeCounts(len(people), len(signups), events)
 
 
-def purge_personal_data(log: SqliteEventLog, at: float) -> PurgeCounts:
-    """Blank every personal field in the log and scrub the file; returns what it blanked.
+def purge_personal_data(
+    log: SqliteEventLog, at: float, found: PersonalData | None = None
+) -> PurgeCounts:
+    """Blank every personal field, mask free text, and scrub the file; returns the counts.
 
-    All or nothing: a failure (disk full, read-only folder) rolls back and raises
-    ``StoreError`` with the log as it was.
+    ``found`` is what to mask in free text (``personal_data`` of the log by default). All
+    or nothing: a failure (disk full, read-only folder) rolls back and raises
+    ``StoreError`` with the log as it was. A checkpoint that another reader keeps from
+    finishing is a ``StoreError`` too: the old pages would still be in ``meeting.db``.
     """
     counts = count_personal_data(log)
+    found = found if found is not None else personal_data(log.read())
     db = log.connection()
     try:
         db.execute("PRAGMA secure_delete=ON")
         db.execute("BEGIN IMMEDIATE")
-        rows = db.execute("SELECT seq, kind, data FROM events").fetchall()
-        for seq, kind, data in rows:
-            fields = PERSONAL_FIELDS.get(EventKind(kind))
-            if not fields:
+        for event in list(log.read()):
+            payload = cleared(event, found)
+            if payload is None:
                 continue
-            payload = json.loads(data)
-            if not any(payload.get(name) for name in fields):
-                continue
-            for name in fields & payload.keys():
-                payload[name] = ""
             db.execute(
                 "UPDATE events SET data = ? WHERE seq = ?",
-                (json.dumps(payload, ensure_ascii=False), seq),
+                (json.dumps(payload, ensure_ascii=False), event.seq),
             )
         db.execute("DELETE FROM snapshots")
         db.execute(
@@ -94,9 +91,11 @@ def purge_personal_data(log: SqliteEventLog, at: float) -> PurgeCounts:
         )
         db.execute("COMMIT")
         db.execute("VACUUM")
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     except sqlite3.Error as error:
         if db.in_transaction:
             db.execute("ROLLBACK")
         raise store_error(error, log.path) from None
+    if busy:
+        raise StoreError(f"{log.path}: {t('cli.purge.checkpoint_busy')}")
     return counts
