@@ -97,6 +97,16 @@ class StepVisit:
     at: float
 
 
+SNAPSHOT_VERSION = 2
+"""The shape of ``MeetingState.to_dict``. Raise it whenever that shape changes: a snapshot
+of another shape is then ignored and the state replayed from the events, which every
+version reads. (Snapshots before version 2 carried no number.)"""
+
+
+class SnapshotOutdated(ValueError):
+    """A snapshot written by another version of ``cafe``: only a cache, so it is skipped."""
+
+
 @dataclass(slots=True)
 class MeetingState:
     """Everything known about a meeting after some prefix of its events."""
@@ -148,6 +158,7 @@ class MeetingState:
     def to_dict(self) -> dict[str, Any]:
         """Plain data for a snapshot; ``from_dict`` restores an equal state."""
         return {
+            "version": SNAPSHOT_VERSION,
             "participants": [asdict(p) for p in self.participants.values()],
             "current_step": self.current_step,
             "visits": [asdict(v) for v in self.visits],
@@ -166,6 +177,9 @@ class MeetingState:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> MeetingState:
+        """The state a snapshot holds; ``SnapshotOutdated`` if another version wrote it."""
+        if raw.get("version") != SNAPSHOT_VERSION:
+            raise SnapshotOutdated(raw.get("version"))
         participants = {}
         for p in raw["participants"]:
             participants[p["id"]] = Participant(**{**p, "sector": Sector(p["sector"])})
