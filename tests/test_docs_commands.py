@@ -42,6 +42,7 @@ RUNNABLE = {
     ("import",),
     ("qr",),  # only with --url: the address, no image
     ("report",),
+    ("themes",),  # suggestions for the meeting's ideas (none yet: it says so)
 }
 NOT_RUN = {"run", "serve", "demo", "rehearse", "purge"}
 """A terminal program, a server, a long demo, or an irreversible deletion."""
