@@ -33,6 +33,9 @@ class Settings:
     """A group needs this share of the ideas (and at least 2) to become a theme."""
     refine: bool = True
     refine_threshold: float = 0.1
+    seed_limit: int = 200
+    """Above this many ideas, groups are formed from an even spread of this many and every
+    idea then joins its nearest group: average linkage costs n² per merge in pure Python."""
     duplicate_threshold: float = DUPLICATE_THRESHOLD
     duplicate_synonym_weight: float = 2.0
     duplicate_concept_weight: float = 0.0
@@ -61,6 +64,13 @@ class Suggestions:
 DEFAULT = Settings()
 
 
+def _seed_indices(n: int, limit: int) -> list[int]:
+    """Evenly spread ideas to group first; the rest join the nearest group afterwards."""
+    if n <= limit:
+        return list(range(n))
+    return sorted({i * n // limit for i in range(limit)})
+
+
 def theme_count(n: int) -> int:
     """How many themes to aim for: about 5–9 for 60–150 ideas, fewer for fewer."""
     return max(1, min(MAX_THEMES, round(math.sqrt(n / 3))))
@@ -80,13 +90,16 @@ def suggest(
         synonym_weight=settings.synonym_weight,
         stems=settings.stems,
     )
-    sims = similarities(vectors)
     n = len(texts)
     k = theme_count(n)
-    min_size = max(2, math.ceil(settings.min_share * n))
-    groups = average_link(vectors, k, min_size=min_size, sims=sims)
+    seeds = _seed_indices(n, settings.seed_limit if settings.refine else n)
+    min_size = max(2, math.ceil(settings.min_share * len(seeds)))
+    seed_vectors = [vectors[i] for i in seeds]
+    groups = [[seeds[i] for i in g] for g in average_link(seed_vectors, k, min_size=min_size)]
     big = [g for g in groups if len(g) >= min_size]
     other = sorted(i for g in groups if len(g) < min_size for i in g)
+    seeded = set(seeds)
+    other += [i for i in range(n) if i not in seeded]
     if settings.refine and big:
         big, other = refine(vectors, big, threshold=settings.refine_threshold)
     if not big:
