@@ -3,7 +3,8 @@
 The sheets follow the source's appendices 1-2 ("Design & planeringsverktyg för
 partnerskap", adapted from Design for Wiser Action, Möller et al. 2012), prompt by prompt.
 Where the meeting already answers a prompt (the challenge, candidate themes, who came, who
-signed up) the answer is filled in; the rest is left for the working group.
+signed up, what round 3 found civil society already doing) the answer is filled in, marked
+as the meeting's raw material; the rest is left for the working group.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ def planning_sheets(model: ReportModel, tr: Callable[..., str]) -> tuple[Sheet, 
             tr("reports.sheet2.core_team_hint") if model.core_team else "",
             model.core_team,
         ),
+        "who_does_what": resources(model, tr),
         "next_step": ("", (tr("reports.sheet2.next_step_hint"),)),
     }
 
@@ -78,6 +80,28 @@ def planning_sheets(model: ReportModel, tr: Callable[..., str]) -> tuple[Sheet, 
     return (
         Sheet(tr("reports.summary.sheet1"), sheet("sheet1", SHEET1, filled1)),
         Sheet(tr("reports.summary.sheet2"), sheet("sheet2", SHEET2, filled2)),
+    )
+
+
+RESOURCE_ROUND = 3
+"""The café round that asks what civil society already does, or could do, as a resource."""
+
+
+def resources(model: ReportModel, tr: Callable[..., str]) -> tuple[str, tuple[str, ...]]:
+    """(hint, answers) for sheet 2's resources box: round 3's ideas with table and round,
+    marked as the meeting's raw material for the working group to edit."""
+    ideas = [i for i in model.ideas if i.round == RESOURCE_ROUND]
+    if not ideas:
+        return "", ()
+    ideas.sort(key=lambda i: (i.table, i.id))
+    return (
+        tr("reports.sheet2.resources_hint", round=RESOURCE_ROUND),
+        tuple(
+            tr("reports.sheet2.resource_line", text=i.text, table=i.table, round=i.round)
+            if i.table
+            else tr("reports.sheet2.resource_line_round", text=i.text, round=i.round)
+            for i in ideas
+        ),
     )
 
 
