@@ -1,8 +1,10 @@
-"""Short theme names drawn from the ideas' own words.
+"""Short theme names for suggested groups, in words a facilitator would write.
 
-The name is the word the group's ideas share most and the rest of the ideas use least,
-in the written form the group used most ("Sommarjobb"), with a second such word when
-several ideas share it too ("Läxhjälp, plugg").
+A group most of whose ideas share one lexicon concept that the other ideas seldom use is
+named by that concept ("Sommarjobb", "Hälsa och rörelse"), once per suggestion list.
+Otherwise the name is the word the group's ideas share most and the rest use least, in
+the written form the group used most, with a second such word when several ideas share
+it too ("Läxhjälp, plugg").
 """
 
 from __future__ import annotations
@@ -12,6 +14,10 @@ from collections import Counter
 from cafe.core.harvest.features import IdeaFeatures
 
 MAX_WORDS = 2
+CONCEPT_SHARE = 0.4
+"""A concept names a group when at least this share of its ideas have it, and at least
+this share of the ideas that have it are in the group."""
+_CONCEPT = "#"
 
 
 def _score(inside: int, everywhere: int, size: int) -> float:
@@ -19,17 +25,62 @@ def _score(inside: int, everywhere: int, size: int) -> float:
     return (inside / everywhere) * (inside / size)
 
 
+def frequencies(ideas: list[IdeaFeatures]) -> Counter[str]:
+    """In how many ideas each stem, and each concept (as ``#concept``), occurs."""
+    df: Counter[str] = Counter()
+    for idea in ideas:
+        df.update(set(idea.stems))
+        df.update({_CONCEPT + c for c in idea.concepts})
+    return df
+
+
 def theme_name(
     group: list[int],
     ideas: list[IdeaFeatures],
     df: Counter[str],
     labels: dict[str, str] | None = None,
+    used: set[str] | None = None,
 ) -> str:
-    """A name of one or two words for the ideas ``group`` (indices into ``ideas``).
+    """A name for the ideas ``group`` (indices into ``ideas``); adds it to ``used``.
 
-    When no word is shared by two of the ideas, the concept they share most is named
-    instead, with its label from ``labels`` (the lexicon's).
+    ``labels`` are the lexicon's concept labels; a label already in ``used`` is not
+    given to a second group.
     """
+    labels = labels or {}
+    used = set() if used is None else used
+    name = _concept_name(group, ideas, df, labels, used) or _word_name(group, ideas, df)
+    if not name:
+        name = _concept_name(group, ideas, df, labels, used, share=0.0)
+    name = name[:1].upper() + name[1:]
+    used.add(name.casefold())
+    return name
+
+
+def _concept_name(
+    group: list[int],
+    ideas: list[IdeaFeatures],
+    df: Counter[str],
+    labels: dict[str, str],
+    used: set[str],
+    share: float = CONCEPT_SHARE,
+) -> str:
+    inside: Counter[str] = Counter()
+    for index in group:
+        inside.update(c for c in set(ideas[index].concepts) if c in labels)
+    ranked = sorted(inside, key=lambda c: (-_score(inside[c], df[_CONCEPT + c], len(group)), c))
+    for concept in ranked:
+        if labels[concept].casefold() in used or inside[concept] < 2:
+            continue
+        if (
+            inside[concept] >= share * len(group)
+            and inside[concept] >= share * df[_CONCEPT + concept]
+        ):
+            return labels[concept]
+        break
+    return ""
+
+
+def _word_name(group: list[int], ideas: list[IdeaFeatures], df: Counter[str]) -> str:
     inside: Counter[str] = Counter()
     written: dict[str, Counter[str]] = {}
     for index in group:
@@ -39,33 +90,9 @@ def theme_name(
     ranked = sorted(inside, key=lambda s: (-_score(inside[s], df[s], len(group)), s))
     chosen: list[str] = []
     for stem_ in ranked:
-        if len(chosen) == MAX_WORDS or (chosen and inside[stem_] < 2):
+        if len(chosen) == MAX_WORDS or inside[stem_] < 2:
             break
         form = min(written[stem_].items(), key=lambda kv: (-kv[1], kv[0]))[0]
         if all(form[:4] != c[:4] for c in chosen):
             chosen.append(form)
-    if not chosen or inside[ranked[0]] < 2:
-        label = _concept_label(group, ideas, labels or {})
-        if label:
-            chosen = [label]
-    if not chosen:
-        return ""
-    name = ", ".join(chosen)
-    return name[:1].upper() + name[1:]
-
-
-def stem_frequencies(ideas: list[IdeaFeatures]) -> Counter[str]:
-    """In how many ideas each stem occurs."""
-    df: Counter[str] = Counter()
-    for idea in ideas:
-        df.update(set(idea.stems))
-    return df
-
-
-def _concept_label(group: list[int], ideas: list[IdeaFeatures], labels: dict[str, str]) -> str:
-    """The label of the concept most of the group's ideas share (two at least)."""
-    shared: Counter[str] = Counter()
-    for index in group:
-        shared.update(c for c in set(ideas[index].concepts) if c in labels)
-    best = min(shared.items(), key=lambda kv: (-kv[1], kv[0]), default=("", 0))
-    return labels[best[0]] if best[1] >= 2 else ""
+    return ", ".join(chosen)

@@ -15,7 +15,7 @@ from cafe.core.harvest.clustering import average_link, refine, similarities
 from cafe.core.harvest.duplicates import DUPLICATE_THRESHOLD, duplicate_pairs
 from cafe.core.harvest.features import CONCEPT_WEIGHT, SYNONYM_WEIGHT, analyse, tfidf
 from cafe.core.harvest.lexicon import lexicon
-from cafe.core.harvest.naming import stem_frequencies, theme_name
+from cafe.core.harvest.naming import frequencies, theme_name
 from cafe.core.harvest.words import LANGS, guess_language
 
 MAX_THEMES = 9
@@ -104,10 +104,11 @@ def suggest(
         big, other = refine(vectors, big, threshold=settings.refine_threshold)
     if not big:
         big, other = [sorted(other)], []
-    df = stem_frequencies(ideas)
+    df = frequencies(ideas)
     labels = lexicon(lang).labels if settings.use_lexicon else {}
-    themes = [SuggestedTheme(theme_name(g, ideas, df, labels), tuple(g)) for g in big]
-    themes.sort(key=lambda th: (-len(th.ideas), th.ideas[0]))
+    big.sort(key=lambda g: (-len(g), g[0]))
+    used: set[str] = set()
+    themes = [SuggestedTheme(theme_name(g, ideas, df, labels, used), tuple(g)) for g in big]
     if other:
         themes.append(SuggestedTheme("", tuple(sorted(other)), other=True))
     fine = tfidf(
