@@ -44,8 +44,9 @@ RUNNABLE = {
     ("report",),
     ("themes",),  # suggestions for the meeting's ideas (none yet: it says so)
 }
-NOT_RUN = {"run", "serve", "demo", "rehearse", "purge"}
-"""A terminal program, a server, a long demo, or an irreversible deletion."""
+NOT_RUN = {"run", "serve", "demo", "rehearse", "purge", "send"}
+"""A terminal program, a server, a long demo, an irreversible deletion, or e-mail sent
+beyond 127.0.0.1 (`cafe send` is run against a local SMTP server in tests/cli/test_send.py)."""
 
 NEEDS_A_FILE = ("--template", "--history")
 """Options whose file (a brand .pptx, an earlier plan) the test cannot make up."""
