@@ -97,6 +97,11 @@ VARIANTS: dict[str, Settings] = {
     "no synonym groups in themes": Settings(synonym_weight=0.0),
     "duplicates also on concepts (weight 1)": Settings(duplicate_concept_weight=1.0),
     "duplicates threshold 0.6": Settings(duplicate_threshold=0.6),
+    "fewer themes (sqrt(n/4): 6 for 150)": Settings(theme_divisor=4.0),
+    "more themes (sqrt(n/2): 9 for 150)": Settings(theme_divisor=2.0),
+    "refine: every idea joins a group (threshold 0)": Settings(refine_threshold=0.0),
+    "refine threshold 0.2 (more in Other)": Settings(refine_threshold=0.2),
+    "no seed limit (average link on all ideas)": Settings(seed_limit=10_000),
 }
 
 

@@ -33,6 +33,8 @@ class Settings:
     """A group needs this share of the ideas (and at least 2) to become a theme."""
     refine: bool = True
     refine_threshold: float = 0.1
+    theme_divisor: float = 3.0
+    """Themes aimed for: √(ideas / this), at most ``MAX_THEMES``."""
     seed_limit: int = 200
     """Above this many ideas, groups are formed from an even spread of this many and every
     idea then joins its nearest group: average linkage costs n² per merge in pure Python."""
@@ -71,9 +73,12 @@ def _seed_indices(n: int, limit: int) -> list[int]:
     return sorted({i * n // limit for i in range(limit)})
 
 
-def theme_count(n: int) -> int:
-    """How many themes to aim for: about 5–9 for 60–150 ideas, fewer for fewer."""
-    return max(1, min(MAX_THEMES, round(math.sqrt(n / 3))))
+def theme_count(n: int, per_theme: float = 3.0) -> int:
+    """How many themes to aim for: about 5–9 for 60–150 ideas, fewer for fewer.
+
+    √(n / 3): 4 for 60 ideas, 7 for 150, 9 (the most) from 220 on.
+    """
+    return max(1, min(MAX_THEMES, round(math.sqrt(n / per_theme))))
 
 
 def suggest(
@@ -91,7 +96,7 @@ def suggest(
         stems=settings.stems,
     )
     n = len(texts)
-    k = theme_count(n)
+    k = theme_count(n, settings.theme_divisor)
     seeds = _seed_indices(n, settings.seed_limit if settings.refine else n)
     min_size = max(2, math.ceil(settings.min_share * len(seeds)))
     seed_vectors = [vectors[i] for i in seeds]
