@@ -103,7 +103,9 @@ def _facts(document: object, pairs: Sequence[tuple[str, str]]) -> None:
         _run(cells[1].paragraphs[0], value)
     for column, width in zip(table.columns, (Cm(3.2), Cm(13.3)), strict=True):
         column.width = width  # the grid LibreOffice reads; the cells' widths are Word's
-    document.add_paragraph()  # type: ignore[attr-defined]
+    for row in table.rows:
+        for cell in row.cells:
+            cell.paragraphs[0].paragraph_format.space_after = Pt(3)
 
 
 def build_docx(blocks: Sequence[Block], *, lang: str, title: str) -> bytes:
@@ -124,13 +126,21 @@ def build_docx(blocks: Sequence[Block], *, lang: str, title: str) -> bytes:
         if block.kind == "title":
             document.add_paragraph(text, style="Title")
         elif block.kind == "heading":
-            _bottom_rule(document.add_paragraph(text, style="Heading 1"), PALETTE.accent)
+            heading = document.add_paragraph(text, style="Heading 1")
+            heading.paragraph_format.keep_with_next = True  # never alone at a page's foot
+            _bottom_rule(heading, PALETTE.accent)
         elif block.kind == "lead":
             _run(document.add_paragraph(), text, bold=True, colour=PALETTE.muted)
         elif block.kind in ("bullets", "numbered"):
             style = "List Bullet" if block.kind == "bullets" else "List Number"
             for item in block.items:
-                _run(document.add_paragraph(style=style), safe_text(item, multiline=True))
+                paragraph = document.add_paragraph(style=style)
+                paragraph.paragraph_format.space_after = Pt(2)
+                if block.kind == "numbered":  # room for "10." before the text
+                    paragraph.paragraph_format.left_indent = Cm(0.9)
+                    paragraph.paragraph_format.first_line_indent = Cm(-0.9)
+                    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(0.9))
+                _run(paragraph, safe_text(item, multiline=True))
         elif block.kind == "facts":
             _facts(document, [(safe_text(a), safe_text(b)) for a, b in block.pairs])
         elif block.kind == "small":

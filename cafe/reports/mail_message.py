@@ -13,7 +13,7 @@ from email.utils import formatdate, make_msgid
 
 from cafe.i18n import Translator
 from cafe.reports.documents import render
-from cafe.reports.letters import feedback_blocks, feedback_subject, signature
+from cafe.reports.letters import feedback_blocks, feedback_subject, joined, signature
 from cafe.reports.mail_out import build_html, build_text
 from cafe.reports.model import Recipient, ReportModel, without_contacts
 
@@ -29,7 +29,8 @@ class Letter:
         self.text = build_text(blocks)
         self.summary = render("summary.html", without_contacts(model))
         self.summary_name = Translator(model.lang)("reports.letters.summary_file")
-        self.sender_name = " & ".join(signature(model).split("\n")) if signature(model) else ""
+        names = [n for n in signature(model).split("\n") if n]
+        self.sender_name = joined(names, Translator(model.lang))
 
     def message(
         self, recipient: Recipient, sender: str, *, at: float | None = None
