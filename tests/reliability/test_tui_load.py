@@ -36,5 +36,5 @@ async def test_a_thousand_phones_lose_nothing_while_the_timer_keeps_time(tmp_pat
     assert load["samples"] > 200, "the watch thread hardly ran; nothing was measured"
     assert load["max_lag"] < DRIFT_LIMIT
     assert load["min_lag"] > -0.05, "the TUI showed less time left than there was"
-    assert load["max_digits_behind"] <= 1
+    assert load["max_digits_behind"] <= DRIFT_LIMIT, "the seconds shown fell far behind"
     assert load["max_redraw_gap"] < DRIFT_LIMIT, "the timer stood still under load"
