@@ -203,3 +203,19 @@ def test_bad_targets_are_named_and_nothing_is_recorded(
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
     assert recorded(meeting.folder) == []
+
+
+def test_what_was_sent_survives_export_and_import(
+    meeting: ThirtyOne, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Server(Inbox(fail_at=4)) as server:
+        assert send(meeting.folder, server.port) == 1
+    exported = tmp_path / "meeting.toml"
+    assert main(["export", str(meeting.folder), "--out", str(exported)]) == 0
+    assert main(["import", str(exported), str(tmp_path / "copy")]) == 0
+    capsys.readouterr()
+    assert main(["send", str(tmp_path / "copy"), "--dry-run"]) == 0
+    assert sv("cli.send.list_heading", count=27, already=3) in capsys.readouterr().out
+    raw = exported.read_text(encoding="utf-8")
+    assert "feedback_sent" in raw
+    assert "bjorn.2@hageby.se" not in raw.split("feedback_sent")[1][:200], "a hash, not the address"
