@@ -3,6 +3,7 @@ across lines (the issue saw "anna.lindqvist@hageby.s / e" on paper)."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -65,6 +66,13 @@ async def test_no_address_or_number_is_split_on_a4(tmp_path: Path) -> None:
     ).stdout
     html = summary.read_text(encoding="utf-8")
     lines = text.splitlines()
+    words = {
+        w
+        for name, organisation, _, _ in CONTACTS
+        for w in re.split(r"[ ,-]+", f"{name} {organisation}")
+        if w
+    }
+    assert [w for w in sorted(words) if w not in text] == [], "names wrap between words only"
     for _, _, email, phone in CONTACTS:
         for contact in filter(None, (email, phone)):
             whole = sum(line.count(contact) for line in lines)
