@@ -12,7 +12,7 @@ from cafe.core.errors import CafeError, DamagedEvent
 from cafe.core.people_csv import looks_like_people_list
 from cafe.i18n import set_language, t
 from cafe.storage.exchange import dumps, export_meeting, import_meeting, loads, salvage_meeting
-from cafe.storage.folder import write_atomically
+from cafe.storage.folder import TokenMissing, write_atomically
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,9 +39,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_export(args: argparse.Namespace) -> int:
     """Write the export; with damaged events in the log, write the rest and name them."""
     damaged: list[DamagedEvent] = []
+    no_token: TokenMissing | None = None
     try:
         data = export_meeting(open_folder(args))
-    except DamagedEvent:
+    except (DamagedEvent, TokenMissing) as error:
+        no_token = error if isinstance(error, TokenMissing) else None
         data, damaged = salvage_meeting(args.folder)
         if not args.lang:
             set_language(data["agenda"].get("meeting", {}).get("language"))
@@ -51,8 +53,11 @@ def run_export(args: argparse.Namespace) -> int:
     else:
         write_atomically(args.out, text)
         say(t("exchange.written", path=args.out))
+    if no_token is not None:
+        for problem in no_token.problems:
+            warn(str(problem))
     if not damaged:
-        return 0
+        return 0 if no_token is None else 1
     for error in damaged:
         detail = t(f"store.damaged_detail.{error.detail}")
         warn(t("exchange.left_out", seq=error.seq, detail=detail))

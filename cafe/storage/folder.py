@@ -27,6 +27,14 @@ COHOST_TOKEN_KEY = "cohost_token"
 """The ``meta`` key of the co-host console's token (``/c/{token}/``)."""
 
 
+class TokenMissing(StoreError):
+    """The meeting's token is gone from ``meeting.db``; its events may still be whole.
+
+    Opening it would need a new token (every printed code would stop working), so it is
+    refused; ``cafe export`` still saves the events, to import into a new folder.
+    """
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write ``text`` so that ``path`` is either the old file or the whole new one."""
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -132,7 +140,7 @@ def open_meeting(folder: Path, clock: Clock | None = None) -> MeetingService:
     log = SqliteEventLog(folder / DB_FILE)
     if log.get_meta("meeting_token") is None:
         log.close()  # a new token would silently kill every printed code
-        raise StoreError(damaged(folder / DB_FILE, "no_token"))
+        raise TokenMissing(damaged(folder / DB_FILE, "no_token"))
     try:
         service = MeetingService(agenda, log, clock)
     except DamagedEvent as error:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from cafe.core.participants import PersonInput
 from tests.meetings import new_meeting
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,3 +71,19 @@ def test_the_damaged_message_reads_as_swedish(tmp_path: Path) -> None:
     result = cafe("qr", str(folder), "--lang", "sv")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "skadad" in result.stderr and "cafe import" in result.stderr, result.stderr
+
+
+def test_a_folder_without_its_token_can_still_be_exported_and_imported(tmp_path: Path) -> None:
+    folder = tmp_path / "möte"
+    service = new_meeting(folder)
+    service.add_participant(PersonInput("Åsa Öberg", "Röda Korset", "civil"))
+    service.log.close()
+    _without_token(folder)
+    copy = tmp_path / "kopia.toml"
+    exported = cafe("export", str(folder), "--out", str(copy), "--lang", "en")
+    assert exported.returncode == 1 and "Traceback" not in exported.stderr
+    assert "damaged" in exported.stderr and "cafe export" in exported.stderr
+    imported = cafe("import", str(copy), str(tmp_path / "ny"))
+    assert imported.returncode == 0, imported.stderr
+    listed = cafe("people", "list", str(tmp_path / "ny"))
+    assert listed.returncode == 0 and "Åsa Öberg" in listed.stdout
