@@ -283,13 +283,19 @@ class ShippedAgenda:
 # -- numbers --------------------------------------------------------------------------
 
 
+_CONTROL = dict.fromkeys(c for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\n\t")
+"""Control characters other than line break and tab: deleted from every agenda text."""
+
+
 def _newlines(obj: object, *names: str) -> None:
-    """One kind of line break in every text: TOML turns ``\r\n`` in a multi-line string
-    into ``\n`` anyway, and a stray ``\r`` only hides text in a terminal."""
+    """One kind of line break in every text, and no other control character: TOML turns
+    ``\r\n`` in a multi-line string into ``\n`` anyway, a stray ``\r`` only hides text in a
+    terminal, and an escape (``\x1b[31m``) would reach the console's terminal as a command."""
     for name in names:
         value = getattr(obj, name)
-        if "\r" in value:
-            object.__setattr__(obj, name, value.replace("\r\n", "\n").replace("\r", "\n"))
+        cleaned = value.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL)
+        if cleaned != value:
+            object.__setattr__(obj, name, cleaned)
 
 
 def _whole(value: float) -> float:

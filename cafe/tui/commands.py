@@ -1,4 +1,8 @@
-"""The command palette (Ctrl+P): every action of the bindings registry, translated."""
+"""The command palette (Ctrl+P): every action of the bindings registry, translated.
+
+Descriptions and key names are handed to the palette as text, never as Textual markup: a
+translation or a key shown as ``[`` must not be read as a tag.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
 
 from cafe.tui.bindings import REGISTRY, Key
 
@@ -27,7 +33,12 @@ class CafeCommands(Provider):
 
     async def discover(self) -> Hits:
         for key in self._keys():
-            yield DiscoveryHit(key.description, self._runner(key), help=key.shown_keys)
+            yield DiscoveryHit(
+                Content(key.description),
+                self._runner(key),
+                text=key.description,
+                help=escape(key.shown_keys),
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -36,7 +47,8 @@ class CafeCommands(Provider):
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(key.description),
+                    matcher.highlight(escape(key.description)),
                     self._runner(key),
-                    help=key.shown_keys,
+                    text=key.description,
+                    help=escape(key.shown_keys),
                 )

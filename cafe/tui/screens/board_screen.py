@@ -56,12 +56,12 @@ class BoardScreen(Screen[None]):
         yield header
         with Horizontal(id="board-body"):
             with Vertical(id="board-left"):
-                yield Label("", id="board-ideas-title", classes="column-title")
+                yield Label("", id="board-ideas-title", classes="column-title", markup=False)
                 yield IdeaList(id="board-ideas")
             with Vertical(id="board-right"):
                 yield Label(t("tui.themes.title"), classes="column-title")
                 yield ThemeList(id="board-themes")
-                yield Label("", id="theme-ideas-title", classes="column-title")
+                yield Label("", id="theme-ideas-title", classes="column-title", markup=False)
                 yield Static("", id="theme-ideas", markup=False)
             yield SuggestionPanel(id="board-suggestions")
         yield Footer()

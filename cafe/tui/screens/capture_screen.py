@@ -60,7 +60,7 @@ class CaptureScreen(Screen[None]):
         header.challenge = self.service.agenda.meta.challenge
         header.mode = t("tui.capture.mode")
         yield header
-        yield Label("", id="capture-heading")
+        yield Label("", id="capture-heading", markup=False)
         with Horizontal(id="capture-entry"):
             with Vertical(id="table-box"):
                 yield Label(t("tui.capture.table"), id="table-label")

@@ -53,7 +53,7 @@ class ModerationScreen(Screen[None]):
         yield Label(t("tui.moderation.hint"), classes="caption")
         for name in LISTS:
             with Vertical(classes="moderation-list"):
-                yield Label("", id=f"{name}-title", classes="list-title")
+                yield Label("", id=f"{name}-title", classes="list-title", markup=False)
                 yield OptionList(id=name, markup=False)
         yield Footer()
 

@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, SelectionList
 
@@ -45,8 +46,8 @@ class SignupModal(ModalScreen[bool]):
                 yield Input(placeholder=t("tui.checkin.name"), id="signup-name")
                 yield Input(placeholder=t("tui.checkin.organisation"), id="signup-org")
             yield Label(t("tui.signup.choose_themes"), classes="caption")
-            yield SelectionList[str](
-                *((name, tid) for tid, name in self.themes), id="signup-themes"
+            yield SelectionList[str](  # theme names as text, never as markup
+                *((Content(name), tid) for tid, name in self.themes), id="signup-themes"
             )
             with Horizontal():
                 yield Input(placeholder=t("tui.signup.email"), id="signup-email")

@@ -76,8 +76,8 @@ class AgendaRail(Vertical):
     def _line(self, row: RailRow) -> Horizontal:
         title, shown = self._texts(row)
         line = Horizontal(
-            Label(title, classes="rail-title"),
-            Label(shown, classes="rail-time"),
+            Label(title, classes="rail-title", markup=False),
+            Label(shown, classes="rail-time", markup=False),
             classes="rail-row",
         )
         self._style(line, row)

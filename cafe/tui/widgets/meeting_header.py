@@ -26,10 +26,10 @@ class MeetingHeader(Horizontal):
     """What this screen is (check-in, capture ...); empty on the main screen."""
 
     def compose(self) -> ComposeResult:
-        yield Label(self.title, id="header-title")
-        yield Label(self.challenge, id="header-challenge")
+        yield Label(self.title, id="header-title", markup=False)
+        yield Label(self.challenge, id="header-challenge", markup=False)
         if self.mode:
-            yield Label(self.mode, id="header-mode")
+            yield Label(self.mode, id="header-mode", markup=False)
 
     def watch_title(self, title: str) -> None:
         if self.is_mounted:

@@ -30,7 +30,7 @@ class HarvestView(StepView):
                 yield RoundTimer(classes="step-timer")
         with Horizontal(classes="columns"):
             with Vertical(classes="column"):
-                yield Label("", id="harvest-ideas-title", classes="column-title")
+                yield Label("", id="harvest-ideas-title", classes="column-title", markup=False)
                 yield IdeaList(id="harvest-ideas")
             with Vertical(classes="column narrow"):
                 yield Label(t("tui.themes.title"), classes="column-title")
