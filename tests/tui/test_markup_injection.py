@@ -13,7 +13,7 @@ from pathlib import Path
 
 from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 from textual.widgets._toast import Toast
 
 from cafe.core.agenda import load_agenda, resolve_agenda
@@ -43,11 +43,14 @@ def plain(app: CafeApp) -> str:
     return app.export_screenshot().replace("&#160;", " ").replace("&#x27;", "'")
 
 
-async def click_hostile_text(pilot: Pilot, app: CafeApp, most: int = 6) -> int:
+async def click_hostile_text(
+    pilot: Pilot, app: CafeApp, most: int = 6, within: str = "Static"
+) -> int:
     """Click where a shown ``[@click=...]`` starts (where a clickable "Q" would be if the
-    text were read as markup): toasts first, then text widgets, ``most`` clicks in all."""
+    text were read as markup): toasts first, then the text widgets ``within`` selects,
+    ``most`` clicks in all (each click waits for the screen, so they are few)."""
     targets: list[tuple[int, int]] = []
-    widgets = [*app.screen.query(Toast), *app.screen.query(Static)]
+    widgets = [*app.screen.query(Toast), *app.screen.query(within)]
     for widget in widgets:
         region = widget.region
         for row, line in enumerate(str(widget.render()).split("\n")[: region.height]):
@@ -72,7 +75,9 @@ async def shown_toasts(pilot: Pilot, app: CafeApp) -> list[str]:
     return []
 
 
-async def check(pilot: Pilot, app: CafeApp, *expected: str, where: str) -> None:
+async def check(
+    pilot: Pilot, app: CafeApp, *expected: str, where: str, most: int = 6, within: str = "Static"
+) -> None:
     """The app runs, shows each of ``expected`` literally, and survives clicks on it."""
     await pilot.pause()
     assert app.is_running, where
@@ -80,7 +85,7 @@ async def check(pilot: Pilot, app: CafeApp, *expected: str, where: str) -> None:
     for text in expected:
         assert text in shown, f"{where}: {text!r} not shown literally"
     assert "\x1b" not in shown, f"{where}: an escape reached the screen"
-    await click_hostile_text(pilot, app)
+    await click_hostile_text(pilot, app, most, within)
     assert app.is_running, f"{where}: a click ran an action"
     await pilot.pause()
 
@@ -147,7 +152,14 @@ async def test_an_agenda_with_markup_starts_and_every_step_shows_it(tmp_path: Pa
                 await pilot.press("n")
                 await pilot.pause()
             step = service.agenda.steps[index]
-            await check(pilot, app, f"{index + 1} [/] [b]", where=f"step {index + 1} {step.kind}")
+            await check(
+                pilot,
+                app,
+                f"{index + 1} [/] [b]",
+                where=f"step {index + 1} {step.kind}",
+                most=2,
+                within="StepPanel Static",
+            )
             if step.question:
                 assert "fråga [/] [b]" in plain(app), f"step {index + 1} question"
         service.capture_idea(hostile("Idé"), table=1)
