@@ -15,7 +15,7 @@ from cafe.cli import add_lang_option
 from cafe.cli.common import open_folder, say
 from cafe.core.errors import CafeError, Problem
 from cafe.core.harvest import Suggestions, suggest
-from cafe.core.harvest.meeting import ideas_to_theme
+from cafe.core.harvest.meeting import ideas_to_theme, origin
 from cafe.i18n import t
 
 
@@ -97,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
     if args.folder is None and args.ideas is None:
         args.usage_error(t("harvest.cli.no_source"))
     names: list[int] | list[str]
+    origins: list[tuple[int, int] | None] | None = None
     if args.ideas is not None:
         texts = read_ideas(args.ideas)
         names = list(range(len(texts)))
@@ -109,11 +110,12 @@ def run(args: argparse.Namespace) -> int:
         finally:
             service.log.close()
         texts = [idea.text for idea in ideas]
+        origins = [origin(idea) for idea in ideas]
         names = [idea.id for idea in ideas]
         if not texts and not args.json:
             say(t("harvest.cli.no_ideas"))
             return 0
-    result = suggest(texts, lang)
+    result = suggest(texts, lang, origins=origins)
     if args.json:
         print(json.dumps(as_json(result, names), ensure_ascii=False, indent=2))
     else:

@@ -6,6 +6,7 @@ the board changes (an idea themed or merged elsewhere leaves every suggestion).
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 
 from cafe.core.harvest import suggest
@@ -42,9 +43,14 @@ class BoardSuggestions:
         self.duplicates = [p for p in self.duplicates if p[0] in visible and p[1] in visible]
 
 
-def compute(texts: list[str], ids: list[str], lang: str) -> BoardSuggestions:
+def compute(
+    texts: list[str],
+    ids: list[str],
+    lang: str,
+    origins: Sequence[Hashable | None] | None = None,
+) -> BoardSuggestions:
     """Suggestions for the ideas ``ids`` (with ``texts``); runs in a worker thread."""
-    result = suggest(texts, lang)
+    result = suggest(texts, lang, origins=origins)
     themes = [
         BoardSuggestion(th.name or t("harvest.other"), [ids[i] for i in th.ideas], th.other)
         for th in result.themes

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cafe.core.harvest import suggest
+from cafe.core.harvest import Settings, suggest
 from cafe.core.harvest.agreement import adjusted_rand_index
 
 FOOD_SV = [
@@ -71,6 +71,24 @@ def test_the_same_idea_in_other_words_is_a_likely_duplicate():
     texts = [*FOOD_SV, *DIGITAL_SV, "Dagis besöker äldreboendet", "Förskolan på besök hos de äldre"]
     result = suggest(texts, "sv")
     assert (12, 13) in result.duplicates
+
+
+def test_two_ideas_from_one_table_and_round_are_not_offered_as_duplicates():
+    texts = [*FOOD_SV, *DIGITAL_SV, "Dagis besöker äldreboendet", "Förskolan på besök hos de äldre"]
+    elsewhere = [None] * 12 + [(3, 1), (5, 1)]
+    assert (12, 13) in suggest(texts, "sv", origins=elsewhere).duplicates
+    same_table = [None] * 12 + [(3, 1), (3, 1)]
+    assert (12, 13) not in suggest(texts, "sv", origins=same_table).duplicates
+    other_round = [None] * 12 + [(3, 1), (3, 2)]
+    assert (12, 13) in suggest(texts, "sv", origins=other_round).duplicates
+
+
+def test_the_measured_duplicate_variants_still_find_the_same_idea():
+    texts = [*FOOD_SV, *DIGITAL_SV, "Dagis besöker äldreboendet", "Förskolan på besök hos de äldre"]
+    for variant in (Settings(duplicate_ngram_share=0.15), Settings(duplicate_neighbours=2)):
+        result = suggest(texts, "sv", variant)
+        assert (12, 13) in result.duplicates
+        assert result == suggest(list(texts), "sv", variant), "deterministic"
 
 
 def test_a_theme_is_named_by_its_shared_concept_or_else_by_its_own_words():

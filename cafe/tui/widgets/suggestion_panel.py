@@ -17,7 +17,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from cafe.core.harvest.meeting import ideas_to_theme
+from cafe.core.harvest.meeting import ideas_to_theme, origin
 from cafe.i18n import t
 from cafe.tui.bindings import install
 from cafe.tui.screens.choice_modal import ChoiceModal
@@ -65,6 +65,7 @@ class SuggestionPanel(Vertical):
             [i.text for i in ideas],
             [i.id for i in ideas],
             service.agenda.meta.language,
+            [origin(i) for i in ideas],
         )
         self.run_worker(work, thread=True, exclusive=True, group="suggestions")
         self.query_one("#suggestion-list", OptionList).focus()
