@@ -210,6 +210,11 @@ async def test_board_moderation_capture_and_their_modals(tmp_path: Path) -> None
     async with app.run_test(size=(200, 60), notifications=True) as pilot:
         await pilot.press("t")
         await check(pilot, app, "Idé1 [/] [b]", "Tema [/] [b]", SHOWN, where="board")
+        app.screen.query_one("#board-ideas", OptionList).focus()
+        await pilot.press("s")  # theme suggestions, worked out from the ideas' words
+        await app.workers.wait_for_complete()
+        await check(pilot, app, where="theme suggestions")
+        await pilot.press("escape")
         themes = app.screen.query_one("#board-themes", OptionList)
         themes.focus()
         for _ in range(3):  # highlight each theme: its title and ideas show beside
