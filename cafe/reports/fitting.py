@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pptx.text.text import TextFrame
 from pptx.util import Inches
@@ -67,9 +68,14 @@ def wrapped_lines(text: str, width_em: float, face: Face | None = None) -> int:
     """Lines ``text`` needs when word-wrapped at ``width_em`` (newlines break too).
 
     Each word is measured in ``face`` (default: the deck's regular face) as a whole, so
-    kerning and combining marks count as the renderer draws them.
+    kerning and combining marks count as the renderer draws them. Cached: fitting a box
+    tries the same paragraphs at the same few sizes many times.
     """
-    face = face or face_of()
+    return _wrapped_lines(text, width_em, face or face_of())
+
+
+@lru_cache(maxsize=32768)
+def _wrapped_lines(text: str, width_em: float, face: Face) -> int:
     if width_em <= 0:
         return 10**6
     total = 0

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Inches
 
 from cafe.reports.fitting import (
@@ -16,9 +18,10 @@ from cafe.reports.fitting import (
     measure_frame,
     paginate,
     split_to_fit,
+    typeface,
     wrapped_lines,
 )
-from cafe.reports.fonts import resolved, text_em
+from cafe.reports.fonts import Face, resolved, text_em
 from cafe.reports.pptx_kit import Deck, LayoutKind
 
 BOX = Box(0, 0, Inches(6), Inches(3))
@@ -102,3 +105,20 @@ def test_measure_frame_reads_back_what_was_fitted() -> None:
     deck2.text(slide2, BOX, [Para("ord " * 400)], 20)  # deliberately unfitted
     shape = Presentation(io.BytesIO(deck2.to_bytes())).slides[0].shapes[0]
     assert not measure_frame(shape).ok, "an overfull box is caught"
+
+
+def test_the_font_the_theme_names_is_the_one_measured(tmp_path: Path) -> None:
+    prs = Presentation()
+    theme = prs.slide_master.part.part_related_by(RT.THEME)
+    theme._blob = theme.blob.replace(b'typeface="Calibri"', b'typeface="DejaVu Serif"')
+    prs.save(str(tmp_path / "serif.pptx"))
+    deck = Deck(tmp_path / "serif.pptx")
+    assert (deck.title_font, deck.body_font) == ("DejaVu Serif", "DejaVu Serif")
+    word = "Mötesplatser"
+    with typeface(deck.body_font):
+        serif = face_of(Para(word))
+        assert resolved(serif) == "DejaVu Serif Book"
+        assert resolved(face_of(Para(word, bold=True, italic=True))) == "DejaVu Serif Bold Italic"
+    assert text_em(serif, word) != text_em(face_of(), word), "another font, another width"
+    unknown = Face("Ingen Sådan Font", bold=True)
+    assert resolved(unknown) == "DejaVu Sans Bold", "a missing font falls back to DejaVu Sans"

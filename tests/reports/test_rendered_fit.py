@@ -8,6 +8,7 @@ LibreOffice's own, so a wrong measurement shows up as a word outside its box.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -153,8 +154,11 @@ def test_the_check_fails_when_the_widths_are_wrong(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Fitting with widths 0.6 of the real ones overfills boxes, and the check sees it."""
-    real = cafe.reports.fitting.text_em
-    monkeypatch.setattr(cafe.reports.fitting, "text_em", lambda face, text: 0.6 * real(face, text))
+    fitting = cafe.reports.fitting
+    real = fitting.text_em
+    monkeypatch.setattr(fitting, "text_em", lambda face, text: 0.6 * real(face, text))
+    fresh = lru_cache(maxsize=None)(fitting._wrapped_lines.__wrapped__)  # lines of real widths
+    monkeypatch.setattr(fitting, "_wrapped_lines", fresh)  # are cached; not used here
     deck = tmp_path / "narrow.pptx"
     deck.write_bytes(build_working_deck(build_model(decks[0], "sv")))
     (pdf,) = convert_to_pdf([deck], tmp_path)
