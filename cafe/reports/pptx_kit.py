@@ -441,9 +441,17 @@ class Deck:
 
 
 def theme_fonts(prs: PresentationType) -> tuple[str, str]:
-    """The Latin heading and body families of the first master's theme ("" if unnamed)."""
-    theme = prs.slide_masters[0].part.part_related_by(RT.THEME)
-    root = etree.fromstring(theme.blob)
+    """The Latin heading and body families of the first master's theme ("" if unnamed).
+
+    A template with no readable theme is measured in the default font rather than refused:
+    PowerPoint opens such a file with its own default theme too.
+    """
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    try:
+        theme = prs.slide_masters[0].part.part_related_by(RT.THEME)
+        root = etree.fromstring(theme.blob, parser)
+    except (KeyError, IndexError, etree.XMLSyntaxError):
+        return "", ""
     found = []
     for kind in ("majorFont", "minorFont"):
         latin = root.find(f".//{qn('a:fontScheme')}/{qn(f'a:{kind}')}/{qn('a:latin')}")

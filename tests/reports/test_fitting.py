@@ -122,3 +122,15 @@ def test_the_font_the_theme_names_is_the_one_measured(tmp_path: Path) -> None:
     assert text_em(serif, word) != text_em(face_of(), word), "another font, another width"
     unknown = Face("Ingen Sådan Font", bold=True)
     assert resolved(unknown) == "DejaVu Sans Bold", "a missing font falls back to DejaVu Sans"
+
+
+def test_a_template_without_a_readable_theme_is_measured_in_the_default_font(
+    tmp_path: Path,
+) -> None:
+    prs = Presentation()
+    prs.slide_master.part.part_related_by(RT.THEME)._blob = b"<not xml"
+    prs.save(str(tmp_path / "broken-theme.pptx"))
+    deck = Deck(tmp_path / "broken-theme.pptx")
+    assert (deck.title_font, deck.body_font) == ("", "")
+    with typeface(deck.body_font):
+        assert face_of() == Face("Calibri")
