@@ -24,7 +24,7 @@ from cafe.cli.common import (
     warn,
 )
 from cafe.core.errors import CafeError, Problem, ValidationError
-from cafe.core.meeting_seating import people_in_round, plan_meeting, round_tables
+from cafe.core.meeting_seating import plan_meeting
 from cafe.core.seating import (
     CIRCLE_BELOW,
     Plan,
@@ -278,21 +278,21 @@ def _names(service: MeetingService) -> dict[str, str]:
 
 def run_show(args: argparse.Namespace) -> int:
     service = open_folder(args)
-    plan = service.state.seating
+    plan = service.state.seating_plan
     if not plan:
         raise CafeError([Problem(str(args.folder), t("seating.cli.no_plan"))])
     names = _names(service)
     if args.json:
-        print_json(plan)
+        print_json(service.state.seating)
         return 0
-    if plan.get("mode") == "circle":
-        say(t("seating.cli.circle_title", count=len(plan.get("order", []))))
-        for number, person in enumerate(plan.get("order", []), 1):
+    if plan.is_circle:
+        say(t("seating.cli.circle_title", count=len(plan.order)))
+        for number, person in enumerate(plan.order, 1):
             say(f"{number}. {names.get(person, person)}")
         return 0
-    rounds = len(plan.get("rounds", []))
+    rounds = len(plan.rounds)
     if args.round is None:
-        seated = {p for r in range(1, rounds + 1) for p in people_in_round(plan, r)}
+        seated = plan.people()
         # Alphabetical, as a person looks for their own name on a printed list.
         itineraries = {
             pid: name
@@ -302,7 +302,7 @@ def run_show(args: argparse.Namespace) -> int:
             if pid in seated
         }
         say(t("seating.cli.itineraries_title", count=rounds, rounds=rounds))
-        for line in itinerary_lines(plan_from_json(plan), itineraries):
+        for line in itinerary_lines(plan_from_json(plan.to_stored()), itineraries):
             say("  " + line)
         return 0
     if args.round > rounds:
@@ -311,9 +311,9 @@ def run_show(args: argparse.Namespace) -> int:
         )
         raise CafeError([problem])
     say(t("seating.cli.round_title", round=args.round))
-    for table in round_tables(plan, args.round):
+    for table in plan.tables(args.round):
         host = names.get(table.host, table.host) if table.host else ""
-        others = [names.get(m, m) for m in table.members if m != table.host]
-        label = t("seating.cli.table_line", table=table.table, host=host or "–")
+        others = [names.get(m, m) for m in table.guests]
+        label = t("seating.cli.table_line", table=table.number, host=host or "–")
         say(f"{label}: {', '.join(others)}")
     return 0

@@ -7,12 +7,12 @@ in its JSON form, so a restarted laptop shows the same tables.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+import math
 
 from cafe.core.agenda import StepKind
 from cafe.core.errors import CafeError, Problem
 from cafe.core.seating import SeatingPerson, SeatingResult, plan_from_json, seat, table_count
+from cafe.core.seating.plan import SeatingPlan
 from cafe.core.service import MeetingService
 from cafe.i18n import t
 
@@ -20,96 +20,9 @@ SEED = 0
 """A fixed seed: re-planning the same people gives the same tables."""
 
 
-@dataclass(frozen=True, slots=True)
-class TableSeats:
-    """One table in one round."""
-
-    table: int
-    host: str
-    """Participant id of the table host ("" when the table has none)."""
-    members: tuple[str, ...]
-    """Everyone at the table, the host first."""
-
-
-@dataclass(frozen=True, slots=True)
-class Seat:
-    """Where one person sits in one round."""
-
-    round: int
-    table: int
-    host: bool
-
-
 def cafe_round_count(service: MeetingService) -> int:
     """How many café rounds the agenda has."""
     return sum(1 for step in service.agenda.steps if step.kind is StepKind.CAFE_ROUND)
-
-
-def is_circle(plan: dict[str, Any] | None) -> bool:
-    return bool(plan) and plan.get("mode") == "circle"
-
-
-def _everyone(table: dict[str, Any]) -> tuple[str, ...]:
-    """Host first, then the others (the JSON lists the host apart from the members)."""
-    host = str(table.get("host") or "")
-    others = tuple(m for m in table.get("members", []) if m != host)
-    return (host, *others) if host else others
-
-
-def round_tables(plan: dict[str, Any] | None, round_number: int) -> list[TableSeats]:
-    """The tables of ``round_number`` (1-based); empty for a circle or no plan."""
-    if not plan or plan.get("mode") != "tables":
-        return []
-    for entry in plan.get("rounds", []):
-        if int(entry.get("round", 0)) == round_number:
-            return [
-                TableSeats(
-                    int(table["table"]),
-                    str(table.get("host") or ""),
-                    _everyone(table),
-                )
-                for table in entry.get("tables", [])
-            ]
-    return []
-
-
-def seats_of(plan: dict[str, Any] | None, person_id: str) -> list[Seat]:
-    """Every round's table for one person (their itinerary)."""
-    if not plan or plan.get("mode") != "tables":
-        return []
-    seats = []
-    for entry in plan.get("rounds", []):
-        for table in entry.get("tables", []):
-            if person_id in _everyone(table):
-                seats.append(
-                    Seat(int(entry["round"]), int(table["table"]), table.get("host") == person_id)
-                )
-    return seats
-
-
-def seat_in_round(plan: dict[str, Any] | None, person_id: str, round_number: int) -> Seat | None:
-    for place in seats_of(plan, person_id):
-        if place.round == round_number:
-            return place
-    return None
-
-
-def planned_people(plan: dict[str, Any] | None) -> set[str]:
-    """Everyone the plan seats (in any round)."""
-    if not plan:
-        return set()
-    if plan.get("mode") == "circle":
-        return set(plan.get("order", []))
-    people: set[str] = set()
-    for entry in plan.get("rounds", []):
-        for table in entry.get("tables", []):
-            people.update(_everyone(table))
-    return people
-
-
-def people_in_round(plan: dict[str, Any] | None, round_number: int) -> set[str]:
-    """Everyone seated in one round of a table plan."""
-    return {m for table in round_tables(plan, round_number) for m in table.members}
 
 
 def appointed_hosts(service: MeetingService) -> list[tuple[str, int]]:
@@ -119,28 +32,13 @@ def appointed_hosts(service: MeetingService) -> list[tuple[str, int]]:
     others hosts for every round. Nobody has briefed them, so the co-hosts must be told
     who they are before round 1.
     """
-    plan = service.state.seating
-    if not plan or plan.get("mode") != "tables":
-        return []
-    first = min((int(r.get("round", 0)) for r in plan.get("rounds", [])), default=0)
+    plan = service.state.seating_plan
     people = service.state.participants
     return [
-        (table.host, table.table)
-        for table in round_tables(plan, first)
+        (table.host, table.number)
+        for table in plan.tables(plan.first_round)
         if table.host and table.host in people and not people[table.host].host
     ]
-
-
-def table_numbers(plan: dict[str, Any] | None) -> list[int]:
-    """The table numbers a plan uses (for the capture form)."""
-    if not plan or plan.get("mode") != "tables":
-        return []
-    numbers = {int(t["table"]) for r in plan.get("rounds", []) for t in r.get("tables", [])}
-    return sorted(numbers)
-
-
-def circle_ids(plan: dict[str, Any] | None) -> list[str]:
-    return list(plan.get("order", [])) if is_circle(plan) else []
 
 
 # -- planning ----------------------------------------------------------------------
@@ -150,29 +48,44 @@ def _seating_people(service: MeetingService) -> list[SeatingPerson]:
     return [SeatingPerson(p.id, p.organisation, p.sector, p.host) for p in service.state.present()]
 
 
-def table_estimate(service: MeetingService) -> int:
-    """Tables the present people will need (0 when they sit in a circle)."""
-    present = len(service.state.present())
-    if service.circle_mode or not present:
+def _tables_for(service: MeetingService, people: int) -> int:
+    """The planner's table count for ``people`` by the agenda's sizes (0 for nobody)."""
+    if people <= 0:
         return 0
     rules = service.agenda.tables
     try:
-        return table_count(present, rules.size_target, rules.size_min, rules.size_max)
-    except CafeError:
+        return table_count(people, rules.size_target, rules.size_min, rules.size_max)
+    except CafeError:  # sizes the planner refuses: plain division, so cards still print
+        return math.ceil(people / max(1, rules.size_target))
+
+
+def table_estimate(service: MeetingService) -> int:
+    """Tables the present people will need (0 when they sit in a circle)."""
+    if service.circle_mode:
         return 0
+    return _tables_for(service, len(service.state.present()))
+
+
+def expected_tables(service: MeetingService) -> int:
+    """How many tables the meeting has, for printing and simulating: the stored plan's
+    (a circle is one table), else the planner's count for the people present (the
+    registered ones before anyone has arrived); at least one."""
+    plan = service.state.seating_plan
+    if plan:
+        return max(1, plan.table_count())
+    people = len(service.state.present()) or len(service.state.participants)
+    return max(1, _tables_for(service, people))
 
 
 def needs_plan(service: MeetingService, round_number: int) -> bool:
     """No plan, the wrong kind of plan, or the present people are not who it seats."""
-    plan = service.state.seating
+    plan = service.state.seating_plan
     present = {p.id for p in service.state.present()}
     if not present:
         return False
-    if plan is None or is_circle(plan) != service.circle_mode:
+    if not plan or plan.is_circle != service.circle_mode:
         return True
-    if is_circle(plan):
-        return set(plan.get("order", [])) != present
-    return people_in_round(plan, max(1, round_number)) != present
+    return plan.people(None if plan.is_circle else max(1, round_number)) != present
 
 
 def ensure_plan(service: MeetingService, round_number: int) -> bool:
@@ -181,6 +94,22 @@ def ensure_plan(service: MeetingService, round_number: int) -> bool:
         return False
     plan_now(service, round_number)
     return True
+
+
+def seat_for_step(service: MeetingService) -> bool:
+    """Seat people as a step is entered, the same from the console and the co-host phone:
+    a café round not yet started, or a presentation round with no plan yet. ``True`` if
+    it seated them."""
+    step = service.current_step
+    if step is None:
+        return False
+    if step.kind is StepKind.CAFE_ROUND:
+        timer = service.timer()
+        if timer is None or not timer.started:
+            return ensure_plan(service, step.round or 1)
+    elif step.kind is StepKind.PRESENTATION_ROUND and not service.state.seating_plan:
+        return ensure_plan(service, 1)
+    return False
 
 
 def plan_now(service: MeetingService, round_number: int) -> None:
@@ -207,10 +136,10 @@ def plan_meeting(
     if not people:
         raise CafeError([Problem("", t("seating.nobody"))])
     rules = service.agenda.tables
-    old = service.state.seating
+    old = service.state.seating_plan
     history = None
-    if old and not is_circle(old) and from_round > 1 and not service.circle_mode:
-        history = plan_from_json(old)
+    if old.is_tables and from_round > 1 and not service.circle_mode:
+        history = plan_from_json(old.to_stored())
     if service.circle_mode:
         result = seat(people, cafe_round_count(service), circle_below=len(people) + 1, seed=seed)
     else:
@@ -226,7 +155,8 @@ def plan_meeting(
             history=history,
             from_round=from_round if history is not None else None,
         )
-    service.store_seating(result.to_json(), from_round if history is not None else 1)
+    typed = SeatingPlan.from_stored(result.to_json())
+    service.store_seating(typed.to_stored() or {}, from_round if history is not None else 1)
     return result
 
 
@@ -236,15 +166,14 @@ def speaking_order(service: MeetingService) -> list[tuple[int, list[str]]]:
     Returns ``(table, ids)`` groups (table 0 for the circle); present people the plan
     does not seat yet (late arrivals) come last, so nobody is skipped.
     """
-    plan = service.state.seating
+    plan = service.state.seating_plan
     present = [p.id for p in service.state.present()]
     groups: list[tuple[int, list[str]]] = []
-    if is_circle(plan):
-        groups.append((0, [i for i in circle_ids(plan) if i in present]))
+    if plan.is_circle:
+        groups.append((0, [i for i in plan.order if i in present]))
     else:
-        for table in round_tables(plan, 1):
-            ordered = [table.host, *(m for m in table.members if m != table.host)]
-            groups.append((table.table, [m for m in ordered if m and m in present]))
+        for table in plan.tables(1):
+            groups.append((table.number, [m for m in table.people if m in present]))
     seated = {i for _, ids in groups for i in ids}
     rest = [i for i in present if i not in seated]
     if rest:

@@ -16,6 +16,7 @@ from typing import Any
 from cafe.core.events import Event, EventKind
 from cafe.core.participants import Participant, Sector
 from cafe.core.personal_data import PersonalData, contacts_in
+from cafe.core.seating.plan import SeatingPlan, stored_plan
 from cafe.core.timer import Timer
 
 
@@ -132,6 +133,11 @@ class MeetingState:
 
     # -- queries -------------------------------------------------------------
 
+    @property
+    def seating_plan(self) -> SeatingPlan:
+        """The stored seating plan, typed (read once per plan stored)."""
+        return stored_plan(self.seating)
+
     def present(self) -> list[Participant]:
         """Participants marked present, in registration order."""
         return [p for p in self.participants.values() if p.present]
@@ -141,6 +147,14 @@ class MeetingState:
 
     def live_themes(self) -> list[Theme]:
         return [t for t in self.themes.values() if not t.deleted]
+
+    def open_themes(self) -> list[Theme]:
+        """Themes one can sign up for: those with a list, or every theme if none has one.
+
+        The one rule for the sign-up form, the console's lists and the service's check.
+        """
+        live = self.live_themes()
+        return [theme for theme in live if theme.signup] or live
 
     def live_signups(self) -> list[Signup]:
         """One entry per person who signed up (see ``people_who_signed_up``)."""

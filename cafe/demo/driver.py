@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from cafe.core.agenda import StepKind
+from cafe.core.meeting_seating import expected_tables
 from cafe.core.service import MeetingService
 from cafe.demo.content import CHECKOUT, IDEAS, THEMES, theme_of
 from cafe.demo.people import SimulatedPerson
@@ -126,7 +127,7 @@ async def run_meeting(
         elif step.kind is StepKind.HARVEST:
             _make_themes(service, lang)
         elif step.kind is StepKind.SIGNUP:
-            themes = [t.id for t in service.state.live_themes() if t.signup]
+            themes = [th.id for th in service.state.open_themes()]
             for person in people:
                 if person.signs_up and themes:
                     rng = random.Random(f"{seed}:signup:{person.person.name}")
@@ -146,14 +147,13 @@ async def run_meeting(
 
 
 def _table_numbers(service: MeetingService) -> list[int]:
-    plan = service.state.seating
-    if plan and plan.get("mode") == "tables":
-        return sorted({t["table"] for r in plan["rounds"] for t in r["tables"]})
-    if service.circle_mode:
+    """The tables ideas come from: the plan's, table 0 for a circle, else the estimate."""
+    plan = service.state.seating_plan
+    if plan.is_tables:
+        return list(plan.table_numbers())
+    if plan.is_circle or service.circle_mode:
         return [0]
-    size = max(1, service.agenda.tables.size_target)
-    count = max(1, -(-len(service.state.present()) // size))
-    return list(range(1, count + 1))
+    return list(range(1, expected_tables(service) + 1))
 
 
 def _make_themes(service: MeetingService, lang: str) -> None:

@@ -6,14 +6,12 @@ so a crash or a full disk never leaves a half-written deck where a whole one was
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
-from typing import Any
 
 from pptx import Presentation
 
 from cafe.core.errors import CafeError
-from cafe.core.meeting_seating import appointed_hosts
+from cafe.core.meeting_seating import appointed_hosts, expected_tables
 from cafe.core.service import MeetingService
 from cafe.i18n import Translator
 from cafe.links import MAX_TABLES, checkout_path, signup_path, table_path
@@ -156,46 +154,26 @@ def invitation_ics(service: MeetingService, model: ReportModel, token: str) -> b
 
 
 def table_count(service: MeetingService) -> int:
-    """Tables in the stored seating plan; else enough for everyone at the target size.
-
-    Never more than the server accepts (``MAX_TABLES``), so every printed code works.
-    """
-    plan = service.state.seating
-    if plan:
-        if plan.get("mode") == "circle":
-            return 1
-        numbers = [
-            int(table.get("table", 0))
-            for seating in plan.get("rounds", [])
-            for table in seating.get("tables", [])
-        ]
-        planned = int(plan.get("tables") or 0) if str(plan.get("tables", "")).isdigit() else 0
-        if planned or numbers:
-            return min(MAX_TABLES, max(1, planned, *numbers))
-    people = len(service.state.present()) or len(service.state.participants)
-    return min(MAX_TABLES, max(1, math.ceil(people / max(1, service.agenda.tables.size_target))))
+    """The meeting's tables (``meeting_seating.expected_tables``), never more than the
+    server accepts (``MAX_TABLES``), so every printed code works."""
+    return min(MAX_TABLES, expected_tables(service))
 
 
 def _hosts(service: MeetingService) -> dict[int, str]:
     """Table number -> host's name, from the first round of the stored plan."""
-    plan: Any = service.state.seating or {}
-    rounds = plan.get("rounds") or []
-    if not rounds:
-        return {}
+    plan = service.state.seating_plan
     people = service.state.participants
-    hosts = {}
-    for table in rounds[0].get("tables", []):
-        person = people.get(str(table.get("host", "")))
-        if person is not None:
-            hosts[int(table.get("table", 0))] = person.name
-    return hosts
+    return {
+        number: people[host].name
+        for number, host in plan.hosts(plan.first_round).items()
+        if host in people
+    }
 
 
 def table_cards(service: MeetingService, base: str, lang: str) -> list[TableCard]:
     """A card per table with the URL of that table's idea page."""
     tr = Translator(lang)
-    plan = service.state.seating or {}
-    circle = plan.get("mode") == "circle"
+    circle = service.state.seating_plan.is_circle
     hosts = _hosts(service)
     appointed = {table for _, table in appointed_hosts(service)}
     cards = []

@@ -8,12 +8,12 @@ version or an import let through.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from cafe.core.contact_rule import Purpose, Source, may_use
+from cafe.core.figures import meeting_figures
 from cafe.core.participants import Participant, Sector
 from cafe.core.state import Signup
 from cafe.core.text import collation_key
@@ -349,10 +349,8 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
     tr = Translator(lang)
 
     everyone = list(state.participants.values())
-    present = state.present()
-    counted = present or everyone
-    sectors = Counter(p.sector for p in counted)
-    sector_counts = tuple((s, sectors[s]) for s in Sector if sectors[s])
+    figures = meeting_figures(state)
+    counted = list(figures.counted)
 
     live_themes = state.live_themes()
     live_ids = {th.id for th in live_themes}
@@ -409,9 +407,9 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
         date=safe_text(meta.date or ""),
         place=safe_text(meta.place or ""),
         cohosts=_cohost_names(getattr(meta, "cohosts", ())),
-        registered=len(everyone),
-        present=len(present),
-        sector_counts=sector_counts,
+        registered=figures.registered,
+        present=figures.present,
+        sector_counts=figures.by_sector,
         organisations=tuple(
             sorted(_unique(safe_text(p.organisation) for p in counted), key=sort_key)
         ),

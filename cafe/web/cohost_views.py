@@ -12,7 +12,7 @@ a new theme, a new name for one).
   --new`` in another process revokes the old code at once, open live feeds included.
 - **The same commands as the keys.** Every button calls the ``MeetingService`` method a
   TUI key calls; entering a café round seats people as the TUI does
-  (``meeting_seating.ensure_plan``), so both paths behave the same.
+  (``meeting_seating.seat_for_step``), so both paths behave the same.
 - **Stale pages and double taps do no harm.** Step and timer buttons carry the step they
   were shown for: a page left behind by a change made at the laptop does nothing but
   show the meeting as it is now. Every form carries a ``submission`` id, and a resent
@@ -318,16 +318,7 @@ async def console_page(request: web.Request) -> web.Response:
 
 def _entered_step(service: MeetingService) -> bool:
     """Seat people as the TUI does on entering a step; ``True`` if it seated them."""
-    step = service.current_step
-    if step is None:
-        return False
-    if step.kind is StepKind.CAFE_ROUND:
-        timer = service.timer()
-        if timer is None or not timer.started:
-            return meeting_seating.ensure_plan(service, step.round or 1)
-    elif step.kind is StepKind.PRESENTATION_ROUND and service.state.seating is None:
-        return meeting_seating.ensure_plan(service, 1)
-    return False
+    return meeting_seating.seat_for_step(service)
 
 
 def _step_action(service: MeetingService, action: str) -> str:

@@ -57,8 +57,8 @@ def current_task(service: MeetingService) -> Task:
         return Task.CHECKOUT
     seat_matters = (
         service.agenda.web.where_do_i_sit
-        and service.state.seating is not None
-        and service.state.seating.get("mode") != "circle"
+        and bool(service.state.seating_plan)
+        and not service.state.seating_plan.is_circle
     )
     if seat_matters and kind in (StepKind.CAFE_ROUND, StepKind.PRESENTATION_ROUND):
         return Task.SEAT  # the presentation round goes table by table: find yours first
@@ -116,30 +116,12 @@ def pages(items: Sequence[Any], size: int) -> list[list[Any]]:
 
 
 def _seating(service: MeetingService, per_page: int = TABLES_PER_PAGE) -> dict[str, Any] | None:
-    data = seating_data(service)
+    data = seating_data(service, _names(service))
     if data is None:
         return None
-    names = _names(service)
-    plan = service.state.seating or {}
     if data["mode"] == "circle":
-        order = [names[i] for i in plan.get("order", []) if i in names]
-        return {**data, "order": order, "pages": [[]]}
-    tables = []
-    for entry in plan.get("rounds", []):
-        if entry.get("round") != data["round"]:
-            continue
-        for table in entry.get("tables", []):
-            host = table.get("host") or ""
-            tables.append(
-                {
-                    "table": int(table.get("table", 0)),
-                    "host": names.get(host, ""),
-                    "members": [
-                        names[m] for m in table.get("members", []) if m in names and m != host
-                    ],
-                }
-            )
-    return {**data, "tables": tables, "pages": pages(tables, per_page)}
+        return {**data, "pages": [[]]}
+    return {**data, "pages": pages(data["tables"], per_page)}
 
 
 def _speakers(service: MeetingService) -> dict[str, Any]:
@@ -211,8 +193,7 @@ def board(service: MeetingService) -> dict[str, Any]:
 def signup_lists(service: MeetingService) -> list[dict[str, Any]]:
     """The themes one can sign up for, with how many signed up for each."""
     state = service.state
-    live = state.live_themes()
-    with_list = [th for th in live if th.signup] or live
+    with_list = state.open_themes()
     counts: dict[str, int] = {}
     for signup in state.live_signups():
         for theme in signup.themes:

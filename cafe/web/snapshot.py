@@ -55,33 +55,32 @@ def _seating_round(service: MeetingService) -> tuple[int, bool] | None:
     return None
 
 
-def seating_data(service: MeetingService) -> dict[str, Any] | None:
-    """Who sits where in the current (or the coming) round, by name."""
-    plan = service.state.seating
+def seating_data(
+    service: MeetingService, names: dict[str, str] | None = None
+) -> dict[str, Any] | None:
+    """Who sits where in the current (or the coming) round, by name (``names``: how to
+    show each id; full names by default)."""
+    plan = service.state.seating_plan
     which = _seating_round(service)
     if not plan or which is None:
         return None
     round_number, upcoming = which
-    names = {p.id: p.name for p in service.state.participants.values()}
-    if plan.get("mode") == "circle":
-        order = [names[i] for i in plan.get("order", []) if i in names]
+    if names is None:
+        names = {p.id: p.name for p in service.state.participants.values()}
+    if plan.is_circle:
+        order = [names[i] for i in plan.order if i in names]
         return {"mode": "circle", "round": round_number, "upcoming": upcoming, "order": order}
-    for entry in plan.get("rounds", []):
-        if entry.get("round") != round_number:
-            continue
-        tables = []
-        for table in entry.get("tables", []):
-            host_id = table.get("host") or ""
-            members = [names[m] for m in table.get("members", []) if m in names and m != host_id]
-            tables.append(
-                {
-                    "table": int(table.get("table", 0)),
-                    "host": names.get(host_id, ""),
-                    "members": members,
-                }
-            )
-        return {"mode": "tables", "round": round_number, "upcoming": upcoming, "tables": tables}
-    return None
+    if round_number not in {entry.number for entry in plan.rounds}:
+        return None
+    tables = [
+        {
+            "table": table.number,
+            "host": names.get(table.host, ""),
+            "members": [names[m] for m in table.guests if m in names],
+        }
+        for table in plan.tables(round_number)
+    ]
+    return {"mode": "tables", "round": round_number, "upcoming": upcoming, "tables": tables}
 
 
 def screen_state(service: MeetingService) -> dict[str, Any]:

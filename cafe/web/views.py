@@ -346,7 +346,7 @@ async def seat_page(request: web.Request) -> web.Response:
             "seat.html", status=400, nav=_nav(ctx), query=query, errors=form.errors,
             searched=False, matches=[], too_many=False, plan_mode=None,
         )  # fmt: skip
-    plan = ctx.service.state.seating
+    plan = ctx.service.state.seating_plan
     searched = bool(form.values["name"])
     answer = (
         look_up(ctx.service.state.participants.values(), plan, form.values["name"])
@@ -361,7 +361,7 @@ async def seat_page(request: web.Request) -> web.Response:
         searched=searched,
         matches=answer.matches,
         too_many=answer.too_many,
-        plan_mode=(plan or {}).get("mode"),
+        plan_mode=plan.kind if plan else None,
     )
 
 

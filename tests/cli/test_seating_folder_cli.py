@@ -9,6 +9,7 @@ import pytest
 
 from cafe.cli import main
 from cafe.core import meeting_seating as seating
+from cafe.core.seating.plan import SeatingPlan
 from cafe.storage.folder import open_meeting
 from tests.meetings import new_meeting
 
@@ -47,9 +48,10 @@ def test_plan_stores_the_plan_the_meeting_then_uses(
     present = {p.id for p in service.state.present()}
     rounds = seating.cafe_round_count(service)
     assert [entry["round"] for entry in printed["rounds"]] == list(range(1, rounds + 1))
+    typed = SeatingPlan.from_stored(printed)
     for number in range(1, rounds + 1):
-        assert seating.people_in_round(printed, number) == present
-        sizes = [len(t.members) for t in seating.round_tables(printed, number)]
+        assert typed.people(number) == present
+        sizes = [len(t.people) for t in typed.tables(number)]
         rules = service.agenda.tables
         assert all(rules.size_min <= size <= rules.size_max for size in sizes)
     assert printed["metrics"]["repeated_pairs"] == 0
@@ -62,23 +64,23 @@ def test_show_prints_a_round_and_itineraries_with_names(
     code, _, err = run(capsys, "seating", "show", str(folder))
     assert code == 1 and "cafe seating plan" in err, "no plan yet: say how to make one"
     assert run(capsys, "seating", "plan", str(folder))[0] == 0
-    plan = open_meeting(folder).state.seating
+    plan = open_meeting(folder).state.seating_plan
     code, out, err = run(capsys, "seating", "show", str(folder), "--round", "2")
     assert code == 0, err
     lines = out.strip().splitlines()
     assert lines[0] == "Runda 2:"
-    tables = seating.round_tables(plan, 2)
+    tables = plan.tables(2)
     assert len(lines) == 1 + len(tables)
     names = {p.id: p.name for p in open_meeting(folder).state.participants.values()}
     for line, table in zip(lines[1:], tables, strict=True):
-        assert line.startswith(f"Bord {table.table} (värd {names[table.host]}):")
-        for member in table.members[1:]:
+        assert line.startswith(f"Bord {table.number} (värd {names[table.host]}):")
+        for member in table.guests:
             assert names[member] in line
     code, out, _ = run(capsys, "seating", "show", str(folder))
     assert code == 0
     asa = next(line for line in out.splitlines() if "Åsa A." in line)
     asa_id = next(pid for pid, name in names.items() if name == "Åsa A.")
-    tables_of_asa = [str(s.table) for s in seating.seats_of(plan, asa_id)]
+    tables_of_asa = [str(s.table) for s in plan.itinerary(asa_id)]
     assert asa.strip() == f"Åsa A.: bord {', '.join(tables_of_asa)} (värd, sitter kvar)"
     code, _, err = run(capsys, "seating", "show", str(folder), "--round", "9")
     assert code == 1 and "--round 9" in err and "4 rundor" in err
@@ -89,7 +91,7 @@ def test_replan_from_a_round_keeps_earlier_rounds_and_hosts(
 ) -> None:
     assert run(capsys, "seating", "plan", str(folder))[0] == 0
     first = open_meeting(folder).state.seating
-    leaving = seating.round_tables(first, 1)[0].members[1]
+    leaving = SeatingPlan.from_stored(first).tables(1)[0].guests[0]
     assert main(["people", "present", str(folder), leaving, "--absent"]) == 0
     assert main(["people", "add", str(folder), "Örjan Ny", "--sector", "kommun", "--present"]) == 0
     code, out, err = run(capsys, "seating", "plan", str(folder), "--from-round", "3", "--json")
@@ -100,8 +102,8 @@ def test_replan_from_a_round_keeps_earlier_rounds_and_hosts(
     for entry in second["rounds"][2:]:
         assert [t["host"] for t in entry["tables"]] == hosts
     present = {p.id for p in open_meeting(folder).state.present()}
-    assert seating.people_in_round(second, 3) == present
-    assert leaving not in seating.people_in_round(second, 4)
+    assert SeatingPlan.from_stored(second).people(3) == present
+    assert leaving not in SeatingPlan.from_stored(second).people(4)
 
 
 def test_folder_usage_errors(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

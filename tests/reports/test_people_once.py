@@ -11,8 +11,8 @@ from pptx import Presentation
 
 from cafe.cli import main
 from cafe.core.clock import FakeClock
+from cafe.core.figures import meeting_figures
 from cafe.storage.folder import open_meeting
-from cafe.tui.meeting_numbers import numbers
 from cafe.web.snapshot import screen_state
 from tests.meetings import new_meeting
 
@@ -50,7 +50,7 @@ def test_a_person_who_signs_up_twice_is_one_person_everywhere(tmp_path: Path) ->
     assert asa.themes == (places.id,), "no theme, then a theme: the theme"
 
     assert screen_state(service)["counts"]["signups"] == 4
-    assert numbers(service).signup_people == 4
+    assert meeting_figures(service.state).signup_people == 4
 
     out = tmp_path / "out"
     assert main(["report", str(folder), "--out", str(out)]) == 0

@@ -29,7 +29,7 @@ def _round_one(folder: Path):  # type: ignore[no-untyped-def]
 
 async def test_the_table_comes_first_and_a_number_is_never_an_idea(tmp_path: Path) -> None:
     service, clock = _round_one(tmp_path / "m")
-    tables = seating.table_numbers(service.state.seating)
+    tables = list(service.state.seating_plan.table_numbers())
     assert len(tables) >= 5
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
     async with app.run_test(size=(120, 40)) as pilot:

@@ -33,7 +33,7 @@ async def test_appointed_hosts_are_named_before_round_one(tmp_path: Path) -> Non
         await pilot.press("n")  # into the presentation round: people are seated now
         await pilot.pause()
         appointed = seating.appointed_hosts(service)
-        tables = len(seating.table_numbers(service.state.seating))
+        tables = service.state.seating_plan.table_count()
         assert len(appointed) == tables - 2 > 0
         [notice] = [n for n in app._notifications if "Nya bordsvärdar" in (n.title or "")]
         assert f"Det blev {tables} bord men 2 anmälde sig" in notice.message

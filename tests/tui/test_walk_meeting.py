@@ -11,7 +11,6 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, OptionList, Static
 
-from cafe.core import meeting_seating as seating
 from cafe.core.timer import TimerPhase
 from cafe.storage.folder import open_meeting
 from cafe.tui.app import CafeApp
@@ -127,10 +126,10 @@ async def test_thirty_people_whole_meeting(meeting_dir: Path) -> None:
         round_one = step_index(service, "cafe_round", 1)
         await go_to(pilot, app, round_one)
         assert view(app).has_class("-rotation")
-        plan = service.state.seating
+        plan = service.state.seating_plan
         present_ids = {p.id for p in service.state.present()}
-        assert seating.people_in_round(plan, 1) == present_ids
-        hosts_round_one = {t.table: t.host for t in seating.round_tables(plan, 1)}
+        assert plan.people(1) == present_ids
+        hosts_round_one = plan.hosts(1)
         await pilot.press("space")
         await tick(pilot, app)
         assert view(app).has_class("-seated")
@@ -209,10 +208,10 @@ async def test_thirty_people_whole_meeting(meeting_dir: Path) -> None:
         assert len(service.state.present()) == 30
         await pilot.press("r")
         await pilot.pause()
-        plan = service.state.seating
-        assert seating.people_in_round(plan, 2) == {p.id for p in service.state.present()}
-        assert seating.people_in_round(plan, 1) == present_ids, "round 1 is history"
-        hosts_round_two = {t.table: t.host for t in seating.round_tables(plan, 2)}
+        plan = service.state.seating_plan
+        assert plan.people(2) == {p.id for p in service.state.present()}
+        assert plan.people(1) == present_ids, "round 1 is history"
+        hosts_round_two = plan.hosts(2)
         assert all(hosts_round_two.get(no) == host for no, host in hosts_round_one.items()), (
             hosts_round_one,
             hosts_round_two,

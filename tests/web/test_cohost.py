@@ -27,7 +27,7 @@ from pptx import Presentation
 
 from cafe.cli import main
 from cafe.core.agenda import StepKind
-from cafe.core.meeting_seating import needs_plan, people_in_round
+from cafe.core.meeting_seating import needs_plan
 from cafe.core.participants import PersonInput
 from cafe.core.service import MeetingService
 from cafe.storage.folder import cohost_token, meeting_token, open_meeting, table_token
@@ -459,7 +459,7 @@ async def test_entering_a_cafe_round_seats_people_as_the_tui_does(
     assert "n=seated" in response.headers["Location"]
     present = {p.id for p in service.state.present()}
     assert service.state.seating is not None
-    assert people_in_round(service.state.seating, 1) == present, "everyone has a table"
+    assert service.state.seating_plan.people(1) == present, "everyone has a table"
     assert not needs_plan(service, 1), "the same plan the TUI's key would have made"
 
 

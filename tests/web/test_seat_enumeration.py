@@ -71,7 +71,7 @@ def test_every_short_query_recovers_only_a_three_letter_one_word_name(
 ) -> None:
     _meeting(service)
     participants = list(service.state.participants.values())
-    plan = service.state.seating
+    plan = service.state.seating_plan
     queries = _short_queries()
     recovered: set[str] = set()
     for query in queries:
@@ -88,7 +88,7 @@ def test_first_names_and_surnames_alone_find_nobody(service: MeetingService) -> 
     _meeting(service)
     participants = list(service.state.participants.values())
     words = {word for name in SEATED if " " in name for word in name_words(name)} - {"ali"}
-    assert all(look_up(participants, service.state.seating, w).matches == [] for w in words)
+    assert all(look_up(participants, service.state.seating_plan, w).matches == [] for w in words)
 
 
 _PERSON = re.compile(r'<article class="person">\s*<h2>(.*?)</h2>', re.S)

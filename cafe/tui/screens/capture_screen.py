@@ -18,7 +18,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Input, Label, OptionList
 
-from cafe.core import meeting_seating as seating
 from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
 from cafe.i18n import t
@@ -86,7 +85,7 @@ class CaptureScreen(Screen[None]):
         """The plan's table numbers; empty when the meeting sits in one circle."""
         if self.service.circle_mode:
             return []
-        return seating.table_numbers(self.service.state.seating)
+        return list(self.service.state.seating_plan.table_numbers())
 
     def _show_table(self) -> None:
         """The chosen table, large; a new round starts with none chosen."""

@@ -160,16 +160,12 @@ class MeetingScreen(Screen[None]):
         if step is None:
             return
         try:
+            if not seating.seat_for_step(self.service):
+                return
             if step.kind is StepKind.CAFE_ROUND:
-                timer = self.service.timer()
-                fresh = timer is None or not timer.started
-                if fresh and seating.ensure_plan(self.service, step.round or 1):
-                    self.notify(t("tui.round.seated", round=step.round or 1))
-                    if (step.round or 1) == 1:
-                        self.tell_appointed_hosts()
-            elif step.kind is StepKind.PRESENTATION_ROUND and self.service.state.seating is None:
-                if seating.ensure_plan(self.service, 1):
-                    self.tell_appointed_hosts()
+                self.notify(t("tui.round.seated", round=step.round or 1))
+            if step.kind is StepKind.PRESENTATION_ROUND or (step.round or 1) == 1:
+                self.tell_appointed_hosts()
         except CafeError as error:
             self.notify(str(error), severity="warning")
 
@@ -184,7 +180,7 @@ class MeetingScreen(Screen[None]):
             return
         people = self.service.state.participants
         volunteers = sum(1 for p in self.service.state.present() if p.host)
-        tables = len(seating.table_numbers(self.service.state.seating))
+        tables = self.service.state.seating_plan.table_count()
         lines = [
             t("tui.hosts.why", count=tables, tables=tables, volunteers=volunteers),
             *(t("tui.hosts.line", name=people[pid].name, table=table) for pid, table in appointed),
@@ -283,9 +279,7 @@ class MeetingScreen(Screen[None]):
         self.set_focus(None)
 
     def action_manual_signup(self) -> None:
-        themes = [(th.id, th.name) for th in self.service.state.live_themes() if th.signup] or [
-            (th.id, th.name) for th in self.service.state.live_themes()
-        ]
+        themes = [(th.id, th.name) for th in self.service.state.open_themes()]
         self.app.push_screen(SignupModal(themes, self.service.sign_up))
 
     # -- messages from the step views ---------------------------------------------------

@@ -1,4 +1,4 @@
-"""Where do I sit? Type part of a name, see that person's table in every round."""
+"""Where do I sit? Type the start of a name, see that person's table in every round."""
 
 from __future__ import annotations
 
@@ -11,35 +11,30 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from cafe.core import meeting_seating as seating
 from cafe.core.service import MeetingService
 from cafe.i18n import t
-from cafe.tui.text_match import fold
 
 MAX_SHOWN = 8
 
 
 def where_lines(service: MeetingService, query: str) -> list[str]:
-    """One line per matching present person: their table in each round."""
-    needle = fold(query.strip())
-    if not needle:
-        return []
-    plan = service.state.seating
+    """One line per person named like ``query`` (the rule the phone page uses too):
+    their table in each round, or why they have none."""
+    plan = service.state.seating_plan
     current = service.current_round
+    found = plan.find(query, service.state.participants.values())
     lines = []
-    people = [p for p in service.state.participants.values() if needle in fold(p.name)]
-    for person in people[:MAX_SHOWN]:
+    for match in found[:MAX_SHOWN]:
+        person = match.person
         if not person.present:
             lines.append(t("tui.where.absent", name=person.name))
-        elif seating.is_circle(plan) or (plan is None and service.circle_mode):
+        elif plan.is_circle or (not plan and service.circle_mode):
             lines.append(t("tui.where.circle", name=person.name))
+        elif not match.seats:
+            lines.append(t("tui.where.unseated", name=person.name))
         else:
-            seats = seating.seats_of(plan, person.id)
-            if not seats:
-                lines.append(t("tui.where.unseated", name=person.name))
-                continue
             parts = []
-            for seat in seats:
+            for seat in match.seats:
                 text = t(
                     "tui.where.seat_host" if seat.host else "tui.where.seat",
                     round=seat.round,
@@ -47,8 +42,8 @@ def where_lines(service: MeetingService, query: str) -> list[str]:
                 )
                 parts.append(f"▶ {text}" if seat.round == current else text)
             lines.append(f"{person.name}: " + " · ".join(parts))
-    if len(people) > MAX_SHOWN:
-        lines.append(t("tui.where.more", count=len(people) - MAX_SHOWN))
+    if len(found) > MAX_SHOWN:
+        lines.append(t("tui.where.more", count=len(found) - MAX_SHOWN))
     return lines
 
 

@@ -9,7 +9,7 @@ from textual.containers import Grid, Vertical
 from textual.reactive import reactive
 from textual.widgets import Label, Static
 
-from cafe.core.meeting_seating import TableSeats
+from cafe.core.seating.plan import Table
 from cafe.i18n import t
 
 
@@ -35,7 +35,7 @@ class TableCard(Vertical):
     """
 
     def __init__(
-        self, seats: TableSeats, names: dict[str, str], appointed: frozenset[str] = frozenset()
+        self, seats: Table, names: dict[str, str], appointed: frozenset[str] = frozenset()
     ) -> None:
         super().__init__(classes="table-card")
         self.seats = seats
@@ -43,8 +43,8 @@ class TableCard(Vertical):
         self.appointed = appointed
 
     def compose(self) -> ComposeResult:
-        yield Label(t("tui.seating.table", table=self.seats.table), classes="table-name")
-        for member in self.seats.members:
+        yield Label(t("tui.seating.table", table=self.seats.number), classes="table-name")
+        for member in self.seats.people:
             name = self.names.get(member, member)
             if member == self.seats.host:
                 key = "appointed_line" if member in self.appointed else "host_line"
@@ -60,7 +60,7 @@ class SeatingView(Grid):
     SeatingView { height: auto; grid-size: 4; grid-gutter: 1 2; }
     """
 
-    tables: reactive[tuple[TableSeats, ...]] = reactive(())
+    tables: reactive[tuple[Table, ...]] = reactive(())
     """The round's tables, from the stored plan."""
     names: reactive[dict[str, str]] = reactive(dict)
     """Participant id → name."""

@@ -59,15 +59,15 @@ class CafeRoundView(StepView):
 
     def mode(self) -> str:
         """``circle`` (no tables), ``rotation`` (before the timer starts) or ``seated``."""
-        plan = self.service.state.seating
-        if seating.is_circle(plan) or (plan is None and self.service.circle_mode):
+        plan = self.service.state.seating_plan
+        if plan.is_circle or (not plan and self.service.circle_mode):
             return "circle"
         timer = self.service.timer(self.index)
         return "seated" if timer and timer.started else "rotation"
 
     def refresh_view(self) -> None:
         state = self.service.state
-        plan = state.seating
+        plan = state.seating_plan
         round_number = (self.step.round if self.step else 0) or 1
         names = {pid: p.name for pid, p in state.participants.items()}
         mode = self.mode()
@@ -78,30 +78,30 @@ class CafeRoundView(StepView):
             self.remove_class(*old, update=False)
             self.add_class(f"-{mode}")
         if circle:
-            ids = seating.circle_ids(plan) or [p.id for p in state.present()]
+            ids = list(plan.order) or [p.id for p in state.present()]
             self.query_one("#circle-order", Static).update(
                 "  ·  ".join(names.get(i, i) for i in ids)
             )
             return
-        tables = seating.round_tables(plan, round_number)
+        tables = plan.tables(round_number)
         appointed = frozenset(pid for pid, _ in seating.appointed_hosts(self.service))
         if started:
             seats = self.query_one("#tables", SeatingView)
             seats.appointed = appointed
             seats.names = names
-            seats.tables = tuple(tables)
+            seats.tables = tables
             return
         heading = "tui.round.rotation_first" if round_number == 1 else "tui.round.rotation"
         self.query_one("#rotation-heading", Label).update(t(heading, round=round_number))
         entries = []
         for table in tables:
-            for member in table.members:
-                before = seating.seat_in_round(plan, member, round_number - 1)
-                moved = round_number == 1 or before is None or before.table != table.table
+            for member in table.people:
+                before = plan.table_of(member, round_number - 1)
+                moved = round_number == 1 or before is None or before.table != table.number
                 entries.append(
                     SeatEntry(
                         names.get(member, member),
-                        table.table,
+                        table.number,
                         member == table.host,
                         moved,
                         appointed=member == table.host and member in appointed,

@@ -7,8 +7,8 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.widgets import Label, Static
 
+from cafe.core.figures import meeting_figures
 from cafe.i18n import t
-from cafe.tui.meeting_numbers import numbers
 from cafe.tui.widgets.round_timer import RoundTimer
 from cafe.tui.widgets.step_view import StepView
 
@@ -32,7 +32,7 @@ class ClosingView(StepView):
             yield Static(t("tui.step.notes", notes=step.notes), classes="notes", markup=False)
 
     def refresh_view(self) -> None:
-        figures = numbers(self.service)
+        figures = meeting_figures(self.service.state)
         sectors = ", ".join(f"{t(f'tui.sector.{s.value}')} {n}" for s, n in figures.by_sector)
         lines = [
             t(

@@ -16,7 +16,7 @@ from cafe.tui.widgets.step_view import StepView
 def signup_lists(service: MeetingService) -> str:
     """Each theme with a list, and the names on it (organisation in brackets)."""
     state = service.state
-    themes = [th for th in state.live_themes() if th.signup] or state.live_themes()
+    themes = state.open_themes()
     lines: list[str] = []
     for theme in themes:
         people = [s for s in state.live_signups() if theme.id in s.themes]

@@ -5,17 +5,17 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Label, Static
 
-from cafe.core.meeting_seating import needs_plan, round_tables, table_estimate, table_numbers
+from cafe.core.figures import meeting_figures
+from cafe.core.meeting_seating import needs_plan, table_estimate
 from cafe.core.service import MeetingService
 from cafe.i18n import t
-from cafe.tui.meeting_numbers import numbers
 from cafe.tui.widgets.step_view import StepView
 
 
 def head_count(service: MeetingService) -> str:
     """The head count and what it means: 12 of 30 here → tables (about 3), the seating
     plan's tables once one seats who is here, or a circle."""
-    figures = numbers(service)
+    figures = meeting_figures(service.state)
     if service.circle_mode:
         return t(
             "tui.checkin.count_circle",
@@ -24,16 +24,16 @@ def head_count(service: MeetingService) -> str:
             registered=figures.registered,
             below=service.agenda.tables.circle_below,
         )
-    plan = service.state.seating
-    if table_numbers(plan) and not needs_plan(service, max(1, service.current_round)):
+    plan = service.state.seating_plan
+    current = max(1, service.current_round)
+    if plan.is_tables and plan.table_count() and not needs_plan(service, current):
         # a plan seats exactly who is here: its tables, not an estimate
         return t(
             "tui.checkin.count_planned",
             count=figures.registered,
             present=figures.present,
             registered=figures.registered,
-            tables=len(round_tables(plan, max(1, service.current_round)))
-            or len(table_numbers(plan)),
+            tables=plan.table_count(current) or plan.table_count(),
         )
     return t(
         "tui.checkin.count_tables",

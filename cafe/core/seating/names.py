@@ -1,0 +1,59 @@
+"""The one rule for finding a person by name, shared by the console and the phone page.
+
+A query matches a name when every word of it begins a word of the name, ignoring case
+and accents ("asa" finds "Åsa"; hyphens split words, so "Anna" finds "Anna-Karin").
+The console's finder uses the rule as it is; the phone page adds its privacy limits on
+top (``cafe.web.seat_lookup``), so whoever the phone finds, the console finds too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Protocol, TypeVar
+
+_WORD_BREAK = re.compile(r"[\W_]+")
+
+
+class Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+N = TypeVar("N", bound=Named)
+
+
+@lru_cache(maxsize=4096)
+def name_words(text: str) -> tuple[str, ...]:
+    """Words of a name, case- and accent-insensitive. Cached: every query compares
+    against every name in the meeting."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return tuple(word for word in _WORD_BREAK.split(plain) if word)
+
+
+def query_letters(query: str) -> int:
+    """Letters and digits in ``query`` (spaces and punctuation do not count)."""
+    return sum(len(word) for word in name_words(query))
+
+
+def name_matches(query: str, name: str) -> bool:
+    """Every word of ``query`` begins a word of ``name``; an empty query matches nobody."""
+    wanted = name_words(query)
+    words = name_words(name)
+    return bool(wanted) and all(any(w.startswith(q) for w in words) for q in wanted)
+
+
+def is_full_name(query: str, name: str) -> bool:
+    """``query`` gives the name in full: each word a whole word of it, and at least two
+    words (all of a one-word name); a middle name may be left out."""
+    wanted = frozenset(name_words(query))
+    words = frozenset(name_words(name))
+    return bool(wanted) and wanted <= words and len(wanted) >= min(2, len(words))
+
+
+def find_named(people: Iterable[N], query: str) -> list[N]:
+    """Those of ``people`` whose name matches ``query``, in the order given."""
+    return [person for person in people if name_matches(query, person.name)]
