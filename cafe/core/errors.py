@@ -1,11 +1,46 @@
-"""Errors a user can cause and fix: each one says what is wrong and where."""
+"""Errors a user can cause and fix: each one says what is wrong and where.
+
+The core says *what* with a code, a catalogue key such as ``text.required``, and the
+values it needs; each front end puts it into words in its own language when it shows it
+(the CLI and TUI in the laptop's language through ``str()``, a phone page in the phone's
+language through ``problem.text(page.tr)``), so one error never mixes two languages.
+Readers of files (the agenda, a CSV) may still give an already-translated sentence.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from cafe.i18n import t
+
+Translate = Callable[..., str]
+"""``t``-like: ``translate(key, **values)`` in one language (``cafe.i18n.Translator``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A sentence not yet put into words: a catalogue key and its values.
+
+    A value that is itself a ``Message`` (a field's name in ``text.required``) is put
+    into words in the same language.
+    """
+
+    code: str
+    values: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    def text(self, translate: Translate | None = None) -> str:
+        """The sentence in ``translate``'s language (the current language if ``None``)."""
+        say = translate or t
+        values = {
+            key: value.text(translate) if isinstance(value, Message) else value
+            for key, value in self.values.items()
+        }
+        return say(self.code, **values)
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,15 +48,39 @@ class Problem:
     """One thing wrong with a user's input.
 
     ``where`` points at it as precisely as the input allows: ``agenda.toml:12:5``,
-    ``steps[3].minutes``, ``people.csv row 7``. ``message`` says what is wrong, already
-    translated.
+    ``steps[3].minutes``, ``people.csv row 7``. ``message`` says what is wrong: a
+    ``Message`` (a code, translated when shown) or, from the file readers, a sentence
+    already translated. ``field`` names the form field it is about (``email``), so a
+    front end can show it there.
     """
 
     where: str
-    message: str
+    message: Message | str
+    field: str = ""
+
+    @classmethod
+    def coded(cls, code: str, *, field: str = "", where: str = "", **values: Any) -> Problem:
+        """``Problem.coded("text.bad_email", field="email", value=...)``."""
+        return cls(where, Message(code, values), field)
+
+    @property
+    def code(self) -> str:
+        """The catalogue key, or ``""`` for an already-translated sentence."""
+        return self.message.code if isinstance(self.message, Message) else ""
+
+    @property
+    def values(self) -> Mapping[str, Any]:
+        return self.message.values if isinstance(self.message, Message) else {}
+
+    def text(self, translate: Translate | None = None) -> str:
+        """What is wrong, without the position, in ``translate``'s language."""
+        if isinstance(self.message, Message):
+            return self.message.text(translate)
+        return self.message
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}" if self.where else self.message
+        message = self.text()
+        return f"{self.where}: {message}" if self.where else message
 
 
 def row_where(source: str, row: int) -> str:
@@ -30,13 +89,28 @@ def row_where(source: str, row: int) -> str:
 
 
 class CafeError(Exception):
-    """A user error: shown as a message with exit code 1, never as a traceback."""
+    """A user error: shown as a message with exit code 1, never as a traceback.
 
-    def __init__(self, problems: Iterable[Problem] | str) -> None:
-        if isinstance(problems, str):
+    Its text is made when it is shown, so a coded problem reads in the language of
+    whoever shows it.
+    """
+
+    def __init__(self, problems: Iterable[Problem] | Message | str) -> None:
+        if isinstance(problems, (str, Message)):
             problems = [Problem("", problems)]
         self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__(self.problems)
+
+    def text(self, translate: Translate | None = None) -> str:
+        """Every problem, one a line, in ``translate``'s language."""
+        lines = []
+        for problem in self.problems:
+            message = problem.text(translate)
+            lines.append(f"{problem.where}: {message}" if problem.where else message)
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 class ValidationError(CafeError):

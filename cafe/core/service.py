@@ -20,23 +20,16 @@ from cafe.core.clock import Clock, SystemClock
 from cafe.core.errors import (
     CafeError,
     DamagedEvent,
+    Message,
     Problem,
     StoreConflict,
     ValidationError,
 )
 from cafe.core.events import Event, EventKind
-from cafe.core.participants import (
-    AlreadyInMeeting,
-    Participant,
-    PersonInput,
-    Sector,
-    find_same_person,
-    parse_sector,
-)
-from cafe.core.state import CheckoutNote, Idea, MeetingState, Signup, Theme, apply, fold
-from cafe.core.text import check_email, check_field, check_phone
+from cafe.core.people_commands import PeopleCommands
+from cafe.core.state import Idea, MeetingState, Theme, apply, fold
+from cafe.core.text import check_field
 from cafe.core.timer import Timer
-from cafe.i18n import t
 
 Subscriber = Callable[[list[Event]], None]
 
@@ -64,12 +57,21 @@ def fold_stored(events: Iterable[Event], state: MeetingState) -> MeetingState:
     return state
 
 
+def _numbered(problem: Problem, number: int) -> Problem:
+    """``problem`` about the ``number``-th of several ideas, so a form can say which."""
+    if not isinstance(problem.message, Message):
+        return problem
+    message = Message(problem.code, {**problem.values, "number": number})
+    return Problem(problem.where, message, problem.field)
+
+
 SNAPSHOT_EVERY = 500
 """Events between snapshots: replaying 500 events takes a few milliseconds."""
 
 
-class MeetingService:
-    """A meeting's agenda, its state, and the commands that change it."""
+class MeetingService(PeopleCommands):
+    """A meeting's agenda, its state, and the commands that change it (those about
+    people are in ``PeopleCommands``)."""
 
     def __init__(
         self,
@@ -140,7 +142,7 @@ class MeetingService:
             stored = self.log.append(pending, after=base)
         except StoreConflict:
             self.state = self._load_state()
-            raise StoreConflict(t("store.changed_elsewhere")) from None
+            raise StoreConflict(Message("store.changed_elsewhere")) from None
         except BaseException:
             self.state = self._load_state()
             raise
@@ -183,7 +185,7 @@ class MeetingService:
             stored = self.log.append(events, after=self.state.last_seq)
         except StoreConflict:
             self.catch_up()
-            raise StoreConflict(t("store.changed_elsewhere")) from None
+            raise StoreConflict(Message("store.changed_elsewhere")) from None
         fresh = [e for e in stored if e.seq > self.state.last_seq]
         fold(fresh, self.state)
         self._stored(fresh)
@@ -223,7 +225,9 @@ class MeetingService:
         """Move the meeting to step ``index`` (its timer is kept if it ran before)."""
         if not 0 <= index < len(self.agenda.steps):
             raise CafeError(
-                t("service.no_such_step", index=index + 1, count=len(self.agenda.steps))
+                Message(
+                    "service.no_such_step", {"index": index + 1, "count": len(self.agenda.steps)}
+                )
             )
         seconds = self.agenda.steps[index].minutes * 60
         self._one(EventKind.STEP_STARTED, {"index": index, "seconds": seconds})
@@ -249,7 +253,7 @@ class MeetingService:
 
     def _timer_step(self) -> int:
         if self.state.current_step < 0:
-            raise CafeError(t("service.not_started"))
+            raise CafeError(Message("service.not_started"))
         return self.state.current_step
 
     def timer_start(self) -> None:
@@ -286,124 +290,6 @@ class MeetingService:
         step = self._timer_step()
         self._one(EventKind.TIMER_ADJUSTED, {"step": step, "seconds": float(seconds)})
 
-    # -- participants ------------------------------------------------------------
-
-    def _check_person(
-        self, person: PersonInput, where: str, problems: list[Problem]
-    ) -> dict[str, Any]:
-        prefix = f"{where} " if where else ""
-        name = check_field(
-            "name", person.name, problems, where=f"{prefix}name".strip(), required=True
-        )
-        organisation = check_field(
-            "organisation", person.organisation, problems, where=f"{prefix}organisation"
-        )
-        sector = parse_sector(person.sector or "other")
-        if sector is None:
-            problems.append(
-                Problem(f"{prefix}sector".strip(), t("service.bad_sector", value=person.sector))
-            )
-        email = check_email(person.email, problems, where=f"{prefix}email")
-        phone = check_phone(person.phone, problems, where=f"{prefix}phone")
-        return {
-            "name": name,
-            "organisation": organisation,
-            "sector": str(sector or Sector.OTHER),
-            "email": email,
-            "phone": phone,
-            "host": bool(person.host),
-            "present": bool(person.present),
-        }
-
-    def add_participant(
-        self, person: PersonInput, *, key: str | None = None, allow_duplicate: bool = False
-    ) -> Participant:
-        """Register one person; raises ``ValidationError`` naming each bad field.
-
-        Someone already in the meeting (``same_person``: the same name and organisation,
-        case and accents ignored) is refused with ``AlreadyInMeeting`` pointing at them,
-        unless ``allow_duplicate`` says the user has confirmed it is another person.
-        """
-        if not allow_duplicate:
-            problems: list[Problem] = []
-            data = self._check_person(person, "", problems)
-            if problems:
-                raise ValidationError(problems)
-            existing = find_same_person(
-                data["name"], data["organisation"], self.state.participants.values()
-            )
-            if existing is not None:
-                raise AlreadyInMeeting(existing)
-        return self.add_participants([person], key=key)[0]
-
-    def add_participants(
-        self,
-        people: Sequence[PersonInput],
-        *,
-        wheres: Sequence[str] | None = None,
-        key: str | None = None,
-    ) -> list[Participant]:
-        """Register many people at once: all of them, or (on any problem) none."""
-        problems: list[Problem] = []
-        events = []
-        counter = self.state.counters.get("p", 0)
-        for index, person in enumerate(people):
-            where = wheres[index] if wheres else ""
-            data = self._check_person(person, where, problems)
-            counter += 1
-            data = {"id": f"p{counter}", **data}
-            events.append(
-                self._event(EventKind.PARTICIPANT_ADDED, data, f"{key}:{index}" if key else None)
-            )
-        if problems:
-            raise ValidationError(problems)
-        stored = self.commit(events)
-        return [
-            self.state.participants[e.data["id"]]
-            for e in stored
-            if e.data["id"] in self.state.participants
-        ]
-
-    def _participant(self, participant_id: str) -> Participant:
-        try:
-            return self.state.participants[participant_id]
-        except KeyError:
-            raise CafeError(t("service.no_such_participant", id=participant_id)) from None
-
-    def update_participant(self, participant_id: str, **changes: Any) -> Participant:
-        """Change some of a person's fields (same checks as when adding)."""
-        old = self._participant(participant_id)
-        merged = PersonInput(
-            name=changes.get("name", old.name),
-            organisation=changes.get("organisation", old.organisation),
-            sector=str(changes.get("sector", old.sector)),
-            email=changes.get("email", old.email),
-            phone=changes.get("phone", old.phone),
-            host=changes.get("host", old.host),
-            present=changes.get("present", old.present),
-        )
-        problems: list[Problem] = []
-        data = self._check_person(merged, "", problems)
-        if problems:
-            raise ValidationError(problems)
-        diff = {k: v for k, v in data.items() if getattr(old, k) != v}
-        if diff:
-            self._one(EventKind.PARTICIPANT_CHANGED, {"id": participant_id, **diff})
-        return self.state.participants[participant_id]
-
-    def set_present(self, participant_id: str, present: bool = True) -> Participant:
-        return self.update_participant(participant_id, present=present)
-
-    def remove_participant(self, participant_id: str) -> None:
-        self._participant(participant_id)
-        self._one(EventKind.PARTICIPANT_REMOVED, {"id": participant_id})
-
-    def mark_spoken(self, participant_id: str, spoken: bool = True) -> None:
-        """Tick off (or un-tick) a speaker in the presentation round."""
-        self._participant(participant_id)
-        if (participant_id in self.state.spoken) != spoken:
-            self._one(EventKind.SPEAKER_MARKED, {"id": participant_id, "spoken": spoken})
-
     @property
     def circle_mode(self) -> bool:
         """Under the agenda's threshold the meeting is one circle, not tables."""
@@ -437,22 +323,37 @@ class MeetingService:
         round: int | None = None,
         source: str = "tui",
         key: str | None = None,
+        at_most: int | None = None,
     ) -> list[Idea]:
-        """Store several ideas from one table at once (all or none)."""
+        """Store several ideas from one table at once (all or none).
+
+        ``at_most`` caps how many one sending may hold (a phone's paste accident).
+        """
         problems: list[Problem] = []
-        cleaned = [
-            check_field(
-                "idea",
-                text,
-                problems,
-                where=f"ideas[{i}]" if len(texts) > 1 else "idea",
-                required=True,
-                multiline=True,
+        if not texts:
+            problems.append(Problem.coded("service.no_ideas", field="idea", where="ideas"))
+        elif at_most is not None and len(texts) > at_most:
+            problems.append(
+                Problem.coded(
+                    "service.too_many_ideas",
+                    field="idea",
+                    where="ideas",
+                    count=at_most,
+                    limit=at_most,
+                )
             )
-            for i, text in enumerate(texts)
-        ]
+        cleaned = []
+        for index, text in enumerate(texts):
+            found: list[Problem] = []
+            where = f"ideas[{index}]" if len(texts) > 1 else "idea"
+            cleaned.append(
+                check_field("idea", text, found, where=where, required=True, multiline=True)
+            )
+            problems.extend(_numbered(problem, index + 1) for problem in found)
         if table < 0:
-            problems.append(Problem("table", t("service.bad_table", table=table)))
+            problems.append(
+                Problem.coded("service.bad_table", field="table", where="table", table=table)
+            )
         if problems:
             raise ValidationError(problems)
         round_number = self.current_round if round is None else round
@@ -477,7 +378,7 @@ class MeetingService:
         try:
             return self.state.ideas[idea_id]
         except KeyError:
-            raise CafeError(t("service.no_such_idea", id=idea_id)) from None
+            raise CafeError(Message("service.no_such_idea", {"id": idea_id})) from None
 
     def edit_idea(self, idea_id: str, text: str | None = None, table: int | None = None) -> Idea:
         old = self._idea(idea_id)
@@ -541,7 +442,7 @@ class MeetingService:
     def _theme(self, theme_id: str) -> Theme:
         theme = self.state.themes.get(theme_id)
         if theme is None or theme.deleted:
-            raise CafeError(t("service.no_such_theme", id=theme_id))
+            raise CafeError(Message("service.no_such_theme", {"id": theme_id}))
         return theme
 
     def rename_theme(self, theme_id: str, name: str) -> None:
@@ -567,108 +468,6 @@ class MeetingService:
         """Choose whether a theme gets a sign-up list."""
         if self._theme(theme_id).signup != signup:
             self._one(EventKind.THEME_SIGNUP_SET, {"id": theme_id, "signup": signup})
-
-    # -- sign-ups and check-out ----------------------------------------------------
-
-    def sign_up(
-        self,
-        *,
-        name: str,
-        organisation: str = "",
-        email: str = "",
-        phone: str = "",
-        themes: Sequence[str] = (),
-        consent: bool = False,
-        consent_version: str = "",
-        source: str = "tui",
-        key: str | None = None,
-        session: str = "",
-    ) -> Signup:
-        """Put someone on the sign-up lists of ``themes``.
-
-        ``session`` is a keyed hash of the phone's browser session (never the session id
-        itself): sign-ups from one phone are counted as one person.
-
-        Contact details are only kept with consent: without it the sign-up records the
-        name and organisation, and the working group must reach them through the hosts.
-        """
-        if key is not None:
-            existing = self._existing(key)
-            if existing is not None:
-                return self.state.signups[existing.data["id"]]
-        problems: list[Problem] = []
-        data: dict[str, Any] = {
-            "name": check_field("name", name, problems, required=True),
-            "organisation": check_field("organisation", organisation, problems),
-            "email": check_email(email, problems),
-            "phone": check_phone(phone, problems),
-        }
-        open_themes = {th.id for th in self.state.live_themes() if th.signup} or {
-            th.id for th in self.state.live_themes()
-        }
-        for theme_id in themes:
-            if theme_id not in open_themes:
-                problems.append(Problem("themes", t("service.no_such_theme", id=theme_id)))
-        if (data["email"] or data["phone"]) and not consent:
-            problems.append(Problem("consent", t("service.consent_needed")))
-        if problems:
-            raise ValidationError(problems)
-        data.update(
-            id=self.state.next_id("s"),
-            themes=list(dict.fromkeys(themes)),
-            consent=bool(consent),
-            consent_version=consent_version,
-            source=source,
-        )
-        if session:
-            data["session"] = session
-        event = self._one(EventKind.SIGNED_UP, data, key)
-        return self.state.signups[event.data["id"]]
-
-    def withdraw_signup(self, signup_id: str, *, by: str = "tui") -> None:
-        """Take a sign-up off every list and report (``by``: ``tui`` or ``console``)."""
-        if signup_id not in self.state.signups:
-            raise CafeError(t("service.no_such_signup", id=signup_id))
-        self._one(EventKind.SIGNUP_WITHDRAWN, {"id": signup_id, "by": by})
-
-    remove_signup = withdraw_signup
-
-    def restore_signup(self, signup_id: str, *, by: str = "tui") -> None:
-        """Undo a removal."""
-        if signup_id not in self.state.signups:
-            raise CafeError(t("service.no_such_signup", id=signup_id))
-        self._one(EventKind.SIGNUP_RESTORED, {"id": signup_id, "by": by})
-
-    def remove_checkout(self, note_id: str, *, by: str = "tui") -> None:
-        """Take a check-out thought off the projector, the word cloud and every report."""
-        if note_id not in self.state.checkout:
-            raise CafeError(t("service.no_such_thought", id=note_id))
-        self._one(EventKind.CHECKOUT_REMOVED, {"id": note_id, "by": by})
-
-    def restore_checkout(self, note_id: str, *, by: str = "tui") -> None:
-        if note_id not in self.state.checkout:
-            raise CafeError(t("service.no_such_thought", id=note_id))
-        self._one(EventKind.CHECKOUT_RESTORED, {"id": note_id, "by": by})
-
-    def note_checkout(
-        self, text: str, *, author: str = "", source: str = "tui", key: str | None = None
-    ) -> CheckoutNote:
-        """Record one person's check-out thought."""
-        if key is not None:
-            existing = self._existing(key)
-            if existing is not None:
-                return self.state.checkout[existing.data["id"]]
-        problems: list[Problem] = []
-        cleaned = check_field("checkout", text, problems, required=True, multiline=True)
-        who = check_field("author", author, problems)
-        if problems:
-            raise ValidationError(problems)
-        event = self._one(
-            EventKind.CHECKOUT_NOTED,
-            {"id": self.state.next_id("c"), "text": cleaned, "author": who, "source": source},
-            key,
-        )
-        return self.state.checkout[event.data["id"]]
 
     # -- after the meeting ----------------------------------------------------------
 

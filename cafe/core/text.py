@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from cafe.core.errors import Problem
-from cafe.i18n import t
+from cafe.core.errors import Message, Problem
 
 LIMITS: dict[str, int] = {
     "name": 120,
@@ -90,6 +89,11 @@ def clean(text: str, *, multiline: bool = False) -> str:
     return " ".join(result.split())
 
 
+def _field_name(field: str) -> Message:
+    """``name``, ``e-mail``, ``the idea`` ...: put into words with the message."""
+    return Message(f"text.field.{field}")
+
+
 def check_field(
     field: str,
     value: str,
@@ -100,39 +104,43 @@ def check_field(
     multiline: bool = False,
     limit_key: str | None = None,
 ) -> str:
-    """Clean ``value`` and record a problem if it is missing or too long."""
+    """Clean ``value`` and record a problem (``text.required``, ``text.too_long``) if it
+    is missing or too long; the problem names ``field`` and sits at ``where``."""
     cleaned = clean(value or "", multiline=multiline)
     label = where or field
     limit = LIMITS.get(limit_key or field, 1000)
     if required and not cleaned:
-        problems.append(Problem(label, t("text.required", field=t(f"text.field.{field}"))))
+        problems.append(
+            Problem.coded("text.required", field=field, where=label, name=_field_name(field))
+        )
     elif len(cleaned) > limit:
         problems.append(
-            Problem(
-                label,
-                t(
-                    "text.too_long",
-                    field=t(f"text.field.{field}"),
-                    limit=limit,
-                    length=len(cleaned),
-                ),
+            Problem.coded(
+                "text.too_long",
+                field=field,
+                where=label,
+                name=_field_name(field),
+                limit=limit,
+                length=len(cleaned),
             )
         )
     return cleaned
 
 
 def check_email(value: str, problems: list[Problem], where: str = "email") -> str:
+    """A cleaned e-mail address, or a ``text.bad_email`` problem."""
     cleaned = check_field("email", value, problems, where=where)
     if cleaned and not _EMAIL.match(cleaned):
-        problems.append(Problem(where, t("text.bad_email", value=cleaned)))
+        problems.append(Problem.coded("text.bad_email", field="email", where=where, value=cleaned))
     return cleaned
 
 
 def check_phone(value: str, problems: list[Problem], where: str = "phone") -> str:
+    """A cleaned phone number, or a ``text.bad_phone`` problem."""
     cleaned = check_field("phone", value, problems, where=where)
     digits = sum(ch.isdigit() for ch in cleaned)
     if cleaned and (not _PHONE.match(cleaned) or digits < 6):
-        problems.append(Problem(where, t("text.bad_phone", value=cleaned)))
+        problems.append(Problem.coded("text.bad_phone", field="phone", where=where, value=cleaned))
     return cleaned
 
 

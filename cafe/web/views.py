@@ -11,42 +11,31 @@ the id is the idempotency key, so a double tap or a resend stores one record.
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 
-from cafe import links
-from cafe.core.errors import ValidationError
-from cafe.core.state import Idea
-from cafe.core.timer import format_seconds
 from cafe.i18n import Translator
 from cafe.web import forms
 from cafe.web.context import (
-    CONSENT_VERSION,
     CONTEXT,
     WebContext,
-    checkout_question,
-    retention_days,
-    round_question,
     seat_page_enabled,
 )
 from cafe.web.live import HEARTBEAT_SECONDS, sse_message, wait_for_change
-from cafe.web.pages import STATIC_TYPES, inline_qr, other_language, request_language
-from cafe.web.room import PAGE_SECONDS, RoomUrls, Task, current_task, room_view
+from cafe.web.pages import STATIC_TYPES, other_language, request_language
 from cafe.web.seat_lookup import SeatAnswer, look_up
 from cafe.web.security import (
     LANG_COOKIE,
     MAX_BODY,
     SESSION_COOKIE,
     new_session_id,
-    new_submission_id,
     valid_session_id,
     valid_submission_id,
 )
-from cafe.web.snapshot import screen_state, tick_data
+from cafe.web.snapshot import tick_data
 from cafe.web.tokens import same_token
 
 # -- page plumbing ---------------------------------------------------------------------
@@ -179,23 +168,11 @@ def _form_checks(page: Page, data: dict[str, Any]) -> str | None:
     return None
 
 
-def _service_errors(error: ValidationError, fields: set[str]) -> dict[str, str]:
-    errors: dict[str, str] = {}
-    for problem in error.problems:
-        where = problem.where.split("[")[0]
-        errors.setdefault(where if where in fields else "form", problem.message)
-    return errors
-
-
-def _nav(ctx: WebContext) -> dict[str, str]:
-    token = ctx.meeting_token
-    nav = {
-        "signup": links.signup_form_path(token),
-        "checkout": links.checkout_path(token),
-    }
-    if seat_page_enabled(ctx.agenda):
-        nav["seat"] = links.seat_path(token)
-    return nav
+def _nav(page: Page) -> dict[str, str]:
+    """The links between the meeting's phone pages."""
+    router, token = page.request.app.router, page.ctx.meeting_token
+    names = ["signup", "checkout"] + (["seat"] if seat_page_enabled(page.ctx.agenda) else [])
+    return {name: str(router[name].url_for(token=token)) for name in names}
 
 
 # -- static ----------------------------------------------------------------------------
@@ -215,122 +192,6 @@ async def favicon(request: web.Request) -> web.Response:
     return web.Response(status=204)
 
 
-# -- sign-up -----------------------------------------------------------------------------
-
-
-def _open_themes(ctx: WebContext) -> list[tuple[str, str]]:
-    """Themes one can sign up for: those with a list, or every theme if none has one."""
-    live = ctx.service.state.live_themes()
-    with_list = [th for th in live if th.signup]
-    return [(th.id, th.name) for th in (with_list or live)]
-
-
-def _signup_page(
-    page: Page,
-    *,
-    status: int = 200,
-    values: dict[str, Any] | None = None,
-    errors: dict[str, str] | None = None,
-    submission: str | None = None,
-) -> web.Response:
-    ctx = page.ctx
-    path = page.request.path
-    return page.render(
-        "signup.html",
-        status=status,
-        form_page=True,
-        nav=_nav(ctx),
-        action=path,
-        csrf=page.csrf_token(path),
-        submission=submission or new_submission_id(),
-        themes=_open_themes(ctx),
-        values=values or {},
-        errors=errors or {},
-        consent_text=page.tr(
-            "web.consent.v1", challenge=ctx.agenda.meta.challenge, days=retention_days(ctx.agenda)
-        ),
-    )
-
-
-async def signup_form(request: web.Request) -> web.Response:
-    _meeting(request)
-    return _signup_page(Page(request))
-
-
-async def meeting_landing(request: web.Request) -> web.Response:
-    """The meeting's QR code: the room's task now first, the others one tap away."""
-    ctx = _meeting(request)
-    task = current_task(ctx.service)
-    if task is Task.SIGNUP:
-        return _signup_page(Page(request))
-    path = (
-        links.seat_path(ctx.meeting_token)
-        if task is Task.SEAT
-        else links.checkout_path(ctx.meeting_token)
-    )
-    query = f"?{request.query_string}" if request.query_string else ""
-    raise web.HTTPSeeOther(location=path + query)
-
-
-async def signup_submit(request: web.Request) -> web.Response:
-    ctx = _meeting(request)
-    try:
-        data = await _read_form(request)
-    except FormRefused as refused:
-        return refused.page(request)
-    page = Page(request)
-    values = {k: data.get(k, "") for k in ("name", "organisation", "email", "phone")}
-    values["themes"] = list(data.get("themes", []))
-    values["consent"] = data.get("consent", "") == "yes"
-    problem = _form_checks(page, data)
-    if problem:
-        return _signup_page(
-            page,
-            status=403 if problem == "csrf" else 400,
-            values=values,
-            errors={"form": page.tr(f"web.error.{problem}")},
-        )
-    submission = str(data["submission"])
-    open_ids = {theme_id for theme_id, _ in _open_themes(ctx)}
-    form = forms.read_signup(data, values["themes"], open_ids, page.tr)
-    if not form.ok:
-        return _signup_page(
-            page, status=400, values=values, errors=form.errors, submission=submission
-        )
-    try:
-        signup = await ctx.write(
-            lambda: ctx.service.sign_up(
-                name=form.values["name"],
-                organisation=form.values["organisation"],
-                email=form.values["email"],
-                phone=form.values["phone"],
-                themes=form.values["themes"],
-                consent=form.values["consent"],
-                consent_version=CONSENT_VERSION,
-                source="web",
-                key=f"signup:{submission}",
-                session=ctx.csrf.session_tag(page.session),
-            )
-        )
-    except ValidationError as error:
-        fields = {"name", "organisation", "email", "phone", "themes", "consent"}
-        return _signup_page(
-            page,
-            status=400,
-            values=values,
-            errors=_service_errors(error, fields),
-            submission=submission,
-        )
-    names = {th.id: th.name for th in ctx.service.state.themes.values()}
-    return page.render(
-        "signup_done.html",
-        nav=_nav(ctx),
-        signup=signup,
-        theme_names=[names.get(theme_id, theme_id) for theme_id in signup.themes],
-        days=retention_days(ctx.agenda),
-    )
-
-
 # -- where do I sit? ----------------------------------------------------------------------
 
 
@@ -340,272 +201,27 @@ async def seat_page(request: web.Request) -> web.Response:
         raise web.HTTPNotFound()
     page = Page(request)
     query = request.query.get("name", "")
-    form = forms.read_name_query(query, page.tr)
-    if not form.ok:
+    name, errors = forms.read_name_query(query, page.tr)
+    if errors:
         return page.render(
-            "seat.html", status=400, nav=_nav(ctx), query=query, errors=form.errors,
+            "seat.html", status=400, nav=_nav(page), query=query, errors=errors,
             searched=False, matches=[], too_many=False, plan_mode=None,
         )  # fmt: skip
     plan = ctx.service.state.seating_plan
-    searched = bool(form.values["name"])
+    searched = bool(name)
     answer = (
-        look_up(ctx.service.state.participants.values(), plan, form.values["name"])
-        if searched
-        else SeatAnswer()
+        look_up(ctx.service.state.participants.values(), plan, name) if searched else SeatAnswer()
     )
     return page.render(
         "seat.html",
-        nav=_nav(ctx),
-        query=form.values["name"],
+        nav=_nav(page),
+        query=name,
         errors={},
         searched=searched,
         matches=answer.matches,
         too_many=answer.too_many,
         plan_mode=plan.kind if plan else None,
     )
-
-
-# -- check-out ------------------------------------------------------------------------------
-
-
-def _checkout_page(
-    page: Page,
-    *,
-    status: int = 200,
-    values: dict[str, Any] | None = None,
-    errors: dict[str, str] | None = None,
-    submission: str | None = None,
-) -> web.Response:
-    ctx = page.ctx
-    path = links.checkout_path(ctx.meeting_token)
-    return page.render(
-        "checkout.html",
-        status=status,
-        form_page=True,
-        nav=_nav(ctx),
-        action=path,
-        csrf=page.csrf_token(path),
-        submission=submission or new_submission_id(),
-        question=checkout_question(ctx.agenda),
-        values=values or {},
-        errors=errors or {},
-    )
-
-
-async def checkout_form(request: web.Request) -> web.Response:
-    _meeting(request)
-    return _checkout_page(Page(request))
-
-
-async def checkout_submit(request: web.Request) -> web.Response:
-    ctx = _meeting(request)
-    try:
-        data = await _read_form(request)
-    except FormRefused as refused:
-        return refused.page(request)
-    page = Page(request)
-    values = {"thought": data.get("thought", "")}
-    problem = _form_checks(page, data)
-    if problem:
-        return _checkout_page(
-            page,
-            status=403 if problem == "csrf" else 400,
-            values=values,
-            errors={"form": page.tr(f"web.error.{problem}")},
-        )
-    submission = str(data["submission"])
-    form = forms.read_checkout(data, page.tr)
-    if not form.ok:
-        return _checkout_page(
-            page, status=400, values=values, errors=form.errors, submission=submission
-        )
-    try:
-        note = await ctx.write(
-            lambda: ctx.service.note_checkout(
-                form.values["thought"], source="web", key=f"checkout:{submission}"
-            )
-        )
-    except ValidationError as error:
-        return _checkout_page(
-            page,
-            status=400,
-            values=values,
-            errors=_service_errors(error, {"checkout"}),
-            submission=submission,
-        )
-    return page.render(
-        "checkout_done.html", nav=_nav(ctx), note=note, question=checkout_question(ctx.agenda)
-    )
-
-
-# -- table host ------------------------------------------------------------------------------
-
-
-def _table_ideas(ctx: WebContext, table: int) -> list[Idea]:
-    ideas = [i for i in ctx.service.state.visible_ideas() if i.table == table]
-    return sorted(ideas, key=lambda i: (i.round, i.at, i.id))
-
-
-def _table_page(
-    page: Page,
-    table: int,
-    *,
-    status: int = 200,
-    raw: str = "",
-    errors: dict[str, str] | None = None,
-    submission: str | None = None,
-    sent: bool = False,
-) -> web.Response:
-    ctx = page.ctx
-    path = page.request.path
-    current = ctx.service.current_round
-    ideas = _table_ideas(ctx, table)
-    earlier: dict[int, list[Idea]] = {}
-    for idea in ideas:
-        if idea.round < current:
-            earlier.setdefault(idea.round, []).append(idea)
-    return page.render(
-        "table.html",
-        status=status,
-        form_page=True,
-        action=path,
-        csrf=page.csrf_token(path),
-        submission=submission or new_submission_id(),
-        table=table,
-        round=current,
-        rounds=len(ctx.agenda.cafe_rounds),
-        question=round_question(ctx.agenda, current) if current else "",
-        first_question=round_question(ctx.agenda, 1),
-        this_round=[i for i in ideas if i.round == current],
-        retell=[
-            {"round": r, "question": round_question(ctx.agenda, r), "ideas": earlier[r]}
-            for r in sorted(earlier)
-        ],
-        raw=raw,
-        errors=errors or {},
-        sent=sent,
-        max_ideas=forms.MAX_IDEAS_PER_SEND,
-    )
-
-
-async def table_form(request: web.Request) -> web.Response:
-    _, table = _table(request)
-    return _table_page(Page(request), table, sent=request.query.get("sent") == "1")
-
-
-async def table_submit(request: web.Request) -> web.Response:
-    ctx, table = _table(request)
-    try:
-        data = await _read_form(request)
-    except FormRefused as refused:
-        return refused.page(request)
-    page = Page(request)
-    raw = str(data.get("ideas", ""))
-    problem = _form_checks(page, data)
-    if problem:
-        return _table_page(
-            page,
-            table,
-            status=403 if problem == "csrf" else 400,
-            raw=raw,
-            errors={"form": page.tr(f"web.error.{problem}")},
-        )
-    submission = str(data["submission"])
-    form = forms.read_ideas(data, page.tr)
-    if not form.ok:
-        return _table_page(
-            page, table, status=400, raw=raw, errors=form.errors, submission=submission
-        )
-    try:
-        await ctx.write(
-            lambda: ctx.service.capture_ideas(
-                form.values["ideas"], table=table, source="web", key=f"ideas:{submission}"
-            )
-        )
-    except ValidationError as error:
-        return _table_page(
-            page,
-            table,
-            status=400,
-            raw=raw,
-            errors=_service_errors(error, {"ideas"}),
-            submission=submission,
-        )
-    raise web.HTTPSeeOther(location=f"{request.path}?sent=1")
-
-
-# -- projector -------------------------------------------------------------------------------
-
-
-def _room_urls(ctx: WebContext) -> RoomUrls:
-    token = ctx.meeting_token
-    return RoomUrls(
-        meeting=ctx.public_url(links.signup_path(token)),
-        signup=ctx.public_url(links.signup_path(token)),  # the landing shows the form then
-        seat=ctx.public_url(links.seat_path(token))
-        if seat_page_enabled(ctx.agenda)
-        else ctx.public_url(links.signup_path(token)),
-        checkout=ctx.public_url(links.checkout_path(token)),
-    )
-
-
-def _room_values(page: Page, state: dict[str, Any]) -> dict[str, Any]:
-    """What ``_room.html`` needs: the step's view, the timer as text, the right QR code."""
-    ctx = page.ctx
-    view = room_view(ctx.service, _room_urls(ctx), words=[(w, n) for w, n in state["words"] or []])
-    if view.get("feedback_by"):
-        view["feedback_by"] = _human_date(view["feedback_by"], page.tr)
-    timer = state["timer"]
-    return {
-        "t": page.tr,
-        "view": view,
-        "counts": state["counts"],
-        "timer_text": format_seconds(timer["remaining"]) if timer else "",
-        "timer_class": f"-{timer['phase']}" if timer else "-none",
-        "qr": inline_qr(view["qr_url"]),
-        "page_now": page_shown_now(ctx.service.clock.now()),
-        "kind": state["step"]["kind"] if state["step"] else "",
-        "lang": page.lang,
-        "content_lang": ctx.agenda.meta.language,
-    }
-
-
-def _human_date(iso: str, tr: Translator) -> str:
-    """``2026-12-15`` as the room reads it: "15 december 2026"."""
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    months = tr("web.screen.months").split(",")
-    return tr("web.screen.date", day=day.day, month=months[day.month - 1], year=day.year)
-
-
-def page_shown_now(now: float) -> int:
-    """A page counter for the no-JavaScript page; each pager takes it modulo its length."""
-    return int(now // PAGE_SECONDS)
-
-
-async def screen_page(request: web.Request) -> web.Response:
-    ctx = _meeting(request)
-    page = Page(request)
-    state = screen_state(ctx.service)
-    values = _room_values(page, state)
-    return page.render(
-        "screen.html",
-        **values,
-        state=state,
-        events_url=f"{request.path}/events",
-        page_seconds=PAGE_SECONDS,
-    )
-
-
-def _live_state(page: Page) -> dict[str, Any]:
-    """The feed's full message: the state as data, and the stage as the page renders it."""
-    state = screen_state(page.ctx.service)
-    values = _room_values(page, state)
-    state["layout"] = values["view"]["layout"]
-    state["html"] = page.ctx.pages.render("_room.html", **values)
-    return state
 
 
 def from_this_laptop(request: web.Request) -> bool:
@@ -661,29 +277,19 @@ async def event_stream(
     return response
 
 
-async def screen_events(request: web.Request) -> web.StreamResponse:
-    _meeting(request)
-    page = Page(request)
-    return await event_stream(request, lambda: _live_state(page))
-
-
 def routes() -> list[web.RouteDef]:
-    """Every URL the server answers; see ``cafe.links`` for how they are built."""
-    from cafe.web import cohost_views  # it builds on this module's pages and form checks
+    """Every URL the server answers; see ``cafe.links`` for how they are built.
+
+    Routes are named, so handlers build URLs with ``request.app.router[name].url_for``.
+    """
+    # These modules build on this one's pages and form checks, so they come in here.
+    from cafe.web import cohost_views, phone_forms, projector_views
 
     return [
-        web.get("/static/{name}", static_file),
-        web.get("/favicon.ico", favicon),
-        web.get("/m/{token}/", meeting_landing),
-        web.post("/m/{token}/", signup_submit),
-        web.get("/m/{token}/signup", signup_form),
-        web.post("/m/{token}/signup", signup_submit),
-        web.get("/m/{token}/seat", seat_page),
-        web.get("/m/{token}/checkout", checkout_form),
-        web.post("/m/{token}/checkout", checkout_submit),
-        web.get("/t/{token}/", table_form),
-        web.post("/t/{token}/", table_submit),
-        web.get("/screen/{token}", screen_page),
-        web.get("/screen/{token}/events", screen_events, allow_head=False),
+        web.get("/static/{name}", static_file, name="static"),
+        web.get("/favicon.ico", favicon, name="favicon"),
+        *phone_forms.routes(),
+        web.get("/m/{token}/seat", seat_page, name="seat"),
+        *projector_views.routes(),
         *cohost_views.routes(),
     ]

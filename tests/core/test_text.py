@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from cafe.core.errors import Problem
+from cafe.core.errors import Problem, ValidationError
 from cafe.core.text import check_email, check_field, check_phone, clean, parse_yes_no
+from cafe.i18n import Translator, set_language
 
 
 def test_clean_normalises_and_strips_invisible_and_control() -> None:
@@ -26,7 +27,19 @@ def test_too_long_and_required_are_problems() -> None:
     check_field("name", "", problems, required=True)
     check_field("idea", "x" * 100_000, problems, where="ideas[0]")
     assert [p.where for p in problems] == ["name", "ideas[0]"]
-    assert "2000" in problems[1].message
+    assert [p.code for p in problems] == ["text.required", "text.too_long"]
+    assert [p.field for p in problems] == ["name", "idea"]
+    assert problems[1].values["limit"] == 2000 and problems[1].values["length"] == 100_000
+
+
+def test_a_coded_problem_reads_in_the_language_of_whoever_shows_it() -> None:
+    problems: list[Problem] = []
+    check_field("name", "", problems, required=True)
+    set_language("en")
+    assert str(problems[0]) == "name: name is required"
+    assert problems[0].text(Translator("sv")) == "namn måste fyllas i"
+    set_language("sv")
+    assert str(ValidationError(problems)) == "name: namn måste fyllas i"
 
 
 def test_email_and_phone() -> None:

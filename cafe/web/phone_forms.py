@@ -1,0 +1,296 @@
+"""The phone forms (sign-up, check-out, a table's ideas) and the one flow they share.
+
+Each form goes the same way: read the body, check the CSRF token and submission id,
+parse the fields, ask the service (in the web server's group commit), and show either
+the confirmation or the form again with what the service said, in the phone's language.
+``PhoneForm`` says what differs; ``submit`` is the flow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+from cafe.core.errors import ValidationError
+from cafe.core.state import Idea
+from cafe.web import forms
+from cafe.web.context import (
+    CONSENT_VERSION,
+    checkout_question,
+    retention_days,
+    round_question,
+)
+from cafe.web.room import Task, current_task
+from cafe.web.security import new_submission_id
+from cafe.web.views import FormRefused, Page, _form_checks, _meeting, _nav, _read_form, _table
+
+
+@dataclass
+class Shown:
+    """What a form page shows again: what was typed, a message per field, and the
+    submission id to keep (a new one when ``None``)."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    status: int = 200
+    submission: str | None = None
+
+
+Command = Callable[[], Any]
+
+
+@dataclass(frozen=True)
+class PhoneForm:
+    """One phone form: how it is parsed, what it asks the service, what it shows."""
+
+    parse: Callable[[Mapping[str, Any]], dict[str, Any]]
+    command: Callable[[Page, dict[str, Any], str], Command]
+    """The service call for these values and submission id (run in the group commit)."""
+    show: Callable[[Page, Shown], web.Response]
+    done: Callable[[Page, Any], web.Response]
+    fields: Mapping[str, str]
+    """The service's field names -> the form's (``checkout`` is typed in ``thought``)."""
+
+
+async def submit(request: web.Request, form: PhoneForm) -> web.Response:
+    """The one flow: body, checks, parse, service call, then the answer page."""
+    try:
+        data = await _read_form(request)
+    except FormRefused as refused:
+        return refused.page(request)
+    page = Page(request)
+    values = form.parse(data)
+    refused = _form_checks(page, data)
+    if refused:
+        status = 403 if refused == "csrf" else 400
+        errors = {"form": page.tr(f"web.error.{refused}")}
+        return form.show(page, Shown(values, errors, status))
+    submission = str(data["submission"])
+    try:
+        result = await page.ctx.write(form.command(page, values, submission))
+    except ValidationError as error:
+        errors = forms.field_errors(error.problems, form.fields, page.tr)
+        return form.show(page, Shown(values, errors, 400, submission))
+    return form.done(page, result)
+
+
+def _form_values(page: Page, shown: Shown, path: str) -> dict[str, Any]:
+    """The values every form page needs."""
+    return {
+        "status": shown.status,
+        "form_page": True,
+        "action": path,
+        "csrf": page.csrf_token(path),
+        "submission": shown.submission or new_submission_id(),
+        "values": shown.values,
+        "errors": shown.errors,
+    }
+
+
+# -- sign-up -----------------------------------------------------------------------------
+
+
+def _show_signup(page: Page, shown: Shown) -> web.Response:
+    ctx = page.ctx
+    return page.render(
+        "signup.html",
+        **_form_values(page, shown, page.request.path),
+        nav=_nav(page),
+        themes=[(th.id, th.name) for th in ctx.service.state.open_themes()],
+        consent_text=page.tr(
+            "web.consent.v1", challenge=ctx.agenda.meta.challenge, days=retention_days(ctx.agenda)
+        ),
+    )
+
+
+def _sign_up(page: Page, values: dict[str, Any], submission: str) -> Command:
+    ctx = page.ctx
+    session = ctx.csrf.session_tag(page.session)
+    return lambda: ctx.service.sign_up(
+        name=values["name"],
+        organisation=values["organisation"],
+        email=values["email"],
+        phone=values["phone"],
+        themes=values["themes"],
+        consent=values["consent"],
+        consent_version=CONSENT_VERSION,
+        source="web",
+        key=f"signup:{submission}",
+        session=session,
+        theme_required=True,
+    )
+
+
+def _signed_up(page: Page, signup: Any) -> web.Response:
+    ctx = page.ctx
+    names = {th.id: th.name for th in ctx.service.state.themes.values()}
+    return page.render(
+        "signup_done.html",
+        nav=_nav(page),
+        signup=signup,
+        theme_names=[names.get(theme_id, theme_id) for theme_id in signup.themes],
+        days=retention_days(ctx.agenda),
+    )
+
+
+SIGNUP = PhoneForm(
+    parse=forms.read_signup,
+    command=_sign_up,
+    show=_show_signup,
+    done=_signed_up,
+    fields={f: f for f in ("name", "organisation", "email", "phone", "themes", "consent")},
+)
+
+
+async def signup_form(request: web.Request) -> web.Response:
+    _meeting(request)
+    return _show_signup(Page(request), Shown())
+
+
+async def signup_submit(request: web.Request) -> web.Response:
+    _meeting(request)
+    return await submit(request, SIGNUP)
+
+
+async def meeting_landing(request: web.Request) -> web.Response:
+    """The meeting's QR code: the room's task now first, the others one tap away."""
+    ctx = _meeting(request)
+    task = current_task(ctx.service)
+    if task is Task.SIGNUP:
+        return _show_signup(Page(request), Shown())
+    name = "seat" if task is Task.SEAT else "checkout"
+    url = request.app.router[name].url_for(token=ctx.meeting_token)
+    raise web.HTTPSeeOther(location=url.with_query(request.query))
+
+
+# -- check-out ------------------------------------------------------------------------------
+
+
+def _show_checkout(page: Page, shown: Shown) -> web.Response:
+    ctx = page.ctx
+    path = str(page.request.app.router["checkout"].url_for(token=ctx.meeting_token))
+    return page.render(
+        "checkout.html",
+        **_form_values(page, shown, path),
+        nav=_nav(page),
+        question=checkout_question(ctx.agenda),
+    )
+
+
+def _note_checkout(page: Page, values: dict[str, Any], submission: str) -> Command:
+    service = page.ctx.service
+    return lambda: service.note_checkout(
+        values["thought"], source="web", key=f"checkout:{submission}"
+    )
+
+
+def _checked_out(page: Page, note: Any) -> web.Response:
+    question = checkout_question(page.ctx.agenda)
+    return page.render("checkout_done.html", nav=_nav(page), note=note, question=question)
+
+
+CHECKOUT = PhoneForm(
+    parse=forms.read_checkout,
+    command=_note_checkout,
+    show=_show_checkout,
+    done=_checked_out,
+    fields={"checkout": "thought"},
+)
+
+
+async def checkout_form(request: web.Request) -> web.Response:
+    _meeting(request)
+    return _show_checkout(Page(request), Shown())
+
+
+async def checkout_submit(request: web.Request) -> web.Response:
+    _meeting(request)
+    return await submit(request, CHECKOUT)
+
+
+# -- table host ------------------------------------------------------------------------------
+
+
+def _table_ideas(page: Page, table: int) -> list[Idea]:
+    ideas = [i for i in page.ctx.service.state.visible_ideas() if i.table == table]
+    return sorted(ideas, key=lambda i: (i.round, i.at, i.id))
+
+
+def _show_table(page: Page, shown: Shown, *, sent: bool = False) -> web.Response:
+    ctx, table = _table(page.request)
+    current = ctx.service.current_round
+    ideas = _table_ideas(page, table)
+    earlier: dict[int, list[Idea]] = {}
+    for idea in ideas:
+        if idea.round < current:
+            earlier.setdefault(idea.round, []).append(idea)
+    return page.render(
+        "table.html",
+        **_form_values(page, shown, page.request.path),
+        table=table,
+        round=current,
+        rounds=len(ctx.agenda.cafe_rounds),
+        question=round_question(ctx.agenda, current) if current else "",
+        first_question=round_question(ctx.agenda, 1),
+        this_round=[i for i in ideas if i.round == current],
+        retell=[
+            {"round": r, "question": round_question(ctx.agenda, r), "ideas": earlier[r]}
+            for r in sorted(earlier)
+        ],
+        raw=shown.values.get("raw", ""),
+        sent=sent,
+        max_ideas=forms.MAX_IDEAS_PER_SEND,
+    )
+
+
+def _capture_ideas(page: Page, values: dict[str, Any], submission: str) -> Command:
+    ctx, table = _table(page.request)
+    return lambda: ctx.service.capture_ideas(
+        values["ideas"],
+        table=table,
+        source="web",
+        key=f"ideas:{submission}",
+        at_most=forms.MAX_IDEAS_PER_SEND,
+    )
+
+
+def _ideas_sent(page: Page, _ideas: Any) -> web.Response:
+    """Back to an empty form (a reload does not send the ideas again)."""
+    url = page.request.app.router["table"].url_for(token=page.request.match_info["token"])
+    raise web.HTTPSeeOther(location=url.with_query(sent="1"))
+
+
+TABLE_IDEAS = PhoneForm(
+    parse=forms.read_ideas,
+    command=_capture_ideas,
+    show=_show_table,
+    done=_ideas_sent,
+    fields={"idea": "ideas"},
+)
+
+
+async def table_form(request: web.Request) -> web.Response:
+    _table(request)
+    return _show_table(Page(request), Shown(), sent=request.query.get("sent") == "1")
+
+
+async def table_submit(request: web.Request) -> web.Response:
+    _table(request)
+    return await submit(request, TABLE_IDEAS)
+
+
+def routes() -> list[web.RouteDef]:
+    """The phone forms' URLs, each named for ``router[name].url_for``."""
+    return [
+        web.get("/m/{token}/", meeting_landing, name="meeting"),
+        web.post("/m/{token}/", signup_submit, name="meeting"),
+        web.get("/m/{token}/signup", signup_form, name="signup"),
+        web.post("/m/{token}/signup", signup_submit, name="signup"),
+        web.get("/m/{token}/checkout", checkout_form, name="checkout"),
+        web.post("/m/{token}/checkout", checkout_submit, name="checkout"),
+        web.get("/t/{token}/", table_form, name="table"),
+        web.post("/t/{token}/", table_submit, name="table"),
+    ]
