@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from cafe.core.errors import Problem, ValidationError
-from cafe.i18n import current_language, t
+from cafe.i18n import current_language
 
 
 class Sector(StrEnum):
@@ -212,4 +212,4 @@ class AlreadyInMeeting(ValidationError):
         who = existing.name
         if existing.organisation:
             who = f"{who} ({existing.organisation})"
-        super().__init__([Problem("", t("service.already_here", who=who, id=existing.id))])
+        super().__init__([Problem.coded("service.already_here", who=who, id=existing.id)])

@@ -438,7 +438,12 @@ async def console_action(request: web.Request) -> web.Response:
         raise  # the guard's 503 page: the store, not the co-host, has a problem
     except CafeError as error:  # nobody present to seat, an item that is gone ...
         return _page(
-            page, path, status=400, alert=str(error), typed=typed, opened=SECTION_OF.get(action, "")
+            page,
+            path,
+            status=400,
+            alert=error.text(page.tr),
+            typed=typed,
+            opened=SECTION_OF.get(action, ""),
         )
     section = SECTION_OF.get(action, "")
     query = "&".join(f"{k}={v}" for k, v in (("n", notice), ("o", section)) if v)

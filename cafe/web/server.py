@@ -77,7 +77,8 @@ async def _guarded(request: web.Request, handler: Handler, ctx: WebContext) -> w
         logger.exception("could not store a submission")
         return views.error_page(request, 503, "store")
     except CafeError as error:
-        return views.error_page(request, 400, "problem", detail=str(error))
+        detail = error.text(views.Page(request).tr)  # in the phone's language
+        return views.error_page(request, 400, "problem", detail=detail)
 
 
 FREE_HANDLERS = frozenset({views.static_file, views.favicon})

@@ -1,0 +1,75 @@
+"""The service's refusals are codes: each reads in the language of whoever shows it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cafe.core.errors import CafeError
+from cafe.core.participants import PersonInput
+from cafe.core.service import MeetingService
+from cafe.i18n import Translator, catalogue, set_language
+from tests.meetings import new_meeting
+
+
+def _refusals(service: MeetingService) -> list[CafeError]:
+    theme = service.create_theme("Mötesplatser", signup=True)
+    service.add_participant(PersonInput("Åsa Öberg", "PRO"))
+    commands: list[Callable[[], Any]] = [
+        lambda: service.sign_up(name="", email="nope", phone="ring mig", themes=["t9"]),
+        lambda: service.sign_up(name="Per", email="per@example.org", themes=[theme.id]),
+        lambda: service.sign_up(name="Per", theme_required=True),
+        lambda: service.sign_up(name="x" * 121, themes=[theme.id]),
+        lambda: service.capture_ideas([]),
+        lambda: service.capture_ideas(["Fika"] * 21, at_most=20),
+        lambda: service.capture_ideas(["Fika", "y" * 2001], table=-1),
+        lambda: service.note_checkout(" "),
+        lambda: service.add_participant(PersonInput("Åsa Öberg", "PRO")),
+        lambda: service.add_participant(PersonInput("Bo", sector="rymden")),
+        lambda: service.remove_participant("p99"),
+        lambda: service.delete_idea("i99"),
+        lambda: service.rename_theme("t99", "Nytt"),
+        lambda: service.withdraw_signup("s99"),
+        lambda: service.remove_checkout("c99"),
+        lambda: service.start_step(99),
+        lambda: service.timer_start(),
+    ]
+    refused = []
+    for command in commands:
+        with pytest.raises(CafeError) as caught:
+            command()
+        refused.append(caught.value)
+    return refused
+
+
+def test_every_refusal_is_a_code_in_both_catalogues(tmp_path: Path) -> None:
+    errors = _refusals(new_meeting(tmp_path / "m"))
+    codes = [problem.code for error in errors for problem in error.problems]
+    assert all(codes), "a refusal translated where it was raised"
+    for lang in ("sv", "en"):
+        missing = sorted({code for code in codes if code not in catalogue(lang)})
+        assert not missing, f"not in the {lang} catalogue: {missing}"
+    assert {
+        "text.required", "text.too_long", "text.bad_email", "text.bad_phone",
+        "service.no_such_theme", "service.consent_needed", "service.themes_needed",
+        "service.no_ideas", "service.too_many_ideas", "service.bad_table",
+        "service.already_here", "service.bad_sector", "service.no_such_participant",
+    } <= set(codes)  # fmt: skip
+
+
+def test_one_error_reads_in_the_language_it_is_shown_in(tmp_path: Path) -> None:
+    """The CLI and TUI show ``str(error)`` in the laptop's language at that moment; a
+    phone page translates the same error with its own translator."""
+    [error, *_] = _refusals(new_meeting(tmp_path / "m"))
+    set_language("sv")
+    swedish = str(error)
+    assert "namn måste fyllas i" in swedish and "ser inte ut som en e-postadress" in swedish
+    set_language("en")
+    english = str(error)
+    assert "name is required" in english and "does not look like an e-mail" in english
+    assert "måste" not in english and "is required" not in swedish
+    assert error.text(Translator("sv")) == swedish
+    assert [p.field for p in error.problems] == ["name", "email", "phone", "themes", "consent"]
