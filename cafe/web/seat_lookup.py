@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cafe.core.participants import Participant
-from cafe.core.seating.names import is_full_name, name_words, query_letters
+from cafe.core.seating.names import find_named, is_full_name, name_words, query_letters
 from cafe.core.seating.plan import SeatingPlan
 
 __all__ = [
@@ -42,7 +42,7 @@ def find_people(people: Iterable[Participant], query: str) -> list[Participant]:
     """Those of ``people`` whose full name ``query`` gives; none for a short query."""
     if query_letters(query) < MIN_QUERY_LETTERS:
         return []
-    return [person for person in people if is_full_name(query, person.name)]
+    return [person for person in find_named(people, query) if is_full_name(query, person.name)]
 
 
 @dataclass(frozen=True, slots=True)

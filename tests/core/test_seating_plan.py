@@ -93,6 +93,8 @@ def test_one_rule_for_names() -> None:
     assert name_matches("asa", "Åsa Öberg") and name_matches("OBE å", "Åsa Öberg")
     assert name_matches("anna holm", "Anna-Karin Holm"), "hyphens split words"
     assert not name_matches("berg", "Åsa Öberg"), "words begin, they are not searched inside"
+    assert not name_matches("per persson", "Åsa Persson"), "one word of the name per word typed"
+    assert name_matches("per persson", "Per Persson") and name_matches("pers per", "Per Persson")
     assert not name_matches("", "Åsa") and not name_matches("  - ", "Åsa")
     assert is_full_name("öberg åsa", "Åsa Öberg") and is_full_name("eva", "Eva")
     assert not is_full_name("åsa", "Åsa Öberg") and not is_full_name("åsa öb", "Åsa Öberg")

@@ -1,7 +1,7 @@
 """The one rule for finding a person by name, shared by the console and the phone page.
 
-A query matches a name when every word of it begins a word of the name, ignoring case
-and accents ("asa" finds "Åsa"; hyphens split words, so "Anna" finds "Anna-Karin").
+A query matches a name when every word of it begins a different word of the name,
+ignoring case and accents ("asa" finds "Åsa"; hyphens split words, so "Anna" finds "Anna-Karin").
 The console's finder uses the rule as it is; the phone page adds its privacy limits on
 top (``cafe.web.seat_lookup``), so whoever the phone finds, the console finds too.
 """
@@ -40,10 +40,22 @@ def query_letters(query: str) -> int:
 
 
 def name_matches(query: str, name: str) -> bool:
-    """Every word of ``query`` begins a word of ``name``; an empty query matches nobody."""
+    """Every word of ``query`` begins a different word of ``name`` ("Per Persson" is not
+    every Persson); an empty query matches nobody."""
     wanted = name_words(query)
-    words = name_words(name)
-    return bool(wanted) and all(any(w.startswith(q) for w in words) for q in wanted)
+    return bool(wanted) and _begin_apart(wanted, name_words(name))
+
+
+def _begin_apart(wanted: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Each of ``wanted`` begins its own one of ``words`` (a name has few words: a
+    plain search over the choices is quick)."""
+    if not wanted:
+        return True
+    first, rest = wanted[0], wanted[1:]
+    return any(
+        word.startswith(first) and _begin_apart(rest, words[:i] + words[i + 1 :])
+        for i, word in enumerate(words)
+    )
 
 
 def is_full_name(query: str, name: str) -> bool:
