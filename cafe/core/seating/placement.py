@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from cafe.core.seating.bound import lower_bound
 from cafe.core.seating.construct import skeleton
 from cafe.core.seating.people import CodedPeople, slot_order
-from cafe.core.seating.search import SlotSearch
+from cafe.core.seating.slot_search import SlotSearch
 
 
 def skeleton_cells(g: int, travellers: int, rounds: int) -> tuple[list[list[int]], bool]:
