@@ -9,13 +9,13 @@ log can always be replayed.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from cafe.core.events import Event, EventKind
 from cafe.core.participants import Participant, Sector
 from cafe.core.personal_data import PersonalData, contacts_in
+from cafe.core.seating.names import fold as fold_name
 from cafe.core.seating.plan import SeatingPlan, stored_plan
 from cafe.core.timer import Timer
 
@@ -402,8 +402,7 @@ def _update(table: dict[str, Any], key: str, changes: dict[str, Any]) -> None:
 
 
 def _fold_text(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", " ".join(text.casefold().split()))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return fold_name(" ".join(text.split()))
 
 
 def _contacts(signup: Signup) -> set[str]:

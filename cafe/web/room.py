@@ -12,7 +12,6 @@ sign-up step shows counts per theme, and the check-out shows single words.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,6 +19,7 @@ from typing import Any
 
 from cafe.core.agenda import Step, StepKind
 from cafe.core.meeting_seating import speaking_order
+from cafe.core.seating.names import fold
 from cafe.core.service import MeetingService
 from cafe.web.snapshot import seating_data
 
@@ -76,24 +76,19 @@ def current_task(service: MeetingService) -> Task:
 # -- names on the wall ---------------------------------------------------------------
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def wall_names(names: dict[str, str]) -> dict[str, str]:
     """First names for the projector, with an initial where two people share a first name."""
     firsts: dict[str, int] = {}
     for full in names.values():
         words = full.split()
         if words:
-            firsts[_fold(words[0])] = firsts.get(_fold(words[0]), 0) + 1
+            firsts[fold(words[0])] = firsts.get(fold(words[0]), 0) + 1
     shown = {}
     for person_id, full in names.items():
         words = full.split()
         if not words:
             shown[person_id] = full
-        elif firsts[_fold(words[0])] > 1 and len(words) > 1:
+        elif firsts[fold(words[0])] > 1 and len(words) > 1:
             shown[person_id] = f"{words[0]} {words[-1][0]}."
         else:
             shown[person_id] = words[0]

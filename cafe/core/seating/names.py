@@ -25,13 +25,18 @@ class Named(Protocol):
 N = TypeVar("N", bound=Named)
 
 
+def fold(text: str) -> str:
+    """``text`` without case or accents ("Åsa" and "ASA" fold alike): the one folding for
+    finding, filtering and comparing names."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=4096)
 def name_words(text: str) -> tuple[str, ...]:
     """Words of a name, case- and accent-insensitive. Cached: every query compares
     against every name in the meeting."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return tuple(word for word in _WORD_BREAK.split(plain) if word)
+    return tuple(word for word in _WORD_BREAK.split(fold(text)) if word)
 
 
 def query_letters(query: str) -> int:

@@ -11,9 +11,9 @@ from textual.reactive import reactive
 from textual.widgets import DataTable
 
 from cafe.core.participants import Participant
+from cafe.core.seating.names import fold
 from cafe.core.text import collation_key
 from cafe.i18n import current_language, t
-from cafe.tui.text_match import fold
 
 
 class PeopleTable(DataTable[Text]):
