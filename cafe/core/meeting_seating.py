@@ -1,8 +1,10 @@
-"""Glue between the meeting and the seating planner: plan, re-plan, and read the plan.
+"""Glue between the meeting and the seating planner: when to plan, and how many tables.
 
-The TUI and ``cafe seating plan DIR`` decide *when* to plan (the first round that needs
-tables, a late arrival); the planner in ``cafe.core.seating`` decides *who sits where*; the plan is stored as an event
-in its JSON form, so a restarted laptop shows the same tables.
+The TUI, the co-host phone and ``cafe seating plan DIR`` decide *when* to plan (the
+first round that needs tables, a late arrival; ``seat_for_step`` is the one rule); the
+planner in ``cafe.core.seating`` decides *who sits where*; the plan is stored as an
+event in the form ``SeatingPlan.to_stored`` writes, so a restarted laptop shows the same
+tables, and read back as ``MeetingState.seating_plan``.
 """
 
 from __future__ import annotations
