@@ -54,6 +54,9 @@ class Key:
     """Catalogue key under ``tui.keys`` of a footer group (``+`` and ``-`` share one)."""
     brief: bool = False
     """Still in the footer when the terminal is narrow (80 columns): the rest is under ?."""
+    roomy: bool = False
+    """In the footer only from ``ROOMY_WIDTH`` columns (the board has more keys than 120
+    columns hold); bound and under ? at every width."""
 
     @property
     def description(self) -> str:
@@ -85,6 +88,11 @@ _KEY_NAMES = {
     "f6": "F6",
     "tab": "Tab",
 }
+
+NARROW_WIDTH = 100
+"""Below this many columns a footer shows only the ``brief`` keys."""
+ROOMY_WIDTH = 140
+"""From this many columns a screen's footer has room for its ``roomy`` keys too."""
 
 REGISTRY: tuple[Key, ...] = (
     # The meeting screen: moving through the agenda and the timer.
@@ -127,23 +135,32 @@ REGISTRY: tuple[Key, ...] = (
     Key("f8", "delete_idea", "delete_idea", "capture", footer=True, display="F8"),
     # The idea board and themes.
     Key("escape", "app.show('meeting')", "back", "board", footer=True),
-    Key("x", "mark", "mark", "board", footer=True),
-    Key("m", "merge", "merge", "board", footer=True),
+    Key("x", "mark", "mark", "board", footer=True, brief=True),
+    Key("m", "merge", "merge", "board", footer=True, brief=True),
     Key("g", "new_theme", "new_theme", "board", footer=True),
-    Key("o", "move_to_theme", "move_to_theme", "board", footer=True),
+    Key("o", "move_to_theme", "move_to_theme", "board", footer=True, roomy=True),
     Key("e", "edit", "edit", "board"),
-    Key("l", "toggle_signup", "toggle_signup", "board", footer=True),
+    Key("l", "toggle_signup", "toggle_signup", "board", footer=True, roomy=True),
     Key("delete", "delete", "delete", "board"),
-    Key("ctrl+z", "undo", "undo", "board", footer=True),
-    Key("s", "suggest", "suggest", "board", footer=True),
-    # Theme suggestions beside the board (keys of the panel while it has the focus).
-    Key("enter", "accept", "suggestion_accept", "suggestions", footer=True),
-    Key("e", "rename", "suggestion_rename", "suggestions", footer=True),
-    Key("o", "move_out", "suggestion_move_out", "suggestions", footer=True),
+    Key("ctrl+z", "undo", "undo", "board", footer=True, brief=True),
+    Key("s", "suggest", "suggest", "board", footer=True, brief=True),
+    # Theme suggestions beside the board (keys of the panel while it has the focus; the
+    # panel shows only the keys of its mode, themes or a duplicate pair).
+    Key(
+        "enter",
+        "accept",
+        "suggestion_accept",
+        "suggestions",
+        footer=True,
+        brief=True,
+        priority=True,  # before the list's own Enter, so the footer shows what it does
+    ),
+    Key("e", "rename", "suggestion_rename", "suggestions", footer=True, roomy=True),
+    Key("o", "move_out", "suggestion_move_out", "suggestions", footer=True, roomy=True),
     Key("delete", "reject", "suggestion_reject", "suggestions", footer=True),
-    Key("d", "duplicates", "suggestion_duplicates", "suggestions", footer=True),
-    Key("m", "merge_pair", "duplicate_merge", "suggestions", footer=True),
-    Key("n", "next_pair", "duplicate_next", "suggestions", footer=True),
+    Key("d", "duplicates", "suggestion_duplicates", "suggestions", footer=True, brief=True),
+    Key("m", "merge_pair", "duplicate_merge", "suggestions", footer=True, brief=True),
+    Key("n", "next_pair", "duplicate_next", "suggestions", footer=True, brief=True),
     Key("escape", "close", "suggestion_close", "suggestions", footer=True),
     # Moderation: sign-ups, check-out thoughts and phone ideas taken off (and back).
     Key("escape", "app.show('meeting')", "back", "moderation", footer=True),
@@ -191,18 +208,19 @@ def keys_in(scope: Scope) -> list[Key]:
     return [key for key in REGISTRY if key.scope == scope]
 
 
-def bindings(scope: Scope, *, narrow: bool = False) -> list[Binding]:
+def bindings(scope: Scope, *, narrow: bool = False, roomy: bool = True) -> list[Binding]:
     """Textual bindings for ``scope`` with descriptions in the current language.
 
     ``narrow``: the footer shows only the ``brief`` keys (n, p, space, ?, the demo's F5
-    and F6), which fit in 80 columns; every key stays bound and listed under ``?``.
+    and F6), which fit in 80 columns; ``roomy``: the footer may show the ``roomy`` keys.
+    Every key stays bound and listed under ``?``.
     """
     return [
         Binding(
             key.keys,
             key.action,
             key.description,
-            show=key.footer and (key.brief or not narrow),
+            show=key.footer and (key.brief or not narrow) and (roomy or not key.roomy),
             key_display=key.display,
             priority=key.priority,
             group=Binding.Group(t(f"tui.keys.{key.group}"), compact=True) if key.group else None,
@@ -215,7 +233,7 @@ _INSTALLED: WeakKeyDictionary[DOMNode, list[Scope]] = WeakKeyDictionary()
 """The scopes installed on each node, so ``set_narrow`` can install them again."""
 
 
-def install(node: DOMNode, scope: Scope, *, narrow: bool = False) -> None:
+def install(node: DOMNode, scope: Scope, *, narrow: bool = False, roomy: bool = True) -> None:
     """Add ``scope``'s translated bindings to ``node`` (after its class bindings).
 
     A registry key replaces a class binding on the same key (``ctrl+q`` gets a
@@ -225,7 +243,7 @@ def install(node: DOMNode, scope: Scope, *, narrow: bool = False) -> None:
     if scope not in scopes:
         scopes.append(scope)
     merged = dict(node._bindings.key_to_bindings)
-    for binding in bindings(scope, narrow=narrow):
+    for binding in bindings(scope, narrow=narrow, roomy=roomy):
         for single in binding.key.split(","):
             merged[single.strip()] = [
                 Binding(
@@ -241,7 +259,8 @@ def install(node: DOMNode, scope: Scope, *, narrow: bool = False) -> None:
     node._bindings = BindingsMap.from_keys(merged)
 
 
-def set_narrow(node: DOMNode, narrow: bool) -> None:
-    """Show only the ``brief`` keys in the footer (``narrow``) or all footer keys again."""
+def set_narrow(node: DOMNode, narrow: bool, *, roomy: bool = True) -> None:
+    """Show only the ``brief`` keys in the footer (``narrow``) or all footer keys again;
+    without ``roomy``, leave out the ``roomy`` keys."""
     for scope in list(_INSTALLED.get(node, ())):
-        install(node, scope, narrow=narrow)
+        install(node, scope, narrow=narrow, roomy=roomy)

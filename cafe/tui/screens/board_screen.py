@@ -18,7 +18,7 @@ from textual.widgets import Footer, Label, OptionList, Static
 from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
 from cafe.i18n import t
-from cafe.tui.bindings import install
+from cafe.tui.bindings import NARROW_WIDTH, ROOMY_WIDTH, install, set_narrow
 from cafe.tui.board_data import idea_rows, theme_rows
 from cafe.tui.messages import MeetingChanged
 from cafe.tui.screens.choice_modal import ChoiceModal
@@ -29,6 +29,12 @@ from cafe.tui.widgets.idea_list import IdeaList
 from cafe.tui.widgets.meeting_header import MeetingHeader
 from cafe.tui.widgets.suggestion_panel import SuggestionPanel
 from cafe.tui.widgets.theme_list import ThemeList
+
+_PANE_ACTIONS = frozenset(
+    {"mark", "merge", "new_theme", "move_to_theme", "edit", "toggle_signup", "delete", "suggest"}
+)
+"""The panes' keys (and s, which shows the suggestions): off while the suggestions have the
+focus, so the footer has room for theirs."""
 
 UndoStep = tuple[str, Callable[[], None]]
 """What Ctrl+Z says it undid (a catalogue key under ``tui.board.undo``), and how."""
@@ -118,6 +124,20 @@ class BoardScreen(Screen[None]):
             return [i for i in order if i in self.marked]
         current = self.query_one(IdeaList).current_id
         return [current] if current else []
+
+    def on_resize(self) -> None:
+        # The board has more keys than 120 columns hold: the footer shows the ones for the
+        # width (80: x, m, Ctrl+Z, s, ?), the rest are bound and listed under ?.
+        width = self.size.width
+        narrow, roomy = width < NARROW_WIDTH, width >= ROOMY_WIDTH
+        set_narrow(self, narrow, roomy=roomy)
+        set_narrow(self.query_one(SuggestionPanel), narrow, roomy=roomy)
+        set_narrow(self.app, narrow)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the suggestions have the focus, the footer lists their keys, not the panes'."""
+        return not (action in _PANE_ACTIONS and self.query_one(SuggestionPanel).has_focus_within)
 
     def _themes_focused(self) -> bool:
         return self.focused is self.query_one(ThemeList)

@@ -27,6 +27,11 @@ from cafe.tui.suggestion_data import BoardSuggestion, BoardSuggestions, compute
 if TYPE_CHECKING:
     from cafe.tui.screens.board_screen import BoardScreen
 
+_THEME_ACTIONS = frozenset({"accept", "rename", "move_out", "reject"})
+"""Keys for a suggested theme: hidden while a duplicate pair is shown."""
+_PAIR_ACTIONS = frozenset({"merge_pair", "next_pair"})
+"""Keys for a duplicate pair: hidden while the themes are shown."""
+
 
 class SuggestionPanel(Vertical):
     """Hidden until ``s`` on the board; Esc hides it again."""
@@ -45,6 +50,14 @@ class SuggestionPanel(Vertical):
         yield Label(t("harvest.tui.title"), id="suggestion-title", classes="column-title")
         yield OptionList(id="suggestion-list", markup=False)
         yield Static("", id="suggestion-ideas", markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer lists the keys of the mode shown: themes or a duplicate pair."""
+        if action in _THEME_ACTIONS:
+            return self.pair_index is None
+        if action in _PAIR_ACTIONS:
+            return self.pair_index is not None
+        return True
 
     @property
     def board(self) -> BoardScreen:
@@ -87,6 +100,7 @@ class SuggestionPanel(Vertical):
     def refresh_panel(self) -> None:
         """Drop what the board has changed meanwhile, then show themes or the current pair."""
         self.suggestions.prune(self.board.service.state)
+        self.refresh_bindings()
         self.query_one("#suggestion-list", OptionList).display = self.pair_index is None
         if self.pair_index is not None:
             self._show_pair()
