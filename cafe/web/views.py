@@ -1,11 +1,13 @@
-"""The request handlers: read a phone's form, call ``MeetingService``, render a page.
+"""What every phone page shares: the request's page, error pages, form reading and checks,
+the links between pages, the live feeds, and the route table; plus "where do I sit?".
 
 Handlers never touch storage or state directly except to read; the only commands they
-may call are ``sign_up``, ``capture_ideas`` and ``note_checkout`` (the co-host console,
-``cohost_views``, runs the TUI's commands, under its own token). Every handler checks
-its URL token first, so a wrong token is a 404 whatever else is wrong with the request.
-Every form carries a CSRF token and a ``submission`` id made when the page was shown;
-the id is the idempotency key, so a double tap or a resend stores one record.
+may call are ``sign_up``, ``capture_ideas`` and ``note_checkout`` (``phone_forms``; the
+co-host console, ``cohost_views``, runs the TUI's commands, under its own token). Every
+handler checks its URL token first, so a wrong token is a 404 whatever else is wrong
+with the request. Every form carries a CSRF token and a ``submission`` id made when the
+page was shown; the id is the idempotency key, so a double tap or a resend stores one
+record. Routes are named (``request.app.router[name].url_for(token=...)``).
 """
 
 from __future__ import annotations
