@@ -27,7 +27,10 @@ from cafe.core.participants import Sector
 # Any text a person could type or paste, including newlines, quotes, backslashes,
 # control characters, emoji and every script (surrogates cannot be encoded at all).
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
-nonblank = texts.filter(lambda s: s.strip())
+nonblank = texts.filter(
+    lambda s: "".join(c for c in s if c in "\n\t" or " " <= c < "\x7f" or c >= "\xa0").strip()
+)
+"""Not blank once the agenda has dropped control characters from it."""
 minutes = st.one_of(
     st.integers(1, MAX_MINUTES),
     st.floats(min_value=0.01, max_value=MAX_MINUTES, allow_nan=False, allow_infinity=False),
