@@ -43,8 +43,10 @@ def test_syntax_error_gives_line_and_column() -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr == (
-        f"{BAD}/syntax_error.toml:12:9: TOML-syntaxfel: ogiltigt värde "
-        '(text ska stå inom citattecken: title = "Runda 1")\n'
+        f"{BAD}/syntax_error.toml:12:9: filen är inte giltig TOML här: värdet går inte att läsa; "
+        'text ska stå inom citattecken (title = "Runda 1")\n'
+        "    title = Runda 1\n"
+        "            ^\n"
     )
     assert result.stdout == ""
 
@@ -91,7 +93,10 @@ def test_several_problems_and_files_are_reported_at_once() -> None:
     assert f"{BAD}/several_problems.toml:4:1: meeting.language:" in several[0]
     assert f"{BAD}/several_problems.toml:46:1: steps[4].minutes:" in several[-1]
     assert f"{BAD}/binary.toml: filen är inte en textfil" in result.stderr
-    assert f"{BAD}/truncated.toml:62:60: TOML-syntaxfel: texten tar aldrig slut" in result.stderr
+    assert (
+        f"{BAD}/truncated.toml:62:60: filen är inte giltig TOML här: texten tar aldrig slut"
+        in result.stderr
+    )
     assert f"{BAD}/finns-inte.toml: filen finns inte" in result.stderr
     assert lines[-1] == "4 av 5 filer har fel."
     assert result.stdout == "agendas/idemote.sv.toml: OK (12 steg, 4 cafésamtal, 175 min)\n"

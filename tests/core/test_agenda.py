@@ -150,7 +150,8 @@ def test_byte_order_mark_and_crlf_are_accepted() -> None:
 def test_syntax_error_has_line_and_column() -> None:
     text = MINIMAL.replace('title = "Runda 1"', "title = Runda 1")
     assert problems(text) == [
-        'agenda.toml:6:9: TOML-syntaxfel: ogiltigt värde (text ska stå inom citattecken: title = "Runda 1")'
+        "agenda.toml:6:9: filen är inte giltig TOML här: värdet går inte att läsa; text ska stå "
+        'inom citattecken (title = "Runda 1")\n    title = Runda 1\n            ^'
     ]
 
 
@@ -158,13 +159,19 @@ def test_syntax_error_in_english() -> None:
     set_language("en")
     text = MINIMAL + 'title = "again"\n'
     assert problems(text) == [
-        "agenda.toml:9:16: TOML syntax error: the value is already set; each key may appear only once"
+        "agenda.toml:9:16: the file is not valid TOML here: steps[1].title is already set on "
+        "line 6; each key or [heading] may appear only once\n"
+        '    title = "again"\n'
+        "                   ^"
     ]
 
 
 def test_unterminated_string_points_at_the_end() -> None:
     assert load_problems(DATA / "truncated.toml") == [
-        f"{DATA / 'truncated.toml'}:62:60: TOML-syntaxfel: texten tar aldrig slut; ett citattecken saknas"
+        f"{DATA / 'truncated.toml'}:62:60: filen är inte giltig TOML här: texten tar aldrig slut; "
+        "ett citattecken saknas\n"
+        f"    {(DATA / 'truncated.toml').read_text().splitlines()[61]}\n"
+        f"    {' ' * 59}^"
     ]
 
 
@@ -500,6 +507,7 @@ def test_unknown_name_lists_the_shipped_agendas() -> None:
 
 def test_swedish_letters_in_a_bare_key_get_a_helpful_syntax_message() -> None:
     assert problems('[[steps]]\nfråga = "Vad?"\n') == [
-        "agenda.toml:2:3: TOML-syntaxfel: nycklar skrivs med a–z, 0–9, _ och - (agendans nycklar är "
-        'engelska, t.ex. question i stället för fråga); "å" får bara stå i en nyckel inom citattecken'
+        "agenda.toml:2:3: filen är inte giltig TOML här: nycklar skrivs med a–z, 0–9, _ och - "
+        "(agendans nycklar är engelska, t.ex. question i stället för fråga); "
+        '"å" får bara stå i en nyckel inom citattecken\n    fråga = "Vad?"\n      ^'
     ]

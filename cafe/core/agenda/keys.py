@@ -46,6 +46,9 @@ class KeyLocator:
 
     def __init__(self, text: str) -> None:
         self.where: dict[str, tuple[int, int]] = {}
+        self.twice: dict[int, tuple[str, int]] = {}
+        """Line -> (key path, earlier line) for a key or [table] defined a second time."""
+        defined: dict[str, int] = {}
         counts: dict[str, int] = {}
         prefix = ""
         open_quote: str | None = None
@@ -69,12 +72,14 @@ class KeyLocator:
                 parts = _key_parts(match.group(2))
                 prefix = self._path(parts, counts)
                 self._record(prefix, number, len(match.group(1)) + 1)
+                self._define(defined, prefix, number)
             elif match := _KEY_LINE.match(line):
                 parts = _key_parts(match.group(2))
                 column = len(match.group(1)) + 1
                 for depth in range(1, len(parts) + 1):
                     path = ".".join([prefix, *parts[:depth]]) if prefix else ".".join(parts[:depth])
                     self._record(path, number, column)
+                self._define(defined, path, number)
             open_quote = _multiline_toggle(line, None)
 
     @staticmethod
@@ -84,6 +89,12 @@ class KeyLocator:
             name = ".".join(parts[:depth])
             path.append(f"{part}[{counts[name]}]" if name in counts else part)
         return ".".join(path)
+
+    def _define(self, defined: dict[str, int], path: str, line: int) -> None:
+        if path in defined:
+            self.twice.setdefault(line, (path, defined[path]))
+        else:
+            defined[path] = line
 
     def _record(self, path: str, line: int, column: int) -> None:
         self.where.setdefault(path, (line, column))

@@ -1,51 +1,172 @@
-"""A TOML syntax error as a co-host can act on it: where, and what to look for."""
+"""A TOML syntax error as a co-host can act on it: where, the line, and what to look for.
+
+Only tomllib's position is used (``lineno``/``colno`` from Python 3.14, the stable
+``(at line N, column M)`` suffix before that); the wording is ours, in the user's
+language, and the hint comes from looking at the text at that position, so a change in
+tomllib's English sentences changes nothing here.
+"""
 
 from __future__ import annotations
 
 import re
 import tomllib
 
+from cafe.core.agenda.keys import KeyLocator
 from cafe.core.errors import Problem
 from cafe.i18n import t
 
-_TOML_MESSAGE = re.compile(
-    r"^(?P<msg>.*) \(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)$", re.S
+_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)\s*$")
+_KEY_CHARS = re.compile(r"[A-Za-z0-9_-]")
+_DATE_LIKE = re.compile(r"\d{4}-|\d{1,2}:\d")
+_COMPLETE_VALUE = re.compile(
+    r'\s*(?:"(?:[^"\\]|\\.)*"|\'[^\']*\'|true|false|[+-]?[0-9][0-9_.eE+-]*)\s*'
 )
 
-_TOML_TRANSLATIONS: dict[str, str] = {
-    "Invalid value": "invalid_value",
-    "Invalid statement": "invalid_statement",
-    "Unterminated string": "unterminated_string",
-    "Unclosed array": "unclosed_array",
-    "Unclosed inline table": "unclosed_inline_table",
-    "Cannot overwrite a value": "overwrite",
-    "Expected '=' after a key in a key/value pair": "expected_equals",
-    "Expected newline or end of document after a statement": "expected_newline",
-    "Expected ']' at the end of a table declaration": "expected_bracket",
-    "Expected ']]' at the end of an array declaration": "expected_brackets",
-    "Invalid initial character for a key part": "bad_key",
-    "Invalid date or datetime": "bad_datetime",
-}
-_TWICE = re.compile(r"^Cannot declare (.*) twice$")
+
+def toml_position(error: tomllib.TOMLDecodeError, text: str) -> tuple[int, int]:
+    """The 1-based line and column tomllib stopped at; the end of the text if it ran out."""
+    line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
+    if isinstance(line, int) and isinstance(column, int):
+        return line, column
+    if match := _POSITION.search(str(error)):
+        return int(match.group(1)), int(match.group(2))
+    lines = text.rstrip("\r\n").split("\n")  # "at end of document": after the last thing
+    return len(lines), len(lines[-1].rstrip("\r")) + 1
 
 
 def syntax_problem(error: tomllib.TOMLDecodeError, text: str, source: str) -> Problem:
-    """``agenda.toml:12:5`` and the parser's message, in the user's language if known."""
-    match = _TOML_MESSAGE.match(str(error))
-    message = match.group("msg") if match else str(error)
-    if match and match.group("line"):
-        line, column = int(match.group("line")), int(match.group("col"))
-    else:  # "at end of document": point after the last thing written
-        lines = text.rstrip("\r\n").split("\n")
-        line, column = len(lines), len(lines[-1].rstrip("\r")) + 1
+    """``agenda.toml:12:5``, the line with a caret under the column, and a hint."""
+    line, column = toml_position(error, text)
     lines = text.split("\n")
-    found = lines[line - 1][column - 1 : column] if 0 < line <= len(lines) else ""
-    if message.startswith("Expected '='") and found and not found.isascii():
-        detail = t("agenda.toml_error.non_ascii_key", char=found)
-    elif message in _TOML_TRANSLATIONS:
-        detail = t(f"agenda.toml_error.{_TOML_TRANSLATIONS[message]}")
-    elif twice := _TWICE.match(message):
-        detail = t("agenda.toml_error.twice", key=twice.group(1))
-    else:
-        detail = message
-    return Problem(f"{source}:{line}:{column}", t("agenda.problem.syntax", detail=detail))
+    shown = lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
+    hint = _hint(text, lines, line, column)
+    caret = " " * _width(shown[: column - 1]) + "^"
+    message = f"{t('agenda.toml_error.here', hint=hint)}\n    {shown.expandtabs(1)}\n    {caret}"
+    return Problem(f"{source}:{line}:{column}", message)
+
+
+def _width(text: str) -> int:
+    return len(text.expandtabs(1))
+
+
+def _hint(text: str, lines: list[str], line: int, column: int) -> str:
+    """What is wrong, judged from the text at and before the position."""
+    twice = KeyLocator(text).twice.get(line)
+    if twice is not None:
+        path, first = twice
+        return t("agenda.toml_error.twice", key=path, line=first)
+    if _open_multiline(lines[:line]):
+        return t("agenda.toml_error.unterminated_string")
+    here = lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
+    index = column - 1
+    code = _code(here)
+    if _in_string(here, index):
+        return t("agenda.toml_error.unterminated_string")
+    unclosed = _unclosed(lines, line, index)
+    if unclosed == "[":
+        return t("agenda.toml_error.unclosed_array")
+    if unclosed == "{":
+        return t("agenda.toml_error.unclosed_inline_table")
+    stripped = code.strip()
+    if stripped.startswith("[["):
+        closed = "]]" in stripped
+        return t(f"agenda.toml_error.{'after_heading' if closed else 'expected_brackets'}")
+    if stripped.startswith("["):
+        closed = "]" in stripped
+        return t(f"agenda.toml_error.{'after_heading' if closed else 'expected_bracket'}")
+    equals = code.find("=")
+    if equals < 0 or index <= equals:
+        found = here[index : index + 1]
+        if found and not found.isascii():
+            return t("agenda.toml_error.non_ascii_key", char=found)
+        if index == len(here) - len(here.lstrip()) and found and not _KEY_CHARS.match(found):
+            return t("agenda.toml_error.bad_key", char=found)
+        return t("agenda.toml_error.expected_equals")
+    value = code[equals + 1 :]
+    if _DATE_LIKE.match(value.strip()):
+        return t("agenda.toml_error.bad_datetime")
+    complete = _COMPLETE_VALUE.match(value)
+    if complete and equals + 1 + complete.end() <= index:
+        return t("agenda.toml_error.expected_newline")
+    return t("agenda.toml_error.invalid_value")
+
+
+def _code(line: str) -> str:
+    """The line without its comment (a ``#`` outside quotes)."""
+    quote = ""
+    for i, char in enumerate(line):
+        if quote:
+            if char == "\\" and quote == '"':
+                continue
+            if char == quote and not (quote == '"' and line[i - 1 : i] == "\\"):
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            return line[:i]
+    return line
+
+
+def _in_string(line: str, index: int) -> bool:
+    """Whether ``index`` is inside a one-line string opened earlier on the line."""
+    quote = ""
+    i = 0
+    while i < min(index, len(line)):
+        char = line[i]
+        if quote:
+            if quote == '"' and char == "\\":
+                i += 2
+                continue
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            if line[i : i + 3] in ('"""', "'''"):
+                return False  # a multi-line string; judged by _open_multiline
+            quote = char
+        elif char == "#":
+            return False
+        i += 1
+    return bool(quote)
+
+
+def _open_multiline(lines: list[str]) -> bool:
+    """Whether a ``\"\"\"`` or ``'''`` string is still open after these lines."""
+    joined = "\n".join(lines)
+    return any(joined.count(quote) % 2 == 1 for quote in ('"""', "'''"))
+
+
+def _unclosed(lines: list[str], line: int, index: int) -> str:
+    """``[`` or ``{`` if a value begun on this or an earlier line is still open here."""
+    for number in range(line, 0, -1):
+        code = _code(lines[number - 1]).strip()
+        if code.startswith("[") and number < line:
+            return ""
+        if "=" in code and (depth := _open_brackets(lines, number, line, index)):
+            return depth
+    return ""
+
+
+def _open_brackets(lines: list[str], start: int, line: int, index: int) -> str:
+    """The innermost ``[`` or ``{`` still open at the position, counted from the ``=``."""
+    stack: list[str] = []
+    for number in range(start, line + 1):
+        code = _code(lines[number - 1].rstrip("\r"))
+        if number == start:
+            code = code[code.find("=") + 1 :]
+            offset = lines[number - 1].find("=") + 1
+        else:
+            offset = 0
+        quote = ""
+        for i, char in enumerate(code):
+            if number == line and offset + i >= index:
+                break
+            if quote:
+                if char == quote:
+                    quote = ""
+            elif char in "\"'":
+                quote = char
+            elif char in "[{":
+                stack.append(char)
+            elif char in "]}" and stack:
+                stack.pop()
+    return stack[-1] if stack else ""
