@@ -47,8 +47,10 @@ class IdeaList(OptionList):
     """One option per idea (id = idea id) under disabled group headings."""
 
     DEFAULT_CSS = """
-    IdeaList { min-width: 12; }
+    IdeaList { min-width: 12; scrollbar-gutter: stable; }
     """
+    """The gutter is kept even without a scrollbar: when one appeared, ideas that wrapped
+    to one more line at the narrower width lost their last line (seen at 80 columns)."""
 
     rows: reactive[IdeaRows] = reactive(IdeaRows)
     """Set by the parent; the list keeps the highlighted idea across updates."""
