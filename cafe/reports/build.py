@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pptx import Presentation
 
+from cafe.core.agenda import challenge_in_sentence
 from cafe.core.errors import CafeError
 from cafe.core.meeting_seating import appointed_hosts, expected_tables
 from cafe.core.service import MeetingService
@@ -130,11 +131,12 @@ def invitation_ics(service: MeetingService, model: ReportModel, token: str) -> b
     """The meeting in a calendar: when, where, the question and the co-hosts."""
     tr = Translator(model.lang)
     hosts = joined([h.name for h in model.hosts] or list(model.cohosts), tr)
+    challenge = challenge_in_sentence(model.challenge or model.title, model.lang)
     description = "\n\n".join(
         x
         for x in (
-            tr("reports.invitation.question", challenge=model.challenge or model.title),
-            tr("reports.letters.calendar_description", challenge=model.challenge, hosts=hosts)
+            tr("reports.invitation.question", challenge=challenge),
+            tr("reports.letters.calendar_description", challenge=challenge, hosts=hosts)
             if hosts
             else "",
         )

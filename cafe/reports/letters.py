@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from cafe.core.agenda import Step
+from cafe.core.agenda import Step, challenge_in_sentence
 from cafe.core.participants import Sector
 from cafe.i18n import Translator
 from cafe.reports.model import HostContact, ReportModel
@@ -115,7 +115,7 @@ def signature(model: ReportModel) -> str:
 def invitation_blocks(model: ReportModel, steps: Sequence[Step] = ()) -> list[Block]:
     """The invitation: the question, why come, when, where, who hosts, how to register."""
     tr = Translator(model.lang)
-    challenge = model.challenge or model.title
+    challenge = challenge_in_sentence(model.challenge or model.title, model.lang)
     facts = [
         (tr("reports.invitation.when"), when_text(model, tr)),
         (tr("reports.invitation.where"), model.place or tr("reports.invitation.unknown")),
@@ -183,13 +183,16 @@ def invitation_blocks(model: ReportModel, steps: Sequence[Step] = ()) -> list[Bl
 
 def feedback_subject(model: ReportModel) -> str:
     tr = Translator(model.lang)
-    return tr("reports.feedback.subject", challenge=model.challenge or model.title)
+    return tr(
+        "reports.feedback.subject",
+        challenge=challenge_in_sentence(model.challenge or model.title, model.lang),
+    )
 
 
 def feedback_blocks(model: ReportModel, *, attachment: bool = False) -> list[Block]:
     """The letter to everyone who took part, as each of them gets it: no recipient list."""
     tr = Translator(model.lang)
-    challenge = model.challenge or model.title
+    challenge = challenge_in_sentence(model.challenge or model.title, model.lang)
     when = (
         tr("reports.feedback.when", date=long_date(model.date, tr, weekday=False))
         if model.date

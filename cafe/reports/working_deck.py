@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pptx.enum.text import MSO_ANCHOR
 
+from cafe.core.agenda import challenge_in_sentence
 from cafe.i18n import Translator
 from cafe.reports.fitting import Box, Para, fit_list, fit_size, typeface
 from cafe.reports.model import IdeaView, ReportModel, SignupView
@@ -64,7 +65,10 @@ def _title_slide(deck: Deck, model: ReportModel, tr: Translator) -> None:
     slide = deck.slide(
         LayoutKind.TITLE,
         model.title,
-        notes=tr("reports.deck.notes_title", challenge=model.challenge),
+        notes=tr(
+            "reports.deck.notes_title",
+            challenge=challenge_in_sentence(model.challenge, model.lang),
+        ),
     )
     paras = [Para(model.challenge, scale=1.25, bold=True, color=PALETTE.accent)]
     for line in (when_where(model, tr), hosts_line(model, tr), tr("reports.deck.working_title")):

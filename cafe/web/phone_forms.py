@@ -14,6 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
+from cafe.core.agenda import challenge_in_sentence
 from cafe.core.errors import ValidationError
 from cafe.core.state import Idea
 from cafe.web import forms
@@ -101,7 +102,9 @@ def _show_signup(page: Page, shown: Shown) -> web.Response:
         nav=_nav(page),
         themes=[(th.id, th.name) for th in ctx.service.state.open_themes()],
         consent_text=page.tr(
-            "web.consent.v1", challenge=ctx.agenda.meta.challenge, days=retention_days(ctx.agenda)
+            "web.consent.v1",
+            challenge=challenge_in_sentence(ctx.agenda.meta.challenge, page.lang),
+            days=retention_days(ctx.agenda),
         ),
     )
 

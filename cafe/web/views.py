@@ -19,6 +19,7 @@ from typing import Any
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 
+from cafe.core.agenda import challenge_in_sentence
 from cafe.i18n import Translator
 from cafe.web import forms
 from cafe.web.context import (
@@ -69,7 +70,8 @@ class Page:
             # read as another site to a browser; ``?lang=`` stays on this page.
             "switch_url": f"?lang={other}",
             "meeting_title": agenda.meta.title,
-            "challenge": agenda.meta.challenge,
+            # The pages put it inside a sentence ("Vill du fortsätta arbeta med ...?").
+            "challenge": challenge_in_sentence(agenda.meta.challenge, self.lang),
         }
 
     def render(

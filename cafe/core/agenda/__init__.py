@@ -33,7 +33,7 @@ from cafe.core.agenda.reader import (
     parse_clock,
 )
 from cafe.core.agenda.shipped import ShippedAgenda, list_shipped, resolve_agenda
-from cafe.core.agenda.substitution import PLACEHOLDER, fill_challenge
+from cafe.core.agenda.substitution import PLACEHOLDER, challenge_in_sentence, fill_challenge
 from cafe.core.agenda.writer import agenda_to_dict, dump_agenda
 
 __all__ = [
@@ -58,6 +58,7 @@ __all__ = [
     "agenda_from_bytes",
     "agenda_from_dict",
     "agenda_to_dict",
+    "challenge_in_sentence",
     "dump_agenda",
     "fill_challenge",
     "is_email_address",

@@ -1,0 +1,80 @@
+"""A challenge phrased as a question is quoted where a sentence holds it; a topic is not.
+
+Checked in the agenda's texts (the shipped agendas, filled) and in the letters and
+sheets the reports write, for a meeting made with ``cafe new``, in Swedish and English.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cafe.cli import main
+from cafe.core.agenda import challenge_in_sentence, load_agenda, resolve_agenda
+from cafe.reports.build import invitation_ics
+from cafe.reports.letters import feedback_blocks, feedback_subject, invitation_blocks
+from cafe.reports.model import build_model
+from cafe.storage.folder import open_meeting
+
+QUESTION = {
+    "sv": "Hur minskar vi ofrivillig ensamhet bland äldre?",
+    "en": "How do we reduce loneliness among older people?",
+}
+TOPIC = {"sv": "ofrivillig ensamhet bland äldre", "en": "loneliness among older people"}
+QUOTED = {"sv": "”Hur minskar vi ofrivillig ensamhet bland äldre?”", "en": "“How do we reduce loneliness among older people?”"}  # fmt: skip
+AGENDA = {"sv": "idemote.sv", "en": "idea-meeting.en"}
+# A sentence of the shipped agenda around {challenge}, before and after.
+AROUND = {
+    "sv": ("samhällsutmaningen ", " på ett sådant sätt"),
+    "en": ("the societal challenge ", "."),
+}
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_question_is_quoted_and_a_topic_is_not(language: str) -> None:
+    assert challenge_in_sentence(QUESTION[language], language) == QUOTED[language]
+    assert challenge_in_sentence(TOPIC[language], language) == TOPIC[language]
+    assert challenge_in_sentence(f"  {TOPIC[language]}  ", language) == TOPIC[language]
+    assert challenge_in_sentence("Äntligen!", "sv") == "”Äntligen!”"
+    assert challenge_in_sentence("Vi börjar.", "en") == "“Vi börjar.”"
+    assert challenge_in_sentence("”Redan citerad?”", "sv") == "”Redan citerad?”"
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_shipped_agenda_reads_well_with_either_kind(language: str) -> None:
+    agenda = load_agenda(resolve_agenda(AGENDA[language]))
+    before, after = AROUND[language]
+    for challenge, shown in ((QUESTION[language], QUOTED[language]), (TOPIC[language], TOPIC[language])):  # fmt: skip
+        filled = agenda.with_meta(challenge=challenge).filled()
+        texts = [t for s in filled.steps for t in (s.title, s.text, s.notes, s.question)]
+        joined = "\n".join(texts)
+        assert "{challenge}" not in joined
+        assert f"{before}{shown}" in joined
+        assert f"{shown}{after}" in joined or language == "en"
+        assert "?" + " för mig" not in joined and "??" not in joined
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_letters_and_sheets_quote_a_question(tmp_path: Path, language: str) -> None:
+    for kind, challenge in (("question", QUESTION[language]), ("topic", TOPIC[language])):
+        folder = tmp_path / kind
+        argv = ["new", str(folder), "--challenge", challenge, "--lang", language, "--date", "2026-12-03", "--start", "18:00", "--end", "21:00"]  # fmt: skip
+        assert main(argv) == 0
+        service = open_meeting(folder)
+        try:
+            model = build_model(service, language)
+            shown = challenge_in_sentence(challenge, language)
+            assert shown == (QUOTED[language] if kind == "question" else challenge)
+            subject = feedback_subject(model)
+            assert subject.endswith(shown)
+            invitation = "\n".join(b.text for b in invitation_blocks(model) if b.text)
+            feedback = "\n".join(b.text for b in feedback_blocks(model) if b.text)
+            ics = invitation_ics(service, model, "token").decode("utf-8")
+        finally:
+            service.log.close()
+        for text in (invitation, feedback):
+            assert shown in text
+            assert "??" not in text and "?." not in text
+        assert shown.replace(",", "\\,") in ics.replace("\r\n ", "")
+        assert model.challenge == challenge  # stand-alone uses keep it bare
