@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from cafe.core.agenda import StepKind
+from cafe.core.agenda import Step, StepKind
 from cafe.core.meeting_seating import expected_tables
 from cafe.core.service import MeetingService
 from cafe.demo.content import CHECKOUT, IDEAS, THEMES, theme_of
@@ -96,8 +96,7 @@ async def run_meeting(
     person), so a meeting resumed after a crash resends exactly what the lost process
     would have sent, as real phones resending the same form do.
     """
-    log = DemoLog()
-    ideas_by_round = IDEAS.get(lang, IDEAS["sv"])
+    run = _Run(service, people, room, lang, seed, plan_seating)
     if service.state.current_step < 0:
         service.start_step(0)
     while True:
@@ -107,43 +106,86 @@ async def run_meeting(
         step = service.agenda.steps[index]
         announce(f"[{index + 1}/{len(service.agenda.steps)}] {step.title}")
         service.timer_start()
-        if step.kind is StepKind.PRESENTATION_ROUND:
-            for person in service.state.present():
-                service.mark_spoken(person.id)
-        elif step.kind is StepKind.CAFE_ROUND:
-            if plan_seating is not None:
-                plan_seating(service)
-            tables = _table_numbers(service)
-            pool = ideas_by_round[(step.round or 1) - 1] if ideas_by_round else ()
-            for table in tables:
-                rng = random.Random(f"{seed}:{step.round}:{table}")
-                chosen = rng.sample(pool, k=min(2, len(pool)))
-                text = [
-                    f"{idea} (bord {table})" if lang == "sv" else f"{idea} (table {table})"
-                    for idea in chosen
-                ]
-                await room.send_ideas(table, text)
-                log.ideas.extend(text)
-        elif step.kind is StepKind.HARVEST:
-            _make_themes(service, lang)
-        elif step.kind is StepKind.SIGNUP:
-            themes = [th.id for th in service.state.open_themes()]
-            for person in people:
-                if person.signs_up and themes:
-                    rng = random.Random(f"{seed}:signup:{person.person.name}")
-                    picks = tuple(rng.sample(themes, k=rng.randint(1, len(themes))))
-                    await room.sign_up(person, picks)
-                    log.signups.append((person.person.name, picks))
-        elif step.kind is StepKind.CHECKOUT:
-            thoughts = CHECKOUT.get(lang, CHECKOUT["sv"])
-            for person in people[: max(1, len(people) // 2)]:
-                thought = random.Random(f"{seed}:checkout:{person.person.name}").choice(thoughts)
-                await room.check_out(person, thought)
-                log.checkout.append(thought)
+        await ACTIONS[step.kind](run, step)
         await wait_for_timer(service, speed)
         if not service.next_step():
             break
-    return log
+    return run.log
+
+
+@dataclass
+class _Run:
+    """One demo meeting in progress: who takes part, how they reach it, what they sent."""
+
+    service: MeetingService
+    people: Sequence[SimulatedPerson]
+    room: Room
+    lang: str
+    seed: int
+    plan_seating: Callable[[MeetingService], None] | None
+    log: DemoLog = field(default_factory=DemoLog)
+
+
+async def _nothing(run: _Run, step: Step) -> None:
+    """The room listens (opening, purpose, break, closing, a custom step)."""
+
+
+async def _presentation(run: _Run, step: Step) -> None:
+    for person in run.service.state.present():
+        run.service.mark_spoken(person.id)
+
+
+async def _cafe_round(run: _Run, step: Step) -> None:
+    if run.plan_seating is not None:
+        run.plan_seating(run.service)
+    ideas_by_round = IDEAS.get(run.lang, IDEAS["sv"])
+    pool = ideas_by_round[(step.round or 1) - 1] if ideas_by_round else ()
+    for table in _table_numbers(run.service):
+        rng = random.Random(f"{run.seed}:{step.round}:{table}")
+        chosen = rng.sample(pool, k=min(2, len(pool)))
+        text = [
+            f"{idea} (bord {table})" if run.lang == "sv" else f"{idea} (table {table})"
+            for idea in chosen
+        ]
+        await run.room.send_ideas(table, text)
+        run.log.ideas.extend(text)
+
+
+async def _harvest(run: _Run, step: Step) -> None:
+    _make_themes(run.service, run.lang)
+
+
+async def _signup(run: _Run, step: Step) -> None:
+    themes = [th.id for th in run.service.state.open_themes()]
+    for person in run.people:
+        if person.signs_up and themes:
+            rng = random.Random(f"{run.seed}:signup:{person.person.name}")
+            picks = tuple(rng.sample(themes, k=rng.randint(1, len(themes))))
+            await run.room.sign_up(person, picks)
+            run.log.signups.append((person.person.name, picks))
+
+
+async def _checkout(run: _Run, step: Step) -> None:
+    thoughts = CHECKOUT.get(run.lang, CHECKOUT["sv"])
+    for person in run.people[: max(1, len(run.people) // 2)]:
+        thought = random.Random(f"{run.seed}:checkout:{person.person.name}").choice(thoughts)
+        await run.room.check_out(person, thought)
+        run.log.checkout.append(thought)
+
+
+ACTIONS: dict[StepKind, Callable[[_Run, Step], Awaitable[None]]] = {
+    StepKind.OPENING: _nothing,
+    StepKind.PURPOSE: _nothing,
+    StepKind.PRESENTATION_ROUND: _presentation,
+    StepKind.CAFE_ROUND: _cafe_round,
+    StepKind.BREAK: _nothing,
+    StepKind.HARVEST: _harvest,
+    StepKind.SIGNUP: _signup,
+    StepKind.CHECKOUT: _checkout,
+    StepKind.CLOSING: _nothing,
+    StepKind.CUSTOM: _nothing,
+}
+"""What the simulated room does during each kind of step; a new kind must be added here."""
 
 
 def _table_numbers(service: MeetingService) -> list[int]:

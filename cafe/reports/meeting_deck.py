@@ -7,7 +7,8 @@ phones are used: the opening (join), the sign-up and harvest (sign up), the chec
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from pptx.enum.text import MSO_ANCHOR
@@ -94,43 +95,12 @@ def _step(
     slide = deck.slide(LayoutKind.TITLE_ONLY, title, notes=step.notes)
     question = safe_text(step.question, multiline=True)
     text = safe_text(step.text, multiline=True)
-    paras: list[Para] = []
-    qr: tuple[bytes, str, str] | None = None
-    if step.kind is StepKind.CAFE_ROUND:
-        paras = [
-            Para(
-                tr("reports.meeting.round", count=minutes, round=step.round, minutes=minutes),
-                scale=0.5,
-                bold=True,
-                color=PALETTE.accent,
-            ),
-            Para(question or text, bold=True, space_before=0.3),
-            Para(
-                tr("reports.meeting.round_move"), scale=0.4, space_before=1.0, color=PALETTE.muted
-            ),
-        ]
-        if not step.notes:
-            deck.notes(slide, tr("reports.meeting.notes_round"))
-    elif step.kind is StepKind.CHECKOUT:
-        paras = [Para(question or text, bold=True)]
-        qr = (checkout_png, tr("reports.meeting.checkout_hint"), checkout_url)
-    elif step.kind in (StepKind.SIGNUP, StepKind.HARVEST):
-        paras = [Para(text or question or tr("reports.meeting.signup"), bold=True)]
-        qr = (join_png, tr("reports.meeting.signup_hint"), join_url)
-    else:
-        main = question or text
-        paras = [Para(main, bold=True)] if main else []
-        if step.kind is StepKind.BREAK or not main:
-            paras.append(
-                Para(
-                    tr("reports.meeting.minutes", count=minutes, minutes=minutes),
-                    scale=0.6,
-                    space_before=0.5 if main else 0.0,
-                    color=PALETTE.muted,
-                )
-            )
-        if step.kind is StepKind.PRESENTATION_ROUND and question and text:
-            paras.append(Para(text, scale=0.6, space_before=0.5))
+    shown = _Shown(
+        step, tr, minutes, question, text, (join_png, join_url), (checkout_png, checkout_url)
+    )
+    paras, qr = SLIDES[step.kind](shown)
+    if step.kind is StepKind.CAFE_ROUND and not step.notes:
+        deck.notes(slide, tr("reports.meeting.notes_round"))
     if qr is not None:
         box, right = _split(deck, slide)
         _qr(deck, slide, right, qr[0], qr[1], qr[2])
@@ -139,3 +109,83 @@ def _step(
     keep = 2 if step.kind is StepKind.CAFE_ROUND else 1
     fitted, size = fit_list(paras, box, BIG, lambda n: "", keep=keep)
     deck.text(slide, box, fitted, size, anchor=MSO_ANCHOR.MIDDLE).name = QUESTION_SHAPE
+
+
+_QR = tuple[bytes, str, str]
+"""A QR code's picture, the line that says what it is for, and its address."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """What a step's slide is made from."""
+
+    step: Step
+    tr: Translator
+    minutes: float
+    question: str
+    text: str
+    join: tuple[bytes, str]
+    checkout: tuple[bytes, str]
+
+
+def _round_slide(s: _Shown) -> tuple[list[Para], _QR | None]:
+    """The round and its length small, the question large, "move on" below."""
+    tr = s.tr
+    return [
+        Para(
+            tr("reports.meeting.round", count=s.minutes, round=s.step.round, minutes=s.minutes),
+            scale=0.5,
+            bold=True,
+            color=PALETTE.accent,
+        ),
+        Para(s.question or s.text, bold=True, space_before=0.3),
+        Para(tr("reports.meeting.round_move"), scale=0.4, space_before=1.0, color=PALETTE.muted),
+    ], None
+
+
+def _checkout_slide(s: _Shown) -> tuple[list[Para], _QR | None]:
+    png, url = s.checkout
+    return [Para(s.question or s.text, bold=True)], (
+        png,
+        s.tr("reports.meeting.checkout_hint"),
+        url,
+    )
+
+
+def _signup_slide(s: _Shown) -> tuple[list[Para], _QR | None]:
+    png, url = s.join
+    paras = [Para(s.text or s.question or s.tr("reports.meeting.signup"), bold=True)]
+    return paras, (png, s.tr("reports.meeting.signup_hint"), url)
+
+
+def _text_slide(s: _Shown) -> tuple[list[Para], _QR | None]:
+    """The question or text large; the length below when there is no text, or in a break."""
+    main = s.question or s.text
+    paras = [Para(main, bold=True)] if main else []
+    if s.step.kind is StepKind.BREAK or not main:
+        paras.append(
+            Para(
+                s.tr("reports.meeting.minutes", count=s.minutes, minutes=s.minutes),
+                scale=0.6,
+                space_before=0.5 if main else 0.0,
+                color=PALETTE.muted,
+            )
+        )
+    if s.step.kind is StepKind.PRESENTATION_ROUND and s.question and s.text:
+        paras.append(Para(s.text, scale=0.6, space_before=0.5))
+    return paras, None
+
+
+SLIDES: dict[StepKind, Callable[[_Shown], tuple[list[Para], _QR | None]]] = {
+    StepKind.OPENING: _text_slide,
+    StepKind.PURPOSE: _text_slide,
+    StepKind.PRESENTATION_ROUND: _text_slide,
+    StepKind.CAFE_ROUND: _round_slide,
+    StepKind.BREAK: _text_slide,
+    StepKind.HARVEST: _signup_slide,
+    StepKind.SIGNUP: _signup_slide,
+    StepKind.CHECKOUT: _checkout_slide,
+    StepKind.CLOSING: _text_slide,
+    StepKind.CUSTOM: _text_slide,
+}
+"""How each kind of step's slide is laid out; a new kind must be added here."""

@@ -27,7 +27,13 @@ MAX_NESTING = 20
 
 
 class StepKind(StrEnum):
-    """What a step of the meeting is; the screens behave differently for each."""
+    """What a step of the meeting is; the screens behave differently for each.
+
+    Adding a kind is a checklist that ``tests/test_step_kinds.py`` enforces: a console view
+    (``cafe.tui.widgets.step_panel.VIEWS``), a projector layout (``cafe.web.room.LAYOUTS``),
+    a slide in the meeting deck (``cafe.reports.meeting_deck.SLIDES``) and what the demo's
+    room does (``cafe.demo.driver.ACTIONS``).
+    """
 
     OPENING = "opening"
     PURPOSE = "purpose"

@@ -19,21 +19,25 @@ from cafe.tui.widgets.steps.text_step import TextStepView
 from cafe.tui.widgets.steps.welcome_step import WelcomeView
 
 VIEWS: dict[StepKind, type[StepView]] = {
+    StepKind.OPENING: TextStepView,
+    StepKind.PURPOSE: TextStepView,
     StepKind.PRESENTATION_ROUND: PresentationView,
     StepKind.CAFE_ROUND: CafeRoundView,
+    StepKind.BREAK: TextStepView,
     StepKind.HARVEST: HarvestView,
     StepKind.SIGNUP: SignupView,
     StepKind.CHECKOUT: CheckoutView,
     StepKind.CLOSING: ClosingView,
+    StepKind.CUSTOM: TextStepView,
 }
-"""Every other kind (opening, purpose, break, custom) shows its text."""
+"""The console's view of each kind of step; a new kind must be added here."""
 
 
 def view_for(service: MeetingService, index: int) -> StepView:
     if index < 0 or index >= len(service.agenda.steps):
         return WelcomeView(service, -1)
     kind = service.agenda.steps[index].kind
-    return VIEWS.get(kind, TextStepView)(service, index)
+    return VIEWS[kind](service, index)
 
 
 class StepPanel(Container):
