@@ -136,30 +136,23 @@ def _open_multiline(lines: list[str]) -> bool:
 
 
 def _unclosed(lines: list[str], line: int, index: int) -> str:
-    """``[`` or ``{`` if a value begun on this or an earlier line is still open here."""
-    for number in range(line, 0, -1):
-        code = _code(lines[number - 1]).strip()
-        if code.startswith("[") and number < line:
-            return ""
-        if "=" in code and (depth := _open_brackets(lines, number, line, index)):
-            return depth
-    return ""
+    """``[`` or ``{`` if a value's list or inline table is still open at the position.
 
-
-def _open_brackets(lines: list[str], start: int, line: int, index: int) -> str:
-    """The innermost ``[`` or ``{`` still open at the position, counted from the ``=``."""
+    One pass from the top: brackets count only inside values (after a ``=``, or on the
+    lines of a value still open), never in ``[table]`` headings, strings or comments.
+    """
     stack: list[str] = []
-    for number in range(start, line + 1):
-        code = _code(lines[number - 1].rstrip("\r"))
-        if number == start:
-            code = code[code.find("=") + 1 :]
-            offset = lines[number - 1].find("=") + 1
-        else:
-            offset = 0
+    for number in range(1, line + 1):
+        full = lines[number - 1].rstrip("\r")
+        code = _code(full)
+        if number == line:
+            code = code[:index]
+        if not stack:
+            if code.lstrip().startswith("[") or "=" not in code:
+                continue
+            code = code[code.index("=") + 1 :]
         quote = ""
-        for i, char in enumerate(code):
-            if number == line and offset + i >= index:
-                break
+        for char in code:
             if quote:
                 if char == quote:
                     quote = ""
