@@ -1,21 +1,27 @@
 """A challenge phrased as a question is quoted where a sentence holds it; a topic is not.
 
-Checked in the agenda's texts (the shipped agendas, filled) and in the letters and
-sheets the reports write, for a meeting made with ``cafe new``, in Swedish and English.
+Checked in the agenda's texts (the shipped agendas, filled), in the letters and
+sheets the reports write and on the phone's sign-up page, in Swedish and English.
 """
 
 from __future__ import annotations
 
+from html import unescape
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from cafe.cli import main
 from cafe.core.agenda import challenge_in_sentence, load_agenda, resolve_agenda
+from cafe.i18n import Translator
 from cafe.reports.build import invitation_ics
 from cafe.reports.letters import feedback_blocks, feedback_subject, invitation_blocks
 from cafe.reports.model import build_model
-from cafe.storage.folder import open_meeting
+from cafe.storage.folder import meeting_token, open_meeting
+from cafe.web.server import build_app
+from tests.meetings import new_meeting
+from tests.web.support import PUBLIC
 
 QUESTION = {
     "sv": "Hur minskar vi ofrivillig ensamhet bland äldre?",
@@ -78,3 +84,24 @@ def test_letters_and_sheets_quote_a_question(tmp_path: Path, language: str) -> N
             assert "??" not in text and "?." not in text
         assert shown.replace(",", "\\,") in ics.replace("\r\n ", "")
         assert model.challenge == challenge  # stand-alone uses keep it bare
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+async def test_the_phone_sign_up_page_quotes_a_question(
+    aiohttp_client: Any, tmp_path: Path, language: str
+) -> None:
+    for kind, challenge in (("question", QUESTION[language]), ("topic", TOPIC[language])):
+        service = new_meeting(tmp_path / kind, challenge=challenge)
+        try:
+            client = await aiohttp_client(build_app(service, public_base=PUBLIC))
+            page = await client.get(f"/m/{meeting_token(service)}/signup?lang={language}")
+            assert page.status == 200
+            html = unescape(await page.text())
+            await client.close()
+        finally:
+            service.log.close()
+        shown = QUOTED[language] if kind == "question" else challenge
+        lead = Translator(language)("web.signup.lead_meeting", challenge=shown)
+        assert lead in html
+        assert Translator(language)("web.consent.v1", challenge=shown, days=365)[:40] in html
+        assert f"{challenge}?" not in html.replace(shown, "")
