@@ -1,16 +1,18 @@
 """A challenge phrased as a question is quoted where a sentence holds it; a topic is not.
 
-Checked in the agenda's texts (the shipped agendas, filled), in the letters and
-sheets the reports write and on the phone's sign-up page, in Swedish and English.
+Checked in the agenda's texts (the shipped agendas, filled), in the invitation, the
+feedback letter, the calendar file and the general sign-up sheet, and on the phone's sign-up page, in Swedish and English.
 """
 
 from __future__ import annotations
 
+import io
 from html import unescape
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pptx import Presentation
 
 from cafe.cli import main
 from cafe.core.agenda import challenge_in_sentence, load_agenda, resolve_agenda
@@ -18,6 +20,7 @@ from cafe.i18n import Translator
 from cafe.reports.build import invitation_ics
 from cafe.reports.letters import feedback_blocks, feedback_subject, invitation_blocks
 from cafe.reports.model import build_model
+from cafe.reports.printables import build_signup_sheets
 from cafe.storage.folder import meeting_token, open_meeting
 from cafe.web.server import build_app
 from tests.meetings import new_meeting
@@ -77,8 +80,11 @@ def test_letters_and_sheets_quote_a_question(tmp_path: Path, language: str) -> N
             invitation = "\n".join(b.text for b in invitation_blocks(model) if b.text)
             feedback = "\n".join(b.text for b in feedback_blocks(model) if b.text)
             ics = invitation_ics(service, model, "token").decode("utf-8")
+            sheets = Presentation(io.BytesIO(build_signup_sheets(model, [])))
         finally:
             service.log.close()
+        [general] = [s.shapes.title.text for s in sheets.slides]
+        assert shown in general and "??" not in general
         for text in (invitation, feedback):
             assert shown in text
             assert "??" not in text and "?." not in text
