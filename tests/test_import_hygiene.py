@@ -19,3 +19,18 @@ def test_core_and_storage_load_without_front_end_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_no_sql_outside_storage() -> None:
+    """One storage boundary: only ``cafe/storage`` talks SQL or holds the connection."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "cafe"
+    found = [
+        f"{path.relative_to(root)}:{number}"
+        for path in root.rglob("*.py")
+        if "storage" not in path.relative_to(root).parts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ".connection()" in line or ".execute(" in line or "sqlite3" in line
+    ]
+    assert found == []

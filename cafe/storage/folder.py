@@ -160,12 +160,27 @@ def meeting_token(service: MeetingService) -> str:
     return token
 
 
+TABLE_TOKEN_PREFIX = "table_token:"
+
+
 def table_token(service: MeetingService, table: int) -> str:
     """A table's own secret token for its host's idea page (made on first use)."""
     log = service.log
     assert isinstance(log, SqliteEventLog)
-    key = f"table_token:{table}"
+    key = f"{TABLE_TOKEN_PREFIX}{table}"
     return log.get_meta(key) or log.meta_default(key, secrets.token_urlsafe(24))
+
+
+def table_tokens(service: MeetingService) -> dict[int, str]:
+    """Every table token made so far, by table number (as the web server reads them)."""
+    log = service.log
+    assert isinstance(log, SqliteEventLog)
+    tokens: dict[int, str] = {}
+    for key, value in log.meta_with_prefix(TABLE_TOKEN_PREFIX).items():
+        number = key[len(TABLE_TOKEN_PREFIX) :]
+        if number.isdigit():
+            tokens[int(number)] = value
+    return tokens
 
 
 def cohost_token(service: MeetingService) -> str:

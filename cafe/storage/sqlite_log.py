@@ -126,6 +126,13 @@ class SqliteEventLog:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
+    def meta_with_prefix(self, prefix: str) -> dict[str, str]:
+        """Every setting whose key starts with ``prefix`` (the tables' tokens, say)."""
+        rows = self._db.execute(
+            "SELECT key, value FROM meta WHERE substr(key, 1, ?) = ?", (len(prefix), prefix)
+        ).fetchall()
+        return {str(key): str(value) for key, value in rows}
+
     def set_meta(self, values: dict[str, str]) -> None:
         """Store settings (tokens, creation info) atomically."""
         try:

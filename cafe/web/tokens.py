@@ -11,10 +11,9 @@ import hmac
 import secrets
 
 from cafe.core.service import MeetingService
-from cafe.storage.folder import COHOST_TOKEN_KEY
+from cafe.storage.folder import COHOST_TOKEN_KEY, table_tokens
 from cafe.storage.sqlite_log import SqliteEventLog
 
-TABLE_TOKEN_PREFIX = "table_token:"
 WEB_SECRET_KEY = "web_secret"
 
 
@@ -39,25 +38,13 @@ class TableTokens:
     """
 
     def __init__(self, service: MeetingService) -> None:
-        self._log = _log(service)
+        _log(service)  # refuse a meeting not stored in SQLite at once
+        self._service = service
         self._tokens: dict[int, str] | None = None
 
     def _reload(self) -> dict[int, str]:
-        rows = (
-            self._log.connection()
-            .execute(
-                "SELECT key, value FROM meta WHERE key LIKE ?",
-                (f"{TABLE_TOKEN_PREFIX}%",),
-            )
-            .fetchall()
-        )
-        tokens: dict[int, str] = {}
-        for key, value in rows:
-            number = str(key)[len(TABLE_TOKEN_PREFIX) :]
-            if number.isdigit():
-                tokens[int(number)] = str(value)
-        self._tokens = tokens
-        return tokens
+        self._tokens = table_tokens(self._service)
+        return self._tokens
 
     def _match(self, token: str, tokens: dict[int, str]) -> int | None:
         found = None
@@ -91,8 +78,8 @@ def cohost_token_matches(service: MeetingService, given: str) -> bool:
 def web_secret(service: MeetingService) -> bytes:
     """The key that signs form tokens, kept in the meeting so forms survive a restart."""
     log = _log(service)
-    secret = log.get_meta(WEB_SECRET_KEY)
-    if secret is None:
-        secret = secrets.token_urlsafe(32)
-        log.set_meta({WEB_SECRET_KEY: secret})
+    # One transaction makes it: two servers starting at once agree on one secret.
+    secret = log.get_meta(WEB_SECRET_KEY) or log.meta_default(
+        WEB_SECRET_KEY, secrets.token_urlsafe(32)
+    )
     return secret.encode("ascii")
