@@ -51,6 +51,9 @@ class Pages:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            # The templates ship with cafe and never change while it runs; checking their
+            # modification time on every page was a stat() per template per request.
+            auto_reload=False,
         )
         self.static: dict[str, bytes] = {
             name: (root / "static" / name).read_bytes() for name in STATIC_TYPES
