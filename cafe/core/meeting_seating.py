@@ -157,8 +157,9 @@ def plan_meeting(
             history=history,
             from_round=from_round if history is not None else None,
         )
-    typed = SeatingPlan.from_stored(result.to_json())
-    service.store_seating(typed.to_stored() or {}, from_round if history is not None else 1)
+    service.store_seating(
+        SeatingPlan.from_stored(result.to_json()), from_round if history is not None else 1
+    )
     return result
 
 

@@ -11,7 +11,7 @@ submissions that arrive together as one group, so a burst costs one fsync, not o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol
 
@@ -27,6 +27,7 @@ from cafe.core.errors import (
 )
 from cafe.core.events import Event, EventKind
 from cafe.core.people_commands import PeopleCommands
+from cafe.core.seating.plan import SeatingPlan
 from cafe.core.state import Idea, MeetingState, Theme, apply, fold
 from cafe.core.text import check_field
 from cafe.core.timer import Timer
@@ -297,9 +298,12 @@ class MeetingService(PeopleCommands):
 
     # -- seating ------------------------------------------------------------------
 
-    def store_seating(self, plan: dict[str, Any], from_round: int = 1) -> None:
-        """Record a seating plan (in the seating module's JSON form)."""
-        self._one(EventKind.SEATING_PLANNED, {"plan": plan, "from_round": from_round})
+    def store_seating(self, plan: SeatingPlan | Mapping[str, Any], from_round: int = 1) -> None:
+        """Record a seating plan in the form ``SeatingPlan.to_stored`` writes (a plan
+        given in that form, as the planner prints it, is read through it first)."""
+        typed = plan if isinstance(plan, SeatingPlan) else SeatingPlan.from_stored(plan)
+        data = {"plan": typed.to_stored(), "from_round": from_round}
+        self._one(EventKind.SEATING_PLANNED, data)
 
     # -- ideas ------------------------------------------------------------------
 

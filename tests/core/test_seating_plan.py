@@ -13,6 +13,7 @@ from pathlib import Path
 from cafe.core.seating.names import is_full_name, name_matches
 from cafe.core.seating.plan import EMPTY, Seat, SeatingPlan, stored_plan
 from cafe.storage.folder import open_meeting
+from tests.meetings import new_meeting
 
 LANDED = Path(__file__).resolve().parents[1] / "data" / "meetings" / "landed-2026-11-27"
 
@@ -134,3 +135,23 @@ def _copy(tmp_path: Path) -> Path:
     folder = tmp_path / "meeting"
     shutil.copytree(LANDED, folder)
     return folder
+
+
+def test_the_service_stores_any_plan_in_the_one_form_and_it_survives_reopening(
+    tmp_path: Path,
+) -> None:
+    service = new_meeting(tmp_path / "m")
+    bare = {"rounds": [{"round": 1, "tables": [{"table": 3, "host": "a", "members": ["a", "b"]}]}]}
+    service.store_seating(bare)
+    written = {
+        "mode": "tables",
+        "tables": 1,
+        "rounds": [{"round": 1, "tables": [{"table": 3, "host": "a", "members": ["b"]}]}],
+    }
+    assert service.state.seating == written
+    reopened = open_meeting(tmp_path / "m").state
+    assert reopened.seating == written and reopened.seating_plan.table_of("b", 1) == Seat(
+        1, 3, False
+    )
+    service.store_seating(SeatingPlan.from_stored({"mode": "circle", "order": ["b", "a"]}))
+    assert open_meeting(tmp_path / "m").state.seating_plan.order == ("b", "a")
