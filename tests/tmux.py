@@ -29,8 +29,33 @@ class Tmux:
 
     def start(self, command: str) -> None:
         """Make the 120x40 window first, then run the command in it (no resize race)."""
-        self.run("-f", "/dev/null", "new-session", "-d", "-s", "cafe", "-x", "120", "-y", "40")
-        size = self.run("display-message", "-p", "-t", "cafe", "#{window_width}x#{window_height}")
+        for _ in range(50):
+            # Right after its last pane died (a test's kill -9), the old server may still be
+            # exiting: a session made on it goes down with it. Then start again.
+            self.run(
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "cafe",
+                "-x",
+                "120",
+                "-y",
+                "40",
+                check=False,
+            )
+            size = self.run(
+                "display-message",
+                "-p",
+                "-t",
+                "cafe",
+                "#{window_width}x#{window_height}",
+                check=False,
+            )
+            if size.strip():
+                break
+            time.sleep(0.1)
         assert size.strip() == "120x40", size
         self.run("respawn-pane", "-k", "-t", "cafe", command)
 
