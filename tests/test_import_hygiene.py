@@ -34,3 +34,16 @@ def test_no_sql_outside_storage() -> None:
         if ".connection()" in line or ".execute(" in line or "sqlite3" in line
     ]
     assert found == []
+
+
+def test_cafe_run_does_not_load_the_harvest_engine_at_start() -> None:
+    """Stemmers, stop words and the lexicon load when suggestions or a cloud are asked for."""
+    code = (
+        "import sys, cafe.cli.run_cmd, cafe.tui.app, cafe.web.server\n"
+        "print(','.join(m for m in ('snowballstemmer', 'stop_words', 'cafe.core.harvest')"
+        " if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""

@@ -1,7 +1,9 @@
 """The suggestions the idea board shows: themes and duplicate pairs, by idea id.
 
 Computed from ``cafe.core.harvest`` on the ideas still without a theme; kept up to date as
-the board changes (an idea themed or merged elsewhere leaves every suggestion).
+the board changes (an idea themed or merged elsewhere leaves every suggestion). The engine
+(stemmers, stop words, the lexicon: about 0.15 s to import) is imported when first used,
+not when ``cafe run`` starts.
 """
 
 from __future__ import annotations
@@ -9,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 
-from cafe.core.harvest import suggest
-from cafe.core.harvest.meeting import ideas_to_theme
 from cafe.core.state import MeetingState
 from cafe.i18n import t
 
@@ -35,6 +35,8 @@ class BoardSuggestions:
 
     def prune(self, state: MeetingState) -> None:
         """Drop ideas that got a theme, were merged or removed; then empty suggestions."""
+        from cafe.core.harvest.meeting import ideas_to_theme
+
         open_ids = {idea.id for idea in ideas_to_theme(state)}
         for theme in self.themes:
             theme.ideas = [i for i in theme.ideas if i in open_ids]
@@ -50,6 +52,8 @@ def compute(
     origins: Sequence[Hashable | None] | None = None,
 ) -> BoardSuggestions:
     """Suggestions for the ideas ``ids`` (with ``texts``); runs in a worker thread."""
+    from cafe.core.harvest.suggest import suggest
+
     result = suggest(texts, lang, origins=origins)
     themes = [
         BoardSuggestion(th.name or t("harvest.other"), [ids[i] for i in th.ideas], th.other)

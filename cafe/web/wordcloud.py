@@ -10,8 +10,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from cafe.core.harvest.cloud import cloud_words
-
 MAX_WORDS = 40
 WEIGHTS = 6
 """Size classes in the page's CSS: ``w1`` (smallest) to ``w6``."""
@@ -24,6 +22,9 @@ def word_weights(
 
     ``lang`` is the meeting's language; without it the texts' language is guessed.
     """
+    # The stemmers load at the check-out step, not when the server starts.
+    from cafe.core.harvest.cloud import cloud_words
+
     common = cloud_words(texts, lang, limit)
     if not common:
         return []

@@ -17,7 +17,6 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from cafe.core.harvest.meeting import ideas_to_theme, origin
 from cafe.i18n import t
 from cafe.tui.bindings import install
 from cafe.tui.screens.choice_modal import ChoiceModal
@@ -67,6 +66,8 @@ class SuggestionPanel(Vertical):
 
     def start(self) -> None:
         """Show the panel and compute suggestions for the ideas without a theme."""
+        from cafe.core.harvest.meeting import ideas_to_theme, origin  # not at start-up
+
         self.display = True
         self.pair_index = None
         service = self.board.service
