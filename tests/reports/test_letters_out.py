@@ -4,7 +4,6 @@ python-docx and icalendar, converted by LibreOffice, and free of participants' a
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from datetime import datetime
 from pathlib import Path
@@ -15,9 +14,8 @@ from icalendar import Calendar
 
 from cafe.reports.build import build_before, build_report
 from tests.reports.letter_meeting import PARTICIPANT_ADDRESSES, letter_meeting
+from tests.reports.rendered import convert_to_pdf
 from tests.reports.support import PUBLIC
-
-SOFFICE = shutil.which("soffice")
 
 
 @pytest.fixture(scope="module")
@@ -89,33 +87,8 @@ def test_invitation_ics_parses_as_one_event_in_stockholm_time(out: Path) -> None
     assert str(event["UID"]).endswith("@cafe") and event.get("DTSTAMP")
 
 
-def convert(paths: list[Path], into: Path) -> None:
-    """LibreOffice, headless, with a private profile so parallel runs do not clash."""
-    if SOFFICE is None:
-        pytest.fail(
-            "soffice (LibreOffice) is missing: the README's test command installs "
-            "libreoffice-writer-nogui"
-        )
-    profile = into / "lo-profile"
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(into),
-            *map(str, paths),
-        ],
-        capture_output=True,
-        timeout=180,
-        check=True,
-    )
-
-
 def test_libreoffice_opens_both_word_documents(out: Path, tmp_path: Path) -> None:
-    convert([out / "feedback.docx", out / "invitation.docx"], tmp_path)
+    convert_to_pdf([out / "feedback.docx", out / "invitation.docx"], tmp_path)
     for name, expected in (
         ("feedback", "Det här kom fram"),
         ("invitation", "Anmälan"),
