@@ -19,6 +19,12 @@ DEFAULT_PORT = 8765
 
 LanAddressFinder = Callable[[], str]
 
+TOKEN_PREFIXES: tuple[str, ...] = ("/m/", "/t/", "/screen/", "/c/")
+"""Every path whose next segment is a secret token starts with one of these. The logs cut
+that segment out by them (``cafe.web.logs``), from the first line ``cafe run`` writes,
+before the web server is loaded; the server refuses to start with a ``{token}`` route
+under any other prefix, so a new page cannot leak its token into a log."""
+
 MAX_TABLES = 100
 """Table numbers printed on cards run from 1 to this."""
 

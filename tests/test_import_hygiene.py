@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 
 def test_core_and_storage_load_without_front_end_libraries() -> None:
@@ -23,8 +24,6 @@ def test_core_and_storage_load_without_front_end_libraries() -> None:
 
 def test_no_sql_outside_storage() -> None:
     """One storage boundary: only ``cafe/storage`` talks SQL or holds the connection."""
-    from pathlib import Path
-
     root = Path(__file__).resolve().parents[1] / "cafe"
     found = [
         f"{path.relative_to(root)}:{number}"
@@ -47,3 +46,28 @@ def test_cafe_run_does_not_load_the_harvest_engine_at_start() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_cafe_run_loads_neither_the_web_nor_the_document_stacks_before_its_first_frame(
+    tmp_path: Path,
+) -> None:
+    """aiohttp, Jinja, qrcode, smtplib and the harvest engine load after the first frame
+    (the server) or when asked for: ``cafe run`` reaches ``App.run`` without them."""
+    from tests.meetings import new_meeting
+
+    folder = tmp_path / "möte"
+    new_meeting(folder).log.close()
+    code = (
+        "import sys\n"
+        "import cafe.tui.app\n"
+        "def run(self, *args, **kwargs):\n"
+        "    late = ('aiohttp', 'jinja2', 'qrcode', 'smtplib', 'snowballstemmer', 'pptx', 'docx')\n"
+        "    print(','.join(m for m in late if m in sys.modules))\n"
+        "cafe.tui.app.CafeApp.run = run\n"
+        "from cafe.cli import main\n"
+        f"main(['run', {str(folder)!r}, '--lang', 'sv'])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "", result.stdout

@@ -16,23 +16,27 @@ from cafe import __version__
 from cafe.core.errors import CafeError
 from cafe.i18n import LANGUAGES, catalogue, current_language, set_language, t
 
-#: Each module has ``register(subparsers)`` that adds its subcommand(s) and sets a
-#: ``handler(args) -> int`` default.
-COMMAND_MODULES: tuple[str, ...] = (
-    "cafe.cli.new_cmd",
-    "cafe.cli.agenda_cmd",
-    "cafe.cli.people_cmd",
-    "cafe.cli.export_cmd",
-    "cafe.cli.seating_cmd",
-    "cafe.cli.serve_cmd",
-    "cafe.cli.qr_cmd",
-    "cafe.cli.run_cmd",
-    "cafe.cli.demo_cmd",
-    "cafe.cli.report_cmd",
-    "cafe.cli.send_cmd",
-    "cafe.cli.purge_cmd",
-    "cafe.cli.themes_cmd",
-)
+#: Each command's module, in the order ``cafe --help`` lists them. A module has
+#: ``register(subparsers)`` that adds its subcommand(s) and sets a ``handler(args) -> int``
+#: default.
+COMMANDS: dict[str, str] = {
+    "new": "cafe.cli.new_cmd",
+    "agenda": "cafe.cli.agenda_cmd",
+    "people": "cafe.cli.people_cmd",
+    "export": "cafe.cli.export_cmd",
+    "import": "cafe.cli.export_cmd",
+    "seating": "cafe.cli.seating_cmd",
+    "serve": "cafe.cli.serve_cmd",
+    "qr": "cafe.cli.qr_cmd",
+    "run": "cafe.cli.run_cmd",
+    "demo": "cafe.cli.demo_cmd",
+    "rehearse": "cafe.cli.demo_cmd",
+    "report": "cafe.cli.report_cmd",
+    "send": "cafe.cli.send_cmd",
+    "purge": "cafe.cli.purge_cmd",
+    "themes": "cafe.cli.themes_cmd",
+}
+COMMAND_MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))
 
 
 PRIVATE_UMASK = 0o077
@@ -84,8 +88,26 @@ def add_lang_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang_help"))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser, with every registered subcommand."""
+def _command(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` names, if it names one (``cafe --lang en run DIR`` -> run)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every subcommand, or only ``command``'s module when it is known.
+
+    Each command module imports what its command needs (Textual, aiohttp, qrcode,
+    smtplib, the harvest engine ...): ``cafe run`` must not pay for all of them before
+    its first frame, so a known command loads its own module alone.
+    """
     translate_argparse()
     parser = _Parser(prog="cafe", description=t("cli.description"))
     parser.add_argument(
@@ -97,7 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_lang_option(parser)
     sub = parser.add_subparsers(title=t("cli.commands"), metavar=t("cli.command_metavar"))
     sub.required = True
-    for name in COMMAND_MODULES:
+    modules = (COMMANDS[command],) if command in COMMANDS else COMMAND_MODULES
+    for name in modules:
         import_module(name).register(sub)
     return parser
 
@@ -108,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     early = _early_language(args_list)
     set_language(early)
-    parser = build_parser()
+    parser = build_parser(_command(args_list))
     args = parser.parse_args(args_list)
     if getattr(args, "lang", None) is None and early in LANGUAGES:
         # a subcommand's own --lang default must not hide one given before it

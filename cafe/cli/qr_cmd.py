@@ -24,7 +24,6 @@ from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
 from cafe.i18n import t
 from cafe.links import check_table
-from cafe.qr import qr_halfblocks, qr_png, qr_svg
 from cafe.storage.folder import cohost_token, meeting_token, new_cohost_token, table_token
 from cafe.storage.printed_address import record_printed_base
 from cafe.web.addresses import base_for_codes
@@ -73,6 +72,8 @@ def code_url(
 
 def terminal_qr(data: str) -> str:
     """The code as "▀" cells in exact 24-bit black and white (themes cannot tint it)."""
+    from cafe.qr import qr_halfblocks  # qrcode and Pillow: only when a code is drawn
+
     lines = []
     for row in qr_halfblocks(data):
         cells = [
@@ -95,6 +96,8 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
 
 
 def run_qr(args: argparse.Namespace) -> int:
+    from cafe.qr import qr_png, qr_svg
+
     problem = _usage_problem(args)
     if problem:
         warn(problem)

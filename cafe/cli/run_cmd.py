@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,17 +45,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _log_to(path: Path) -> None:
     """Everything logged (and the LAN server's errors) goes to the meeting's log file:
     redacted, escaped and rotated as ``server.log`` is (see ``cafe.web.logs``)."""
-    from cafe.web.logs import log_file_handler
-    from cafe.web.server import redact_tokens
+    from cafe.web.logs import log_file_handler, redact_tokens
 
     handler = log_file_handler(path, redact_tokens)
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
 
 
-def _server(service: MeetingService, args: argparse.Namespace) -> LanServer | None:
-    """The phones' LAN server, unless ``--no-server``."""
-    if args.no_server:
-        return None
+def _server(service: MeetingService, args: argparse.Namespace) -> LanServer:
+    """The phones' LAN server (built by the app just after its first frame)."""
     from cafe.links import normalise_public_url
     from cafe.web.server import LanServer
 
@@ -68,7 +66,8 @@ def run_meeting(args: argparse.Namespace) -> int:
         log.info("cafe run %s", args.folder)
         from cafe.tui.app import CafeApp
 
-        app = CafeApp(service, server=_server(service, args), lang=args.lang)
+        factory = None if args.no_server else partial(_server, service, args)
+        app = CafeApp(service, server_factory=factory, lang=args.lang)
         app.run()
         log.info("cafe run ended")
     return 0

@@ -10,13 +10,15 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cafe.cli import add_lang_option
 from cafe.cli.common import open_folder, say
 from cafe.core.errors import CafeError, Problem
-from cafe.core.harvest import Suggestions, suggest
-from cafe.core.harvest.meeting import ideas_to_theme, origin
 from cafe.i18n import t
+
+if TYPE_CHECKING:
+    from cafe.core.harvest import Suggestions
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -92,6 +94,10 @@ def print_text(result: Suggestions, texts: list[str], names: list[int] | list[st
 
 
 def run(args: argparse.Namespace) -> int:
+    # stemmers, stop words and the lexicon: loaded only when suggestions are asked for
+    from cafe.core.harvest import suggest
+    from cafe.core.harvest.meeting import ideas_to_theme, origin
+
     if args.folder is not None and args.ideas is not None:
         args.usage_error(t("harvest.cli.one_source"))
     if args.folder is None and args.ideas is None:

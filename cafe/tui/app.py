@@ -69,14 +69,19 @@ class CafeApp(App[None]):
         *,
         clock: Clock | None = None,
         server: PhoneServer | None = None,
+        server_factory: Callable[[], PhoneServer] | None = None,
         lang: str | None = None,
     ) -> None:
+        """``server`` is started before the first frame; ``server_factory`` (what
+        ``cafe run`` passes) builds and starts one just after it, so loading aiohttp, Jinja
+        and the page templates (about 0.4 s) does not keep the agenda off the projector."""
         self.lang = set_language(lang or service.agenda.meta.language)
         super().__init__()
         install(self, "app")
         self.service = service
         self.clock: Clock = clock or service.clock
         self.server = server
+        self._server_factory = server_factory
         self.server_running = False
         self.phones_url = ""
         """The participants' address once the LAN server runs ("" otherwise)."""
@@ -112,10 +117,15 @@ class CafeApp(App[None]):
     # -- lifecycle --------------------------------------------------------------------
 
     async def on_mount(self) -> None:
-        await self._start_server()
-        if self.server_running:
-            for screen in self.screen_stack:
-                screen.post_message(ServerStarted(self.phones_url, self.projector_url))
+        if self.server is not None:
+            await self._start_server()
+        elif self._server_factory is not None:
+            self.call_after_refresh(self._start_server_after_first_frame)
+
+    async def _start_server_after_first_frame(self) -> None:
+        if self._server_factory is not None and self.server is None:
+            self.server = self._server_factory()
+            await self._start_server()
 
     async def on_unmount(self) -> None:
         self._unsubscribe()
@@ -147,6 +157,8 @@ class CafeApp(App[None]):
         if warning:  # the printed cards point elsewhere: say so before anyone scans them
             self.notify(warning, severity="warning", timeout=30, markup=False)
         log.info("LAN server at %s", self.phones_url.split("/m/")[0])  # never the token
+        for screen in self.screen_stack:
+            screen.post_message(ServerStarted(self.phones_url, self.projector_url))
 
     def _announce(self, events: list[Event]) -> None:
         """The service committed ``events``: every screen of the current mode re-reads."""

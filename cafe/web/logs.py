@@ -3,9 +3,10 @@
 ``server.log`` and ``cafe.log`` sit in the meeting folder, and paths typed by anyone on
 the venue's Wi-Fi end up in them. So every line is written by ``SafeFormatter``:
 
-- tokens are cut out: the path segments the route table marks ``{token}`` (so a new page
-  is covered without anyone listing it here), and anything else shaped like one of our
-  random tokens (an exception message, a repr);
+- tokens are cut out: the segment after each of ``links.TOKEN_PREFIXES`` (the server
+  checks that every ``{token}`` route in its table sits under one, see
+  ``check_token_routes``), and anything else shaped like one of our random tokens (an
+  exception message, a repr);
 - characters that are not printable (``%0a`` decoded to a newline, ``%1b`` to an escape)
   are written as ``\\n`` and ``\\x1b``; the lines of a traceback are indented, so no text
   from outside can start a line that looks like a record of its own;
@@ -24,8 +25,12 @@ import time
 from collections.abc import Callable, Iterable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from aiohttp import web
+from cafe.links import TOKEN_PREFIXES
+
+if TYPE_CHECKING:  # this module is loaded before aiohttp, by cafe.log at start-up
+    from aiohttp import web
 
 LOG_MAX_BYTES = 2 * 1024 * 1024
 """A day of a busy meeting's access log is well under this."""
@@ -44,40 +49,44 @@ characters), and it leaked. A long CamelCase name in a traceback is cut too; tha
 nothing, while a snake_case name or a word stays."""
 
 
-def token_positions(routes: Iterable[web.RouteDef]) -> dict[str, int]:
-    """Per first path segment (``m``, ``t``, ``screen``, ``c`` ...), where its token sits."""
-    positions: dict[str, int] = {}
-    for route in routes:
-        parts = route.path.split("/")
-        if "{token}" in parts and len(parts) > 1:
-            positions[parts[1]] = parts.index("{token}")
-    return positions
+def token_prefixes(routes: Iterable[web.RouteDef]) -> set[str]:
+    """The path before the ``{token}`` segment of every route that has one (``/m/``)."""
+    return {
+        "/".join(parts[: parts.index("{token}")]) + "/"
+        for parts in (route.path.split("/") for route in routes)
+        if "{token}" in parts
+    }
 
 
-def path_redactor(routes: Iterable[web.RouteDef]) -> Callable[[str], str]:
-    """A function that cuts every route's ``{token}`` segment out of a text.
+def check_token_routes(routes: Iterable[web.RouteDef]) -> None:
+    """Refuse a route table with a token where the logs would not cut it out."""
+    uncovered = token_prefixes(routes) - set(TOKEN_PREFIXES)
+    if uncovered:
+        raise RuntimeError(
+            f"routes with a token under {sorted(uncovered)}: add them to links.TOKEN_PREFIXES"
+        )
+
+
+def path_redactor(prefixes: Iterable[str]) -> Callable[[str], str]:
+    """A function that cuts the segment after each of ``prefixes`` out of a text.
 
     It finds the segment wherever the path appears: alone, in a full URL, or twice.
     """
-    prefixes = sorted(
-        {
-            "/".join(parts[: parts.index("{token}")]) + "/"
-            for parts in (route.path.split("/") for route in routes)
-            if "{token}" in parts
-        },
-        key=len,
-        reverse=True,
-    )
-    if not prefixes:
-        return lambda text: text
+    ordered = sorted(set(prefixes), key=len, reverse=True)
+    if not ordered:
+        return lambda text: _TOKEN_SHAPED.sub(REDACTED, text)
     pattern = re.compile(
-        "(" + "|".join(re.escape(p) for p in prefixes) + r")[^/\s?#\"'<>]+", re.IGNORECASE
+        "(" + "|".join(re.escape(p) for p in ordered) + r")[^/\s?#\"'<>]+", re.IGNORECASE
     )
 
     def redact(text: str) -> str:
         return _TOKEN_SHAPED.sub(REDACTED, pattern.sub(rf"\g<1>{REDACTED}", text))
 
     return redact
+
+
+redact_tokens = path_redactor(TOKEN_PREFIXES)
+"""Cuts the tokens out of a text: the one redactor of ``server.log`` and ``cafe.log``."""
 
 
 def escape_unprintable(text: str) -> str:

@@ -30,7 +30,7 @@ from cafe.web.budgets import DEFAULT_BUDGETS, Budgets, RequestBudgets
 from cafe.web.connections import DEFAULT_LIMITS, ConnectionGate, ConnectionLimits
 from cafe.web.context import CONTEXT, WebContext
 from cafe.web.live import DEFAULT_FEED_LIMITS, FeedLimits, LiveHub
-from cafe.web.logs import AcceptErrorThrottle, log_file_handler, path_redactor, token_positions
+from cafe.web.logs import AcceptErrorThrottle, check_token_routes, log_file_handler, redact_tokens
 from cafe.web.pacing import Pacer
 from cafe.web.pages import Pages
 from cafe.web.security import (
@@ -139,7 +139,9 @@ def build_app(
         gate=ConnectionGate(limits.per_address),
         body_seconds=limits.body_seconds,
     )
-    app.add_routes(views.routes())
+    table = views.routes()
+    check_token_routes(table)
+    app.add_routes(table)
     cohost_views.install(app)
     app.on_response_prepare.append(_security_headers)
 
@@ -156,11 +158,6 @@ def build_app(
     app.on_shutdown.append(end_feeds)
     app.on_cleanup.append(detach)
     return app
-
-
-TOKEN_POSITIONS = token_positions(views.routes())
-redact_tokens = path_redactor(views.routes())
-"""Cuts the tokens out of a text, by the route table: see ``cafe.web.logs``."""
 
 
 class RedactedAccessLogger(AbstractAccessLogger):

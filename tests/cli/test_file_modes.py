@@ -53,6 +53,18 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _wait_for_server(port: int, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def test_every_file_a_meeting_makes_is_the_owners_alone(tmp_path: Path, tmux: Tmux) -> None:
     folder = tmp_path / "möte"
     made = cafe("new", str(folder), "--challenge", "ensamhet bland äldre")
@@ -72,6 +84,7 @@ def test_every_file_a_meeting_makes_is_the_owners_alone(tmp_path: Path, tmux: Tm
         f"run '{folder}' --host 127.0.0.1 --port {port} --lang sv"
     )
     tmux.wait_for(lambda s: "DAGORDNING" in s, "the running meeting")
+    _wait_for_server(port)  # it starts just after the first frame
     try:
         urllib.request.urlopen(f"http://127.0.0.1:{port}/no-such-page", timeout=10).close()
     except urllib.error.HTTPError as error:  # the 404 is logged, which makes server.log

@@ -171,6 +171,31 @@ async def test_phones_reach_the_running_app_over_the_lan_server(meeting_dir: Pat
             pass
 
 
+async def test_cafe_runs_server_comes_up_after_the_first_frame(meeting_dir: Path) -> None:
+    """``cafe run`` hands the app a factory: the agenda is on screen before the server is
+    built (aiohttp is loaded then), and the QR code follows as soon as it listens."""
+    service, clock = meeting(meeting_dir)
+    service.start_step(step_index(service, "signup"))
+    built: list[LanServer] = []
+
+    def factory() -> LanServer:
+        assert app.screen.query_one("#rail-steps").children, "built after the first frame"
+        built.append(LanServer(service, host="127.0.0.1", port=0, lan_address=lambda: LAN))
+        return built[-1]
+
+    app = CafeApp(service, clock=clock, server_factory=factory)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(50):
+            if app.server_running:
+                break
+            await pilot.pause(0.1)
+        assert len(built) == 1 and app.server_running
+        await pilot.pause()
+        assert app.phones_url.startswith(f"http://127.0.0.1:{built[0].port}/m/")
+        assert app.screen.query_one("#qr").url == app.phones_url
+    assert not built[0].running
+
+
 async def test_a_busy_port_is_a_message_not_a_crash(meeting_dir: Path) -> None:
     service, clock = meeting(meeting_dir)
     service.start_step(step_index(service, "signup"))

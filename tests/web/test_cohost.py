@@ -21,17 +21,19 @@ from typing import Any
 
 import aiohttp
 import pytest
-from aiohttp import ClientResponse
+from aiohttp import ClientResponse, web
 from aiohttp.test_utils import TestClient
 from pptx import Presentation
 
+from cafe import links
 from cafe.cli import main
 from cafe.core.agenda import StepKind
 from cafe.core.meeting_seating import needs_plan
 from cafe.core.participants import PersonInput
 from cafe.core.service import MeetingService
 from cafe.storage.folder import cohost_token, meeting_token, open_meeting, table_token
-from cafe.web.server import LanServer, build_app, token_positions
+from cafe.web.logs import check_token_routes, token_prefixes
+from cafe.web.server import LanServer, build_app
 from cafe.web.views import routes
 from tests.meetings import new_meeting
 from tests.web.support import PUBLIC, step_index
@@ -506,8 +508,12 @@ async def test_the_console_feed_follows_changes_made_anywhere(
 
 
 def test_every_route_with_a_token_is_redacted_in_the_log() -> None:
-    positions = token_positions(routes())
-    assert positions == {"m": 2, "t": 2, "screen": 2, "c": 2}
+    """The logs cut the segment after ``links.TOKEN_PREFIXES``; the route table agrees."""
+    assert token_prefixes(routes()) == set(links.TOKEN_PREFIXES)
+    check_token_routes(routes())
+    stray = [*routes(), web.get("/x/{token}/extra", lambda request: None)]
+    with pytest.raises(RuntimeError, match="/x/"):
+        check_token_routes(stray)
 
 
 async def test_a_new_code_revokes_the_old_at_once_while_the_server_runs(

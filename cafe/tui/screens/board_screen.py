@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 
 from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
@@ -26,6 +26,7 @@ from cafe.tui.screens.confirm_modal import ConfirmModal
 from cafe.tui.screens.idea_modal import IdeaModal
 from cafe.tui.screens.prompt_modal import PromptModal
 from cafe.tui.widgets.idea_list import IdeaList
+from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.tui.widgets.meeting_header import MeetingHeader
 from cafe.tui.widgets.suggestion_panel import SuggestionPanel
 from cafe.tui.widgets.theme_list import ThemeList
@@ -70,7 +71,7 @@ class BoardScreen(Screen[None]):
                 yield Label("", id="theme-ideas-title", classes="column-title", markup=False)
                 yield Static("", id="theme-ideas", markup=False)
             yield SuggestionPanel(id="board-suggestions")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_board()

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Input, Label, OptionList
+from textual.widgets import Digits, Input, Label, OptionList
 
 from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
@@ -27,6 +27,7 @@ from cafe.tui.messages import MeetingChanged
 from cafe.tui.screens.idea_modal import IdeaModal
 from cafe.tui.widgets.draft_input import DraftInput
 from cafe.tui.widgets.idea_list import IdeaList
+from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.tui.widgets.meeting_header import MeetingHeader
 
 UndoStep = tuple[Literal["captured", "deleted", "edited"], str, str, int]
@@ -70,7 +71,7 @@ class CaptureScreen(Screen[None]):
         yield Label("", id="capture-error", classes="problem", markup=False)
         yield IdeaList(id="capture-ideas")
         yield Label(t("tui.capture.hint"), classes="caption")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_ideas()

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from cafe.core.agenda import StepKind
 from cafe.core.errors import CafeError
@@ -16,6 +16,7 @@ from cafe.core.service import MeetingService
 from cafe.i18n import t
 from cafe.tui.bindings import install
 from cafe.tui.messages import MeetingChanged
+from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.tui.widgets.meeting_header import MeetingHeader
 from cafe.tui.widgets.people_table import PeopleTable
 from cafe.tui.widgets.person_form import PersonForm
@@ -44,7 +45,7 @@ class CheckinScreen(Screen[None]):
         yield PersonForm(id="door-form")
         yield Label(t("tui.checkin.form_hint"), classes="caption")
         yield PeopleTable(id="people")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_people()

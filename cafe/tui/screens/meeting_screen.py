@@ -10,7 +10,6 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from cafe.core import meeting_seating as seating
 from cafe.core.agenda import StepKind
@@ -24,6 +23,7 @@ from cafe.tui.meeting_clock import meeting_clock, rail_rows
 from cafe.tui.messages import MeetingChanged, ServerStarted
 from cafe.tui.screens.signup_modal import SignupModal
 from cafe.tui.widgets.agenda_rail import AgendaRail
+from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.tui.widgets.meeting_header import MeetingHeader
 from cafe.tui.widgets.step_panel import StepPanel
 from cafe.tui.widgets.steps.checkout_step import CheckoutView
@@ -82,7 +82,7 @@ class MeetingScreen(Screen[None]):
         with Horizontal(id="body"):
             yield AgendaRail(id="rail")
             yield StepPanel(self.service, id="panel")
-        yield Footer()
+        yield KeyFooter()
 
     @staticmethod
     def _header(title: str, challenge: str) -> MeetingHeader:

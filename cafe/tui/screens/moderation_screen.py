@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from cafe.core.errors import CafeError
@@ -26,6 +26,7 @@ from cafe.tui.moderation_data import (
     phone_idea_rows,
     signup_rows,
 )
+from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.tui.widgets.meeting_header import MeetingHeader
 
 LISTS = ("signups", "checkout", "ideas")
@@ -55,7 +56,7 @@ class ModerationScreen(Screen[None]):
             with Vertical(classes="moderation-list"):
                 yield Label("", id=f"{name}-title", classes="list-title", markup=False)
                 yield OptionList(id=name, markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_lists()
