@@ -29,6 +29,7 @@ from cafe.tui.screens.capture_screen import CaptureScreen
 from cafe.tui.screens.checkin_screen import CheckinScreen
 from cafe.tui.screens.meeting_screen import MeetingScreen
 from cafe.tui.screens.moderation_screen import ModerationScreen
+from cafe.tui.widgets.agenda_rail import RailSteps
 from cafe.tui.widgets.idea_list import IdeaList
 from cafe.tui.widgets.qr_panel import qr_text
 from cafe.tui.widgets.round_timer import RoundTimer
@@ -179,7 +180,7 @@ async def test_cafe_runs_server_comes_up_after_the_first_frame(meeting_dir: Path
     built: list[LanServer] = []
 
     def factory() -> LanServer:
-        assert app.screen.query_one("#rail-steps").children, "built after the first frame"
+        assert app.screen.query_one(RailSteps).rows, "built after the first frame"
         built.append(LanServer(service, host="127.0.0.1", port=0, lan_address=lambda: LAN))
         return built[-1]
 

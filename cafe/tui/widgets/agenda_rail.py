@@ -2,28 +2,82 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Label
 
 from cafe.i18n import t
 from cafe.tui.meeting_clock import MeetingClock, RailRow, clock_time
+
+NARROW_WIDTH = 28
+"""Below this many cells the minutes give way to the step names (an 80-column screen)."""
+
+_MARKS = {"done": "✓", "current": "▶", "todo": " "}
 
 
 def _minutes(seconds: float) -> int:
     return round(seconds / 60)
 
 
+def row_texts(row: RailRow) -> tuple[str, str]:
+    """A step's line: the mark, number and title, and its minutes (planned or actual)."""
+    title = f"{_MARKS[row.status]} {row.index + 1}. {row.title}"
+    planned = row.planned_minutes
+    if row.actual_seconds is None:
+        shown = t("tui.rail.planned", planned=planned) if planned else ""
+    else:
+        shown = t("tui.rail.actual", actual=_minutes(row.actual_seconds), planned=planned)
+    return title, shown
+
+
+class RailSteps(Widget):
+    """Every step, a line each, drawn by one widget.
+
+    A line used to be three widgets (a row and two labels): forty widgets to mount and
+    style before the first frame, for text that only changes when a step does.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"rail-steps--done", "rail-steps--current"}
+    DEFAULT_CSS = """
+    RailSteps { height: 1fr; }
+    RailSteps > .rail-steps--done { color: $text-muted; }
+    RailSteps > .rail-steps--current { background: $primary; color: $text; text-style: bold; }
+    """
+
+    rows: reactive[tuple[RailRow, ...]] = reactive((), always_update=False)
+
+    def render(self) -> Text:
+        width = self.size.width
+        lines = Text(no_wrap=True, overflow="crop", end="")
+        for number, row in enumerate(self.rows):
+            title, shown = row_texts(row)
+            minutes = f" {shown}" if shown and width >= NARROW_WIDTH else ""
+            room = max(width - cell_len(minutes), 1)
+            if cell_len(title) > room:
+                title = set_cell_size(title, room - 1) + "…"
+            line = set_cell_size(title, room) + minutes
+            style = (
+                self.get_component_rich_style(f"rail-steps--{row.status}")
+                if row.status in ("done", "current")
+                else ""
+            )
+            if number:
+                lines.append("\n")
+            lines.append(line, style=style)
+        return lines
+
+
 class AgendaRail(Vertical):
-    """A row per step (classes ``-done``/``-current``/``-todo``) and the meeting clock."""
+    """The steps (``RailSteps``), the planned and projected end, the projector's address."""
 
     DEFAULT_CSS = """
     AgendaRail { height: 100%; }
-    AgendaRail .rail-row { height: 1; }
-    AgendaRail .rail-title { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
-    AgendaRail .rail-time { width: auto; }
-    AgendaRail #rail-steps { height: 1fr; }
     AgendaRail #rail-clock { height: auto; }
     AgendaRail #rail-projector {
         width: 100%; height: auto; margin-top: 1; color: $text-muted; text-overflow: fold;
@@ -40,29 +94,13 @@ class AgendaRail(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(t("tui.rail.title"), id="rail-heading")
-        yield Vertical(id="rail-steps")
+        yield RailSteps(id="rail-steps").data_bind(AgendaRail.rows)
         with Vertical(id="rail-clock"):
             yield Label("", id="rail-planned")
             yield Label("", id="rail-projected")
         yield Label("", id="rail-projector", markup=False)
 
-    def watch_rows(self, rows: tuple[RailRow, ...]) -> None:
-        if not self.is_mounted:
-            return
-        holder = self.query_one("#rail-steps", Vertical)
-        lines = list(holder.query(".rail-row").results(Horizontal))
-        if len(lines) != len(rows):
-            holder.remove_children()
-            holder.mount_all(self._line(row) for row in rows)
-            return
-        for line, row in zip(lines, rows, strict=True):
-            self._style(line, row)
-            title, shown = self._texts(row)
-            line.query_one(".rail-title", Label).update(title)
-            line.query_one(".rail-time", Label).update(shown)
-
     def on_mount(self) -> None:
-        self.watch_rows(self.rows)
         self.watch_clock(self.clock)
         self.watch_projector_url(self.projector_url)
 
@@ -72,32 +110,6 @@ class AgendaRail(Vertical):
         label = self.query_one("#rail-projector", Label)
         label.update(t("tui.rail.projector", url=url) if url else "")
         label.set_class(not url, "-empty")  # a class, so the narrow screen's CSS still hides it
-
-    def _line(self, row: RailRow) -> Horizontal:
-        title, shown = self._texts(row)
-        line = Horizontal(
-            Label(title, classes="rail-title", markup=False),
-            Label(shown, classes="rail-time", markup=False),
-            classes="rail-row",
-        )
-        self._style(line, row)
-        return line
-
-    @staticmethod
-    def _style(line: Horizontal, row: RailRow) -> None:
-        for status in ("done", "current", "todo"):
-            line.set_class(row.status == status, f"-{status}")
-
-    @staticmethod
-    def _texts(row: RailRow) -> tuple[str, str]:
-        mark = {"done": "✓", "current": "▶", "todo": " "}[row.status]
-        title = f"{mark} {row.index + 1}. {row.title}"
-        planned = row.planned_minutes
-        if row.actual_seconds is None:
-            shown = t("tui.rail.planned", planned=planned) if planned else ""
-        else:
-            shown = t("tui.rail.actual", actual=_minutes(row.actual_seconds), planned=planned)
-        return title, shown
 
     def watch_clock(self, clock: MeetingClock | None) -> None:
         if not self.is_mounted or clock is None:

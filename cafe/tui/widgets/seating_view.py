@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
-from textual.app import ComposeResult
-from textual.containers import Grid, Vertical
+from rich.text import Text
+from textual.containers import Grid
 from textual.reactive import reactive
-from textual.widgets import Label, Static
+from textual.widget import Widget
+from textual.widgets import Static
 
 from cafe.core.seating.plan import Table
 from cafe.i18n import t
@@ -26,12 +28,17 @@ class SeatEntry:
     """A host the planner chose (nobody volunteered): marked so the co-hosts brief them."""
 
 
-class TableCard(Vertical):
-    """One table: its number, the host marked, the others."""
+class TableCard(Widget):
+    """One table: its number, the host marked, the others.
 
+    Drawn as one widget (a card used to be a label per person: with 8 tables, forty
+    widgets to mount and style before the first frame).
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"table-card--name", "table-card--host"}
     DEFAULT_CSS = """
     TableCard { height: auto; }
-    TableCard > .table-name { text-style: bold; }
+    TableCard > .table-card--name { text-style: bold; }
     """
 
     def __init__(
@@ -42,15 +49,22 @@ class TableCard(Vertical):
         self.names = names
         self.appointed = appointed
 
-    def compose(self) -> ComposeResult:
-        yield Label(t("tui.seating.table", table=self.seats.number), classes="table-name")
+    def render(self) -> Text:
+        card = Text(end="")
+        card.append(
+            t("tui.seating.table", table=self.seats.number),
+            style=self.get_component_rich_style("table-card--name"),
+        )
         for member in self.seats.people:
             name = self.names.get(member, member)
+            card.append("\n")
             if member == self.seats.host:
                 key = "appointed_line" if member in self.appointed else "host_line"
-                yield Label(t(f"tui.seating.{key}", name=name), classes="host", markup=False)
+                host = self.get_component_rich_style("table-card--host")
+                card.append(t(f"tui.seating.{key}", name=name), style=host)
             else:
-                yield Label(name, classes="member", markup=False)
+                card.append(name)
+        return card
 
 
 class SeatingView(Grid):
