@@ -51,6 +51,8 @@ class WebContext:
     """How long a form's body may take to arrive."""
     group_commit: GroupCommit | None = None
     """Phones' submissions arriving together share one transaction (made on first use)."""
+    nav_links: dict[bool, dict[str, str]] = field(default_factory=dict)
+    """The links between the phone pages, without and with "where do I sit?" (``views._nav``)."""
 
     @property
     def agenda(self) -> Agenda:

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from cafe.i18n import LANGUAGES, normalise_language
 from cafe.qr import qr_svg
 from cafe.resources import templates_dir
+from cafe.web.prerender import Prerendered
 from cafe.web.security import LANG_COOKIE
 
 STATIC_TYPES = {
@@ -58,6 +59,8 @@ class Pages:
         self.static: dict[str, bytes] = {
             name: (root / "static" / name).read_bytes() for name in STATIC_TYPES
         }
+        self.prerendered = Prerendered()
+        """Pages rendered once per shape and filled in per request (``cafe.web.prerender``)."""
 
     def render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from aiohttp import web
@@ -128,15 +129,23 @@ def _sign_up(page: Page, values: dict[str, Any], submission: str) -> Command:
 
 
 def _signed_up(page: Page, signup: Any) -> web.Response:
+    """The confirmation: rendered once per language and shape, the texts filled in."""
     ctx = page.ctx
-    names = {th.id: th.name for th in ctx.service.state.themes.values()}
-    return page.render(
-        "signup_done.html",
-        nav=_nav(page),
-        signup=signup,
-        theme_names=[names.get(theme_id, theme_id) for theme_id in signup.themes],
-        days=retention_days(ctx.agenda),
-    )
+    themes = ctx.service.state.themes
+    theme_names = [th.name if (th := themes.get(t)) else t for t in signup.themes]
+    contacts = {k: getattr(signup, k) for k in ("organisation", "email", "phone")}
+    nav, days = _nav(page), retention_days(ctx.agenda)
+    shape = (tuple(nav.items()), days, tuple(bool(v) for v in contacts.values()), len(theme_names))
+    texts = [signup.name, *(v for v in contacts.values() if v), *theme_names]
+
+    def values(stand_ins: list[str]) -> dict[str, Any]:
+        filled = iter(stand_ins[1:])
+        shown = SimpleNamespace(
+            name=stand_ins[0], **{k: next(filled) if v else "" for k, v in contacts.items()}
+        )
+        return {"nav": nav, "signup": shown, "theme_names": list(filled), "days": days}
+
+    return page.render_filled("signup_done.html", shape, texts, values)
 
 
 SIGNUP = PhoneForm(

@@ -13,7 +13,7 @@ record. Routes are named (``request.app.router[name].url_for(token=...)``).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 from aiohttp import web
@@ -78,6 +78,27 @@ class Page:
         self, template: str, *, status: int = 200, form_page: bool = False, **values: Any
     ) -> web.Response:
         html = self.ctx.pages.render(template, **{**self.common(), **values})
+        return self._respond(html, status, form_page)
+
+    def render_filled(
+        self,
+        template: str,
+        shape: Hashable,
+        texts: Sequence[str],
+        values: Callable[[list[str]], dict[str, Any]],
+    ) -> web.Response:
+        """Like ``render``, from ``template`` rendered once per ``shape`` and language
+        with ``texts`` filled in (``cafe.web.prerender``): ``values(stand_ins)`` gives the
+        template's values with each text's stand-in where the text goes."""
+        common = self.common()
+        key = (template, shape, *((k, v) for k, v in common.items() if k != "t"))
+        pages = self.ctx.pages
+        html = pages.prerendered.fill(
+            key, texts, lambda stand_ins: pages.render(template, **{**common, **values(stand_ins)})
+        )
+        return self._respond(html, 200, False)
+
+    def _respond(self, html: str, status: int, form_page: bool) -> web.Response:
         response = web.Response(text=html, status=status, content_type="text/html")
         response.headers["Cache-Control"] = "no-store"
         if self.lang_chosen:
@@ -173,10 +194,16 @@ def _form_checks(page: Page, data: dict[str, Any]) -> str | None:
 
 
 def _nav(page: Page) -> dict[str, str]:
-    """The links between the meeting's phone pages."""
-    router, token = page.request.app.router, page.ctx.meeting_token
-    names = ["signup", "checkout"] + (["seat"] if seat_page_enabled(page.ctx.agenda) else [])
-    return {name: str(router[name].url_for(token=token)) for name in names}
+    """The links between the meeting's phone pages (built once per server, not per page)."""
+    ctx = page.ctx
+    seat = seat_page_enabled(ctx.agenda)
+    links = ctx.nav_links.get(seat)
+    if links is None:
+        router = page.request.app.router
+        names = ["signup", "checkout"] + (["seat"] if seat else [])
+        links = {name: str(router[name].url_for(token=ctx.meeting_token)) for name in names}
+        ctx.nav_links[seat] = links
+    return dict(links)
 
 
 # -- static ----------------------------------------------------------------------------
