@@ -102,6 +102,17 @@ class SafeFormatter(logging.Formatter):
     def __init__(self, redact: Callable[[str], str]) -> None:
         super().__init__("%(asctime)s %(levelname)s %(name)s %(message)s")
         self.redact = redact
+        self._second: tuple[int, str] = (-1, "")
+        """The last whole second's date and time as written: a burst of requests shares it."""
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        """Like ``logging.Formatter``'s, with the date and time made once per second."""
+        if datefmt is not None:
+            return super().formatTime(record, datefmt)
+        second = int(record.created)
+        if self._second[0] != second:
+            self._second = (second, time.strftime(self.default_time_format, self.converter(second)))
+        return self.default_msec_format % (self._second[1], record.msecs)
 
     def format(self, record: logging.LogRecord) -> str:
         saved = record.msg, record.args, record.exc_text
@@ -117,6 +128,31 @@ class SafeFormatter(logging.Formatter):
         return "\n".join([first, *indented])
 
 
+class _RotatingLog(RotatingFileHandler):
+    """``RotatingFileHandler`` that formats each record once.
+
+    The stock one formats a record twice (once to measure it for the rotation) and asks
+    the file system twice per record whether the log is still a regular file: in a burst
+    of 500 sign-ups that was a fifth of the server's work per request. Each line is still
+    written and flushed as it comes.
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            line = self.format(record) + self.terminator
+            if self.stream is None:
+                self.stream = self._open()
+            full = self.maxBytes > 0 and self.stream.seek(0, 2) + len(line) >= self.maxBytes
+            if full and Path(self.baseFilename).is_file():  # never /dev/null (bpo-45401)
+                self.doRollover()
+            self.stream.write(line)
+            self.flush()
+        except RecursionError:
+            raise
+        except Exception:
+            self.handleError(record)
+
+
 def log_file_handler(
     path: Path,
     redact: Callable[[str], str],
@@ -129,7 +165,7 @@ def log_file_handler(
     The file is opened now, not at the first record: the record that matters most may
     come when the process has no file descriptor left to open it with.
     """
-    handler = RotatingFileHandler(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
+    handler = _RotatingLog(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
     handler.setFormatter(SafeFormatter(redact))
     return handler
 

@@ -163,3 +163,29 @@ def test_a_token_without_a_digit_is_cut_too() -> None:
     token = "NbtJNxymFzvQPjTUCgRRyF_mBsc-yeBc"
     for line in (f'"GET /x/{token}" 404', f'"GET /\\n{token}" 404', f"/m/{token}/"):
         assert token not in redact(line), line
+
+
+def test_each_line_is_formatted_once_and_dated_as_logging_does(tmp_path: Path) -> None:
+    """The server's log formats a record once (the stock rotating handler formatted it twice
+    to measure it) and makes the date once per second, with the same text as logging."""
+    handler = log_file_handler(tmp_path / "server.log", redact_tokens)
+    formatter = handler.formatter
+    assert formatter is not None
+    calls = []
+    original = formatter.format
+    formatter.format = lambda record: calls.append(record) or original(record)  # type: ignore[method-assign]
+    log = logging.getLogger("tests.once")
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        for n in range(20):
+            log.warning("line %d", n)
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+    assert len(calls) == 20
+    assert (tmp_path / "server.log").read_text(encoding="utf-8").count("line ") == 20
+    stock = logging.Formatter()
+    for created in (1_764_300_000.0, 1_764_300_000.999, 1_764_300_001.5, 1_764_300_000.25):
+        record = logging.makeLogRecord({"created": created, "msecs": (created % 1) * 1000})
+        assert formatter.formatTime(record) == stock.formatTime(record)
