@@ -10,13 +10,18 @@ tables, and read back as ``MeetingState.seating_plan``.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from cafe.core.agenda import StepKind
 from cafe.core.errors import CafeError, Problem
-from cafe.core.seating import SeatingPerson, SeatingResult, plan_from_json, seat, table_count
+from cafe.core.seating.model import SeatingPerson, plan_from_json
+from cafe.core.seating.people import table_count
 from cafe.core.seating.plan import SeatingPlan
 from cafe.core.service import MeetingService
 from cafe.i18n import t
+
+if TYPE_CHECKING:
+    from cafe.core.seating.planner import SeatingResult
 
 SEED = 0
 """A fixed seed: re-planning the same people gives the same tables."""
@@ -133,6 +138,8 @@ def plan_meeting(
     re-plan after arrivals and departures); from round 1, or with no table plan stored,
     everything is planned anew. Raises ``CafeError`` when nobody is present.
     """
+    from cafe.core.seating.planner import seat  # its searches load when a plan is made
+
     from_round = max(1, from_round)
     people = _seating_people(service)
     if not people:

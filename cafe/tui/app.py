@@ -9,13 +9,13 @@ messages for the screens.
 from __future__ import annotations
 
 import logging
-import webbrowser
 from collections.abc import Callable
 from typing import Any, ClassVar, Protocol
 
 from textual.app import App
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from cafe.core.clock import Clock
 from cafe.core.errors import CafeError
@@ -26,21 +26,18 @@ from cafe.i18n import set_language, t
 from cafe.tui.bindings import install
 from cafe.tui.commands import CafeCommands
 from cafe.tui.messages import MeetingChanged, ServerStarted
-from cafe.tui.screens.board_screen import BoardScreen
-from cafe.tui.screens.capture_screen import CaptureScreen
-from cafe.tui.screens.checkin_screen import CheckinScreen
-from cafe.tui.screens.cohost_modal import CohostModal
-from cafe.tui.screens.help_screen import HelpScreen
 from cafe.tui.screens.meeting_screen import MeetingScreen
-from cafe.tui.screens.moderation_screen import ModerationScreen
-from cafe.tui.screens.person_modal import PersonModal
-from cafe.tui.screens.projector_modal import ProjectorModal
-from cafe.tui.screens.where_modal import WhereModal
 from cafe.tui.themes import CAFE, HIGH_CONTRAST, THEMES
 
 log = logging.getLogger(__name__)
 
 MODES = ("meeting", "door", "capture", "board", "moderation")
+
+
+def _open_in_browser(url: str) -> bool:
+    import webbrowser  # only when asked: it looks for browsers as it loads
+
+    return webbrowser.open(url)
 
 
 class PhoneServer(Protocol):
@@ -87,7 +84,7 @@ class CafeApp(App[None]):
         """The participants' address once the LAN server runs ("" otherwise)."""
         self.projector_url = ""
         """The projector page's address once the LAN server runs ("" otherwise)."""
-        self.open_url: Callable[[str], object] = webbrowser.open
+        self.open_url: Callable[[str], object] = _open_in_browser
         """Opens an address in this laptop's browser (tests record the call instead)."""
         self.title = service.agenda.meta.title
         for theme in THEMES:
@@ -95,10 +92,33 @@ class CafeApp(App[None]):
         self.theme = CAFE.name
         self._unsubscribe = service.subscribe(self._announce)
         self.add_mode("meeting", lambda: MeetingScreen(self.service, self.clock))
-        self.add_mode("door", lambda: CheckinScreen(self.service))
-        self.add_mode("capture", lambda: CaptureScreen(self.service))
-        self.add_mode("board", lambda: BoardScreen(self.service))
-        self.add_mode("moderation", lambda: ModerationScreen(self.service))
+        self.add_mode("door", self._door)
+        self.add_mode("capture", self._capture)
+        self.add_mode("board", self._board)
+        self.add_mode("moderation", self._moderation)
+
+    # The other modes and the modals are imported when first shown: the meeting screen
+    # is all the first frame needs, and the rest cost about 40 ms to import.
+
+    def _door(self) -> Screen[Any]:
+        from cafe.tui.screens.checkin_screen import CheckinScreen
+
+        return CheckinScreen(self.service)
+
+    def _capture(self) -> Screen[Any]:
+        from cafe.tui.screens.capture_screen import CaptureScreen
+
+        return CaptureScreen(self.service)
+
+    def _board(self) -> Screen[Any]:
+        from cafe.tui.screens.board_screen import BoardScreen
+
+        return BoardScreen(self.service)
+
+    def _moderation(self) -> Screen[Any]:
+        from cafe.tui.screens.moderation_screen import ModerationScreen
+
+        return ModerationScreen(self.service)
 
     def notify(
         self,
@@ -173,16 +193,22 @@ class CafeApp(App[None]):
             self.switch_mode(mode)
 
     def action_help(self) -> None:
+        from cafe.tui.screens.help_screen import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_projector(self) -> None:
         """The projector page's address and QR code; ``o`` opens it in this laptop's browser."""
+        from cafe.tui.screens.projector_modal import ProjectorModal
+
         if not isinstance(self.screen, ProjectorModal):
             self.push_screen(ProjectorModal(self.projector_url, self.open_url))
 
     def action_cohost(self) -> None:
         """The co-host console's address and QR code, on this screen only (``F4``)."""
+        from cafe.tui.screens.cohost_modal import CohostModal
+
         if isinstance(self.screen, CohostModal):
             return
         url = ""
@@ -195,10 +221,14 @@ class CafeApp(App[None]):
         self.push_screen(CohostModal(url))
 
     def action_where(self) -> None:
+        from cafe.tui.screens.where_modal import WhereModal
+
         if not isinstance(self.screen, WhereModal):
             self.push_screen(WhereModal(self.service))
 
     def action_add_person(self) -> None:
+        from cafe.tui.screens.person_modal import PersonModal
+
         def add(person: PersonInput, allow_duplicate: bool) -> None:
             added = self.service.add_participant(person, allow_duplicate=allow_duplicate)
             self.notify(t("tui.checkin.added", name=added.name))
@@ -221,6 +251,8 @@ class CafeApp(App[None]):
 
     def save_drafts(self) -> None:
         """An idea or thought typed but not entered is kept, not dropped, on quit."""
+        from cafe.tui.screens.capture_screen import CaptureScreen
+
         for screen in self._all_screens():
             try:
                 if isinstance(screen, CaptureScreen) and (draft := screen.draft()):

@@ -66,6 +66,8 @@ When the bound is positive, ``LowerBound.tables_for_zero`` names the smallest ta
 count that makes it zero.
 """
 
+from typing import TYPE_CHECKING
+
 from cafe.core.seating.bound import lower_bound
 from cafe.core.seating.model import (
     LowerBound,
@@ -81,16 +83,42 @@ from cafe.core.seating.model import (
     plan_to_json,
     score,
 )
-from cafe.core.seating.planner import (
-    CIRCLE_BELOW,
-    SeatingResult,
-    choose_hosts,
-    circle_order,
-    plan_seating,
-    replan,
-    seat,
-    table_count,
+
+if TYPE_CHECKING:
+    from cafe.core.seating.planner import (
+        CIRCLE_BELOW,
+        SeatingResult,
+        choose_hosts,
+        circle_order,
+        plan_seating,
+        replan,
+        seat,
+        table_count,
+    )
+
+_PLANNER = frozenset(
+    {
+        "CIRCLE_BELOW",
+        "SeatingResult",
+        "choose_hosts",
+        "circle_order",
+        "plan_seating",
+        "replan",
+        "seat",
+        "table_count",
+    }
 )
+
+
+def __getattr__(name: str) -> object:
+    """The planner (its searches and tables) loads when a plan is made, not when a
+    meeting is opened: reading a stored plan needs only the model."""
+    if name in _PLANNER:
+        from cafe.core.seating import planner
+
+        return getattr(planner, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CIRCLE_BELOW",
