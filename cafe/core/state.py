@@ -9,7 +9,8 @@ log can always be replayed.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+from functools import cache
 from typing import Any
 
 from cafe.core.events import Event, EventKind
@@ -173,16 +174,16 @@ class MeetingState:
         """Plain data for a snapshot; ``from_dict`` restores an equal state."""
         return {
             "version": SNAPSHOT_VERSION,
-            "participants": [asdict(p) for p in self.participants.values()],
+            "participants": [_fields_of(p) for p in self.participants.values()],
             "current_step": self.current_step,
-            "visits": [asdict(v) for v in self.visits],
-            "timers": {str(k): asdict(v) for k, v in self.timers.items()},
+            "visits": [_fields_of(v) for v in self.visits],
+            "timers": {str(k): _fields_of(v) for k, v in self.timers.items()},
             "seating": self.seating,
             "spoken": sorted(self.spoken),
-            "ideas": [asdict(i) for i in self.ideas.values()],
-            "themes": [asdict(t) for t in self.themes.values()],
-            "signups": [asdict(s) for s in self.signups.values()],
-            "checkout": [asdict(c) for c in self.checkout.values()],
+            "ideas": [_fields_of(i) for i in self.ideas.values()],
+            "themes": [_fields_of(t) for t in self.themes.values()],
+            "signups": [_fields_of(s) for s in self.signups.values()],
+            "checkout": [_fields_of(c) for c in self.checkout.values()],
             "counters": dict(self.counters),
             "last_seq": self.last_seq,
             "purged": self.purged,
@@ -215,6 +216,18 @@ class MeetingState:
             purged=raw["purged"],
             feedback_sent=set(raw.get("feedback_sent", ())),
         )
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
+
+
+def _fields_of(record: Any) -> dict[str, Any]:
+    """A record's fields by name: what ``asdict`` gives for the state's frozen records,
+    whose fields are all immutable (text, numbers, enums, tuples of text), without its
+    deep copy, which made a snapshot of 1,500 sign-ups hold up the server for 50 ms."""
+    return {name: getattr(record, name) for name in _field_names(type(record))}
 
 
 def _bump(state: MeetingState, entity_id: str) -> None:
