@@ -81,6 +81,9 @@ class SeatingView(Grid):
     appointed: frozenset[str] = frozenset()
     """Hosts the planner chose (set before ``tables``)."""
 
+    _built: tuple[object, ...] | None = None
+    """What the cards show now: a refresh that changes nothing mounts nothing."""
+
     def on_mount(self) -> None:
         self._rebuild()
 
@@ -90,6 +93,10 @@ class SeatingView(Grid):
     def _rebuild(self) -> None:
         if not self.is_mounted:
             return
+        shown = (self.tables, dict(self.names), self.appointed)
+        if shown == self._built:
+            return
+        self._built = shown
         self.remove_children()
         self.mount_all(TableCard(seats, self.names, self.appointed) for seats in self.tables)
 
