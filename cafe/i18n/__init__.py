@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
 from typing import Any, NamedTuple
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 
-_HERE = Path(__file__).resolve().parent
 _current = DEFAULT_LANGUAGE
 
 
@@ -60,9 +59,11 @@ def forms(entry: Entry) -> tuple[str, ...]:
 def catalogue(lang: str) -> dict[str, Entry]:
     """All entries of one language, keyed by ``area.section.key``."""
     strings: dict[str, Entry] = {}
-    for path in sorted((_HERE / lang).glob("*.toml")):
-        with path.open("rb") as handle:
-            _flatten(path.stem, tomllib.load(handle), strings)
+    shipped = files(__name__) / lang  # the package's own data, wherever it is imported from
+    for entry in sorted(shipped.iterdir(), key=lambda item: item.name):
+        if entry.name.endswith(".toml"):
+            with entry.open("rb") as handle:
+                _flatten(entry.name.removesuffix(".toml"), tomllib.load(handle), strings)
     return strings
 
 

@@ -11,9 +11,8 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
 
-_HERE = Path(__file__).resolve().parent
 INFLECTIONS = frozenset(
     {"", "s", "n", "t", "a", "en", "et", "er", "ar", "or", "na", "ns", "ts", "es", "ens"}
     | {"ets", "ers", "arna", "erna", "orna", "rna", "ande", "ade", "ing", "ed"}
@@ -119,6 +118,6 @@ def parse(data: dict[str, dict[str, object]], lang: str) -> Lexicon:
 @cache
 def lexicon(lang: str) -> Lexicon:
     """The bundled lexicon (``lexicon.toml``) for ``lang``."""
-    with (_HERE / "lexicon.toml").open("rb") as handle:
+    with (files(__package__) / "lexicon.toml").open("rb") as handle:
         data = tomllib.load(handle)
     return parse(data, lang)

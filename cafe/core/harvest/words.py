@@ -12,7 +12,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
 
 import snowballstemmer
 import stop_words
@@ -20,7 +20,6 @@ import stop_words
 LANGS = ("sv", "en")
 _SNOWBALL = {"sv": "swedish", "en": "english"}
 _WORD = re.compile(r"[^\W\d_]+(?:[-':][^\W\d_]+)*")
-_HERE = Path(__file__).resolve().parent
 MIN_LENGTH = 2
 """Shorter words ("i", "a") carry no theme; SFI and IT are kept."""
 
@@ -34,7 +33,7 @@ def tokens(text: str) -> list[str]:
 def stopwords(lang: str) -> frozenset[str]:
     """Words that say nothing about a theme, in ``lang`` (``sv`` or ``en``)."""
     listed = stop_words.get_stop_words(_SNOWBALL[lang])
-    with (_HERE / "extra_stopwords.toml").open("rb") as handle:
+    with (files(__package__) / "extra_stopwords.toml").open("rb") as handle:
         extra = tomllib.load(handle)[lang]["words"]
     return frozenset(w.casefold() for w in [*listed, *extra])
 
