@@ -1,8 +1,11 @@
 """A meeting process for the crash tests: run (or resume) the scripted demo meeting.
 
-Usage: ``python -m tests.reliability.crash_worker DIR SPEED``. Prints ``RESUME <step>
-<remaining> <now>`` once the meeting is open (then waits for a line on stdin), ``ACK <seq> <kind> <key>`` for every event after
-it is committed (so a printed ACK is an acknowledged event), and ``DONE`` at the end.
+The test starts it with ``serve`` in a process forked from a forkserver that has already
+imported this module (a fresh interpreter per run spent most of the test importing);
+``python -m tests.reliability.crash_worker DIR SPEED`` runs it by hand, on stdin and stdout.
+It says ``RESUME <step> <remaining> <now>`` once the meeting is open (then waits for a
+word from the test), ``ACK <seq> <kind> <key>`` for every event after it is committed
+(so a sent ACK is an acknowledged event), and ``DONE`` at the end.
 Phones resend with stable submission ids, as a phone whose answer was lost would.
 The meeting clock runs SPEED times faster and resumes from the last stored event, so the
 time lost while the process was dead does not count (the wall clock would count it).
@@ -11,7 +14,10 @@ time lost while the process was dead does not count (the wall clock would count 
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
+from collections.abc import Callable
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from cafe.core.clock import ScaledClock
@@ -35,7 +41,9 @@ def _last_event_time(folder: Path) -> float | None:
         log.close()
 
 
-async def main(folder: Path, speed: float) -> None:
+async def main(
+    folder: Path, speed: float, say: Callable[[str], None], wait: Callable[[], object]
+) -> None:
     if (folder / "meeting.db").exists():
         clock = ScaledClock(speed, origin=_last_event_time(folder))
         service = open_meeting(folder, clock=clock)
@@ -46,12 +54,12 @@ async def main(folder: Path, speed: float) -> None:
     now = clock.now()
     timer = service.timer()
     remaining = timer.remaining(now) if timer else 0.0
-    print(f"RESUME {service.state.current_step} {remaining:.3f} {now:.3f}", flush=True)
-    sys.stdin.readline()  # the test checks the stored state before the meeting goes on
+    say(f"RESUME {service.state.current_step} {remaining:.3f} {now:.3f}")
+    wait()  # the test checks the stored state before the meeting goes on
 
     def acknowledge(events: list) -> None:
         for event in events:
-            print(f"ACK {event.seq} {event.kind} {event.key or '-'}", flush=True)
+            say(f"ACK {event.seq} {event.kind} {event.key or '-'}")
 
     service.subscribe(acknowledge)
     server = demo_server(service, "sv")
@@ -75,8 +83,27 @@ async def main(folder: Path, speed: float) -> None:
     finally:
         await room.close()
         await server.stop()
-    print("DONE", flush=True)
+    say("DONE")
+
+
+def serve(folder: Path, speed: float, channel: Connection, errors: Path) -> None:
+    """Run the meeting in this (forked) process, talking to the test over ``channel``.
+
+    Each line is sent (written to the pipe) before the meeting goes on, as a flushed print
+    was; stdout and stderr go to ``errors`` for the test to show if the process fails.
+    """
+    with errors.open("w") as sink:
+        os.dup2(sink.fileno(), 1)
+        os.dup2(sink.fileno(), 2)
+    asyncio.run(main(folder, speed, channel.send, channel.recv))
 
 
 if __name__ == "__main__":
-    asyncio.run(main(Path(sys.argv[1]), float(sys.argv[2])))
+    asyncio.run(
+        main(
+            Path(sys.argv[1]),
+            float(sys.argv[2]),
+            lambda line: print(line, flush=True),
+            sys.stdin.readline,
+        )
+    )

@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 import signal
-import subprocess
-import sys
 from collections import Counter
+from collections.abc import Iterator
+from multiprocessing.connection import Connection
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from cafe.core.state import fold
 from cafe.storage.folder import open_meeting
 from cafe.storage.sqlite_log import SqliteEventLog
+from tests.reliability import crash_worker
 
-ROOT = Path(__file__).resolve().parents[2]
-SPEED = "3000"
+SPEED = 3000.0
 MIN_KILLS = 50
 
 
-def _start(folder: Path, errors: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "tests.reliability.crash_worker", str(folder), SPEED],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=errors.open("w"),
-        text=True,
-        cwd=ROOT,
-    )
+def _forkserver() -> BaseContext:
+    """Worker processes forked from one that has imported the meeting code once.
+
+    Every run is still its own process, opening the folder afresh and killed with SIGKILL;
+    only the interpreter start and imports (about a second each) are no longer repeated.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["tests.reliability.crash_worker"])
+    return context
 
 
 def test_meeting_survives_fifty_random_sigkills(tmp_path: Path) -> None:
@@ -38,37 +40,44 @@ def test_meeting_survives_fifty_random_sigkills(tmp_path: Path) -> None:
     kills_by_kind: Counter[str] = Counter()
     finished = False
     runs = 0
+    context = _forkserver()
     while not finished:
         runs += 1
         assert runs < 400, "the meeting never finished"
         errors = tmp_path / f"worker-{runs}.err"
-        worker = _start(folder, errors)
+        channel, worker_end = context.Pipe()
+        worker = context.Process(
+            target=crash_worker.serve, args=(folder, SPEED, worker_end, errors), daemon=True
+        )
+        worker.start()
+        worker_end.close()  # the worker's death then ends the channel here
         budget = rng.randint(1, 3)
         seen = 0
-        assert worker.stdout is not None
-        for line in worker.stdout:
+        for line in _lines(channel):
             word, *rest = line.split()
             if word == "RESUME":
                 if acked:
                     _check_resume(folder, int(rest[0]), float(rest[1]), float(rest[2]))
-                assert worker.stdin is not None
-                worker.stdin.write("go\n")
-                worker.stdin.flush()
+                channel.send("go")
             elif word == "ACK":
                 seq, kind, key = int(rest[0]), rest[1], rest[2]
                 assert seq not in acked, f"event {seq} acknowledged twice"
                 acked[seq] = (kind, key)
                 seen += 1
                 if seen >= budget:
+                    assert worker.pid is not None
                     os.kill(worker.pid, signal.SIGKILL)
                     kills += 1
                     kills_by_kind[kind] += 1
                     break
             elif word == "DONE":
                 finished = True
-        worker.wait(timeout=30)
+        worker.join(timeout=30)
+        channel.close()
         if not finished:
-            assert worker.returncode == -signal.SIGKILL, errors.read_text()[-3000:]
+            assert worker.exitcode == -signal.SIGKILL, errors.read_text()[-3000:]
+        else:
+            assert worker.exitcode == 0, errors.read_text()[-3000:]
 
     log = SqliteEventLog(folder / "meeting.db")
     assert log.connection().execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -92,6 +101,15 @@ def test_meeting_survives_fifty_random_sigkills(tmp_path: Path) -> None:
         f"{during_signups} during the sign-up burst; {len(acked)} acknowledged, 0 lost, 0 doubled"
     )
     assert during_signups >= 1, "no kill landed in the sign-up burst"
+
+
+def _lines(channel: Connection) -> Iterator[str]:
+    """What the worker said, until it exits (or is killed)."""
+    while True:
+        try:
+            yield channel.recv()
+        except EOFError:
+            return
 
 
 def _check_resume(folder: Path, step: int, remaining: float, now: float) -> None:
