@@ -18,7 +18,6 @@ from cafe.core.seating.model import SeatingPerson, plan_from_json
 from cafe.core.seating.people import table_count
 from cafe.core.seating.plan import SeatingPlan
 from cafe.core.service import MeetingService
-from cafe.i18n import t
 
 if TYPE_CHECKING:
     from cafe.core.seating.planner import SeatingResult
@@ -143,7 +142,7 @@ def plan_meeting(
     from_round = max(1, from_round)
     people = _seating_people(service)
     if not people:
-        raise CafeError([Problem("", t("seating.nobody"))])
+        raise CafeError([Problem.coded("seating.nobody")])
     rules = service.agenda.tables
     old = service.state.seating_plan
     history = None

@@ -210,13 +210,13 @@ def plan_from_json(data: Any, source: str = "plan.json") -> Plan:
     problems: list[Problem] = []
     rounds_data = data.get("rounds") if isinstance(data, dict) else None
     if not isinstance(rounds_data, list):
-        raise ValidationError([Problem(source, t("seating.history_not_plan"))])
+        raise ValidationError([Problem.coded("seating.history_not_plan", where=source)])
     rounds: list[RoundSeating] = []
     for r_index, round_data in enumerate(rounds_data):
         where = f"{source}: rounds[{r_index}]"
         tables_data = round_data.get("tables") if isinstance(round_data, dict) else None
         if not isinstance(tables_data, list):
-            problems.append(Problem(where, t("seating.history_bad_round")))
+            problems.append(Problem.coded("seating.history_bad_round", where=where))
             continue
         tables: list[TableSeating] = []
         seen: set[str] = set()
@@ -230,14 +230,14 @@ def plan_from_json(data: Any, source: str = "plan.json") -> Plan:
                 and all(isinstance(m, str) for m in table_data["members"])
             )
             if not ok:
-                problems.append(Problem(spot, t("seating.history_bad_table")))
+                problems.append(Problem.coded("seating.history_bad_table", where=spot))
                 continue
             everyone = [table_data["host"], *table_data["members"]]
             twice = sorted(seen.intersection(everyone)) + sorted(
                 {p for p in everyone if everyone.count(p) > 1}
             )
             if twice:
-                problems.append(Problem(spot, t("seating.history_twice", id=twice[0])))
+                problems.append(Problem.coded("seating.history_twice", where=spot, id=twice[0]))
             seen.update(everyone)
             tables.append(
                 TableSeating(table_data["table"], table_data["host"], tuple(table_data["members"]))

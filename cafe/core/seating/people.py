@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from cafe.core.errors import CafeError, Problem
 from cafe.core.participants import Sector
 from cafe.core.seating.model import SeatingPerson
-from cafe.i18n import t
 
 _SECTOR_INDEX = {sector: i for i, sector in enumerate(Sector)}
 
 
-def fail(message: str) -> CafeError:
-    return CafeError([Problem("", message)])
+def fail(code: str, **values: object) -> CafeError:
+    """The planner's refusal as a code, put into words by whoever shows it."""
+    return CafeError([Problem.coded(code, **values)])
 
 
 def table_count(
@@ -32,20 +32,18 @@ def table_count(
     ``size_max``: 5 people with target 4 sit at one table of 5 rather than at 3 + 2.
     """
     if not 2 <= size_target <= size_max or size_min > size_target:
-        raise fail(t("seating.bad_size", size=size_target, low=size_min, high=size_max))
+        raise fail("seating.bad_size", size=size_target, low=size_min, high=size_max)
     if tables is not None:
         if not 1 <= tables <= n:
-            raise fail(t("seating.bad_tables", count=n, tables=tables, n=n))
+            raise fail("seating.bad_tables", count=n, tables=tables, n=n)
         if math.ceil(n / tables) > size_max:
             raise fail(
-                t(
-                    "seating.tables_too_few",
-                    count=tables,
-                    tables=tables,
-                    n=n,
-                    high=size_max,
-                    need=math.ceil(n / size_max),
-                )
+                "seating.tables_too_few",
+                count=tables,
+                tables=tables,
+                n=n,
+                high=size_max,
+                need=math.ceil(n / size_max),
             )
         return tables
     g = max(1, math.ceil(n / size_target))
@@ -67,7 +65,7 @@ class CodedPeople:
         ids: set[str] = set()
         for person in people:
             if person.id in ids:
-                raise fail(t("seating.duplicate_id", id=person.id))
+                raise fail("seating.duplicate_id", id=person.id)
             ids.add(person.id)
         org_ids: dict[str, int] = {}
         orgs = []

@@ -33,7 +33,6 @@ from cafe.core.seating.people import (
 from cafe.core.seating.placement import assign_positions, skeleton_cells
 from cafe.core.seating.replanner import replan
 from cafe.core.seating.search import RoundSearch
-from cafe.i18n import t
 
 CIRCLE_BELOW = 10
 """The agenda's rule: fewer than 10 people sit in one circle, not at tables."""
@@ -55,9 +54,9 @@ def plan_seating(
     then improves round by round.
     """
     if not people:
-        raise fail(t("seating.nobody"))
+        raise fail("seating.nobody")
     if rounds < 1:
-        raise fail(t("seating.bad_rounds", rounds=rounds))
+        raise fail("seating.bad_rounds", rounds=rounds)
     coded = CodedPeople.of(people)
     n = len(people)
     g = table_count(n, size_target, size_min, size_max, tables)

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from cafe.core.seating.model import Plan, RoundSeating, SeatingPerson, TableSeating
 from cafe.core.seating.people import CodedPeople, choose_hosts, fail, search_steps
 from cafe.core.seating.search import RoundSearch
-from cafe.i18n import t
 
 
 def replan(
@@ -29,9 +28,9 @@ def replan(
     """
     total = len(plan.rounds) if rounds is None else rounds
     if not plan.rounds or not 1 <= from_round <= total or from_round - 1 > len(plan.rounds):
-        raise fail(t("seating.bad_from_round", count=total, round=from_round, rounds=total))
+        raise fail("seating.bad_from_round", count=total, round=from_round, rounds=total)
     if not present:
-        raise fail(t("seating.nobody"))
+        raise fail("seating.nobody")
     coded = CodedPeople.of(present)
     n = len(present)
     index = {person.id: i for i, person in enumerate(present)}
