@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
-from cafe.core.errors import CafeError
+from cafe.core.errors import CafeError, Problem
 from cafe.core.participants import PersonInput
+from cafe.core.seating.csvfile import read_seating_csv
 from cafe.core.service import MeetingService
 from cafe.i18n import Translator, catalogue, set_language
 from tests.meetings import new_meeting
@@ -73,3 +74,43 @@ def test_one_error_reads_in_the_language_it_is_shown_in(tmp_path: Path) -> None:
     assert "måste" not in english and "is required" not in swedish
     assert error.text(Translator("sv")) == swedish
     assert [p.field for p in error.problems] == ["name", "email", "phone", "themes", "consent"]
+
+
+# The file readers: every problem they find is a code too, chosen in words when shown.
+
+
+def _problems(read: Callable[[], Any]) -> tuple[Problem, ...]:
+    with pytest.raises(CafeError) as caught:
+        read()
+    return caught.value.problems
+
+
+def _seating_csv(tmp_path: Path, text: str, name: str = "bord.csv") -> tuple[Problem, ...]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return _problems(lambda: read_seating_csv(path.read_bytes(), str(path)))
+
+
+def _reads_in_both_languages(problems: tuple[Problem, ...]) -> None:
+    assert problems
+    for problem in problems:
+        assert problem.code, f"translated where it was raised: {problem}"
+        swedish, english = problem.text(Translator("sv")), problem.text(Translator("en"))
+        assert swedish != english, problem.code
+
+
+def test_a_bad_row_in_a_seating_csv_reads_in_both_languages(tmp_path: Path) -> None:
+    problems = _seating_csv(
+        tmp_path,
+        "id,name,organisation,sector,host\n"
+        "a1,Åsa,PRO,kommun,ja\n"
+        "a2,Bo,ABF,rymden,kanske\n"
+        ",,ABF,kommun,nej\n",
+    )
+    assert [p.where for p in problems] == [f"{tmp_path / 'bord.csv'} rad {n}" for n in (3, 3, 4, 4)]
+    assert [p.code for p in problems] == [
+        "seating.csv.bad_sector", "seating.csv.bad_host", "seating.csv.no_id",
+        "seating.csv.no_name",
+    ]  # fmt: skip
+    _reads_in_both_languages(problems)
+    assert "rymden" in problems[0].text(Translator("en"))

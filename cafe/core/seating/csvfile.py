@@ -17,7 +17,6 @@ from cafe.core.participants import parse_sector
 from cafe.core.people_csv import decode
 from cafe.core.seating.model import SeatingPerson
 from cafe.core.text import clean, parse_yes_no
-from cafe.i18n import t
 
 _COLUMNS: dict[str, str] = {
     "id": "id",
@@ -47,10 +46,12 @@ def read_seating_csv(raw: bytes, source: str) -> tuple[list[SeatingPerson], dict
     try:
         text, _ = decode(raw)
     except UnicodeDecodeError as error:
-        raise ValidationError([Problem(source, t("csv.bad_encoding", detail=str(error)))]) from None
+        raise ValidationError(
+            [Problem.coded("csv.bad_encoding", where=source, detail=str(error))]
+        ) from None
     first = next((line for line in text.splitlines() if line.strip()), "")
     if not first:
-        raise ValidationError([Problem(source, t("csv.empty"))])
+        raise ValidationError([Problem.coded("csv.empty", where=source)])
     delimiter = max((";", ",", "\t"), key=first.count) if any(d in first for d in ";,\t") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     problems: list[Problem] = []
@@ -65,9 +66,10 @@ def read_seating_csv(raw: bytes, source: str) -> tuple[list[SeatingPerson], dict
         if missing:
             raise ValidationError(
                 [
-                    Problem(
-                        row_where(source, 1),
-                        t("seating.csv.missing_columns", columns=", ".join(missing)),
+                    Problem.coded(
+                        "seating.csv.missing_columns",
+                        where=row_where(source, 1),
+                        columns=", ".join(missing),
                     )
                 ]
             )
@@ -83,9 +85,11 @@ def read_seating_csv(raw: bytes, source: str) -> tuple[list[SeatingPerson], dict
                 continue
             if person[0].id in first_row:
                 problems.append(
-                    Problem(
-                        row_where(source, row),
-                        t("seating.csv.duplicate_id", id=person[0].id, row=first_row[person[0].id]),
+                    Problem.coded(
+                        "seating.csv.duplicate_id",
+                        where=row_where(source, row),
+                        id=person[0].id,
+                        row=first_row[person[0].id],
                     )
                 )
                 continue
@@ -93,11 +97,15 @@ def read_seating_csv(raw: bytes, source: str) -> tuple[list[SeatingPerson], dict
             people.append(person[0])
             names[person[0].id] = person[1]
     except csv.Error as error:
-        problems.append(Problem(row_where(source, reader.line_num), str(error)))
+        problems.append(
+            Problem.coded(
+                "text.verbatim", where=row_where(source, reader.line_num), text=str(error)
+            )
+        )
     if problems:
         raise ValidationError(problems)
     if not people:
-        raise ValidationError([Problem(source, t("seating.nobody"))])
+        raise ValidationError([Problem.coded("seating.nobody", where=source)])
     return people, names
 
 
@@ -111,21 +119,16 @@ def _person(
     before = len(problems)
     person_id, name = cell("id"), cell("name")
     if not person_id:
-        problems.append(Problem(where, t("seating.csv.no_id")))
+        problems.append(Problem.coded("seating.csv.no_id", where=where))
     if not name:
-        problems.append(Problem(where, t("seating.csv.no_name")))
+        problems.append(Problem.coded("seating.csv.no_name", where=where))
     sector_text = cell("sector")
     sector = parse_sector(sector_text) if sector_text else parse_sector("other")
     if sector is None:
-        problems.append(
-            Problem(
-                where,
-                t("seating.csv.bad_sector", value=sector_text),
-            )
-        )
+        problems.append(Problem.coded("seating.csv.bad_sector", where=where, value=sector_text))
     host = parse_yes_no(cell("host"))
     if host is None:
-        problems.append(Problem(where, t("seating.csv.bad_host", value=cell("host"))))
+        problems.append(Problem.coded("seating.csv.bad_host", where=where, value=cell("host")))
     if len(problems) > before or sector is None:
         return None
     return SeatingPerson(person_id, cell("organisation"), sector, bool(host)), name
