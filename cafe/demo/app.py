@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from pathlib import Path
+from typing import ClassVar
 
 from cafe.core.service import MeetingService
 from cafe.demo.people import SimulatedPerson
@@ -25,7 +26,9 @@ from cafe.tui.widgets.steps.closing_step import ClosingView
 class DemoApp(CafeApp):
     """``CafeApp`` plus the simulated room."""
 
-    CSS_PATH = str(Path(tui_app.__file__).with_name("app.tcss"))
+    CSS_PATH: ClassVar[list[str]] = [
+        str(Path(tui_app.__file__).parent / path) for path in CafeApp.CSS_PATH
+    ]
     """Textual resolves a relative path against the subclass's module: point at the TUI's."""
 
     WRITES_REPORT = True

@@ -54,7 +54,9 @@ class PhoneServer(Protocol):
 class CafeApp(App[None]):
     """The live meeting on the facilitator's laptop, mirrored to the projector."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH: ClassVar[list[str]] = ["app.tcss", "screens/meeting_screen.tcss"]
+    """The meeting screen's styles too: read with the app's, they are parsed once at start
+    instead of again (with every style so far) when the first screen is shown."""
     COMMANDS: ClassVar[set[Any]] = {CafeCommands}
     DEFAULT_MODE: ClassVar[str] = "meeting"
     """The meeting screen is the first screen: no blank default screen is built and
