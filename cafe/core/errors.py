@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from cafe.i18n import t
 
@@ -19,12 +19,23 @@ Translate = Callable[..., str]
 """``t``-like: ``translate(key, **values)`` in one language (``cafe.i18n.Translator``)."""
 
 
+@runtime_checkable
+class Wording(Protocol):
+    """A message's value put into words in the language the message is shown in.
+
+    ``Message`` is one; so is a list of words that differs by language (the sector words
+    a CSV may use), which is not a catalogue entry.
+    """
+
+    def text(self, translate: Translate | None = None) -> str: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Message:
     """A sentence not yet put into words: a catalogue key and its values.
 
-    A value that is itself a ``Message`` (a field's name in ``text.required``) is put
-    into words in the same language.
+    A value that is itself a ``Message`` (a field's name in ``text.required``) or another
+    ``Wording`` is put into words in the same language.
     """
 
     code: str
@@ -34,7 +45,7 @@ class Message:
         """The sentence in ``translate``'s language (the current language if ``None``)."""
         say = translate or t
         values = {
-            key: value.text(translate) if isinstance(value, Message) else value
+            key: value.text(translate) if isinstance(value, Wording) else value
             for key, value in self.values.items()
         }
         return say(self.code, **values)

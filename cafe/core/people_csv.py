@@ -16,7 +16,7 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from cafe.core.errors import Problem, ValidationError, row_where
+from cafe.core.errors import Message, Problem, Translate, ValidationError, row_where
 from cafe.core.participants import (
     Participant,
     PersonInput,
@@ -137,33 +137,41 @@ def looks_like_people_list(raw: bytes) -> bool:
 def read_people_csv(raw: bytes, source: str) -> CsvPeople:
     """Parse a participant list; raises ``ValidationError`` listing every bad row."""
     if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ValidationError([Problem(source, t("csv.binary"))])
+        raise ValidationError([Problem.coded("csv.binary", where=source)])
     try:
         text, encoding = decode(raw)
     except UnicodeDecodeError as error:
-        raise ValidationError([Problem(source, t("csv.bad_encoding", detail=str(error)))]) from None
+        raise ValidationError(
+            [Problem.coded("csv.bad_encoding", where=source, detail=str(error))]
+        ) from None
     lines = text.splitlines()
     first = next((line for line in lines if line.strip()), "")
     if not first:
-        raise ValidationError([Problem(source, t("csv.empty"))])
+        raise ValidationError([Problem.coded("csv.empty", where=source)])
     delimiter = _delimiter(first)
     lines = io.StringIO(text, newline="").readlines()
     reader = csv.reader(iter(lines), delimiter=delimiter)
     try:
         header = next(reader)
     except csv.Error as error:
-        raise ValidationError([Problem(row_where(source, 1), str(error))]) from None
+        raise ValidationError(
+            [Problem.coded("text.verbatim", where=row_where(source, 1), text=str(error))]
+        ) from None
     quote = _unclosed_quote(lines, 1, reader.line_num, header, delimiter)
     if quote is not None:
         cell = quote[0]
         where = t("csv.column_where", where=row_where(source, 1), letter=_letter(cell))
-        raise ValidationError([Problem(where, t("csv.unclosed_quote", count=quote[1]))])
+        raise ValidationError([Problem.coded("csv.unclosed_quote", where=where, count=quote[1])])
     columns, ignored, header_problems = _columns(header, source)
     if header_problems:
         raise ValidationError(header_problems)
     if not {"name", "first_name", "last_name"} & columns.keys():
         raise ValidationError(
-            [Problem(row_where(source, 1), t("csv.no_name_column", header=", ".join(header)))]
+            [
+                Problem.coded(
+                    "csv.no_name_column", where=row_where(source, 1), header=", ".join(header)
+                )
+            ]
         )
 
     problems: list[Problem] = []
@@ -178,17 +186,17 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
                 where = row_where(source, start)
                 if quote[0] < len(header):
                     where = t("csv.cell_where", where=where, column=clean(header[quote[0]]))
-                problems.append(Problem(where, t("csv.unclosed_quote", count=quote[1])))
+                problems.append(Problem.coded("csv.unclosed_quote", where=where, count=quote[1]))
                 continue
             if not any(cell.strip() for cell in record):
                 continue
             if len(people) + len(problems) >= MAX_ROWS:
-                problems.append(Problem(source, t("csv.too_many", limit=MAX_ROWS)))
+                problems.append(Problem.coded("csv.too_many", where=source, limit=MAX_ROWS))
                 break
             where = row_where(source, row_number)
             if len(record) > len(header) and any(c.strip() for c in record[len(header) :]):
                 problems.append(
-                    Problem(where, t("csv.ragged", got=len(record), expected=len(header)))
+                    Problem.coded("csv.ragged", where=where, got=len(record), expected=len(header))
                 )
                 continue
             person = _person(record, columns, header, where, problems)
@@ -196,7 +204,9 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
                 people.append(person)
                 rows.append(row_number)
     except csv.Error as error:
-        problems.append(Problem(row_where(source, row_number + 1), str(error)))
+        problems.append(
+            Problem.coded("text.verbatim", where=row_where(source, row_number + 1), text=str(error))
+        )
     if problems:
         raise ValidationError(problems)
     return CsvPeople(people, rows, encoding, delimiter, ignored)
@@ -226,13 +236,15 @@ def _columns(header: list[str], source: str) -> tuple[dict[str, int], list[str],
         if field and field in columns:
             first = columns[field]
             where = t("csv.column_where", where=row_where(source, 1), letter=_letter(index))
-            message = t(
-                "csv.duplicate_column",
-                header=clean(cell),
-                first=_letter(first),
-                first_header=clean(header[first]),
+            problems.append(
+                Problem.coded(
+                    "csv.duplicate_column",
+                    where=where,
+                    header=clean(cell),
+                    first=_letter(first),
+                    first_header=clean(header[first]),
+                )
             )
-            problems.append(Problem(where, message))
         elif field:
             columns[field] = index
         elif cell.strip():
@@ -284,17 +296,20 @@ def _column(header: list[str], columns: dict[str, int], *fields: str) -> str:
     return " + ".join(clean(header[columns[f]]) for f in fields if f in columns)
 
 
-def _sector_problem(value: str) -> str:
-    """Why ``value`` is not a sector, with every word that is, in the user's language."""
-    words = {sector: ", ".join(found) for sector, found in sector_words().items()}
-    return t(
-        "csv.bad_sector",
-        value=value,
-        public=words[Sector.PUBLIC],
-        civil=words[Sector.CIVIL],
-        business=words[Sector.BUSINESS],
-        other=words[Sector.OTHER],
-    )
+@dataclass(frozen=True, slots=True)
+class _SectorWords:
+    """The words for one sector in the language a message is shown in (a ``Wording``)."""
+
+    sector: Sector
+
+    def text(self, translate: Translate | None = None) -> str:
+        return ", ".join(sector_words(getattr(translate, "lang", None))[self.sector])
+
+
+def _sector_problem(value: str) -> Message:
+    """Why ``value`` is not a sector, with every word that is, in the reader's language."""
+    words = {sector.value: _SectorWords(sector) for sector in Sector}
+    return Message("csv.bad_sector", {"value": value, **words})
 
 
 def _person(
@@ -329,7 +344,7 @@ def _person(
         raw = _cell(record, columns, field)
         value = parse_yes_no(raw)
         if value is None:
-            problems.append(Problem(at(field), t("csv.bad_yes_no", value=clean(raw))))
+            problems.append(Problem.coded("csv.bad_yes_no", where=at(field), value=clean(raw)))
         flags[field] = bool(value)
     if len(problems) > before:
         return None
@@ -364,9 +379,11 @@ def find_duplicates(
         identity = _identity(person.name, person.organisation)
         if identity in seen:
             problems.append(
-                Problem(
-                    row_where(source, row),
-                    t("csv.duplicate_row", name=person.name, row=seen[identity]),
+                Problem.coded(
+                    "csv.duplicate_row",
+                    where=row_where(source, row),
+                    name=person.name,
+                    row=seen[identity],
                 )
             )
         elif identity in known:

@@ -10,6 +10,7 @@ import pytest
 
 from cafe.core.errors import CafeError, Problem
 from cafe.core.participants import PersonInput
+from cafe.core.people_csv import read_people_csv
 from cafe.core.seating.csvfile import read_seating_csv
 from cafe.core.service import MeetingService
 from cafe.i18n import Translator, catalogue, set_language
@@ -114,3 +115,20 @@ def test_a_bad_row_in_a_seating_csv_reads_in_both_languages(tmp_path: Path) -> N
     ]  # fmt: skip
     _reads_in_both_languages(problems)
     assert "rymden" in problems[0].text(Translator("en"))
+
+
+def test_a_bad_row_in_a_people_csv_reads_in_both_languages(tmp_path: Path) -> None:
+    path = tmp_path / "anmalda.csv"
+    path.write_bytes(
+        "Namn;Organisation;Sektor;E-post;Värd\n"
+        "Åsa Öberg;PRO;kommun;asa@example.org;ja\n"
+        "Bo;ABF;rymden;bo-at-abf;kanske\n".encode("cp1252")
+    )
+    problems = _problems(lambda: read_people_csv(path.read_bytes(), str(path)))
+    assert [p.code for p in problems] == ["csv.bad_sector", "text.bad_email", "csv.bad_yes_no"]
+    _reads_in_both_languages(problems)
+    sector = problems[0]
+    # The sector words are chosen in the language shown, English ones only in English.
+    assert "municipality" in sector.text(Translator("en"))
+    assert "municipality" not in sector.text(Translator("sv"))
+    assert "kommun" in sector.text(Translator("sv"))
