@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from cafe.core.agenda import load_agenda
 from cafe.core.errors import CafeError, Problem
 from cafe.core.participants import PersonInput
 from cafe.core.people_csv import read_people_csv
@@ -132,3 +133,44 @@ def test_a_bad_row_in_a_people_csv_reads_in_both_languages(tmp_path: Path) -> No
     assert "municipality" in sector.text(Translator("en"))
     assert "municipality" not in sector.text(Translator("sv"))
     assert "kommun" in sector.text(Translator("sv"))
+
+
+AGENDA_WITH_MISTAKES = """\
+[meeting]
+title = "Ensamhet"
+start = "18:00"
+end = "17:00"
+
+[[steps]]
+kind = "cafe_round"
+title = "Runda 1"
+minutes = "tjugo"
+question = "Vad kan vi göra?"
+colour = "blå"
+"""
+
+
+def test_an_agenda_with_mistakes_reads_in_both_languages(tmp_path: Path) -> None:
+    path = tmp_path / "agenda.toml"
+    path.write_text(AGENDA_WITH_MISTAKES, encoding="utf-8")
+    problems = _problems(lambda: load_agenda(path))
+    assert [p.where for p in problems] == [
+        f"{path}:4:1: meeting.end", f"{path}:9:1: steps[1].minutes", f"{path}:11:1: steps[1].colour"
+    ]  # fmt: skip
+    _reads_in_both_languages(problems)
+    minutes = problems[1]
+    # "the text" is a nested value: it follows the language the problem is shown in.
+    assert minutes.text(Translator("sv")).endswith('texten "tjugo"')
+    assert minutes.text(Translator("en")).endswith('the text "tjugo"')
+
+
+def test_a_toml_mistake_reads_in_both_languages_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "agenda.toml"
+    path.write_text("[meeting]\ntitle = Ensamhet\n", encoding="utf-8")
+    [problem] = _problems(lambda: load_agenda(path))
+    assert problem.where == f"{path}:2:9"
+    _reads_in_both_languages((problem,))
+    assert problem.text(Translator("en")).splitlines()[1:] == [
+        "    title = Ensamhet",
+        "            ^",
+    ]

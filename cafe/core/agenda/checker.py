@@ -11,8 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from cafe.core.agenda.model import MAX_MINUTES
-from cafe.core.errors import Problem
-from cafe.i18n import t
+from cafe.core.errors import Message, Problem
 
 _Locate = Callable[[str], "tuple[int, int] | None"]
 MISSING = object()
@@ -29,7 +28,7 @@ WEB_KEYS = ("where_do_i_sit",)
 STEP_KEYS = ("kind", "title", "minutes", "question", "text", "notes")
 
 
-def got(value: object) -> str:
+def got(value: object) -> Message:
     """What was found instead, for messages: ``the text "tjugo"``, ``a list``."""
     if isinstance(value, bool):
         key = "bool"
@@ -40,17 +39,17 @@ def got(value: object) -> str:
     elif isinstance(value, str):
         key = "text"
     elif isinstance(value, list):
-        return t("agenda.type.list")
+        return Message("agenda.type.list")
     elif isinstance(value, dict):
-        return t("agenda.type.table")
+        return Message("agenda.type.table")
     elif isinstance(value, dt.date | dt.time):
         key = "date"
     else:
-        return t("agenda.type.other")
+        return Message("agenda.type.other")
     quoted = str(value).lower() if isinstance(value, bool) else shown(value)
     if isinstance(value, dt.date | dt.time):
         quoted = value.isoformat()
-    return f"{t(f'agenda.type.{key}')} {quoted}"
+    return Message(f"agenda.type.{key}", {"value": quoted})
 
 
 def shown(value: object) -> str:
@@ -71,12 +70,13 @@ class Checker:
         self.misspelt: set[str] = set()
         """Keys an unknown key was taken for: not "missing" as well (one mistake, one message)."""
 
-    def add(self, path: str, message: str) -> None:
+    def add(self, path: str, code: str, **values: Any) -> None:
+        """A problem at ``path`` (``steps[2].minutes``), said by a catalogue ``code``."""
         place = self.locate(path) if self.locate else None
         where = f"{self.source}:{place[0]}:{place[1]}" if place else self.source
         if path:
             where = f"{where}: {path}" if where else path
-        self.problems.append(Problem(where, message))
+        self.problems.append(Problem.coded(code, where=where, **values))
         self._lines.append(place[0] if place else None)
 
     def sorted_problems(self) -> list[Problem]:
@@ -94,7 +94,7 @@ class Checker:
         if value is MISSING:
             return {}
         if not isinstance(value, dict):
-            self.add(path, t("agenda.problem.want_table", got=got(value)))
+            self.add(path, "agenda.problem.want_table", got=got(value))
             return {}
         return value
 
@@ -106,12 +106,14 @@ class Checker:
             where = f"{path}.{key}" if path else key
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             if close:
-                self.add(where, t("agenda.problem.unknown_key_hint", key=key, hint=close[0]))
+                self.add(where, "agenda.problem.unknown_key_hint", key=key, hint=close[0])
                 self.misspelt.add(f"{path}.{close[0]}" if path else close[0])
             else:
                 self.add(
                     where,
-                    t("agenda.problem.unknown_key", key=key, valid=", ".join(allowed)),
+                    "agenda.problem.unknown_key",
+                    key=key,
+                    valid=", ".join(allowed),
                 )
 
     # -- scalars
@@ -129,13 +131,13 @@ class Checker:
         value = data.get(key, MISSING)
         if value is MISSING:
             if required and where not in self.misspelt:
-                self.add(where, t("agenda.problem.missing"))
+                self.add(where, "agenda.problem.missing")
             return default
         if not isinstance(value, str):
-            self.add(where, t("agenda.problem.want_text", got=got(value)))
+            self.add(where, "agenda.problem.want_text", got=got(value))
             return default
         if required and not value.strip():
-            self.add(where, t("agenda.problem.empty"))
+            self.add(where, "agenda.problem.empty")
         return value
 
     def integer(
@@ -148,10 +150,10 @@ class Checker:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.add(where, t("agenda.problem.want_integer", got=got(value)))
+            self.add(where, "agenda.problem.want_integer", got=got(value))
             return default
         if not low <= value <= high:
-            self.add(where, t("agenda.problem.range", low=low, high=high, value=value))
+            self.add(where, "agenda.problem.range", low=low, high=high, value=value)
             return default
         return value
 
@@ -160,7 +162,7 @@ class Checker:
         if value is MISSING:
             return default
         if not isinstance(value, bool):
-            self.add(f"{path}.{key}", t("agenda.problem.want_bool", got=got(value)))
+            self.add(f"{path}.{key}", "agenda.problem.want_bool", got=got(value))
             return default
         return value
 
@@ -169,18 +171,16 @@ class Checker:
         value = data.get("minutes", MISSING)
         if value is MISSING:
             if where not in self.misspelt:
-                self.add(where, t("agenda.problem.missing"))
+                self.add(where, "agenda.problem.missing")
             return 1
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.add(where, t("agenda.problem.want_number", got=got(value)))
+            self.add(where, "agenda.problem.want_number", got=got(value))
             return 1
         if not value > 0 or value != value:  # also NaN
-            self.add(where, t("agenda.problem.minutes_positive", value=shown(value)))
+            self.add(where, "agenda.problem.minutes_positive", value=shown(value))
             return 1
         if value > MAX_MINUTES:
-            self.add(
-                where, t("agenda.problem.minutes_too_long", value=shown(value), max=MAX_MINUTES)
-            )
+            self.add(where, "agenda.problem.minutes_too_long", value=shown(value), max=MAX_MINUTES)
             return 1
         return value
 
@@ -197,8 +197,8 @@ class Checker:
         choices = list(choices)
         close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
         if close:
-            self.add(where, t("agenda.problem.bad_choice_hint", value=shown(value), hint=close[0]))
+            self.add(where, "agenda.problem.bad_choice_hint", value=shown(value), hint=close[0])
         else:
             valid = ", ".join(f'"{c}"' for c in choices)
-            self.add(where, t("agenda.problem.bad_choice", value=shown(value), valid=valid))
+            self.add(where, "agenda.problem.bad_choice", value=shown(value), valid=valid)
         return None

@@ -48,7 +48,7 @@ from cafe.core.agenda.toml_errors import syntax_problem
 from cafe.core.errors import Problem, ValidationError
 from cafe.core.nesting import too_deep
 from cafe.core.participants import Sector, parse_sector
-from cafe.i18n import LANGUAGES, t
+from cafe.i18n import LANGUAGES
 
 
 def _read_meta(check: Checker, data: Mapping[str, Any]) -> AgendaMeta:
@@ -66,16 +66,16 @@ def _read_meta(check: Checker, data: Mapping[str, Any]) -> AgendaMeta:
     start = _read_time(check, meeting, "start")
     end = _read_time(check, meeting, "end")
     if start and end and end <= start:
-        check.add("meeting.end", t("agenda.problem.end_before_start", start=start, end=end))
+        check.add("meeting.end", "agenda.problem.end_before_start", start=start, end=end)
     cohosts = []
     raw_hosts = meeting.get("cohosts", [])
     if not isinstance(raw_hosts, list):
-        check.add("meeting.cohosts", t("agenda.problem.want_tables", got=got(raw_hosts)))
+        check.add("meeting.cohosts", "agenda.problem.want_tables", got=got(raw_hosts))
         raw_hosts = []
     for number, raw in enumerate(raw_hosts, start=1):
         path = f"meeting.cohosts[{number}]"
         if not isinstance(raw, dict):
-            check.add(path, t("agenda.problem.want_table", got=got(raw)))
+            check.add(path, "agenda.problem.want_table", got=got(raw))
             continue
         check.keys(raw, COHOST_KEYS, path)
         name = check.text(raw, "name", path)
@@ -84,13 +84,11 @@ def _read_meta(check: Checker, data: Mapping[str, Any]) -> AgendaMeta:
         sector = parse_sector(sector_text)
         if sector is None:
             if isinstance(raw.get("sector", "other"), str):
-                check.add(
-                    f"{path}.sector", t("agenda.problem.bad_sector", value=shown(sector_text))
-                )
+                check.add(f"{path}.sector", "agenda.problem.bad_sector", value=shown(sector_text))
             sector = Sector.OTHER
         email = check.text(raw, "email", path).strip()
         if email and not is_email_address(email):
-            check.add(f"{path}.email", t("agenda.problem.bad_email", value=shown(email)))
+            check.add(f"{path}.email", "agenda.problem.bad_email", value=shown(email))
             email = ""
         cohosts.append(CoHost(name, organisation, sector, email))
     return AgendaMeta(
@@ -122,13 +120,13 @@ def _read_time(check: Checker, meeting: Mapping[str, Any], key: str) -> str:
     if isinstance(raw, dt.time):
         return raw.strftime("%H:%M")
     if not isinstance(raw, str):
-        check.add(f"meeting.{key}", t("agenda.problem.want_text", got=got(raw)))
+        check.add(f"meeting.{key}", "agenda.problem.want_text", got=got(raw))
         return ""
     if not raw.strip():
         return ""
     clock = parse_clock(raw)
     if not clock:
-        check.add(f"meeting.{key}", t("agenda.problem.bad_time", value=shown(raw)))
+        check.add(f"meeting.{key}", "agenda.problem.bad_time", value=shown(raw))
     return clock
 
 
@@ -140,14 +138,14 @@ def _read_date(check: Checker, meeting: Mapping[str, Any], key: str) -> str:
     if isinstance(raw, dt.date):
         return raw.isoformat()
     if not isinstance(raw, str):
-        check.add(f"meeting.{key}", t("agenda.problem.want_text", got=got(raw)))
+        check.add(f"meeting.{key}", "agenda.problem.want_text", got=got(raw))
         return ""
     if not raw.strip():
         return ""
     try:
         return dt.date.fromisoformat(raw.strip()).isoformat()
     except ValueError:
-        check.add(f"meeting.{key}", t("agenda.problem.bad_date", value=shown(raw)))
+        check.add(f"meeting.{key}", "agenda.problem.bad_date", value=shown(raw))
         return ""
 
 
@@ -162,7 +160,10 @@ def _read_tables(check: Checker, data: Mapping[str, Any]) -> TableRules:
     if len(check.problems) == before and not size_min <= target <= size_max:
         check.add(
             "tables",
-            t("agenda.problem.size_order", min=size_min, target=target, max=size_max),
+            "agenda.problem.size_order",
+            min=size_min,
+            target=target,
+            max=size_max,
         )
     circle = check.integer(
         tables, "circle_below", "tables", default.circle_below, 0, MAX_CIRCLE_BELOW
@@ -173,12 +174,12 @@ def _read_tables(check: Checker, data: Mapping[str, Any]) -> TableRules:
 def _read_step(check: Checker, raw: object, number: int) -> Step | None:
     path = f"steps[{number}]"
     if not isinstance(raw, dict):
-        check.add(path, t("agenda.problem.want_table", got=got(raw)))
+        check.add(path, "agenda.problem.want_table", got=got(raw))
         return None
     check.keys(raw, STEP_KEYS, path)
     kind_text = check.choice(raw, "kind", path, [k.value for k in StepKind], "")
     if "kind" not in raw and f"{path}.kind" not in check.misspelt:
-        check.add(f"{path}.kind", t("agenda.problem.missing"))
+        check.add(f"{path}.kind", "agenda.problem.missing")
     title = check.text(raw, "title", path, required=True)
     minutes = check.minutes(raw, path)
     notes = check.text(raw, "notes", path)
@@ -190,13 +191,13 @@ def _read_step(check: Checker, raw: object, number: int) -> Step | None:
     if kind in NEEDS_QUESTION and not question.strip():
         where = f"{path}.question"
         if isinstance(raw.get("question", ""), str):
-            check.add(where, t("agenda.problem.needs_question", kind=kind.value))
+            check.add(where, "agenda.problem.needs_question", kind=kind.value)
     return Step(kind, title, minutes, notes, text, question)
 
 
 def _build(data: Mapping[str, Any], check: Checker) -> Agenda:
     if not isinstance(data, dict):
-        check.add("", t("agenda.problem.want_table", got=got(data)))
+        check.add("", "agenda.problem.want_table", got=got(data))
         raise ValidationError(check.sorted_problems())
     check.keys(data, TOP_KEYS, "")
     meta = _read_meta(check, data)
@@ -220,16 +221,16 @@ def _build(data: Mapping[str, Any], check: Checker) -> Agenda:
     raw_steps = data.get("steps", [])
     steps: list[Step] = []
     if not isinstance(raw_steps, list):
-        check.add("steps", t("agenda.problem.want_tables", got=got(raw_steps)))
+        check.add("steps", "agenda.problem.want_tables", got=got(raw_steps))
     else:
         for number, raw in enumerate(raw_steps, start=1):
             step = _read_step(check, raw, number)
             if step is not None:
                 steps.append(step)
         if not raw_steps:
-            check.add("", t("agenda.problem.no_steps"))
+            check.add("", "agenda.problem.no_steps")
         elif len(steps) == len(raw_steps) and not any(s.kind is StepKind.CAFE_ROUND for s in steps):
-            check.add("steps", t("agenda.problem.no_rounds"))
+            check.add("steps", "agenda.problem.no_rounds")
     if check.problems:
         raise ValidationError(check.sorted_problems())
     return Agenda(meta, tables, privacy, web, tuple(steps))
@@ -251,8 +252,10 @@ def parse_agenda(text: str, source: str = "agenda.toml") -> Agenda:
     if deep is not None:
         raise ValidationError(
             [
-                Problem(
-                    f"{source}:{deep[0]}:{deep[1]}", t("agenda.problem.too_deep", max=MAX_NESTING)
+                Problem.coded(
+                    "agenda.problem.too_deep",
+                    where=f"{source}:{deep[0]}:{deep[1]}",
+                    max=MAX_NESTING,
                 )
             ]
         )
@@ -263,7 +266,7 @@ def parse_agenda(text: str, source: str = "agenda.toml") -> Agenda:
         raise ValidationError([syntax_problem(error, text, source)]) from None
     except RecursionError:  # a nesting the bracket count could not see
         raise ValidationError(
-            [Problem(source, t("agenda.problem.too_deep", max=MAX_NESTING))]
+            [Problem.coded("agenda.problem.too_deep", where=source, max=MAX_NESTING)]
         ) from None
 
 
@@ -273,15 +276,15 @@ def load_agenda(path: Path | str) -> Agenda:
     source = str(path)
     try:
         if path.is_dir():
-            raise ValidationError([Problem(source, t("agenda.problem.is_folder"))])
+            raise ValidationError([Problem.coded("agenda.problem.is_folder", where=source)])
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise ValidationError([Problem(source, t("agenda.problem.not_found"))]) from None
+        raise ValidationError([Problem.coded("agenda.problem.not_found", where=source)]) from None
     except OSError as error:
         detail = error.strerror or str(error)
         raise ValidationError(
-            [Problem(source, t("agenda.problem.unreadable", detail=detail))]
+            [Problem.coded("agenda.problem.unreadable", where=source, detail=detail)]
         ) from None
     return agenda_from_bytes(raw, source)
 
@@ -289,15 +292,17 @@ def load_agenda(path: Path | str) -> Agenda:
 def agenda_from_bytes(raw: bytes, source: str = "agenda.toml") -> Agenda:
     """An agenda from a file's bytes: too big, binary or not UTF-8 is a ``ValidationError``."""
     if len(raw) > MAX_FILE_BYTES:
-        raise ValidationError([Problem(source, t("agenda.problem.too_big", max=MAX_FILE_BYTES))])
+        raise ValidationError(
+            [Problem.coded("agenda.problem.too_big", where=source, max=MAX_FILE_BYTES)]
+        )
     if b"\x00" in raw:
-        raise ValidationError([Problem(source, t("agenda.problem.binary"))])
+        raise ValidationError([Problem.coded("agenda.problem.binary", where=source)])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise ValidationError(
-            [Problem(f"{source}:{line}:{column}", t("agenda.problem.not_utf8"))]
+            [Problem.coded("agenda.problem.not_utf8", where=f"{source}:{line}:{column}")]
         ) from None
     return parse_agenda(text, source)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from cafe.core.agenda.reader import load_agenda
 from cafe.core.errors import CafeError, Problem
-from cafe.i18n import t
 from cafe.resources import agendas_dir
 
 
@@ -91,11 +90,19 @@ def resolve_agenda(name_or_path: str | Path) -> Path:
         return stems[0]
     if len(stems) > 1:
         raise CafeError(
-            t("agenda.problem.ambiguous", name=text, names=", ".join(_name(p) for p in stems))
+            [
+                Problem.coded(
+                    "agenda.problem.ambiguous",
+                    name=text,
+                    names=", ".join(_name(p) for p in stems),
+                )
+            ]
         )
     if "/" in text or "\\" in text or given.exists():
         shipped = _shipped_copy(text, paths)
         if shipped is not None:
             return shipped
-        raise CafeError([Problem(text, t("agenda.problem.not_found"))])
-    raise CafeError(t("agenda.problem.unknown_agenda", name=text, names=", ".join(names)))
+        raise CafeError([Problem.coded("agenda.problem.not_found", where=text)])
+    raise CafeError(
+        [Problem.coded("agenda.problem.unknown_agenda", name=text, names=", ".join(names))]
+    )

@@ -12,8 +12,7 @@ import re
 import tomllib
 
 from cafe.core.agenda.keys import KeyLocator
-from cafe.core.errors import Problem
-from cafe.i18n import t
+from cafe.core.errors import Message, Problem
 
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)\s*$")
 _KEY_CHARS = re.compile(r"[A-Za-z0-9_-]")
@@ -41,54 +40,59 @@ def syntax_problem(error: tomllib.TOMLDecodeError, text: str, source: str) -> Pr
     shown = lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
     hint = _hint(text, lines, line, column)
     caret = " " * _width(shown[: column - 1]) + "^"
-    message = f"{t('agenda.toml_error.here', hint=hint)}\n    {shown.expandtabs(1)}\n    {caret}"
-    return Problem(f"{source}:{line}:{column}", message)
+    return Problem.coded(
+        "agenda.toml_error.here",
+        where=f"{source}:{line}:{column}",
+        hint=hint,
+        line=shown.expandtabs(1),
+        caret=caret,
+    )
 
 
 def _width(text: str) -> int:
     return len(text.expandtabs(1))
 
 
-def _hint(text: str, lines: list[str], line: int, column: int) -> str:
+def _hint(text: str, lines: list[str], line: int, column: int) -> Message:
     """What is wrong, judged from the text at and before the position."""
     twice = KeyLocator(text).twice.get(line)
     if twice is not None:
         path, first = twice
-        return t("agenda.toml_error.twice", key=path, line=first)
+        return Message("agenda.toml_error.twice", {"key": path, "line": first})
     if _open_multiline(lines[:line]):
-        return t("agenda.toml_error.unterminated_string")
+        return Message("agenda.toml_error.unterminated_string")
     here = lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
     index = column - 1
     code = _code(here)
     if _in_string(here, index):
-        return t("agenda.toml_error.unterminated_string")
+        return Message("agenda.toml_error.unterminated_string")
     unclosed = _unclosed(lines, line, index)
     if unclosed == "[":
-        return t("agenda.toml_error.unclosed_array")
+        return Message("agenda.toml_error.unclosed_array")
     if unclosed == "{":
-        return t("agenda.toml_error.unclosed_inline_table")
+        return Message("agenda.toml_error.unclosed_inline_table")
     stripped = code.strip()
     if stripped.startswith("[["):
         closed = "]]" in stripped
-        return t(f"agenda.toml_error.{'after_heading' if closed else 'expected_brackets'}")
+        return Message(f"agenda.toml_error.{'after_heading' if closed else 'expected_brackets'}")
     if stripped.startswith("["):
         closed = "]" in stripped
-        return t(f"agenda.toml_error.{'after_heading' if closed else 'expected_bracket'}")
+        return Message(f"agenda.toml_error.{'after_heading' if closed else 'expected_bracket'}")
     equals = code.find("=")
     if equals < 0 or index <= equals:
         found = here[index : index + 1]
         if found and not found.isascii():
-            return t("agenda.toml_error.non_ascii_key", char=found)
+            return Message("agenda.toml_error.non_ascii_key", {"char": found})
         if index == len(here) - len(here.lstrip()) and found and not _KEY_CHARS.match(found):
-            return t("agenda.toml_error.bad_key", char=found)
-        return t("agenda.toml_error.expected_equals")
+            return Message("agenda.toml_error.bad_key", {"char": found})
+        return Message("agenda.toml_error.expected_equals")
     value = code[equals + 1 :]
     if _DATE_LIKE.match(value.strip()):
-        return t("agenda.toml_error.bad_datetime")
+        return Message("agenda.toml_error.bad_datetime")
     complete = _COMPLETE_VALUE.match(value)
     if complete and equals + 1 + complete.end() <= index:
-        return t("agenda.toml_error.expected_newline")
-    return t("agenda.toml_error.invalid_value")
+        return Message("agenda.toml_error.expected_newline")
+    return Message("agenda.toml_error.invalid_value")
 
 
 def _code(line: str) -> str:
