@@ -6,24 +6,23 @@ page has real content (themes with sign-up lists, a seating plan, ideas from ear
 rounds); Debian's Chromium, driven by Playwright at 360 x 740, fills in the forms as a
 participant would, and axe-core (bundled with axe-playwright-python) checks each page.
 
-The browser is launched once for the module: one fixture visits every page in both
-languages and keeps axe's results, and each page and language is then its own test.
+The worker's one browser (tests/e2e/conftest.py) serves the module: one fixture visits
+every page in both languages and keeps axe's results, and each page and language is then its own test.
 It writes ``test-artifacts/axe-summary.txt`` (page, language, rules passed, violations)
 and a full-page screenshot of each page, ``test-artifacts/a11y-<page>-<lang>.png``.
 """
 
 from __future__ import annotations
 
-import asyncio
-import os
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+import pytest_asyncio
 from axe_playwright_python.async_playwright import Axe
-from playwright.async_api import Page, async_playwright
+from playwright.async_api import Browser, Page
 
 from cafe.core.service import MeetingService
 from cafe.i18n import LANGUAGES, Translator
@@ -32,7 +31,7 @@ from cafe.web.forms import MAX_IDEAS_PER_SEND
 from cafe.web.security import RateLimit
 from cafe.web.server import LanServer
 from tests.meetings import new_meeting
-from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, LOOPBACK, artifact
+from tests.web.browser import LOOPBACK, artifact, close_pages
 from tests.web.support import seat_people, start_round, table_plan
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -222,7 +221,7 @@ class Results:
     """The rules axe broke on a page spoilt on purpose (``BREAK_THE_PAGE``)."""
 
 
-async def audit_everything(folder: Path) -> Results:
+async def audit_everything(folder: Path, browser: Browser) -> Results:
     service = meeting_in_full_swing(folder)
     # One browser visits everything quickly: more than a phone's budget of requests.
     server = LanServer(
@@ -236,41 +235,37 @@ async def audit_everything(folder: Path) -> Results:
     results = Results()
     await server.start()
     try:
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                for lang in LANGUAGES:
-                    context = await browser.new_context(viewport=VIEWPORT)
-                    page = await context.new_page()
+        try:
+            for lang in LANGUAGES:
+                context = await browser.new_context(viewport=VIEWPORT)
+                page = await context.new_page()
 
-                    async def check(name: str, page: Page = page, lang: str = lang) -> None:
-                        assert await page.get_attribute("html", "lang") == lang, name
-                        found = (await axe.run(page, options=AXE_OPTIONS)).response
-                        await page.screenshot(
-                            path=artifact(f"a11y-{name}-{lang}.png"), full_page=True
-                        )
-                        await page.set_viewport_size(NARROWEST)
-                        width = await page.evaluate("document.documentElement.scrollWidth")
-                        await page.set_viewport_size(VIEWPORT)
-                        results.pages[name, lang] = Audit(
-                            name,
-                            lang,
-                            passed=[rule["id"] for rule in found["passes"]],
-                            violations=found["violations"],
-                            incomplete=[rule["id"] for rule in found["incomplete"]],
-                            width_at_320=width,
-                        )
+                async def check(name: str, page: Page = page, lang: str = lang) -> None:
+                    assert await page.get_attribute("html", "lang") == lang, name
+                    found = (await axe.run(page, options=AXE_OPTIONS)).response
+                    await page.screenshot(path=artifact(f"a11y-{name}-{lang}.png"), full_page=True)
+                    await page.set_viewport_size(NARROWEST)
+                    width = await page.evaluate("document.documentElement.scrollWidth")
+                    await page.set_viewport_size(VIEWPORT)
+                    results.pages[name, lang] = Audit(
+                        name,
+                        lang,
+                        passed=[rule["id"] for rule in found["passes"]],
+                        violations=found["violations"],
+                        incomplete=[rule["id"] for rule in found["incomplete"]],
+                        width_at_320=width,
+                    )
 
-                    await visit_pages(server, lang, page, check)
-                    await context.close()
+                await visit_pages(server, lang, page, check)
+                await context.close()
 
-                page = await browser.new_page(viewport=VIEWPORT)
-                await page.goto(server.seat_url())
-                await page.evaluate(BREAK_THE_PAGE)
-                found = (await axe.run(page, options=AXE_OPTIONS)).response
-                results.control = {rule["id"] for rule in found["violations"]}
-            finally:
-                await browser.close()
+            page = await browser.new_page(viewport=VIEWPORT)
+            await page.goto(server.seat_url())
+            await page.evaluate(BREAK_THE_PAGE)
+            found = (await axe.run(page, options=AXE_OPTIONS)).response
+            results.control = {rule["id"] for rule in found["violations"]}
+        finally:
+            await close_pages(browser)
     finally:
         await server.stop()
     return results
@@ -304,11 +299,10 @@ def write_summary(audits: dict[tuple[str, str], Audit]) -> str:
     return text
 
 
-@pytest.fixture(scope="module")
-def results(tmp_path_factory: pytest.TempPathFactory) -> Results:
-    # Missing Chromium is a failure, never a skip: these pages must be checked.
-    assert os.path.exists(CHROMIUM), f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-    found = asyncio.run(audit_everything(tmp_path_factory.mktemp("a11y") / "m"))
+@pytest_asyncio.fixture(scope="module", loop_scope="session")
+async def results(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Results:
+    # The worker's shared Chromium (tests/e2e/conftest.py), which fails if it is missing.
+    found = await audit_everything(tmp_path_factory.mktemp("a11y") / "m", browser)
     print("\n" + write_summary(found.pages))
     return found
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.async_playwright import Axe
-from playwright.async_api import Page, async_playwright
+from playwright.async_api import Browser, Page
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -37,7 +37,7 @@ from cafe.tui.widgets.step_panel import StepPanel
 from cafe.web.security import RateLimit
 from cafe.web.server import LanServer
 from tests.meetings import new_meeting
-from tests.web.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, LOOPBACK, artifact, decode_qr
+from tests.web.browser import ARTIFACTS, LOOPBACK, artifact, close_pages, decode_qr
 
 PHONE = {"width": 360, "height": 740}
 ROUND_TRIPS = 20
@@ -107,8 +107,9 @@ async def _audit(page: Page, name: str) -> list[str]:
     ]
 
 
+@pytest.mark.asyncio(loop_scope="session")  # the worker's shared Chromium
 async def test_the_co_host_runs_the_meeting_from_a_phone(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, browser: Browser
 ) -> None:
     folder = tmp_path / "m"
     service = _meeting(folder)
@@ -134,148 +135,139 @@ async def test_the_co_host_runs_the_meeting_from_a_phone(
         await pilot.press("escape")
         await pilot.pause()
 
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                phone = await browser.new_page(viewport=PHONE)
-                await phone.goto(url)
-                await phone.wait_for_selector("body[data-live='1']")
-                projector = await browser.new_page(viewport={"width": 1280, "height": 720})
-                await projector.goto(server.screen_url())
-                await projector.wait_for_selector("body[data-live='1']")
+        try:
+            phone = await browser.new_page(viewport=PHONE)
+            await phone.goto(url)
+            await phone.wait_for_selector("body[data-live='1']")
+            projector = await browser.new_page(viewport={"width": 1280, "height": 720})
+            await projector.goto(server.screen_url())
+            await projector.wait_for_selector("body[data-live='1']")
 
-                def panel() -> StepPanel:
-                    return app.screen.query_one(StepPanel)
+            def panel() -> StepPanel:
+                return app.screen.query_one(StepPanel)
 
-                def timer() -> RoundTimer:  # the step's view is rebuilt on a new step
-                    return app.screen.query_one(RoundTimer)
+            def timer() -> RoundTimer:  # the step's view is rebuilt on a new step
+                return app.screen.query_one(RoundTimer)
 
-                assert panel().step_index == 0 and timer().phase is TimerPhase.RUNNING
+            assert panel().step_index == 0 and timer().phase is TimerPhase.RUNNING
 
-                # Next step: the purpose, its timer not started yet.
-                purpose = service.agenda.steps[1]
-                await phone.click("#b-next")
-                await _within(pilot, "next step", lambda: panel().step_index == 1)
-                await _projector_at(projector, service.state.last_seq)
-                shown_title = await projector.text_content("#step-title")
-                assert (shown_title or "").strip() == purpose.title
-                await _console_at(phone, service.state.last_seq)
-                assert await phone.inner_text("#step-title") == purpose.title
-                assert await phone.inner_text("#b-timer") == "Starta tiden"
+            # Next step: the purpose, its timer not started yet.
+            purpose = service.agenda.steps[1]
+            await phone.click("#b-next")
+            await _within(pilot, "next step", lambda: panel().step_index == 1)
+            await _projector_at(projector, service.state.last_seq)
+            shown_title = await projector.text_content("#step-title")
+            assert (shown_title or "").strip() == purpose.title
+            await _console_at(phone, service.state.last_seq)
+            assert await phone.inner_text("#step-title") == purpose.title
+            assert await phone.inner_text("#b-timer") == "Starta tiden"
 
-                # Start, then pause: the TUI's timer and the projector's follow.
-                await phone.click("#b-timer")
-                await _within(pilot, "start", lambda: timer().phase is TimerPhase.RUNNING)
-                await _projector_at(projector, service.state.last_seq)
-                await _console_at(phone, service.state.last_seq)
-                assert await phone.inner_text("#b-timer") == "Pausa"
-                await phone.click("#b-timer")
-                await _within(pilot, "pause", lambda: timer().phase is TimerPhase.PAUSED)
-                await _projector_at(projector, service.state.last_seq)
-                assert "-paused" in (await projector.get_attribute("#timer", "class") or "")
-                await _console_at(phone, service.state.last_seq)
-                assert await phone.inner_text("#timer-state") == "Pausad"
+            # Start, then pause: the TUI's timer and the projector's follow.
+            await phone.click("#b-timer")
+            await _within(pilot, "start", lambda: timer().phase is TimerPhase.RUNNING)
+            await _projector_at(projector, service.state.last_seq)
+            await _console_at(phone, service.state.last_seq)
+            assert await phone.inner_text("#b-timer") == "Pausa"
+            await phone.click("#b-timer")
+            await _within(pilot, "pause", lambda: timer().phase is TimerPhase.PAUSED)
+            await _projector_at(projector, service.state.last_seq)
+            assert "-paused" in (await projector.get_attribute("#timer", "class") or "")
+            await _console_at(phone, service.state.last_seq)
+            assert await phone.inner_text("#timer-state") == "Pausad"
 
-                # +1 minute, paused: exactly one more minute everywhere.
-                planned = purpose.minutes * 60
-                left = service.timer().remaining(service.clock.now())  # type: ignore[union-attr]
+            # +1 minute, paused: exactly one more minute everywhere.
+            planned = purpose.minutes * 60
+            left = service.timer().remaining(service.clock.now())  # type: ignore[union-attr]
+            await phone.click("#b-plus")
+            await _within(pilot, "+1 minute", lambda: abs(timer().remaining - (left + 60)) < 0.5)
+            assert service.timer().duration == planned + 60  # type: ignore[union-attr]
+            await _projector_at(projector, service.state.last_seq)
+            await _console_at(phone, service.state.last_seq)
+            shown = await projector.inner_text("#timer")
+            assert await phone.inner_text("#timer") == shown
+            await phone.screenshot(path=artifact("cohost-360x740.png"))
+
+            # The round trip: a button on the phone -> the projector shows the change.
+            times = []
+            for _ in range(ROUND_TRIPS):
+                seq = int(await projector.get_attribute("body", "data-seq") or 0)
+                start = time.perf_counter()
                 await phone.click("#b-plus")
-                await _within(
-                    pilot, "+1 minute", lambda: abs(timer().remaining - (left + 60)) < 0.5
+                await projector.wait_for_function(
+                    "(seq) => Number(document.body.dataset.seq) > seq", arg=seq, timeout=10_000
                 )
-                assert service.timer().duration == planned + 60  # type: ignore[union-attr]
-                await _projector_at(projector, service.state.last_seq)
+                times.append(time.perf_counter() - start)
                 await _console_at(phone, service.state.last_seq)
-                shown = await projector.inner_text("#timer")
-                assert await phone.inner_text("#timer") == shown
-                await phone.screenshot(path=artifact("cohost-360x740.png"))
+            assert service.timer().duration == planned + 60 * (1 + ROUND_TRIPS)  # type: ignore[union-attr]
+            median, worst = statistics.median(times), max(times)
+            report = (
+                f"co-host console -> projector round trip, {ROUND_TRIPS} presses of +1 minute\n"
+                f"median {median * 1000:.0f} ms, max {worst * 1000:.0f} ms\n"
+                f"all (ms): {', '.join(f'{t * 1000:.0f}' for t in times)}\n"
+            )
+            ARTIFACTS.mkdir(exist_ok=True)
+            (ARTIFACTS / "cohost-roundtrip.txt").write_text(report, encoding="utf-8")
+            print(report)
+            assert worst < 5.0, report
 
-                # The round trip: a button on the phone -> the projector shows the change.
-                times = []
-                for _ in range(ROUND_TRIPS):
-                    seq = int(await projector.get_attribute("body", "data-seq") or 0)
-                    start = time.perf_counter()
-                    await phone.click("#b-plus")
-                    await projector.wait_for_function(
-                        "(seq) => Number(document.body.dataset.seq) > seq", arg=seq, timeout=10_000
-                    )
-                    times.append(time.perf_counter() - start)
-                    await _console_at(phone, service.state.last_seq)
-                assert service.timer().duration == planned + 60 * (1 + ROUND_TRIPS)  # type: ignore[union-attr]
-                median, worst = statistics.median(times), max(times)
-                report = (
-                    f"co-host console -> projector round trip, {ROUND_TRIPS} presses of +1 minute\n"
-                    f"median {median * 1000:.0f} ms, max {worst * 1000:.0f} ms\n"
-                    f"all (ms): {', '.join(f'{t * 1000:.0f}' for t in times)}\n"
-                )
-                ARTIFACTS.mkdir(exist_ok=True)
-                (ARTIFACTS / "cohost-roundtrip.txt").write_text(report, encoding="utf-8")
-                print(report)
-                assert worst < 5.0, report
+            # A removal on the phone leaves the projector's count at once.
+            [asa] = [s for s in service.state.signups.values() if s.name == "Åsa Öberg"]
+            await phone.click("#signups > summary")
+            await phone.click(f"#b-signup-{asa.id}")
+            await _within(pilot, "removal", lambda: service.state.signups[asa.id].withdrawn)
+            await _projector_at(projector, service.state.last_seq)
+            assert await projector.inner_text("#count-signups") == "1"
+            await _console_at(phone, service.state.last_seq)
+            assert await phone.inner_text(f"#b-signup-{asa.id}") == "Ångra"
 
-                # A removal on the phone leaves the projector's count at once.
-                [asa] = [s for s in service.state.signups.values() if s.name == "Åsa Öberg"]
-                await phone.click("#signups > summary")
-                await phone.click(f"#b-signup-{asa.id}")
-                await _within(pilot, "removal", lambda: service.state.signups[asa.id].withdrawn)
-                await _projector_at(projector, service.state.last_seq)
-                assert await projector.inner_text("#count-signups") == "1"
-                await _console_at(phone, service.state.last_seq)
-                assert await phone.inner_text(f"#b-signup-{asa.id}") == "Ångra"
-
-                # The board at the harvest, then axe in both languages.
-                service.start_step(
-                    next(
-                        i for i, s in enumerate(service.agenda.steps) if s.kind is StepKind.HARVEST
-                    )
-                )
-                await _console_at(phone, service.state.last_seq)
-                violations = {"sv": await _audit(phone, "sv")}
-                english = await browser.new_page(viewport=PHONE)
-                await english.goto(url + "?lang=en")
-                await english.wait_for_selector("body[data-live='1']")
-                assert await english.inner_text("#b-next") == "Next step"
-                violations["en"] = await _audit(english, "en")
-                (ARTIFACTS / "cohost-axe.txt").write_text(
-                    "".join(
-                        f"{lang}: {len(v)} violation(s) {v}\n" for lang, v in violations.items()
-                    ),
-                    encoding="utf-8",
-                )
-                assert violations == {"sv": [], "en": []}
-                width = await phone.evaluate("() => document.documentElement.scrollWidth")
-                assert width <= PHONE["width"], "no sideways scrolling on a 360 px phone"
-            finally:
-                await browser.close()
+            # The board at the harvest, then axe in both languages.
+            service.start_step(
+                next(i for i, s in enumerate(service.agenda.steps) if s.kind is StepKind.HARVEST)
+            )
+            await _console_at(phone, service.state.last_seq)
+            violations = {"sv": await _audit(phone, "sv")}
+            english = await browser.new_page(viewport=PHONE)
+            await english.goto(url + "?lang=en")
+            await english.wait_for_selector("body[data-live='1']")
+            assert await english.inner_text("#b-next") == "Next step"
+            violations["en"] = await _audit(english, "en")
+            (ARTIFACTS / "cohost-axe.txt").write_text(
+                "".join(f"{lang}: {len(v)} violation(s) {v}\n" for lang, v in violations.items()),
+                encoding="utf-8",
+            )
+            assert violations == {"sv": [], "en": []}
+            width = await phone.evaluate("() => document.documentElement.scrollWidth")
+            assert width <= PHONE["width"], "no sideways scrolling on a 360 px phone"
+        finally:
+            await close_pages(browser)
     assert not server.running
 
 
-async def test_the_console_works_without_javascript(tmp_path: Path) -> None:
+@pytest.mark.asyncio(loop_scope="session")  # the worker's shared Chromium
+async def test_the_console_works_without_javascript(tmp_path: Path, browser: Browser) -> None:
     service = _meeting(tmp_path / "m")
     server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
     await server.start()
     try:
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                context = await browser.new_context(viewport=PHONE, java_script_enabled=False)
-                phone = await context.new_page()
-                await phone.goto(server.cohost_url())
-                assert await phone.locator("noscript a").count() == 1, "a refresh link"
-                async with phone.expect_navigation():
-                    await phone.click("#b-next")
-                assert phone.url.endswith("/#now"), "a 303 back to the console's controls"
-                assert await phone.inner_text("#step-title") == service.agenda.steps[1].title
-                assert service.state.current_step == 1
-                [per] = [s for s in service.state.signups.values() if s.name == "Per Persson"]
-                await phone.click("#signups > summary")
-                async with phone.expect_navigation():
-                    await phone.click(f"#b-signup-{per.id}")
-                assert phone.url.endswith("/?o=signups#signups")
-                assert service.state.signups[per.id].withdrawn
-                assert await phone.inner_text(f"#b-signup-{per.id}") == "Ångra"
-                await phone.screenshot(path=artifact("cohost-no-js-360x740.png"))
-            finally:
-                await browser.close()
+        try:
+            context = await browser.new_context(viewport=PHONE, java_script_enabled=False)
+            phone = await context.new_page()
+            await phone.goto(server.cohost_url())
+            assert await phone.locator("noscript a").count() == 1, "a refresh link"
+            async with phone.expect_navigation():
+                await phone.click("#b-next")
+            assert phone.url.endswith("/#now"), "a 303 back to the console's controls"
+            assert await phone.inner_text("#step-title") == service.agenda.steps[1].title
+            assert service.state.current_step == 1
+            [per] = [s for s in service.state.signups.values() if s.name == "Per Persson"]
+            await phone.click("#signups > summary")
+            async with phone.expect_navigation():
+                await phone.click(f"#b-signup-{per.id}")
+            assert phone.url.endswith("/?o=signups#signups")
+            assert service.state.signups[per.id].withdrawn
+            assert await phone.inner_text(f"#b-signup-{per.id}") == "Ångra"
+            await phone.screenshot(path=artifact("cohost-no-js-360x740.png"))
+        finally:
+            await close_pages(browser)
     finally:
         await server.stop()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from playwright.async_api import Page, async_playwright
+from playwright.async_api import Browser, Page
 
 from cafe.core.agenda import StepKind
 from cafe.core.clock import SystemClock
@@ -23,7 +23,7 @@ from cafe.storage.folder import meeting_token
 from cafe.web.live import FeedLimits
 from cafe.web.server import LanServer
 from tests.meetings import new_meeting
-from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, LOOPBACK
+from tests.web.browser import LOOPBACK, close_pages
 from tests.web.support import step_index
 
 ONE_FEED = FeedLimits(total=1, per_address=1, reserved=0)
@@ -54,8 +54,9 @@ async def _follows(page: Page, service: MeetingService, kind: StepKind) -> None:
 
 
 @pytest.mark.parametrize("which", ["projector", "console"])
+@pytest.mark.asyncio(loop_scope="session")  # the worker's shared Chromium
 async def test_a_live_page_comes_back_by_itself_after_a_refusal_and_a_drop(
-    tmp_path: Path, which: str
+    tmp_path: Path, which: str, browser: Browser
 ) -> None:
     service = new_meeting(tmp_path / "m", clock=SystemClock())
     server = _server(service)
@@ -63,8 +64,7 @@ async def test_a_live_page_comes_back_by_itself_after_a_refusal_and_a_drop(
     port = server.port
     url = server.screen_url() if which == "projector" else server.cohost_url()
     try:
-        async with async_playwright() as playwright, aiohttp.ClientSession() as other:
-            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        async with aiohttp.ClientSession() as other:
             try:
                 feed = await other.get(f"{server.screen_url()}/events")
                 assert feed.status == 200, "someone else holds the only feed"
@@ -90,33 +90,32 @@ async def test_a_live_page_comes_back_by_itself_after_a_refusal_and_a_drop(
                 await _follows(page, service, StepKind.CHECKOUT)
                 assert await page.evaluate("() => window.notReloaded === true"), "never reloaded"
             finally:
-                await browser.close()
+                await close_pages(browser)
     finally:
         await server.stop()
 
 
 @pytest.mark.parametrize("target", ["/%5Cevil.example/", "/%09/evil.example/", "//evil.example/"])
+@pytest.mark.asyncio(loop_scope="session")  # the worker's shared Chromium
 async def test_the_language_link_of_a_crafted_404_stays_on_the_laptop(
-    tmp_path: Path, target: str
+    tmp_path: Path, target: str, browser: Browser
 ) -> None:
     service = new_meeting(tmp_path / "m")
     server = _server(service)
     await server.start()
     here = f"{LOOPBACK}:{server.port}"
     try:
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                page = await browser.new_page()
-                response = await page.goto(f"http://{here}{target}")
-                assert response is not None and response.status == 404
-                link = await page.evaluate("() => document.getElementById('switch-lang').href")
-                assert link.startswith(f"http://{here}/"), link
-                await page.click("#switch-lang")
-                assert page.url.startswith(f"http://{here}/"), page.url
-                assert "English" not in await page.inner_text("#switch-lang")
-            finally:
-                await browser.close()
+        try:
+            page = await browser.new_page()
+            response = await page.goto(f"http://{here}{target}")
+            assert response is not None and response.status == 404
+            link = await page.evaluate("() => document.getElementById('switch-lang').href")
+            assert link.startswith(f"http://{here}/"), link
+            await page.click("#switch-lang")
+            assert page.url.startswith(f"http://{here}/"), page.url
+            assert "English" not in await page.inner_text("#switch-lang")
+        finally:
+            await close_pages(browser)
     finally:
         await server.stop()
     assert meeting_token(service) not in link

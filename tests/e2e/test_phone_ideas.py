@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.async_api import async_playwright
+from playwright.async_api import Browser
 
 from cafe.cli import main
 from cafe.core.events import EventKind
@@ -19,12 +19,13 @@ from cafe.tui.messages import MeetingChanged
 from cafe.tui.widgets.idea_list import IdeaList
 from cafe.web.server import LanServer
 from tests.meetings import new_meeting
-from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, LOOPBACK, artifact, decode_qr
+from tests.web.browser import LOOPBACK, artifact, close_pages, decode_qr
 from tests.web.support import start_round
 
 
+@pytest.mark.asyncio(loop_scope="session")  # the worker's shared Chromium
 async def test_table_host_sends_ideas_that_reach_the_running_app(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, browser: Browser
 ) -> None:
     folder = tmp_path / "m"
     service = new_meeting(folder)
@@ -47,22 +48,20 @@ async def test_table_host_sends_ideas_that_reach_the_running_app(
         url = decode_qr(png)
         assert url == server.table_url(2)
 
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                phone = await browser.new_page(viewport={"width": 360, "height": 740})
-                await phone.goto(url)
-                retell = await phone.inner_text("#retell")
-                assert "Ensamhet syns inte utåt" in retell, "the host can retell round 1"
-                await phone.fill("#ideas", "Fika på biblioteket\nSkjuts till träffar")
-                async with phone.expect_navigation():
-                    await phone.click("#send")
-                assert "Skickat!" in await phone.inner_text("#sent")
-                sent = await phone.inner_text("#this-round")
-                assert "Fika på biblioteket" in sent and "Skjuts till träffar" in sent
-                await phone.screenshot(path=artifact("table-host-360x740.png"))
-            finally:
-                await browser.close()
+        try:
+            phone = await browser.new_page(viewport={"width": 360, "height": 740})
+            await phone.goto(url)
+            retell = await phone.inner_text("#retell")
+            assert "Ensamhet syns inte utåt" in retell, "the host can retell round 1"
+            await phone.fill("#ideas", "Fika på biblioteket\nSkjuts till träffar")
+            async with phone.expect_navigation():
+                await phone.click("#send")
+            assert "Skickat!" in await phone.inner_text("#sent")
+            sent = await phone.inner_text("#this-round")
+            assert "Fika på biblioteket" in sent and "Skjuts till träffar" in sent
+            await phone.screenshot(path=artifact("table-host-360x740.png"))
+        finally:
+            await close_pages(browser)
 
         await pilot.pause()
         shown = [idea.text for idea in app.screen.query_one(IdeaList).rows.ideas]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.async_playwright import Axe
-from playwright.async_api import Page, async_playwright
+from playwright.async_api import Browser, Page
 
 from cafe.core import meeting_seating
 from cafe.core.agenda import StepKind
@@ -22,7 +22,7 @@ from cafe.core.participants import PersonInput
 from cafe.core.service import MeetingService
 from cafe.web.server import LanServer
 from tests.meetings import new_meeting
-from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, LOOPBACK, artifact, decode_qr
+from tests.web.browser import LOOPBACK, artifact, close_pages, decode_qr
 
 FIRST = ["Åsa", "Per", "Li", "Omar", "Zoë", "Jonas", "Karin", "Ali", "Maria", "Erik", "Sara"]
 LAST = ["Öberg", "Persson", "Wei", "Said", "Ahmed", "Berg", "Lund", "Hassan", "Nilsson"]
@@ -120,155 +120,152 @@ async def _fits(projector: Page, selector: str) -> None:
     assert outside == [], f"cut off or under the side column: {outside}"
 
 
-async def test_the_projector_at_every_step_kind(tmp_path: Path) -> None:
+@pytest.mark.asyncio(loop_scope="session")  # the worker's shared Chromium
+async def test_the_projector_at_every_step_kind(tmp_path: Path, browser: Browser) -> None:
     service = _meeting(tmp_path / "m")
     notes = _notes(service)
     assert notes, "the shipped agenda has notes to keep off the wall"
     server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
     await server.start()
     try:
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                projector = await browser.new_page(viewport={"width": 1920, "height": 1080})
-                await projector.goto(server.screen_url())
-                await projector.wait_for_selector("body[data-live='1']")
-                english_context = await browser.new_context(
-                    viewport={"width": 1920, "height": 1080}
-                )
-                english = await english_context.new_page()
-                await english.goto(server.screen_url() + "?lang=en")
-                await english.wait_for_selector("body[data-live='1']")
-                ENGLISH[:] = [english]
-                AXE_FOUND.clear()
-                seen: dict[str, str] = {}
+        try:
+            projector = await browser.new_page(viewport={"width": 1920, "height": 1080})
+            await projector.goto(server.screen_url())
+            await projector.wait_for_selector("body[data-live='1']")
+            english_context = await browser.new_context(viewport={"width": 1920, "height": 1080})
+            english = await english_context.new_page()
+            await english.goto(server.screen_url() + "?lang=en")
+            await english.wait_for_selector("body[data-live='1']")
+            ENGLISH[:] = [english]
+            AXE_FOUND.clear()
+            seen: dict[str, str] = {}
 
-                # Opening: title, challenge, the two co-hosts, the sign-up code.
-                _go(service, StepKind.OPENING)
-                text = seen["opening"] = await _shown(projector, service, "1-opening")
-                assert "Välkommen till idémöte om ensamhet bland äldre" in text
-                assert "ensamhet bland äldre" in text
-                assert "Skanna för att anmäla dig" in text
+            # Opening: title, challenge, the two co-hosts, the sign-up code.
+            _go(service, StepKind.OPENING)
+            text = seen["opening"] = await _shown(projector, service, "1-opening")
+            assert "Välkommen till idémöte om ensamhet bland äldre" in text
+            assert "ensamhet bland äldre" in text
+            assert "Skanna för att anmäla dig" in text
 
-                _go(service, StepKind.PURPOSE)
-                seen["purpose"] = await _shown(projector, service, "2-purpose")
-                assert "Att utforska samhällsutmaningen" in seen["purpose"]
+            _go(service, StepKind.PURPOSE)
+            seen["purpose"] = await _shown(projector, service, "2-purpose")
+            assert "Att utforska samhällsutmaningen" in seen["purpose"]
 
-                # Presentation round: the question, how far the round has come, the timer.
-                meeting_seating.ensure_plan(service, 1)
-                _go(service, StepKind.PRESENTATION_ROUND)
-                service.timer_start()
-                order = meeting_seating.speaking_order(service)
-                for pid in order[0][1][:3]:
-                    service.mark_spoken(pid, True)
-                text = seen["presentation"] = await _shown(projector, service, "3-presentation")
-                assert "Vem är du" in text
-                assert "Har presenterat sig: 3 av 31" in text
-                assert await projector.get_attribute("#speakers-progress", "value") == "3"
-                assert "Nu: " in text
-                assert "Nästa runda: 1" in text, "round 1's tables, to find one's seat"
-                await _fits(projector, ".seating")
+            # Presentation round: the question, how far the round has come, the timer.
+            meeting_seating.ensure_plan(service, 1)
+            _go(service, StepKind.PRESENTATION_ROUND)
+            service.timer_start()
+            order = meeting_seating.speaking_order(service)
+            for pid in order[0][1][:3]:
+                service.mark_spoken(pid, True)
+            text = seen["presentation"] = await _shown(projector, service, "3-presentation")
+            assert "Vem är du" in text
+            assert "Har presenterat sig: 3 av 31" in text
+            assert await projector.get_attribute("#speakers-progress", "value") == "3"
+            assert "Nu: " in text
+            assert "Nästa runda: 1" in text, "round 1's tables, to find one's seat"
+            await _fits(projector, ".seating")
 
-                # A cafe round: question, a big timer, every table with first names.
-                _go(service, StepKind.CAFE_ROUND, 1)
-                service.timer_start()
-                text = seen["round"] = await _shown(projector, service, "4-round-1")
-                assert "Runda 1 av 4" in text
-                assert "Vad betyder samhällsutmaningen" in text
-                plan = service.state.seating
-                assert plan is not None
-                tables = [t["table"] for t in plan["rounds"][0]["tables"]]
-                for number in tables:
-                    assert f"Bord {number}" in text
-                assert "Åsa" in text and "Öberg" not in text, "first names only"
-                timer_box = await projector.locator("#timer").bounding_box()
-                assert timer_box is not None and timer_box["height"] >= 0.15 * 1080
-                assert "Var sitter jag?" in text
-                await _fits(projector, ".seating")
+            # A cafe round: question, a big timer, every table with first names.
+            _go(service, StepKind.CAFE_ROUND, 1)
+            service.timer_start()
+            text = seen["round"] = await _shown(projector, service, "4-round-1")
+            assert "Runda 1 av 4" in text
+            assert "Vad betyder samhällsutmaningen" in text
+            plan = service.state.seating
+            assert plan is not None
+            tables = [t["table"] for t in plan["rounds"][0]["tables"]]
+            for number in tables:
+                assert f"Bord {number}" in text
+            assert "Åsa" in text and "Öberg" not in text, "first names only"
+            timer_box = await projector.locator("#timer").bounding_box()
+            assert timer_box is not None and timer_box["height"] >= 0.15 * 1080
+            assert "Var sitter jag?" in text
+            await _fits(projector, ".seating")
 
-                # The break: time left and the next round's tables.
-                _go(service, StepKind.BREAK)
-                service.timer_start()
-                text = seen["break"] = await _shown(projector, service, "5-break")
-                assert "Paus" in text and "Nästa runda: 3" in text
-                assert await projector.inner_text("#timer") != ""
-                await _fits(projector, ".seating")
+            # The break: time left and the next round's tables.
+            _go(service, StepKind.BREAK)
+            service.timer_start()
+            text = seen["break"] = await _shown(projector, service, "5-break")
+            assert "Paus" in text and "Nästa runda: 3" in text
+            assert await projector.inner_text("#timer") != ""
+            await _fits(projector, ".seating")
 
-                # Harvest: the idea board, live, as the co-hosts theme ideas.
-                _go(service, StepKind.HARVEST)
-                ideas = [
-                    service.capture_idea(f"Idé nummer {n}: träffpunkt i biblioteket", table=1)
-                    for n in range(1, 61)
-                ]
-                theme = service.create_theme("Mötesplatser", ideas=[i.id for i in ideas[:20]])
-                service.create_theme("Besöksvänner", ideas=[i.id for i in ideas[20:35]])
-                text = seen["harvest"] = await _shown(projector, service, "6-harvest-60")
-                assert "Mötesplatser" in text and "Besöksvänner" in text
-                assert "Idéer utan tema ännu" in text
-                for n in (1, 20, 21, 35, 36, 60):
-                    assert f"Idé nummer {n}:" in text, f"idea {n} on the one page"
-                assert await projector.locator(".board-page:not([hidden])").count() == 1
-                await _fits(projector, ".board")
-                service.set_idea_theme(ideas[59].id, theme.id)
-                text = await _shown(projector, service, "6-harvest-moved")
-                mötesplatser = await projector.inner_text(".theme:first-child")
-                assert "Idé nummer 60:" in mötesplatser, "a moved idea moves on the wall"
-                extra = service.capture_idea("Idé nummer 61: en till", table=2)
-                await _shown(projector, service, "6-harvest-61")
-                assert await projector.locator(".board-page").count() == 2, "paged when long"
-                assert extra.id
+            # Harvest: the idea board, live, as the co-hosts theme ideas.
+            _go(service, StepKind.HARVEST)
+            ideas = [
+                service.capture_idea(f"Idé nummer {n}: träffpunkt i biblioteket", table=1)
+                for n in range(1, 61)
+            ]
+            theme = service.create_theme("Mötesplatser", ideas=[i.id for i in ideas[:20]])
+            service.create_theme("Besöksvänner", ideas=[i.id for i in ideas[20:35]])
+            text = seen["harvest"] = await _shown(projector, service, "6-harvest-60")
+            assert "Mötesplatser" in text and "Besöksvänner" in text
+            assert "Idéer utan tema ännu" in text
+            for n in (1, 20, 21, 35, 36, 60):
+                assert f"Idé nummer {n}:" in text, f"idea {n} on the one page"
+            assert await projector.locator(".board-page:not([hidden])").count() == 1
+            await _fits(projector, ".board")
+            service.set_idea_theme(ideas[59].id, theme.id)
+            text = await _shown(projector, service, "6-harvest-moved")
+            mötesplatser = await projector.inner_text(".theme:first-child")
+            assert "Idé nummer 60:" in mötesplatser, "a moved idea moves on the wall"
+            extra = service.capture_idea("Idé nummer 61: en till", table=2)
+            await _shown(projector, service, "6-harvest-61")
+            assert await projector.locator(".board-page").count() == 2, "paged when long"
+            assert extra.id
 
-                # Sign-up: the lists with their counts, and the sign-up code.
-                service.set_theme_signup(theme.id, True)
-                _go(service, StepKind.SIGNUP)
-                service.sign_up(name="Åsa Öberg", themes=[theme.id], consent=True, email="a@b.se")
-                text = seen["signup"] = await _shown(projector, service, "7-signup")
-                assert "Mötesplatser" in text and "Anmälda: 1" in text
-                assert "Öberg" not in text and "a@b.se" not in text
-                assert "Skanna för att anmäla dig" in text
+            # Sign-up: the lists with their counts, and the sign-up code.
+            service.set_theme_signup(theme.id, True)
+            _go(service, StepKind.SIGNUP)
+            service.sign_up(name="Åsa Öberg", themes=[theme.id], consent=True, email="a@b.se")
+            text = seen["signup"] = await _shown(projector, service, "7-signup")
+            assert "Mötesplatser" in text and "Anmälda: 1" in text
+            assert "Öberg" not in text and "a@b.se" not in text
+            assert "Skanna för att anmäla dig" in text
 
-                # Check-out: the question, a word cloud, and a code that opens its form.
-                _go(service, StepKind.CHECKOUT)
-                service.note_checkout("Hopp och samarbete")
-                text = seen["checkout"] = await _shown(projector, service, "8-checkout")
-                assert "Vilken tanke/förhoppning" in text
-                assert "samarbete" in await projector.inner_text("#cloud")
-                assert "Skanna och skriv din tanke" in text
-                shot = artifact("projector-8-checkout-qr.png")
-                await projector.screenshot(path=shot)
-                url = decode_qr(shot)
-                phone = await browser.new_page(viewport={"width": 360, "height": 740})
-                await phone.goto(url)
-                first_form = await phone.get_attribute("form", "id")
-                assert first_form == "checkout-form", url
-                await phone.screenshot(path=artifact("phone-checkout-from-projector.png"))
-                await phone.close()
+            # Check-out: the question, a word cloud, and a code that opens its form.
+            _go(service, StepKind.CHECKOUT)
+            service.note_checkout("Hopp och samarbete")
+            text = seen["checkout"] = await _shown(projector, service, "8-checkout")
+            assert "Vilken tanke/förhoppning" in text
+            assert "samarbete" in await projector.inner_text("#cloud")
+            assert "Skanna och skriv din tanke" in text
+            shot = artifact("projector-8-checkout-qr.png")
+            await projector.screenshot(path=shot)
+            url = decode_qr(shot)
+            phone = await browser.new_page(viewport={"width": 360, "height": 740})
+            await phone.goto(url)
+            first_form = await phone.get_attribute("form", "id")
+            assert first_form == "checkout-form", url
+            await phone.screenshot(path=artifact("phone-checkout-from-projector.png"))
+            await phone.close()
 
-                # Closing: thanks, and what happens next.
-                _go(service, StepKind.CLOSING)
-                text = seen["closing"] = await _shown(projector, service, "9-closing")
-                assert "Tack för i dag!" in text and "Så går vi vidare" in text
-                assert "Mötesplatser" in text
+            # Closing: thanks, and what happens next.
+            _go(service, StepKind.CLOSING)
+            text = seen["closing"] = await _shown(projector, service, "9-closing")
+            assert "Tack för i dag!" in text and "Så går vi vidare" in text
+            assert "Mötesplatser" in text
 
-                # Going back shows the time as it was left, never as overtime.
-                _go(service, StepKind.PURPOSE)
-                service.timer_start()
-                _go(service, StepKind.PRESENTATION_ROUND)
-                _go(service, StepKind.PURPOSE)
-                await _shown(projector, service, "10-back-to-purpose")
-                assert "-overtime" not in (await projector.get_attribute("#timer", "class") or "")
-                assert not (await projector.inner_text("#timer")).startswith("-")
+            # Going back shows the time as it was left, never as overtime.
+            _go(service, StepKind.PURPOSE)
+            service.timer_start()
+            _go(service, StepKind.PRESENTATION_ROUND)
+            _go(service, StepKind.PURPOSE)
+            await _shown(projector, service, "10-back-to-purpose")
+            assert "-overtime" not in (await projector.get_attribute("#timer", "class") or "")
+            assert not (await projector.inner_text("#timer")).startswith("-")
 
-                for kind, shown in seen.items():
-                    for line in notes:
-                        assert line not in shown, f"a facilitator note on the wall at {kind}"
-                english_text = await english.inner_text("#stage")
-                assert "Scan to sign up" in english_text and "signed up" in english_text
-                assert await english.get_attribute("html", "lang") == "en"
-                assert await english.get_attribute("#question", "lang") == "sv", "WCAG 3.1.2"
-                assert await projector.get_attribute("#question", "lang") is None
-            finally:
-                await browser.close()
+            for kind, shown in seen.items():
+                for line in notes:
+                    assert line not in shown, f"a facilitator note on the wall at {kind}"
+            english_text = await english.inner_text("#stage")
+            assert "Scan to sign up" in english_text and "signed up" in english_text
+            assert await english.get_attribute("html", "lang") == "en"
+            assert await english.get_attribute("#question", "lang") == "sv", "WCAG 3.1.2"
+            assert await projector.get_attribute("#question", "lang") is None
+        finally:
+            await close_pages(browser)
     finally:
         await server.stop()
     summary = "\n".join(

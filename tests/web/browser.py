@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.async_api import Browser
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -38,3 +42,11 @@ def artifact(name: str) -> Path:
     path = ARTIFACTS / name
     path.unlink(missing_ok=True)
     return path
+
+
+async def close_pages(browser: Browser) -> None:
+    """Close every page a test opened in the shared browser (each page or context of a
+    test is its own context), before the test stops its server: open live pages would
+    hold the server's connections."""
+    for context in browser.contexts:
+        await context.close()
