@@ -163,8 +163,11 @@ async def _read_form(request: web.Request) -> dict[str, Any]:
     if request.content_length is not None and request.content_length > MAX_BODY:
         raise too_large
     try:
-        async with asyncio.timeout(request.app[CONTEXT].body_seconds):
+        if request.content.is_eof():  # the whole body is here: reading it cannot stall
             posted = await request.post()
+        else:
+            async with asyncio.timeout(request.app[CONTEXT].body_seconds):
+                posted = await request.post()
     except TimeoutError:
         raise FormRefused(408, "too_slow") from None
     except web.HTTPRequestEntityTooLarge:
