@@ -22,7 +22,6 @@ from cafe.core.participants import Sector
 from cafe.core.seating.model import plan_from_json
 from cafe.core.state import MeetingState, apply
 from cafe.core.text import check_email, check_field, check_phone
-from cafe.i18n import t
 
 Check = Callable[[Any, str, list[Problem], "_Context"], Any]
 """Checks one field's value (given, so not ``None``); returns it as it is to be stored."""
@@ -37,7 +36,7 @@ class _Context:
 
 
 def _problem(problems: list[Problem], where: str, key: str, **values: Any) -> None:
-    problems.append(Problem(where, t(f"exchange.rule.{key}", **values)))
+    problems.append(Problem.coded(f"exchange.rule.{key}", where=where, **values))
 
 
 def _text(field: str, *, required: bool = False, multiline: bool = False) -> Check:
@@ -258,7 +257,7 @@ def _checked(
             data[name] = check(data[name], at(f".data.{name}"), problems, ctx)
     contacts = data.get("email") or data.get("phone")
     if event.kind is EventKind.SIGNED_UP and contacts and data.get("consent") is not True:
-        problems.append(Problem(at(".data.consent"), t("service.consent_needed")))
+        problems.append(Problem.coded("service.consent_needed", where=at(".data.consent")))
     return replace(event, data=data)
 
 
