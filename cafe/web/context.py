@@ -68,7 +68,7 @@ class WebContext:
     async def write(self, command: Callable[[], T]) -> T:
         """Run a phone's command in the current group commit; its result once durable."""
         if self.group_commit is None:
-            self.group_commit = GroupCommit(self.service)
+            self.group_commit = GroupCommit(self.service, lambda: self.pacer.waiting)
         return await self.group_commit.run(command)
 
 

@@ -146,3 +146,39 @@ async def test_a_group_of_any_size_stores_in_order(tmp_path: Path, size: int) ->
     await asyncio.gather(*(group.run(lambda n=n: service.sign_up(name=n, key=n)) for n in names))
     stored = [e.data["name"] for e in open_meeting(tmp_path / "m").events() if e.key in names]
     assert stored == names
+
+
+async def _waves(service: MeetingService, group: GroupCommit, waves: list[int]) -> None:
+    """Hand ``waves[i]`` sign-ups to ``group`` in the i-th turn of the loop; wait for all."""
+    tasks: list[asyncio.Task[Any]] = []
+    for number, size in enumerate(waves):
+        names = [f"W{number}-{n}" for n in range(size)]
+        tasks += [
+            asyncio.create_task(group.run(lambda n=n: service.sign_up(name=n, key=n)))
+            for n in names
+        ]
+        await asyncio.sleep(0)  # the tasks made above hand their commands over
+    await asyncio.gather(*tasks)
+
+
+@pytest.mark.parametrize(
+    ("backlog", "waves", "transactions"),
+    [
+        (0, [3, 3], [3, 3]),  # nobody waiting: each turn's commands commit at once
+        (5, [3, 3], [6]),  # requests waiting: the next turn's commands join the group
+        (5, [3, 3, 3], [6, 3]),  # but a group waits one turn at most
+        (5, [64, 3], [64, 3]),  # and not at all once it is large
+    ],
+)
+async def test_in_a_burst_a_group_waits_one_turn_for_more(
+    tmp_path: Path, backlog: int, waves: list[int], transactions: list[int]
+) -> None:
+    folder = tmp_path / "m"
+    service = new_meeting(folder)
+    sizes = count_transactions(service)
+    group = GroupCommit(service, lambda: backlog)
+    await _waves(service, group, waves)
+    assert sizes == transactions
+    assert group.commits == len(transactions)
+    stored = [e.key for e in open_meeting(folder).events() if e.kind == "signed_up"]
+    assert stored == [f"W{w}-{n}" for w, size in enumerate(waves) for n in range(size)]
