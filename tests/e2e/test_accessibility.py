@@ -14,8 +14,9 @@ and a full-page screenshot of each page, ``test-artifacts/a11y-<page>-<lang>.png
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from cafe.web.forms import MAX_IDEAS_PER_SEND
 from cafe.web.security import RateLimit
 from cafe.web.server import LanServer
 from tests.meetings import new_meeting
+from tests.once import built_once
 from tests.web.browser import LOOPBACK, artifact, close_pages
 from tests.web.support import seat_people, start_round, table_plan
 
@@ -299,12 +301,28 @@ def write_summary(audits: dict[tuple[str, str], Audit]) -> str:
     return text
 
 
+def _save(results: Results, path: Path) -> None:
+    pages = [asdict(audit) for audit in results.pages.values()]
+    path.write_text(json.dumps({"pages": pages, "control": sorted(results.control)}))
+
+
+def _load(path: Path) -> Results:
+    saved = json.loads(path.read_text())
+    audits = [Audit(**audit) for audit in saved["pages"]]
+    return Results({(a.page, a.lang): a for a in audits}, set(saved["control"]))
+
+
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def results(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Results:
+    """axe's results, found once per run (``tests/once.py``): the tests of this module
+    run on both workers, and each visiting every page took half a minute."""
     # The worker's shared Chromium (tests/e2e/conftest.py), which fails if it is missing.
-    found = await audit_everything(tmp_path_factory.mktemp("a11y") / "m", browser)
-    print("\n" + write_summary(found.pages))
-    return found
+    with built_once(tmp_path_factory, "a11y") as (folder, build):
+        if build:
+            found = await audit_everything(folder / "m", browser)
+            print("\n" + write_summary(found.pages))
+            _save(found, folder / "results.json")
+    return _load(folder / "results.json")
 
 
 def test_axe_finds_faults_on_a_spoilt_page(results: Results) -> None:
