@@ -1,6 +1,7 @@
 """Whole meetings walked with the keyboard against a real meeting folder (Pilot).
 
-Each test asserts on the stored meeting (the domain state, and what a reopened folder
+The thirty-person meeting is walked in two halves that meet at round 2 (the second half
+starts from the same state built through the service). Each test asserts on the stored meeting (the domain state, and what a reopened folder
 holds) and on what the screen shows the room.
 """
 
@@ -11,6 +12,9 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, OptionList, Static
 
+from cafe.core import meeting_seating as seating
+from cafe.core.clock import FakeClock
+from cafe.core.service import MeetingService
 from cafe.core.timer import TimerPhase
 from cafe.storage.folder import open_meeting
 from cafe.tui.app import CafeApp
@@ -54,7 +58,11 @@ async def go_to(pilot: Pilot, app: CafeApp, index: int) -> None:
         await pilot.pause()
 
 
-async def test_thirty_people_whole_meeting(meeting_dir: Path) -> None:
+async def test_thirty_people_arrive_sit_and_send_ideas(meeting_dir: Path) -> None:
+    """The first half of a whole meeting: the door, opening, presentations, round 1 with
+    its timer and capture, and round 2's late arrivals. It ran as one test with the second
+    half (below) and took two minutes on a busy machine, longer than any other test; split,
+    the two halves run side by side on the two workers."""
     service, clock = meeting(meeting_dir, registered=26)
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
     async with app.run_test(size=(120, 40)) as pilot:
@@ -225,6 +233,42 @@ async def test_thirty_people_whole_meeting(meeting_dir: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
 
+        await pilot.press("ctrl+q")
+
+    reopened = open_meeting(meeting_dir, clock=clock)
+    assert reopened.state.current_step == step_index(service, "cafe_round", 2)
+    assert len(reopened.state.present()) == 30
+    assert reopened.state.seating_plan.people(2) == {p.id for p in reopened.state.present()}
+    assert [i.text for i in reopened.state.visible_ideas()] == [
+        "Fler träffar",
+        "Besöksvän",
+        "Promenader (mobil) ute",
+    ]
+
+
+def at_round_one(folder: Path) -> tuple[MeetingService, FakeClock]:
+    """Where the first half of the walk leaves the meeting, built through the service: 30
+    people present and seated, round 1 run, with two typed ideas and one from a phone."""
+    service, clock = meeting(folder, registered=30, present=True)
+    round_one = step_index(service, "cafe_round", 1)
+    for index in range(round_one):
+        service.start_step(index)
+    seating.plan_now(service, 1)
+    service.start_step(round_one)
+    service.timer_start()
+    clock.advance(service.agenda.steps[round_one].minutes * 60)
+    service.capture_idea("Fler träffar", table=2)
+    service.capture_idea("Besöksvän", table=2)
+    service.capture_idea("Promenader (mobil) ute", table=4, source="phone")
+    return service, clock
+
+
+async def test_thirty_people_harvest_sign_up_and_close(meeting_dir: Path) -> None:
+    """The second half of a whole meeting (the first is the test above): rounds 2 to 4,
+    the idea board, sign-up, check-out and closing, all with the keyboard."""
+    service, clock = at_round_one(meeting_dir)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
         # -- rounds 2 to 4 run and each gets an idea -------------------------------------------
         for number in (2, 3, 4):
             await go_to(pilot, app, step_index(service, "cafe_round", number))
