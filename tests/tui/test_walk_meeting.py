@@ -1,8 +1,9 @@
 """Whole meetings walked with the keyboard against a real meeting folder (Pilot).
 
 The thirty-person meeting is walked in two halves that meet at round 2 (the second half
-starts from the same state built through the service). Each test asserts on the stored meeting (the domain state, and what a reopened folder
-holds) and on what the screen shows the room.
+starts from the same state built through the service). Each test asserts on the stored
+meeting (the domain state, and what a reopened folder holds) and on what the screen
+shows the room.
 """
 
 from __future__ import annotations
