@@ -186,7 +186,7 @@ def _start_minutes(value: str | None) -> int | None:
     except ValueError:
         h, m = -1, -1
     if not (0 <= h < 24 and 0 <= m < 60):
-        raise CafeError([Problem("--start", t("agenda.cli.bad_start", value=value))])
+        raise CafeError([Problem.coded("agenda.cli.bad_start", where="--start", value=value)])
     return h * 60 + m
 
 

@@ -92,8 +92,8 @@ def run_add(args: argparse.Namespace) -> int:
                 allow_duplicate=args.again,
             )
         except AlreadyInMeeting as error:
-            hint = t("cli.people.add_again", command=_again_command(args))
-            raise CafeError([*error.problems, Problem("", hint)]) from None
+            hint = Problem.coded("cli.people.add_again", command=_again_command(args))
+            raise CafeError([*error.problems, hint]) from None
         say(t("cli.people.added", id=person.id, name=person.name))
         return 0
 
@@ -164,15 +164,16 @@ def run_import(args: argparse.Namespace) -> int:
         problems, already = find_duplicates(parsed, service.state.participants.values(), source)
         if already and not args.skip_existing:
             problems.extend(
-                Problem(
-                    row_where(source, parsed.rows[i]),
-                    t("csv.already_registered", name=parsed.people[i].name),
+                Problem.coded(
+                    "csv.already_registered",
+                    where=row_where(source, parsed.rows[i]),
+                    name=parsed.people[i].name,
                 )
                 for i in sorted(already)
             )
         if problems:
             problems.sort(key=lambda p: _row_of(p.where, source))
-            raise ValidationError([*problems, Problem("", t("cli.people.nothing_imported"))])
+            raise ValidationError([*problems, Problem.coded("cli.people.nothing_imported")])
         keep = [i for i in range(len(parsed.people)) if i not in already]
         added = service.add_participants(
             [parsed.people[i] for i in keep],

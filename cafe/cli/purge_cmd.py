@@ -85,16 +85,16 @@ def _refuse_while_open(folder: Path) -> None:
     if others:
         listed = "; ".join(t("cli.purge.process", pid=h.pid, command=h.command) for h in others)
         raise CafeError(
-            [Problem(str(folder / DB_FILE), t("cli.purge.held_open", processes=listed))]
+            [Problem.coded("cli.purge.held_open", where=str(folder / DB_FILE), processes=listed)]
         )
 
 
 def _refuse_what_cannot_be_cleaned(folder: Path, plan: _Plan) -> None:
-    problems = [Problem(str(path), t("cli.purge.unknown_file")) for path in plan.unknown]
+    problems = [Problem.coded("cli.purge.unknown_file", where=str(path)) for path in plan.unknown]
     if plan.agenda:
-        problems.append(Problem(str(folder / AGENDA_FILE), t("cli.purge.agenda_personal")))
+        problems.append(Problem.coded("cli.purge.agenda_personal", where=str(folder / AGENDA_FILE)))
     if problems:
-        raise CafeError([*problems, Problem(str(folder), t("cli.purge.nothing_changed"))])
+        raise CafeError([*problems, Problem.coded("cli.purge.nothing_changed", where=str(folder))])
 
 
 def _confirmed(question: str) -> bool:
@@ -137,7 +137,7 @@ def run_purge(args: argparse.Namespace) -> int:
             say(f"  {path}")
         if not args.yes and not _confirmed(t("cli.purge.question")):
             if not sys.stdin.isatty():
-                raise CafeError([Problem(str(folder), t("cli.purge.needs_yes"))])
+                raise CafeError([Problem.coded("cli.purge.needs_yes", where=str(folder))])
             say(t("cli.purge.cancelled"))
             return 1
         done = purge_personal_data(log, at=time.time(), found=found)
@@ -154,7 +154,7 @@ def run_purge(args: argparse.Namespace) -> int:
         log.close()
     left = _left_behind(folder, found) + [c for c in copies if c.exists()]
     if left:
-        raise CafeError([Problem(str(path), t("cli.purge.still_there")) for path in left])
+        raise CafeError([Problem.coded("cli.purge.still_there", where=str(path)) for path in left])
     say(
         t(
             "cli.purge.done",

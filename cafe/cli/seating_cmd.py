@@ -111,7 +111,7 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        problem = Problem(str(path), t("seating.cli.unreadable", detail=error.strerror))
+        problem = Problem.coded("seating.cli.unreadable", where=str(path), detail=error.strerror)
         raise CafeError([problem]) from None
 
 
@@ -120,7 +120,7 @@ def read_history(path: Path) -> Plan:
     try:
         data = json.loads(_read_bytes(path).decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        problem = Problem(str(path), t("seating.cli.bad_json", detail=str(error)))
+        problem = Problem.coded("seating.cli.bad_json", where=str(path), detail=str(error))
         raise ValidationError([problem]) from None
     return plan_from_json(data, str(path))
 
@@ -280,7 +280,7 @@ def run_show(args: argparse.Namespace) -> int:
     service = open_folder(args)
     plan = service.state.seating_plan
     if not plan:
-        raise CafeError([Problem(str(args.folder), t("seating.cli.no_plan"))])
+        raise CafeError([Problem.coded("seating.cli.no_plan", where=str(args.folder))])
     names = _names(service)
     if args.json:
         print_json(service.state.seating)
@@ -306,8 +306,8 @@ def run_show(args: argparse.Namespace) -> int:
             say("  " + line)
         return 0
     if args.round > rounds:
-        problem = Problem(
-            f"--round {args.round}", t("seating.cli.no_such_round", count=rounds, rounds=rounds)
+        problem = Problem.coded(
+            "seating.cli.no_such_round", where=f"--round {args.round}", count=rounds, rounds=rounds
         )
         raise CafeError([problem])
     say(t("seating.cli.round_title", round=args.round))

@@ -47,18 +47,20 @@ def read_ideas(path: Path) -> list[str]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise CafeError([Problem(str(path), t("agenda.problem.not_found"))]) from None
+        raise CafeError([Problem.coded("agenda.problem.not_found", where=str(path))]) from None
     except IsADirectoryError:
-        raise CafeError([Problem(str(path), t("harvest.cli.is_folder"))]) from None
+        raise CafeError([Problem.coded("harvest.cli.is_folder", where=str(path))]) from None
     except PermissionError:
-        raise CafeError([Problem(str(path), t("harvest.cli.no_permission"))]) from None
+        raise CafeError([Problem.coded("harvest.cli.no_permission", where=str(path))]) from None
     except OSError:
-        raise CafeError([Problem(str(path), t("harvest.cli.cannot_read"))]) from None
+        raise CafeError([Problem.coded("harvest.cli.cannot_read", where=str(path))]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise CafeError([Problem(f"{path}:{line}", t("agenda.problem.not_utf8"))]) from None
+        raise CafeError(
+            [Problem.coded("agenda.problem.not_utf8", where=f"{path}:{line}")]
+        ) from None
     return text.splitlines()
 
 

@@ -4,7 +4,6 @@ The core says *what* with a code, a catalogue key such as ``text.required``, and
 values it needs; each front end puts it into words in its own language when it shows it
 (the CLI and TUI in the laptop's language through ``str()``, a phone page in the phone's
 language through ``problem.text(page.tr)``), so one error never mixes two languages.
-Readers of files (the agenda, a CSV) may still give an already-translated sentence.
 """
 
 from __future__ import annotations
@@ -14,6 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from cafe.i18n import t
+
+VERBATIM = "text.verbatim"
+"""The code of words that come from outside the catalogue, shown as they are."""
 
 Translate = Callable[..., str]
 """``t``-like: ``translate(key, **values)`` in one language (``cafe.i18n.Translator``)."""
@@ -59,14 +61,13 @@ class Problem:
     """One thing wrong with a user's input.
 
     ``where`` points at it as precisely as the input allows: ``agenda.toml:12:5``,
-    ``steps[3].minutes``, ``people.csv row 7``. ``message`` says what is wrong: a
-    ``Message`` (a code, translated when shown) or, from the file readers, a sentence
-    already translated. ``field`` names the form field it is about (``email``), so a
-    front end can show it there.
+    ``steps[3].minutes``, ``people.csv row 7``. ``message`` says what is wrong as a
+    code, put into words when shown. ``field`` names the form field it is about
+    (``email``), so a front end can show it there.
     """
 
     where: str
-    message: Message | str
+    message: Message
     field: str = ""
 
     @classmethod
@@ -76,18 +77,16 @@ class Problem:
 
     @property
     def code(self) -> str:
-        """The catalogue key, or ``""`` for an already-translated sentence."""
-        return self.message.code if isinstance(self.message, Message) else ""
+        """The catalogue key (``text.verbatim`` for words from outside the catalogue)."""
+        return self.message.code
 
     @property
     def values(self) -> Mapping[str, Any]:
-        return self.message.values if isinstance(self.message, Message) else {}
+        return self.message.values
 
     def text(self, translate: Translate | None = None) -> str:
         """What is wrong, without the position, in ``translate``'s language."""
-        if isinstance(self.message, Message):
-            return self.message.text(translate)
-        return self.message
+        return self.message.text(translate)
 
     def __str__(self) -> str:
         message = self.text()
@@ -103,11 +102,14 @@ class CafeError(Exception):
     """A user error: shown as a message with exit code 1, never as a traceback.
 
     Its text is made when it is shown, so a coded problem reads in the language of
-    whoever shows it.
+    whoever shows it. A plain sentence (a front end's, already in its user's language,
+    or an operating system's) is kept word for word as ``text.verbatim``.
     """
 
     def __init__(self, problems: Iterable[Problem] | Message | str) -> None:
-        if isinstance(problems, (str, Message)):
+        if isinstance(problems, str):
+            problems = Message(VERBATIM, {"text": problems})
+        if isinstance(problems, Message):
             problems = [Problem("", problems)]
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__(self.problems)
@@ -152,10 +154,8 @@ class DamagedEvent(StoreError):
         self.detail = detail
         self.folder = folder
         super().__init__(
-            t(
+            Message(
                 "store.damaged_event",
-                seq=seq,
-                detail=t(f"store.damaged_detail.{detail}"),
-                folder=folder,
+                {"seq": seq, "detail": Message(f"store.damaged_detail.{detail}"), "folder": folder},
             )
         )

@@ -60,8 +60,6 @@ def fold_stored(events: Iterable[Event], state: MeetingState) -> MeetingState:
 
 def _numbered(problem: Problem, number: int) -> Problem:
     """``problem`` about the ``number``-th of several ideas, so a form can say which."""
-    if not isinstance(problem.message, Message):
-        return problem
     message = Message(problem.code, {**problem.values, "number": number})
     return Problem(problem.where, message, problem.field)
 

@@ -17,7 +17,7 @@ import tomli_w
 
 from cafe import __version__
 from cafe.core.agenda import agenda_from_dict, agenda_to_dict, load_agenda
-from cafe.core.errors import DamagedEvent, Problem, ValidationError
+from cafe.core.errors import DamagedEvent, Message, Problem, ValidationError
 from cafe.core.event_rules import checked_events
 from cafe.core.events import Event, EventKind
 from cafe.core.nesting import too_deep
@@ -108,21 +108,29 @@ def loads(text: str, source: str) -> dict[str, Any]:
     deep = too_deep(text, MAX_NESTING)
     if deep is not None:
         where = f"{source}:{deep[0]}:{deep[1]}"
-        raise ValidationError([Problem(where, t("exchange.too_deep", max=MAX_NESTING))])
+        raise ValidationError([Problem.coded("exchange.too_deep", where=where, max=MAX_NESTING)])
     try:
         data = json.loads(text) if stripped.startswith("{") else tomllib.loads(text)
     except RecursionError:  # a nesting the bracket count could not see
-        raise ValidationError([Problem(source, t("exchange.too_deep", max=MAX_NESTING))]) from None
+        raise ValidationError(
+            [Problem.coded("exchange.too_deep", where=source, max=MAX_NESTING)]
+        ) from None
     except json.JSONDecodeError as error:
         raise ValidationError(
-            [Problem(f"{source}:{error.lineno}:{error.colno}", error.msg)]
+            [
+                Problem.coded(
+                    "text.verbatim", where=f"{source}:{error.lineno}:{error.colno}", text=error.msg
+                )
+            ]
         ) from None
     except tomllib.TOMLDecodeError as error:
-        raise ValidationError([Problem(source, str(error))]) from None
+        raise ValidationError(
+            [Problem.coded("text.verbatim", where=source, text=str(error))]
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ValidationError([Problem(source, t("exchange.not_export"))])
+        raise ValidationError([Problem.coded("exchange.not_export", where=source)])
     if int(data.get("format_version", 0)) > FORMAT_VERSION:
-        raise ValidationError([Problem(source, t("exchange.too_new"))])
+        raise ValidationError([Problem.coded("exchange.too_new", where=source)])
     for event in data.get("events", []):
         if isinstance(event, dict) and "data_json" in event:
             event["data"] = json.loads(event.pop("data_json"))
@@ -135,7 +143,7 @@ def events_from_export(data: dict[str, Any], source: str) -> list[Event]:
     events: list[Event] = []
     raw_events = data.get("events", [])
     if not isinstance(raw_events, list):
-        raise ValidationError([Problem(f"{source}: events", t("exchange.bad_event"))])
+        raise ValidationError([Problem.coded("exchange.bad_event", where=f"{source}: events")])
     for index, raw in enumerate(raw_events):
         try:
             event = Event.from_dict(raw)
@@ -146,16 +154,16 @@ def events_from_export(data: dict[str, Any], source: str) -> list[Event]:
             kind = raw.get("kind") if isinstance(raw, dict) else None
             known = isinstance(kind, str) and kind in set(EventKind)
             message = (
-                t("exchange.unknown_kind", kind=kind)
+                Message("exchange.unknown_kind", {"kind": kind})
                 if isinstance(kind, str) and not known
-                else t("exchange.bad_event")
+                else Message("exchange.bad_event")
             )
             seq = raw.get("seq", "?") if isinstance(raw, dict) else "?"
             where = t("exchange.event_where", source=source, index=index, field="", seq=seq)
             problems.append(Problem(where, message))
     seqs = [e.seq for e in events]
     if seqs != sorted(seqs) or len(set(seqs)) != len(seqs):
-        problems.append(Problem(f"{source}: events", t("exchange.bad_order")))
+        problems.append(Problem.coded("exchange.bad_order", where=f"{source}: events"))
     if problems:
         raise ValidationError(problems)
     return events
@@ -192,5 +200,7 @@ def import_meeting(data: dict[str, Any], folder: Path, source: str = "import") -
         db.execute("ROLLBACK")
         log.close()
         remove_meeting_files(folder)
-        raise ValidationError([Problem(source, t("exchange.bad_event") + f" ({error})")]) from None
+        raise ValidationError(
+            [Problem.coded("exchange.bad_event_because", where=source, detail=str(error))]
+        ) from None
     log.close()

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from cafe.core.agenda import load_agenda
-from cafe.core.errors import CafeError, Problem
-from cafe.core.participants import PersonInput
+from cafe.core.agenda import load_agenda, resolve_agenda
+from cafe.core.errors import CafeError, DamagedEvent, Message, Problem
+from cafe.core.event_rules import checked_events
+from cafe.core.events import Event, EventKind
+from cafe.core.participants import PersonInput, Sector
 from cafe.core.people_csv import read_people_csv
 from cafe.core.seating.csvfile import read_seating_csv
+from cafe.core.seating.model import SeatingPerson, plan_from_json
+from cafe.core.seating.planner import plan_seating
+from cafe.core.seating.replanner import replan
 from cafe.core.service import MeetingService
 from cafe.i18n import Translator, catalogue, set_language
+from cafe.storage.exchange import events_from_export, loads
 from tests.meetings import new_meeting
 
 
@@ -174,3 +181,131 @@ def test_a_toml_mistake_reads_in_both_languages_with_its_line(tmp_path: Path) ->
         "    title = Ensamhet",
         "            ^",
     ]
+
+
+def _agenda_file(tmp_path: Path, name: str, content: str | bytes) -> Callable[[], Any]:
+    path = tmp_path / name
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    return lambda: load_agenda(path)
+
+
+def _csv_file(
+    tmp_path: Path, name: str, content: bytes, read: Callable[..., Any]
+) -> Callable[[], Any]:
+    path = tmp_path / name
+    path.write_bytes(content)
+    return lambda: read(path.read_bytes(), str(path))
+
+
+def _bad_inputs(tmp_path: Path) -> list[Callable[[], Any]]:
+    """One of each kind of mistake the readers, the planner and the service refuse."""
+    (tmp_path / "mapp").mkdir()
+    people = [SeatingPerson(f"p{i}", f"org{i}", Sector.PUBLIC) for i in range(8)]
+    plan = plan_seating(people, 2)
+    export = tmp_path / "export.json"
+    export.write_text('{"format": "nej"', encoding="utf-8")
+    bad_events = [
+        Event(EventKind.SIGNED_UP, {"id": "s1", "name": "", "email": "nej", "sector": "rymden"}, at=1.0, seq=1),
+        Event(EventKind.THEME_CREATED, {"id": 7, "name": "Fika", "signup": "ja"}, at=float("nan"), seq=2),
+    ]  # fmt: skip
+    return [
+        _agenda_file(tmp_path, "syntax.toml", "[meeting\ntitle = 'x'\n"),
+        _agenda_file(tmp_path, "twice.toml", "[meeting]\ntitle = 'a'\ntitle = 'b'\n"),
+        _agenda_file(tmp_path, "types.toml", AGENDA_WITH_MISTAKES),
+        _agenda_file(
+            tmp_path,
+            "more.toml",
+            "[meeting]\ntitle = ''\nlanguage = 'sw'\ndate = 'igår'\nstart = 7\n"
+            "cohosts = [{ name = 'Eva', sector = 'rymden', email = 'nej' }, 3]\n"
+            "[tables]\nsize_min = 'tre'\nsize_max = 99\ncircle_below = true\n"
+            "[privacy]\nretention_days = 0\n[web]\nwhere_do_i_sit = 'ja'\n"
+            "[[steps]]\nkind = 'cafe_rond'\ntitle = 3\nminutes = -1\n"
+            "[[steps]]\nkind = 'discussion'\ntitel = 'x'\nminutes = 100000\n",
+        ),
+        _agenda_file(tmp_path, "no_steps.toml", "[meeting]\ntitle = 'x'\n"),
+        _agenda_file(tmp_path, "deep.toml", "x = " + "[" * 200 + "]" * 200 + "\n"),
+        _agenda_file(tmp_path, "binary.toml", b"\x00\x01"),
+        _agenda_file(tmp_path, "latin1.toml", "title = 'Åsa'\n".encode("latin-1")),
+        lambda: load_agenda(tmp_path / "mapp"),
+        lambda: load_agenda(tmp_path / "saknas.toml"),
+        lambda: resolve_agenda("finns-inte"),
+        _csv_file(tmp_path, "binary.csv", b"\x00\x01\x02", read_people_csv),
+        _csv_file(tmp_path, "empty.csv", b"\n\n", read_people_csv),
+        _csv_file(tmp_path, "noname.csv", b"Org;Sektor\nPRO;kommun\n", read_people_csv),
+        _csv_file(
+            tmp_path, "twocols.csv", b"Namn;E-post;Mejl\nBo;a@b.se;c@d.se\n", read_people_csv
+        ),
+        _csv_file(tmp_path, "quote.csv", b'Namn;Org\n"Bo;PRO\nEva;ABF\n', read_people_csv),
+        _csv_file(
+            tmp_path,
+            "rows.csv",
+            "Namn;Org;Sektor;Telefon;Närvarande\nBo;PRO;kommun;ring;kanske\n"
+            ";ABF;;;\nEva;ABF;;;;;x\n".encode(),
+            read_people_csv,
+        ),
+        _csv_file(tmp_path, "seat_empty.csv", b"", read_seating_csv),
+        _csv_file(tmp_path, "seat_cols.csv", b"id,name\n1,Bo\n", read_seating_csv),
+        _csv_file(
+            tmp_path,
+            "seat_twice.csv",
+            b"id,name,org,sector\n1,Bo,PRO,kommun\n1,Eva,ABF,civil\n",
+            read_seating_csv,
+        ),
+        _csv_file(tmp_path, "seat_nobody.csv", b"id,name,org,sector\n", read_seating_csv),
+        lambda: plan_seating([], 2),
+        lambda: plan_seating(people, 0),
+        lambda: plan_seating(people, 2, size_target=9),
+        lambda: plan_seating(people, 2, tables=20),
+        lambda: plan_seating(people, 2, tables=1),
+        lambda: plan_seating([*people, people[0]], 2),
+        lambda: replan(plan, people, from_round=5),
+        lambda: replan(plan, [], from_round=2),
+        lambda: plan_from_json({"rounds": [3, {"tables": [{"table": 1}]}]}, "plan.json"),
+        lambda: plan_from_json([], "plan.json"),
+        lambda: loads(export.read_text(encoding="utf-8"), str(export)),
+        lambda: loads('format = "nej"\n', "export.toml"),
+        lambda: events_from_export({"events": [{"kind": "ufo"}, 3]}, "export.json"),
+        lambda: checked_events(bad_events, 3, lambda i, e, f: f"events[{i}]{f}"),
+        lambda: (_ for _ in ()).throw(DamagedEvent(7, "json", "möte")),
+        lambda: (_ for _ in ()).throw(CafeError("ett fel från operativsystemet")),
+    ]
+
+
+def test_every_problem_from_bad_input_is_a_message(tmp_path: Path) -> None:
+    """Not one of them was put into words where it was raised: each reads in both
+    languages, from codes both catalogues have."""
+    problems = [p for read in _bad_inputs(tmp_path) for p in _problems(read)]
+    problems += [p for error in _refusals(new_meeting(tmp_path / "m")) for p in error.problems]
+    assert len(problems) > 80
+    for problem in problems:
+        assert isinstance(problem.message, Message), problem
+        for value in problem.values.values():
+            assert not isinstance(value, Problem)
+        for lang in ("sv", "en"):
+            assert problem.code in catalogue(lang), problem.code
+            assert problem.text(Translator(lang)).strip()
+    verbatim = [p for p in problems if p.code == "text.verbatim"]
+    # Only words from outside the catalogue: Python's json module's, a plain CafeError's.
+    assert len(verbatim) == 2, verbatim
+
+
+CODE_LITERAL = re.compile(
+    r"""(?:Message|\.coded|fail|check\.add\([^,]+,|self\.add\([^,]+,)\(?\s*f?["']([a-z_]+\.[a-z0-9_.]+)["']"""
+)
+
+
+def test_every_code_written_in_the_code_is_in_both_catalogues() -> None:
+    """A code is looked up only when an error is shown; a typo must fail here, not then."""
+    root = Path(__file__).resolve().parents[2] / "cafe"
+    used = {
+        code
+        for path in root.rglob("*.py")
+        for code in CODE_LITERAL.findall(path.read_text(encoding="utf-8"))
+        if not code.endswith(".")
+    }
+    assert len(used) > 100
+    for lang in ("sv", "en"):
+        assert sorted(used - set(catalogue(lang))) == []
