@@ -3,9 +3,10 @@
 Five hundred phones signing up at once each get a confirmation page that is the same for
 everyone reading the same language, except for a few texts: the name, the lists chosen.
 Rendering it with Jinja cost about 0.3 ms a page, a third of the server's work per
-sign-up. ``Prerendered`` renders each shape once with a stand-in (``"\\x000\\x00"``) for
-every text, cuts the result at the stand-ins, and per request joins the pieces with the
-texts escaped as Jinja's autoescape would. The page a phone gets is byte for byte the one
+sign-up. ``Prerendered`` renders each shape once with a stand-in for every text (a NUL,
+random digits drawn at start-up, the text's number, a NUL: nothing an agenda or a catalogue
+holds), cuts the result at the stand-ins, and per request joins the pieces with the texts
+escaped as Jinja's autoescape would. The page a phone gets is byte for byte the one
 Jinja renders (``tests/web/test_prerendered_pages.py`` compares them).
 
 What the caller promises: the ``shape`` key determines everything the template reads
@@ -17,11 +18,14 @@ see the stand-in. So every ``{% if %}`` on a text is in the key (``bool(organisa
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Callable, Hashable, Sequence
 
 from markupsafe import escape
 
-_STAND_IN = re.compile("\x00([0-9]+)\x00")
+_WORD = f"{secrets.randbelow(10**16):016d}"
+"""Digits, so no filter that changes case can change a stand-in unseen."""
+_STAND_IN = re.compile(f"\x00{_WORD}([0-9]+)\x00")
 
 MAX_SHAPES = 256
 """Shapes kept (two languages times which fields were filled in: a few dozen at most)."""
@@ -29,7 +33,7 @@ MAX_SHAPES = 256
 
 def stand_ins(count: int) -> list[str]:
     """``count`` texts that pass through a template, ``t()`` and autoescape unchanged."""
-    return [f"\x00{index}\x00" for index in range(count)]
+    return [f"\x00{_WORD}{index}\x00" for index in range(count)]
 
 
 class Prerendered:
@@ -63,7 +67,7 @@ class Prerendered:
         pieces: list[str | int] = []
         for index, part in enumerate(parts):
             if index % 2 == 0:
-                if "\x00" in part:
+                if _WORD in part:
                     raise ValueError("a stand-in was changed by the template")
                 if part:
                     pieces.append(part)

@@ -116,7 +116,14 @@ def test_a_template_that_changes_a_text_is_refused() -> None:
     with pytest.raises(ValueError, match="changed"):
         cache.fill("upper", ["Åsa"], lambda marks: marks[0].replace("\x00", "", 1))
     with pytest.raises(ValueError, match="stand-in 3"):
-        cache.fill("extra", ["Åsa"], lambda marks: "\x003\x00")
+        cache.fill("extra", ["Åsa"], lambda marks: stand_ins(4)[3])
+
+
+def test_a_nul_in_the_page_itself_is_kept() -> None:
+    """An agenda's title could hold a NUL: it is page text, not a stand-in."""
+    cache = Prerendered()
+    page = cache.fill("nul", ["Åsa"], lambda marks: f"<h1>\x00 \x001\x00</h1>{marks[0]}")
+    assert page == "<h1>\x00 \x001\x00</h1>Åsa"
 
 
 def test_the_cache_stays_small() -> None:
