@@ -115,13 +115,16 @@ class MeetingService(PeopleCommands):
         return Event(kind, data, self.clock.now(), 0, key)
 
     @contextmanager
-    def group(self) -> Iterator[None]:
+    def group(self, *, snapshot: bool = True) -> Iterator[None]:
         """Run the commands inside as one transaction: stored together, or not at all.
 
         Each command still checks its input against the state as the commands before it
         left it (they are folded at once), but the events reach the log in one commit at
         the end, and subscribers hear of them only then. If the commit fails, the state is
         read back from the log, so nothing that was not stored stays on screen.
+
+        ``snapshot=False`` leaves a snapshot that falls due to ``snapshot_if_due``: the
+        web server takes it once a burst of phones has been answered, not in the middle.
         """
         if self._pending is not None:  # already in a group: join it
             yield
@@ -147,17 +150,24 @@ class MeetingService(PeopleCommands):
             raise
         if [e.seq for e in stored] != [e.seq for e in pending]:
             self.state = self._load_state()  # never expected: trust the log over the guess
-        self._stored(pending)
+        self._stored(pending, snapshot=snapshot)
 
-    def _stored(self, fresh: list[Event]) -> None:
+    def _stored(self, fresh: list[Event], *, snapshot: bool = True) -> None:
         """``fresh`` is durable and folded: snapshot when due, then announce."""
         self._since_snapshot += len(fresh)
-        if self._since_snapshot >= self._snapshot_every:
-            self.log.save_snapshot(self.state.last_seq, self.state.to_dict())
-            self._since_snapshot = 0
+        if snapshot or self._since_snapshot >= 2 * self._snapshot_every:
+            self.snapshot_if_due()
         if fresh:
             for subscriber in list(self._subscribers):
                 subscriber(fresh)
+
+    def snapshot_if_due(self) -> None:
+        """Save a snapshot of the state if ``snapshot_every`` events came since the last:
+        it is only a cache, so that opening the meeting replays a few events, not all.
+        Never inside a group: its state holds events not stored yet."""
+        if self._pending is None and self._since_snapshot >= self._snapshot_every:
+            self.log.save_snapshot(self.state.last_seq, self.state.to_dict())
+            self._since_snapshot = 0
 
     def _fold_pending(self, events: Sequence[Event]) -> list[Event]:
         """Inside ``group``: fold now with the seq numbers the log will give them."""

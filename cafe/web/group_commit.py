@@ -11,7 +11,8 @@ During a burst the pacer (``cafe.web.pacing``) lets 32 requests start per turn, 
 per turn still meant an fsync per 32 phones. While requests are waiting for their turn, a
 group waits one turn more for the next ones (``turns``, at most ``most`` commands): half
 the fsyncs, and a request is answered at most one turn later. With nobody waiting, a group
-commits at once.
+commits at once. A snapshot of the state that falls due (``MeetingService.snapshot_if_due``)
+is taken once nobody is waiting, after the phones' answers, not in the middle of a burst.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ class GroupCommit:
         batch, self._waiting = self._waiting, []
         outcomes: list[tuple[asyncio.Future[Any], Any, CafeError | None]] = []
         try:
-            with self.service.group():
+            with self.service.group(snapshot=False):
                 for command, future in batch:
                     try:
                         outcomes.append((future, command(), None))
@@ -98,3 +99,10 @@ class GroupCommit:
                 future.set_exception(problem)
             else:
                 future.set_result(value)
+        asyncio.get_running_loop().call_soon(self._snapshot_when_quiet)
+
+    def _snapshot_when_quiet(self) -> None:
+        """A snapshot that fell due, once no command and no request is waiting (it may
+        take a while: it is taken after the answers just released, not before them)."""
+        if not self._waiting and self.backlog() == 0:
+            self.service.snapshot_if_due()

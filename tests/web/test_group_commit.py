@@ -182,3 +182,30 @@ async def test_in_a_burst_a_group_waits_one_turn_for_more(
     assert group.commits == len(transactions)
     stored = [e.key for e in open_meeting(folder).events() if e.kind == "signed_up"]
     assert stored == [f"W{w}-{n}" for w, size in enumerate(waves) for n in range(size)]
+
+
+async def test_a_snapshot_due_in_a_burst_waits_until_nobody_is_waiting(tmp_path: Path) -> None:
+    folder = tmp_path / "m"
+    service = new_meeting(folder)
+    service._snapshot_every = 5  # type: ignore[attr-defined]
+    log: Any = service.log
+    before = log.latest_snapshot()
+    backlog = [40]
+    group = GroupCommit(service, lambda: backlog[0])
+    await _waves(service, group, [4, 4])
+    await asyncio.sleep(0)
+    assert log.latest_snapshot() == before, "no snapshot while phones wait"
+    backlog[0] = 0
+    await group.run(lambda: service.sign_up(name="Last", key="last"))
+    assert log.latest_snapshot() == before, "the phones are answered first"
+    await asyncio.sleep(0)
+    seq, state = log.latest_snapshot()
+    assert seq == service.state.last_seq and len(state["signups"]) == 9
+
+    with service.group():
+        for n in range(5):
+            service.sign_up(name=f"Inside {n}", key=f"inside{n}")
+        service.snapshot_if_due()
+        assert log.latest_snapshot()[0] == seq, "never a snapshot of events not stored"
+    assert log.latest_snapshot()[0] == service.state.last_seq == seq + 5
+    assert open_meeting(folder).state.to_dict() == service.state.to_dict()
