@@ -30,10 +30,10 @@ from cafe.core.seating import (
     Plan,
     SeatingResult,
     itinerary_lines,
-    plan_from_json,
     seat,
 )
 from cafe.core.seating.csvfile import read_seating_csv
+from cafe.core.seating.plan import read_table_plan
 from cafe.core.service import MeetingService
 from cafe.core.text import collation_key
 from cafe.i18n import current_language, t
@@ -122,7 +122,7 @@ def read_history(path: Path) -> Plan:
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         problem = Problem.coded("seating.cli.bad_json", where=str(path), detail=str(error))
         raise ValidationError([problem]) from None
-    return plan_from_json(data, str(path))
+    return read_table_plan(data, str(path)).to_planner()
 
 
 def plan_from_csv(
@@ -302,7 +302,7 @@ def run_show(args: argparse.Namespace) -> int:
             if pid in seated
         }
         say(t("seating.cli.itineraries_title", count=rounds, rounds=rounds))
-        for line in itinerary_lines(plan_from_json(plan.to_stored()), itineraries):
+        for line in itinerary_lines(plan.to_planner(), itineraries):
             say("  " + line)
         return 0
     if args.round > rounds:

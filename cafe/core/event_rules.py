@@ -19,7 +19,7 @@ from typing import Any
 from cafe.core.errors import Problem, ValidationError
 from cafe.core.events import Event, EventKind
 from cafe.core.participants import Sector
-from cafe.core.seating.model import plan_from_json
+from cafe.core.seating.plan import SeatingPlan
 from cafe.core.state import MeetingState, apply
 from cafe.core.text import check_email, check_field, check_phone
 
@@ -125,7 +125,7 @@ def _sector(value: Any, where: str, problems: list[Problem], ctx: _Context) -> A
 
 def _plan(value: Any, where: str, problems: list[Problem], ctx: _Context) -> Any:
     try:
-        plan_from_json(value, where)
+        SeatingPlan.from_stored(value, where)
     except ValidationError as error:
         problems.extend(error.problems)
     return value

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from cafe.core.agenda import StepKind
 from cafe.core.errors import CafeError, Problem
-from cafe.core.seating.model import SeatingPerson, plan_from_json
+from cafe.core.seating.model import SeatingPerson
 from cafe.core.seating.people import table_count
 from cafe.core.seating.plan import SeatingPlan
 from cafe.core.service import MeetingService
@@ -147,7 +147,7 @@ def plan_meeting(
     old = service.state.seating_plan
     history = None
     if old.is_tables and from_round > 1 and not service.circle_mode:
-        history = plan_from_json(old.to_stored())
+        history = old.to_planner()
     if service.circle_mode:
         result = seat(people, cafe_round_count(service), circle_below=len(people) + 1, seed=seed)
     else:
@@ -164,7 +164,7 @@ def plan_meeting(
             from_round=from_round if history is not None else None,
         )
     service.store_seating(
-        SeatingPlan.from_stored(result.to_json()), from_round if history is not None else 1
+        SeatingPlan.from_planner(result), from_round if history is not None else 1
     )
     return result
 

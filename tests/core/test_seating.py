@@ -1,4 +1,7 @@
-"""The seating planner's parts: bound, construction, scorer, circle, JSON, itineraries."""
+"""The seating planner's parts: bound, construction, scorer, circle, itineraries.
+
+Reading and writing the stored form is ``SeatingPlan``'s (tests/core/test_seating_plan.py).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from cafe.core.errors import CafeError, ValidationError
+from cafe.core.errors import CafeError
 from cafe.core.participants import Sector
 from cafe.core.seating import (
     Plan,
@@ -19,9 +22,7 @@ from cafe.core.seating import (
     itinerary,
     itinerary_lines,
     lower_bound,
-    plan_from_json,
     plan_seating,
-    plan_to_json,
     replan,
     score,
     seat,
@@ -314,23 +315,6 @@ def test_score_counts_every_metric() -> None:
     assert metrics.single_sector_tables == 2  # h1,a,c and h2,b in round 1
     assert metrics.same_organisation_pairs == 1 + 1 + 1  # h1-a, h2-b; h1-a again
     assert metrics.size_spread == 1
-
-
-def test_json_round_trip_and_bad_history() -> None:
-    plan = plan_seating(room(30), 3, 4)
-    data = plan_to_json(plan)
-    assert data["tables"] == len(plan.rounds[0].tables)
-    assert all(t["host"] not in t["members"] for r in data["rounds"] for t in r["tables"])
-    assert plan_from_json(data) == plan
-    with pytest.raises(ValidationError) as caught:
-        plan_from_json({"rounds": [{"tables": [{"table": 1, "host": 3}]}, {}]}, "old.json")
-    wheres = [p.where for p in caught.value.problems]
-    assert wheres == ["old.json: rounds[0].tables[0]", "old.json: rounds[1]"]
-    with pytest.raises(ValidationError):
-        plan_from_json([1, 2], "old.json")
-    twice = {"rounds": [{"tables": [{"table": 1, "host": "a", "members": ["b", "a"]}]}]}
-    with pytest.raises(ValidationError, match='"a"'):
-        plan_from_json(twice)
 
 
 def test_itineraries_for_table_cards() -> None:

@@ -10,8 +10,16 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
+from cafe.core.errors import ValidationError
+from cafe.core.event_rules import checked_events
+from cafe.core.events import Event, EventKind
+from cafe.core.participants import Sector
+from cafe.core.seating import SeatingPerson, seat
 from cafe.core.seating.names import is_full_name, name_matches
-from cafe.core.seating.plan import EMPTY, Seat, SeatingPlan, stored_plan
+from cafe.core.seating.plan import EMPTY, Seat, SeatingPlan, read_table_plan, stored_plan
+from cafe.i18n import set_language
 from cafe.storage.folder import open_meeting
 from tests.meetings import new_meeting
 
@@ -155,3 +163,109 @@ def test_the_service_stores_any_plan_in_the_one_form_and_it_survives_reopening(
     )
     service.store_seating(SeatingPlan.from_stored({"mode": "circle", "order": ["b", "a"]}))
     assert open_meeting(tmp_path / "m").state.seating_plan.order == ("b", "a")
+
+
+# -- the one reader: every malformed part named ----------------------------------------
+
+
+def _problems(data: object, source: str = "old.json") -> list[tuple[str, str]]:
+    with pytest.raises(ValidationError) as caught:
+        SeatingPlan.from_stored(data, source)
+    return [(p.code, p.where) for p in caught.value.problems]
+
+
+def test_the_planners_plan_and_the_stored_form_convert_both_ways() -> None:
+    people = [
+        SeatingPerson(f"p{i}", f"Org {i // 3}", [Sector.PUBLIC, Sector.CIVIL][i % 2])
+        for i in range(30)
+    ]
+    result = seat(people, 3, 4)
+    assert result.plan is not None
+    plan = SeatingPlan.from_planner(result)
+    data = plan.to_stored()
+    assert data is not None and data["tables"] == len(result.plan.rounds[0].tables)
+    assert all(t["host"] not in t["members"] for r in data["rounds"] for t in r["tables"])
+    assert SeatingPlan.from_stored(data) == plan and plan.to_planner() == result.plan
+    assert data == result.to_json(), "what the CLI prints is what the meeting stores"
+
+
+def test_every_malformed_part_is_a_problem_naming_where() -> None:
+    assert _problems({"rounds": [{"tables": [{"table": 1, "host": 3}]}, {}]}) == [
+        ("seating.history_bad_table", "old.json: rounds[0].tables[0]"),
+        ("seating.history_bad_round", "old.json: rounds[1]"),
+    ]
+    assert _problems([1, 2]) == [("seating.history_not_plan", "old.json")]
+    assert _problems({}) == _problems({"mode": "tables", "rounds": 3}) == _problems([1, 2])
+    numbers = {
+        "rounds": [
+            {"round": 0, "tables": []},
+            {"round": True, "tables": []},
+            {"tables": [{"table": 0, "host": "a", "members": []}]},
+            {"tables": [{"table": True, "host": "a", "members": []}]},
+            {"tables": [{"table": 1, "host": "a", "members": ["b", 7]}]},
+            {"tables": [{"table": 1, "members": ["b"]}]},
+        ]
+    }
+    assert _problems(numbers) == [
+        ("seating.history_bad_round", "old.json: rounds[0]"),
+        ("seating.history_bad_round", "old.json: rounds[1]"),
+        *[("seating.history_bad_table", f"old.json: rounds[{r}].tables[0]") for r in (2, 3, 4, 5)],
+    ]
+
+
+def test_nobody_is_seated_twice_in_a_round_but_a_host_may_list_themselves() -> None:
+    two_tables = {
+        "rounds": [
+            {
+                "tables": [
+                    {"table": 1, "host": "a", "members": ["b"]},
+                    {"table": 2, "host": "c", "members": ["b"]},
+                ]
+            }
+        ]
+    }
+    assert _problems(two_tables) == [("seating.history_twice", "old.json: rounds[0].tables[1]")]
+    set_language("en")
+    with pytest.raises(ValidationError, match='"b" is seated twice'):
+        SeatingPlan.from_stored(two_tables, "old.json")
+    same_table = {"rounds": [{"tables": [{"table": 1, "host": "a", "members": ["b", "b"]}]}]}
+    assert _problems(same_table) == [("seating.history_twice", "old.json: rounds[0].tables[0]")]
+    listed = {"rounds": [{"tables": [{"table": 1, "host": "a", "members": ["b", "a"]}]}]}
+    assert SeatingPlan.from_stored(listed).tables(1)[0].people == ("a", "b")
+
+
+def test_a_circle_is_checked_and_is_no_history_for_a_re_plan() -> None:
+    assert _problems({"mode": "circle", "order": "ab"}) == [
+        ("seating.history_bad_order", "old.json: order")
+    ]
+    assert _problems({"mode": "circle", "order": ["a", "b", "a"]}) == [
+        ("seating.history_twice", "old.json: order[2]")
+    ]
+    for not_tables in ({"mode": "circle", "order": ["a"]}, None):
+        with pytest.raises(ValidationError) as caught:
+            read_table_plan(not_tables, "plan.json")
+        assert [(p.code, p.where) for p in caught.value.problems] == [
+            ("seating.history_not_plan", "plan.json")
+        ]
+    assert read_table_plan(STORED, "plan.json") == SeatingPlan.from_stored(STORED)
+
+
+def _planned(plan: object) -> list[Event]:
+    data = {"plan": plan, "from_round": 1}
+    return [Event(EventKind.SEATING_PLANNED, data, at=1.0, seq=1)]
+
+
+def test_an_import_checks_a_plan_with_the_same_reader() -> None:
+    """a meeting seated in a circle imports; a damaged plan is named inside its event"""
+
+    def where(index: int, event: Event, field: str) -> str:
+        return f"events[{index}]{field}"
+
+    for plan in ({"mode": "circle", "order": ["a", "b"]}, STORED, None):
+        assert len(checked_events(_planned(plan), 3, where)) == 1
+    bad = {**STORED, "rounds": [{"tables": [{"table": 1, "host": "a"}]}]}
+    with pytest.raises(ValidationError) as caught:
+        checked_events(_planned(bad), 3, where)
+    assert [(p.code, p.where) for p in caught.value.problems] == [
+        ("seating.history_bad_table", "events[0].data.plan: rounds[0].tables[0]")
+    ]

@@ -79,8 +79,6 @@ from cafe.core.seating.model import (
     check_plan,
     itinerary,
     itinerary_lines,
-    plan_from_json,
-    plan_to_json,
     score,
 )
 
@@ -135,9 +133,7 @@ __all__ = [
     "itinerary",
     "itinerary_lines",
     "lower_bound",
-    "plan_from_json",
     "plan_seating",
-    "plan_to_json",
     "replan",
     "score",
     "seat",

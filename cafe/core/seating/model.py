@@ -10,7 +10,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from cafe.core.errors import Problem, ValidationError
 from cafe.core.participants import Sector
 from cafe.i18n import t
 
@@ -188,64 +187,15 @@ def itinerary_lines(plan: Plan, names: Mapping[str, str]) -> list[str]:
     return lines
 
 
-def plan_to_json(plan: Plan) -> dict[str, Any]:
-    """The plan as JSON-ready data (the CLI's ``tables``/``rounds`` keys)."""
-    return {
-        "tables": len(plan.table_numbers),
-        "rounds": [
-            {
-                "round": seating.round,
-                "tables": [
-                    {"table": table.table, "host": table.host, "members": list(table.members)}
-                    for table in seating.tables
-                ],
-            }
-            for seating in plan.rounds
-        ],
-    }
-
-
 def plan_from_json(data: Any, source: str = "plan.json") -> Plan:
-    """Read a plan written by :func:`plan_to_json`; every malformed part is a problem."""
-    problems: list[Problem] = []
-    rounds_data = data.get("rounds") if isinstance(data, dict) else None
-    if not isinstance(rounds_data, list):
-        raise ValidationError([Problem.coded("seating.history_not_plan", where=source)])
-    rounds: list[RoundSeating] = []
-    for r_index, round_data in enumerate(rounds_data):
-        where = f"{source}: rounds[{r_index}]"
-        tables_data = round_data.get("tables") if isinstance(round_data, dict) else None
-        if not isinstance(tables_data, list):
-            problems.append(Problem.coded("seating.history_bad_round", where=where))
-            continue
-        tables: list[TableSeating] = []
-        seen: set[str] = set()
-        for t_index, table_data in enumerate(tables_data):
-            spot = f"{where}.tables[{t_index}]"
-            ok = (
-                isinstance(table_data, dict)
-                and isinstance(table_data.get("table"), int)
-                and isinstance(table_data.get("host"), str)
-                and isinstance(table_data.get("members"), list)
-                and all(isinstance(m, str) for m in table_data["members"])
-            )
-            if not ok:
-                problems.append(Problem.coded("seating.history_bad_table", where=spot))
-                continue
-            everyone = [table_data["host"], *table_data["members"]]
-            twice = sorted(seen.intersection(everyone)) + sorted(
-                {p for p in everyone if everyone.count(p) > 1}
-            )
-            if twice:
-                problems.append(Problem.coded("seating.history_twice", where=spot, id=twice[0]))
-            seen.update(everyone)
-            tables.append(
-                TableSeating(table_data["table"], table_data["host"], tuple(table_data["members"]))
-            )
-        rounds.append(RoundSeating(r_index + 1, tuple(tables)))
-    if problems:
-        raise ValidationError(problems)
-    return Plan(tuple(rounds))
+    """A table plan read by the one reader (``SeatingPlan.from_stored``), in this model.
+
+    Only for callers outside the core that still name it; the core reads with
+    ``plan.read_table_plan`` and converts with ``SeatingPlan.to_planner``.
+    """
+    from cafe.core.seating.plan import read_table_plan  # plan.py imports this module
+
+    return read_table_plan(data, source).to_planner()
 
 
 def check_plan(plan: Plan, present: Sequence[Sequence[str]]) -> list[str]:

@@ -3,16 +3,23 @@
 The meeting stores its plan in one event as JSON (``{"mode": "tables", "rounds": [...]}``
 or ``{"mode": "circle", "order": [...]}``); this module is the only place that reads or
 writes that shape, so the console, the phone pages, the reports and the demo ask the
-same questions of the same plan instead of each walking the dict its own way.
+same questions of the same plan instead of each walking the dict its own way. The same
+reader checks a plan from outside (an imported export, a re-plan's ``--history`` file),
+and the planner's own model (``model.Plan``) converts to and from this one in memory.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar
 
+from cafe.core.errors import Problem, ValidationError
+from cafe.core.seating.model import Plan, RoundSeating, TableSeating
 from cafe.core.seating.names import find_named
+
+if TYPE_CHECKING:
+    from cafe.core.seating.planner import SeatingResult
 
 PlanKind = Literal["none", "tables", "circle"]
 
@@ -86,25 +93,61 @@ class SeatingPlan:
     # -- the stored form -------------------------------------------------------------
 
     @classmethod
-    def from_stored(cls, stored: Mapping[str, Any] | None) -> SeatingPlan:
-        """Read the stored JSON form; a form without ``mode`` but with rounds is a table
-        plan (the planner's own output, as ``cafe seating plan --json`` prints it)."""
-        if not stored:
+    def from_stored(cls, stored: Any, source: str = "plan") -> SeatingPlan:
+        """Read the stored JSON form, checking every part of it.
+
+        ``None`` is no plan. A form without ``mode`` but with rounds is a table plan (the
+        planner's output, as ``cafe seating plan --json`` prints it). A host listed among
+        their own table's members is counted once; a round's number is its ``round``
+        (its place in the list when left out). Every malformed part is a ``Problem``
+        naming where (``source: rounds[0].tables[2]``), all of them in one
+        ``ValidationError``, so an import or a ``--history`` file is refused whole.
+        """
+        if stored is None:
             return EMPTY
+        if not isinstance(stored, Mapping):
+            raise ValidationError([Problem.coded("seating.history_not_plan", where=source)])
         extras = {k: v for k, v in stored.items() if k not in ("mode", "rounds", "order", "tables")}
+        problems: list[Problem] = []
         if stored.get("mode") == "circle":
-            return cls(
-                "circle", order=tuple(str(i) for i in stored.get("order", [])), extras=extras
+            order = _read_order(stored.get("order"), source, problems)
+            if problems:
+                raise ValidationError(problems)
+            return cls("circle", order=order, extras=extras)
+        rounds_data = stored.get("rounds")
+        if not isinstance(rounds_data, list):
+            raise ValidationError([Problem.coded("seating.history_not_plan", where=source)])
+        rounds = [
+            _read_round(entry, index, f"{source}: rounds[{index}]", problems)
+            for index, entry in enumerate(rounds_data)
+        ]
+        if problems:
+            raise ValidationError(problems)
+        return cls("tables", tuple(r for r in rounds if r is not None), extras=extras)
+
+    @classmethod
+    def from_planner(cls, result: SeatingResult) -> SeatingPlan:
+        """The planner's result as the meeting keeps it, its scores as ``extras``."""
+        if result.mode == "circle":
+            return cls("circle", order=tuple(result.order))
+        assert result.plan is not None and result.metrics and result.bound
+        extras = {"metrics": result.metrics.as_dict(), "lower_bound": result.bound.as_dict()}
+        return cls("tables", _rounds_of(result.plan), extras=extras)
+
+    def to_planner(self) -> Plan:
+        """The table plan in the planner's model: the history a re-plan keeps."""
+        return Plan(
+            tuple(
+                RoundSeating(
+                    entry.number,
+                    tuple(
+                        TableSeating(table.number, table.host, table.guests)
+                        for table in entry.tables
+                    ),
+                )
+                for entry in self.rounds
             )
-        rounds = []
-        for index, entry in enumerate(stored.get("rounds") or [], 1):
-            tables = []
-            for table in entry.get("tables", []):
-                host = str(table.get("host") or "")
-                guests = tuple(str(m) for m in table.get("members", []) if m != host)
-                tables.append(Table(int(table.get("table", 0)), host, guests))
-            rounds.append(Round(int(entry.get("round", index)), tuple(tables)))
-        return cls("tables", tuple(rounds), extras=extras)
+        )
 
     def to_stored(self) -> dict[str, Any] | None:
         """The JSON form the event keeps (``None`` for no plan)."""
@@ -204,6 +247,88 @@ class SeatingPlan:
 
 EMPTY = SeatingPlan()
 """No plan stored yet."""
+
+
+def read_table_plan(data: Any, source: str) -> SeatingPlan:
+    """A table plan from its stored form (a re-plan's history); a circle or no plan at
+    all is a problem, as is any malformed part."""
+    plan = SeatingPlan.from_stored(data, source)
+    if not plan.is_tables:
+        raise ValidationError([Problem.coded("seating.history_not_plan", where=source)])
+    return plan
+
+
+def _read_order(data: Any, source: str, problems: list[Problem]) -> tuple[str, ...]:
+    """A circle's speaking order: ids, each once."""
+    if not isinstance(data, list) or not all(isinstance(pid, str) for pid in data):
+        problems.append(Problem.coded("seating.history_bad_order", where=f"{source}: order"))
+        return ()
+    seen: set[str] = set()
+    for index, pid in enumerate(data):
+        if pid in seen:
+            where = f"{source}: order[{index}]"
+            problems.append(Problem.coded("seating.history_twice", where=where, id=pid))
+            break
+        seen.add(pid)
+    return tuple(data)
+
+
+def _read_round(data: Any, index: int, where: str, problems: list[Problem]) -> Round | None:
+    """One round's tables, everyone in them once; ``None`` (and a problem) if malformed."""
+    number = data.get("round", index + 1) if isinstance(data, dict) else None
+    tables_data = data.get("tables") if isinstance(data, dict) else None
+    if not isinstance(tables_data, list) or not _is_number(number):
+        problems.append(Problem.coded("seating.history_bad_round", where=where))
+        return None
+    tables: list[Table] = []
+    seen: set[str] = set()
+    for t_index, table_data in enumerate(tables_data):
+        spot = f"{where}.tables[{t_index}]"
+        table = _read_table(table_data)
+        if table is None:
+            problems.append(Problem.coded("seating.history_bad_table", where=spot))
+            continue
+        everyone = table.people
+        twice = sorted(seen.intersection(everyone)) + sorted(
+            {pid for pid in everyone if everyone.count(pid) > 1}
+        )
+        if twice:
+            problems.append(Problem.coded("seating.history_twice", where=spot, id=twice[0]))
+        seen.update(everyone)
+        tables.append(table)
+    return Round(number, tuple(tables))
+
+
+def _read_table(data: Any) -> Table | None:
+    """A table with a number, a host id ("" for none) and member ids, or ``None``."""
+    if not isinstance(data, dict):
+        return None
+    number, host, members = data.get("table"), data.get("host"), data.get("members")
+    ok = (
+        _is_number(number)
+        and isinstance(host, str)
+        and isinstance(members, list)
+        and all(isinstance(pid, str) for pid in members)
+    )
+    if not ok:
+        return None
+    return Table(number, host, tuple(pid for pid in members if pid != host))
+
+
+def _is_number(value: Any) -> bool:
+    """A round or table number: a whole number from 1 (not ``True``)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _rounds_of(plan: Plan) -> tuple[Round, ...]:
+    return tuple(
+        Round(
+            seating.round,
+            tuple(Table(table.table, table.host, table.members) for table in seating.tables),
+        )
+        for seating in plan.rounds
+    )
+
 
 _CACHE: list[tuple[Mapping[str, Any], SeatingPlan]] = []
 

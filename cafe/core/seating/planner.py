@@ -20,7 +20,6 @@ from cafe.core.seating.model import (
     RoundSeating,
     SeatingPerson,
     TableSeating,
-    plan_to_json,
     score,
 )
 from cafe.core.seating.people import (
@@ -31,6 +30,7 @@ from cafe.core.seating.people import (
     table_count,
 )
 from cafe.core.seating.placement import assign_positions, skeleton_cells
+from cafe.core.seating.plan import SeatingPlan
 from cafe.core.seating.replanner import replan
 from cafe.core.seating.search import RoundSearch
 
@@ -150,13 +150,12 @@ class SeatingResult:
 
     def to_json(self) -> dict[str, Any]:
         """The CLI's JSON contract."""
-        if self.mode == "circle":
-            return {"mode": "circle", "order": list(self.order)}
-        assert self.plan is not None and self.metrics and self.bound
-        data: dict[str, Any] = {"mode": "tables"}
-        data.update(plan_to_json(self.plan))
-        data["metrics"] = self.metrics.as_dict()
-        data["lower_bound"] = self.bound.as_dict()
+        data = SeatingPlan.from_planner(self).to_stored()
+        assert data is not None
+        if self.plan is not None:
+            # Here "tables" counts the last round's tables, as it always has; the stored
+            # form counts every table any round uses (more only if a re-plan dropped one).
+            data["tables"] = len(self.plan.table_numbers)
         return data
 
 
