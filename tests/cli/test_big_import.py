@@ -11,6 +11,10 @@ from cafe.cli import main
 from cafe.storage.folder import open_meeting
 from tests.meetings import new_meeting
 
+pytestmark = pytest.mark.slow
+"""Among the slowest tests of the suite (still run in CI; ``-m "not slow"`` skips them
+for a quick run)."""
+
 ROWS = 100_000
 
 

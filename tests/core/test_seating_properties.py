@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,10 @@ from cafe.core.seating import (
     score,
     seat,
 )
+
+pytestmark = pytest.mark.slow
+"""Among the slowest tests of the suite (still run in CI; ``-m "not slow"`` skips them
+for a quick run)."""
 
 SIZE_MAX = 5
 

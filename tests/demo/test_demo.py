@@ -26,6 +26,7 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
+@pytest.mark.slow
 def test_headless_demo_report_matches_what_the_room_sent(tmp_path: Path) -> None:
     folder = tmp_path / "demo"
     result = subprocess.run(

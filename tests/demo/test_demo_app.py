@@ -5,12 +5,17 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from textual.widgets import Label, Static
 
 from cafe.core.clock import ScaledClock
 from cafe.demo.app import DemoApp
 from cafe.demo.setup import create_demo_meeting
 from cafe.tui.meeting_clock import rail_rows
+
+pytestmark = pytest.mark.slow
+"""Among the slowest tests of the suite (still run in CI; ``-m "not slow"`` skips them
+for a quick run)."""
 
 
 async def test_demo_app_runs_the_meeting_and_can_be_paused(tmp_path: Path) -> None:

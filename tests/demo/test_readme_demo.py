@@ -16,8 +16,14 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from cafe.storage.folder import open_meeting
 from tests.tmux import Tmux
+
+pytestmark = pytest.mark.slow
+"""Among the slowest tests of the suite (still run in CI; ``-m "not slow"`` skips them
+for a quick run)."""
 
 ROOT = Path(__file__).resolve().parents[2]
 

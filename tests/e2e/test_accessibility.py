@@ -36,6 +36,10 @@ from tests.once import built_once
 from tests.web.browser import LOOPBACK, artifact, close_pages
 from tests.web.support import seat_people, start_round, table_plan
 
+pytestmark = pytest.mark.slow
+"""Among the slowest tests of the suite (still run in CI; ``-m "not slow"`` skips them
+for a quick run)."""
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": WCAG_TAGS},

@@ -108,6 +108,7 @@ async def _audit(page: Page, name: str) -> list[str]:
 
 
 @pytest.mark.asyncio(loop_scope="session")  # the worker's shared Chromium
+@pytest.mark.slow
 async def test_the_co_host_runs_the_meeting_from_a_phone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, browser: Browser
 ) -> None:

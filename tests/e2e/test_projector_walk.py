@@ -121,6 +121,7 @@ async def _fits(projector: Page, selector: str) -> None:
 
 
 @pytest.mark.asyncio(loop_scope="session")  # the worker's shared Chromium
+@pytest.mark.slow
 async def test_the_projector_at_every_step_kind(tmp_path: Path, browser: Browser) -> None:
     service = _meeting(tmp_path / "m")
     notes = _notes(service)

@@ -15,6 +15,10 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
+"""Among the slowest tests of the suite (still run in CI; ``-m "not slow"`` skips them
+for a quick run)."""
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "tests" / "fuzz" / "atheris_targets.py"
 RUNS = 3000

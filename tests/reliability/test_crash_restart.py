@@ -12,10 +12,16 @@ from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from pathlib import Path
 
+import pytest
+
 from cafe.core.state import fold
 from cafe.storage.folder import open_meeting
 from cafe.storage.sqlite_log import SqliteEventLog
 from tests.reliability import crash_worker
+
+pytestmark = pytest.mark.slow
+"""Among the slowest tests of the suite (still run in CI; ``-m "not slow"`` skips them
+for a quick run)."""
 
 SPEED = 3000.0
 MIN_KILLS = 50

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.reliability.tui_load import PhonePlan, run_load
+
+pytestmark = pytest.mark.slow
+"""Among the slowest tests of the suite (still run in CI; ``-m "not slow"`` skips them
+for a quick run)."""
 
 DRIFT_LIMIT = 5.0
 """A generous bound that holds on a loaded 2-core machine: a timer frozen for longer is a

@@ -187,6 +187,7 @@ def test_purge_deletes_a_rehearsal_copy_left_in_the_temp_folder(tmp_path: Path) 
         shutil.rmtree(other, ignore_errors=True)
 
 
+@pytest.mark.slow
 def test_a_rehearsal_deletes_its_copy_when_it_ends(tmp_path: Path) -> None:
     folder = tmp_path / "möte"
     _meeting(folder)

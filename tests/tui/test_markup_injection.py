@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
@@ -24,6 +25,10 @@ from cafe.storage.folder import create_meeting_folder, open_meeting
 from cafe.tui.app import CafeApp
 from tests.meetings import new_meeting
 from tests.tui.helpers import FakePhoneServer
+
+pytestmark = pytest.mark.slow
+"""Among the slowest tests of the suite (still run in CI; ``-m "not slow"`` skips them
+for a quick run)."""
 
 HOSTILE = "[@click=app.quit]klicka[/] [b]fet[/b] [link=http://evil.example]länk[/link] \x1b[31m"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, OptionList, Static
 
@@ -27,6 +28,10 @@ from cafe.tui.widgets.round_timer import RoundTimer
 from cafe.tui.widgets.step_panel import StepPanel
 from cafe.tui.widgets.step_view import StepView
 from tests.tui.helpers import PHONE_URL, FakePhoneServer, meeting, step_index
+
+pytestmark = pytest.mark.slow
+"""Among the slowest tests of the suite (still run in CI; ``-m "not slow"`` skips them
+for a quick run)."""
 
 
 def text_of(widget: Static) -> str:

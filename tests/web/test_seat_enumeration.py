@@ -12,6 +12,7 @@ import itertools
 import re
 from html import unescape
 
+import pytest
 from aiohttp.test_utils import TestClient
 
 from cafe.core.participants import PersonInput
@@ -66,6 +67,7 @@ def _short_queries() -> list[str]:
     return queries
 
 
+@pytest.mark.slow
 def test_every_short_query_recovers_only_a_three_letter_one_word_name(
     service: MeetingService,
 ) -> None:

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import aiohttp
+import pytest
 
 from cafe.core.service import MeetingService
 from cafe.storage.folder import meeting_token
@@ -135,6 +136,7 @@ async def test_one_address_cannot_hold_more_than_its_share(service: MeetingServi
         await server.stop()
 
 
+@pytest.mark.slow
 async def test_out_of_file_descriptors_is_a_line_a_minute_not_a_traceback_a_second(
     tmp_path: Path,
 ) -> None:
