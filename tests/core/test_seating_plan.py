@@ -207,8 +207,8 @@ def test_every_malformed_part_is_a_problem_naming_where() -> None:
         ]
     }
     assert _problems(numbers) == [
-        ("seating.history_bad_round", "old.json: rounds[0]"),
-        ("seating.history_bad_round", "old.json: rounds[1]"),
+        ("seating.history_bad_round_number", "old.json: rounds[0].round"),
+        ("seating.history_bad_round_number", "old.json: rounds[1].round"),
         *[("seating.history_bad_table", f"old.json: rounds[{r}].tables[0]") for r in (2, 3, 4, 5)],
     ]
 

@@ -275,10 +275,13 @@ def _read_order(data: Any, source: str, problems: list[Problem]) -> tuple[str, .
 
 def _read_round(data: Any, index: int, where: str, problems: list[Problem]) -> Round | None:
     """One round's tables, everyone in them once; ``None`` (and a problem) if malformed."""
-    number = data.get("round", index + 1) if isinstance(data, dict) else None
     tables_data = data.get("tables") if isinstance(data, dict) else None
-    if not isinstance(tables_data, list) or not _is_number(number):
+    if not isinstance(tables_data, list):
         problems.append(Problem.coded("seating.history_bad_round", where=where))
+        return None
+    number = data.get("round", index + 1)
+    if not _is_number(number):
+        problems.append(Problem.coded("seating.history_bad_round_number", where=f"{where}.round"))
         return None
     tables: list[Table] = []
     seen: set[str] = set()
