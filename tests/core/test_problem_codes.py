@@ -16,7 +16,8 @@ from cafe.core.events import Event, EventKind
 from cafe.core.participants import PersonInput, Sector
 from cafe.core.people_csv import read_people_csv
 from cafe.core.seating.csvfile import read_seating_csv
-from cafe.core.seating.model import SeatingPerson, plan_from_json
+from cafe.core.seating.model import SeatingPerson
+from cafe.core.seating.plan import read_table_plan
 from cafe.core.seating.planner import plan_seating
 from cafe.core.seating.replanner import replan
 from cafe.core.service import MeetingService
@@ -263,8 +264,8 @@ def _bad_inputs(tmp_path: Path) -> list[Callable[[], Any]]:
         lambda: plan_seating([*people, people[0]], 2),
         lambda: replan(plan, people, from_round=5),
         lambda: replan(plan, [], from_round=2),
-        lambda: plan_from_json({"rounds": [3, {"tables": [{"table": 1}]}]}, "plan.json"),
-        lambda: plan_from_json([], "plan.json"),
+        lambda: read_table_plan({"rounds": [3, {"tables": [{"table": 1}]}]}, "plan.json"),
+        lambda: read_table_plan([], "plan.json"),
         lambda: loads(export.read_text(encoding="utf-8"), str(export)),
         lambda: loads('format = "nej"\n', "export.toml"),
         lambda: events_from_export({"events": [{"kind": "ufo"}, 3]}, "export.json"),

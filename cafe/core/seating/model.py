@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
 
 from cafe.core.participants import Sector
 from cafe.i18n import t
@@ -185,17 +184,6 @@ def itinerary_lines(plan: Plan, names: Mapping[str, str]) -> list[str]:
         key = "seating.itinerary_host" if person_id in hosts else "seating.itinerary"
         lines.append(t(key, name=name, tables=tables))
     return lines
-
-
-def plan_from_json(data: Any, source: str = "plan.json") -> Plan:
-    """A table plan read by the one reader (``SeatingPlan.from_stored``), in this model.
-
-    Only for callers outside the core that still name it; the core reads with
-    ``plan.read_table_plan`` and converts with ``SeatingPlan.to_planner``.
-    """
-    from cafe.core.seating.plan import read_table_plan  # plan.py imports this module
-
-    return read_table_plan(data, source).to_planner()
 
 
 def check_plan(plan: Plan, present: Sequence[Sequence[str]]) -> list[str]:
