@@ -37,15 +37,15 @@ from aiohttp import web
 from cafe import links
 from cafe.core import meeting_seating
 from cafe.core.agenda import StepKind
-from cafe.core.errors import CafeError, Problem, StoreError
+from cafe.core.errors import CafeError, StoreError
 from cafe.core.service import MeetingService
-from cafe.core.text import LIMITS, check_field
 from cafe.core.timer import format_seconds
 from cafe.web.context import CONTEXT, WebContext
+from cafe.web.forms import phone_message
 from cafe.web.security import new_submission_id
 from cafe.web.snapshot import timer_data
 from cafe.web.tokens import cohost_token_matches
-from cafe.web.views import FormRefused, Page, _form_checks, _read_form, event_stream
+from cafe.web.views import FormRefused, Page, event_stream, form_checks, read_form
 
 STEP_ACTIONS = frozenset({"next", "previous", "start", "pause", "plus"})
 """Buttons bound to the step they were shown for (``at``): a stale page does nothing."""
@@ -381,22 +381,22 @@ def _moderate(service: MeetingService, action: str, data: dict[str, Any]) -> str
     return ""
 
 
-def _theme_name(data: dict[str, Any], page: Page) -> tuple[str, str]:
-    """The theme name typed, cleaned, and a message in the page's language if it will not do."""
-    problems: list[Problem] = []
-    cleaned = check_field("theme", str(data.get("name", "")), problems, required=True)
-    if not problems:
-        return cleaned, ""
-    if not cleaned:
-        return cleaned, page.tr("web.cohost.name_needed")
-    return cleaned, page.tr("web.error.too_long", limit=LIMITS["theme"], length=len(cleaned))
+def _alert(error: CafeError, page: Page) -> str:
+    """The service's refusal in the page's language, in the forms' words (a theme name
+    left empty reads "write a name for the theme", not "the theme must be filled in")."""
+    return " ".join(
+        page.tr("web.cohost.name_needed")
+        if problem.code == "text.required" and problem.field == "theme"
+        else phone_message(problem, page.tr)
+        for problem in error.problems
+    )
 
 
 async def console_action(request: web.Request) -> web.Response:
     """One button: checks, the service call, then a 303 back to the console."""
     ctx = _console(request)
     try:
-        data = await _read_form(request)
+        data = await read_form(request)
     except FormRefused as refused:
         return refused.page(request)
     page = Page(request)
@@ -407,7 +407,7 @@ async def console_action(request: web.Request) -> web.Response:
         typed["new_theme"] = str(data.get("name", ""))
     elif action == "rename_theme":
         typed[f"rename_{data.get('theme', '')}"] = str(data.get("name", ""))
-    problem = _form_checks(page, data)
+    problem = form_checks(page, data)
     if problem:
         status = 403 if problem == "csrf" else 400
         return _page(
@@ -420,10 +420,6 @@ async def console_action(request: web.Request) -> web.Response:
         )
     if action not in STEP_ACTIONS and action not in SECTION_OF:
         return _page(page, path, status=400, alert=page.tr("web.cohost.unknown_action"))
-    if action in ("new_theme", "rename_theme"):
-        data["name"], message = _theme_name(data, page)
-        if message:
-            return _page(page, path, status=400, alert=message, typed=typed, opened="board")
     notice = ""
     try:
         if not request.app[RECENT].first_time(str(data["submission"])):
@@ -441,7 +437,7 @@ async def console_action(request: web.Request) -> web.Response:
             page,
             path,
             status=400,
-            alert=error.text(page.tr),
+            alert=_alert(error, page),
             typed=typed,
             opened=SECTION_OF.get(action, ""),
         )

@@ -7,7 +7,7 @@ until the laptop runs out and the server stops accepting anyone. So:
 
 - headers must arrive within ``headers_seconds`` of the connection opening or of the
   previous answer (aiohttp's keep-alive timer, which also closes idle connections);
-- a form's body must arrive within ``body_seconds`` (``views._read_form``), else a 408
+- a form's body must arrive within ``body_seconds`` (``views.read_form``), else a 408
   page; a body nobody reads is drained for at most ``lingering_seconds``;
 - one address holds at most ``per_address`` connections. A new one beyond that closes
   the address's oldest connection that is not in a request (an idle keep-alive, or one

@@ -52,7 +52,7 @@ class WebContext:
     group_commit: GroupCommit | None = None
     """Phones' submissions arriving together share one transaction (made on first use)."""
     nav_links: dict[bool, dict[str, str]] = field(default_factory=dict)
-    """The links between the phone pages, without and with "where do I sit?" (``views._nav``)."""
+    """The links between the phone pages, without and with "where do I sit?" (``views.phone_nav``)."""
 
     @property
     def agenda(self) -> Agenda:

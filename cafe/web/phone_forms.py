@@ -27,7 +27,15 @@ from cafe.web.context import (
 )
 from cafe.web.room import Task, current_task
 from cafe.web.security import new_submission_id
-from cafe.web.views import FormRefused, Page, _form_checks, _meeting, _nav, _read_form, _table
+from cafe.web.views import (
+    FormRefused,
+    Page,
+    form_checks,
+    meeting_context,
+    phone_nav,
+    read_form,
+    table_context,
+)
 
 
 @dataclass
@@ -60,12 +68,12 @@ class PhoneForm:
 async def submit(request: web.Request, form: PhoneForm) -> web.Response:
     """The one flow: body, checks, parse, service call, then the answer page."""
     try:
-        data = await _read_form(request)
+        data = await read_form(request)
     except FormRefused as refused:
         return refused.page(request)
     page = Page(request)
     values = form.parse(data)
-    refused = _form_checks(page, data)
+    refused = form_checks(page, data)
     if refused:
         status = 403 if refused == "csrf" else 400
         errors = {"form": page.tr(f"web.error.{refused}")}
@@ -100,7 +108,7 @@ def _show_signup(page: Page, shown: Shown) -> web.Response:
     return page.render(
         "signup.html",
         **_form_values(page, shown, page.request.path),
-        nav=_nav(page),
+        nav=phone_nav(page),
         themes=[(th.id, th.name) for th in ctx.service.state.open_themes()],
         consent_text=page.tr(
             "web.consent.v1",
@@ -134,7 +142,7 @@ def _signed_up(page: Page, signup: Any) -> web.Response:
     themes = ctx.service.state.themes
     theme_names = [th.name if (th := themes.get(t)) else t for t in signup.themes]
     contacts = {k: getattr(signup, k) for k in ("organisation", "email", "phone")}
-    nav, days = _nav(page), retention_days(ctx.agenda)
+    nav, days = phone_nav(page), retention_days(ctx.agenda)
     shape = (tuple(nav.items()), days, tuple(bool(v) for v in contacts.values()), len(theme_names))
     texts = [signup.name, *(v for v in contacts.values() if v), *theme_names]
 
@@ -158,18 +166,18 @@ SIGNUP = PhoneForm(
 
 
 async def signup_form(request: web.Request) -> web.Response:
-    _meeting(request)
+    meeting_context(request)
     return _show_signup(Page(request), Shown())
 
 
 async def signup_submit(request: web.Request) -> web.Response:
-    _meeting(request)
+    meeting_context(request)
     return await submit(request, SIGNUP)
 
 
 async def meeting_landing(request: web.Request) -> web.Response:
     """The meeting's QR code: the room's task now first, the others one tap away."""
-    ctx = _meeting(request)
+    ctx = meeting_context(request)
     task = current_task(ctx.service)
     if task is Task.SIGNUP:
         return _show_signup(Page(request), Shown())
@@ -187,7 +195,7 @@ def _show_checkout(page: Page, shown: Shown) -> web.Response:
     return page.render(
         "checkout.html",
         **_form_values(page, shown, path),
-        nav=_nav(page),
+        nav=phone_nav(page),
         question=checkout_question(ctx.agenda),
     )
 
@@ -201,7 +209,7 @@ def _note_checkout(page: Page, values: dict[str, Any], submission: str) -> Comma
 
 def _checked_out(page: Page, note: Any) -> web.Response:
     question = checkout_question(page.ctx.agenda)
-    return page.render("checkout_done.html", nav=_nav(page), note=note, question=question)
+    return page.render("checkout_done.html", nav=phone_nav(page), note=note, question=question)
 
 
 CHECKOUT = PhoneForm(
@@ -214,12 +222,12 @@ CHECKOUT = PhoneForm(
 
 
 async def checkout_form(request: web.Request) -> web.Response:
-    _meeting(request)
+    meeting_context(request)
     return _show_checkout(Page(request), Shown())
 
 
 async def checkout_submit(request: web.Request) -> web.Response:
-    _meeting(request)
+    meeting_context(request)
     return await submit(request, CHECKOUT)
 
 
@@ -232,7 +240,7 @@ def _table_ideas(page: Page, table: int) -> list[Idea]:
 
 
 def _show_table(page: Page, shown: Shown, *, sent: bool = False) -> web.Response:
-    ctx, table = _table(page.request)
+    ctx, table = table_context(page.request)
     current = ctx.service.current_round
     ideas = _table_ideas(page, table)
     earlier: dict[int, list[Idea]] = {}
@@ -259,7 +267,7 @@ def _show_table(page: Page, shown: Shown, *, sent: bool = False) -> web.Response
 
 
 def _capture_ideas(page: Page, values: dict[str, Any], submission: str) -> Command:
-    ctx, table = _table(page.request)
+    ctx, table = table_context(page.request)
     return lambda: ctx.service.capture_ideas(
         values["ideas"],
         table=table,
@@ -285,12 +293,12 @@ TABLE_IDEAS = PhoneForm(
 
 
 async def table_form(request: web.Request) -> web.Response:
-    _table(request)
+    table_context(request)
     return _show_table(Page(request), Shown(), sent=request.query.get("sent") == "1")
 
 
 async def table_submit(request: web.Request) -> web.Response:
-    _table(request)
+    table_context(request)
     return await submit(request, TABLE_IDEAS)
 
 

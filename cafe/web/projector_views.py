@@ -18,7 +18,7 @@ from cafe.web.context import WebContext, seat_page_enabled
 from cafe.web.pages import inline_qr
 from cafe.web.room import PAGE_SECONDS, RoomUrls, room_view
 from cafe.web.snapshot import screen_state
-from cafe.web.views import Page, _meeting, event_stream
+from cafe.web.views import Page, event_stream, meeting_context
 
 
 def _room_urls(ctx: WebContext) -> RoomUrls:
@@ -70,7 +70,7 @@ def page_shown_now(now: float) -> int:
 
 
 async def screen_page(request: web.Request) -> web.Response:
-    ctx = _meeting(request)
+    ctx = meeting_context(request)
     page = Page(request)
     state = screen_state(ctx.service)
     values = _room_values(page, state)
@@ -93,7 +93,7 @@ def _live_state(page: Page) -> dict[str, Any]:
 
 
 async def screen_events(request: web.Request) -> web.StreamResponse:
-    _meeting(request)
+    meeting_context(request)
     page = Page(request)
     return await event_stream(request, lambda: _live_state(page))
 

@@ -127,7 +127,7 @@ def error_page(request: web.Request, status: int, message_key: str, **values: An
     )
 
 
-def _meeting(request: web.Request) -> WebContext:
+def meeting_context(request: web.Request) -> WebContext:
     """The context, if the URL's meeting token is right; otherwise a 404."""
     ctx = request.app[CONTEXT]
     if not same_token(request.match_info.get("token", ""), ctx.meeting_token):
@@ -135,7 +135,7 @@ def _meeting(request: web.Request) -> WebContext:
     return ctx
 
 
-def _table(request: web.Request) -> tuple[WebContext, int]:
+def table_context(request: web.Request) -> tuple[WebContext, int]:
     ctx = request.app[CONTEXT]
     table = ctx.tables.table_for(request.match_info.get("token", ""))
     if table is None:
@@ -157,7 +157,7 @@ class FormRefused(Exception):
         return response
 
 
-async def _read_form(request: web.Request) -> dict[str, Any]:
+async def read_form(request: web.Request) -> dict[str, Any]:
     """The posted fields (``themes`` may repeat); refuses oversized bodies early."""
     too_large = FormRefused(413, "too_large", limit=MAX_BODY // 1024)
     if request.content_length is not None and request.content_length > MAX_BODY:
@@ -182,7 +182,7 @@ async def _read_form(request: web.Request) -> dict[str, Any]:
     return data
 
 
-def _form_checks(page: Page, data: dict[str, Any]) -> str | None:
+def form_checks(page: Page, data: dict[str, Any]) -> str | None:
     """The error key for a failed CSRF or submission-id check, else ``None``."""
     origin = page.request.headers.get("Origin")
     if origin and origin != "null" and origin != f"{page.request.scheme}://{page.request.host}":
@@ -196,7 +196,7 @@ def _form_checks(page: Page, data: dict[str, Any]) -> str | None:
     return None
 
 
-def _nav(page: Page) -> dict[str, str]:
+def phone_nav(page: Page) -> dict[str, str]:
     """The links between the meeting's phone pages (built once per server, not per page)."""
     ctx = page.ctx
     seat = seat_page_enabled(ctx.agenda)
@@ -230,7 +230,7 @@ async def favicon(request: web.Request) -> web.Response:
 
 
 async def seat_page(request: web.Request) -> web.Response:
-    ctx = _meeting(request)
+    ctx = meeting_context(request)
     if not seat_page_enabled(ctx.agenda):
         raise web.HTTPNotFound()
     page = Page(request)
@@ -238,7 +238,7 @@ async def seat_page(request: web.Request) -> web.Response:
     name, errors = forms.read_name_query(query, page.tr)
     if errors:
         return page.render(
-            "seat.html", status=400, nav=_nav(page), query=query, errors=errors,
+            "seat.html", status=400, nav=phone_nav(page), query=query, errors=errors,
             searched=False, matches=[], too_many=False, plan_mode=None,
         )  # fmt: skip
     plan = ctx.service.state.seating_plan
@@ -248,7 +248,7 @@ async def seat_page(request: web.Request) -> web.Response:
     )
     return page.render(
         "seat.html",
-        nav=_nav(page),
+        nav=phone_nav(page),
         query=name,
         errors={},
         searched=searched,

@@ -15,6 +15,7 @@ import io
 import json
 import subprocess
 import sys
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,8 @@ from cafe.core.agenda import StepKind
 from cafe.core.meeting_seating import needs_plan
 from cafe.core.participants import PersonInput
 from cafe.core.service import MeetingService
+from cafe.core.text import LIMITS
+from cafe.i18n import Translator
 from cafe.storage.folder import cohost_token, meeting_token, open_meeting, table_token
 from cafe.web.logs import check_token_routes, token_prefixes
 from cafe.web.server import LanServer, build_app
@@ -481,6 +484,27 @@ async def test_board_work_move_new_theme_and_rename(
     assert "Digitalt deltagande" in html
     await press(client, cohost, f"b-move-{ids['shown']}", theme="")
     assert service.state.ideas[ids["shown"]].theme == ""
+
+
+async def test_a_theme_name_the_service_refuses_reads_in_the_consoles_language(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    """The console does not check a theme name itself: what it shows is what the service
+    said (``text.required``, ``text.too_long``), in the forms' words and the page's language."""
+    busy_meeting(service)
+    themes = len(service.state.live_themes())
+    limit = LIMITS["theme"]
+    for lang in ("sv", "en"):
+        await client.get(f"{cohost}?lang={lang}")
+        tr = Translator(lang)
+        empty = await press(client, cohost, "b-new-theme", name="   ")
+        assert empty.status == 400
+        assert unescape(await empty.text()).count(tr("web.cohost.name_needed")) == 1
+        long = await press(client, cohost, "b-new-theme", name="å" * (limit + 1))
+        assert long.status == 400
+        expected = tr("web.error.too_long", limit=limit, length=limit + 1)
+        assert expected in unescape(await long.text())
+    assert len(service.state.live_themes()) == themes, "nothing made"
 
 
 # -- live ---------------------------------------------------------------------------------
