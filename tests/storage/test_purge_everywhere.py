@@ -194,7 +194,7 @@ def test_a_rehearsal_deletes_its_copy_when_it_ends(tmp_path: Path) -> None:
     with sqlite3.connect(folder / "meeting.db") as db:
         (token,) = db.execute("SELECT value FROM meta WHERE key = 'meeting_token'").fetchone()
     db.close()
-    rehearse = ["rehearse", str(folder), "--headless", "--speed", "2000", "--people", "6"]
+    rehearse = ["rehearse", str(folder), "--headless", "--speed", "20000", "--people", "6"]
     result = subprocess.run(
         [sys.executable, "-m", "cafe", *rehearse],
         capture_output=True,
