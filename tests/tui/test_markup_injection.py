@@ -80,6 +80,14 @@ async def shown_toasts(pilot: Pilot, app: CafeApp) -> list[str]:
     return []
 
 
+async def searched(pilot: Pilot, app: CafeApp) -> None:
+    """Wait until the command palette has searched for what its input holds (its search
+    is a worker), rather than a fixed time that may be too short on a busy machine."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def check(
     pilot: Pilot, app: CafeApp, *expected: str, where: str, most: int = 6, within: str = "Static"
 ) -> None:
@@ -307,8 +315,8 @@ async def test_signup_checkout_where_help_and_the_command_palette(tmp_path: Path
         for typed in ("[/]", "[@click=app.quit]Q[/]", "[b]", "[link=http://x]y[/link]", "\x1b[31m"):
             palette_input = app.screen.query_one(Input)
             palette_input.value = typed
-            await pilot.pause(0.3)
+            await searched(pilot, app)
             assert app.is_running, f"palette search {typed!r}"
         app.screen.query_one(Input).value = ""
-        await pilot.pause(0.3)
+        await searched(pilot, app)
         await check(pilot, app, where="command palette")
