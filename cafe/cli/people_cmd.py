@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import time
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from cafe.cli.common import (
     warn,
 )
 from cafe.core.contact_rule import Purpose, Source, may_use
-from cafe.core.errors import CafeError, Problem, ValidationError, row_where
+from cafe.core.errors import CafeError, Problem, ValidationError, row_of, row_where
 from cafe.core.participants import AlreadyInMeeting, PersonInput
 from cafe.core.people_csv import find_duplicates, read_people_csv
 from cafe.i18n import number, t
@@ -172,7 +171,7 @@ def run_import(args: argparse.Namespace) -> int:
                 for i in sorted(already)
             )
         if problems:
-            problems.sort(key=lambda p: _row_of(p.where, source))
+            problems.sort(key=lambda p: row_of(p.where))
             raise ValidationError([*problems, Problem.coded("cli.people.nothing_imported")])
         keep = [i for i in range(len(parsed.people)) if i not in already]
         added = service.add_participants(
@@ -199,12 +198,6 @@ def run_import(args: argparse.Namespace) -> int:
         )
         say(t("cli.people.letter_addresses", count=letter))
         return 0
-
-
-def _row_of(where: str, source: str) -> int:
-    """The row number in a place made by ``row_where`` (0 if there is none)."""
-    found = re.search(r"\d+", where[len(source) :]) if where.startswith(source) else None
-    return int(found.group()) if found else 0
 
 
 def run_remove(args: argparse.Namespace) -> int:

@@ -56,22 +56,27 @@ class Message:
         return self.text()
 
 
+Where = str | Message
+"""A position: as written when it needs no words, else a ``Message`` (``csv.row_where``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with a user's input.
 
-    ``where`` points at it as precisely as the input allows: ``agenda.toml:12:5``,
-    ``steps[3].minutes``, ``people.csv row 7``. ``message`` says what is wrong as a
-    code, put into words when shown. ``field`` names the form field it is about
-    (``email``), so a front end can show it there.
+    ``where`` points at it as precisely as the input allows: as it is written when it
+    needs no words (``agenda.toml:12:5``, ``steps[3].minutes``), or as a ``Message`` put
+    into words when shown, like the message (``people.csv row 7`` is ``rad 7`` in
+    Swedish). ``message`` says what is wrong as a code. ``field`` names the form field it
+    is about (``email``), so a front end can show it there.
     """
 
-    where: str
+    where: Where
     message: Message
     field: str = ""
 
     @classmethod
-    def coded(cls, code: str, *, field: str = "", where: str = "", **values: Any) -> Problem:
+    def coded(cls, code: str, *, field: str = "", where: Where = "", **values: Any) -> Problem:
         """``Problem.coded("text.bad_email", field="email", value=...)``."""
         return cls(where, Message(code, values), field)
 
@@ -85,17 +90,46 @@ class Problem:
         return self.message.values
 
     def text(self, translate: Translate | None = None) -> str:
-        """What is wrong, without the position, in ``translate``'s language."""
+        """What is wrong, without the position, in ``translate``'s language.
+
+        A form shows it next to ``field``, where the position would only repeat it.
+        """
         return self.message.text(translate)
 
+    def place(self, translate: Translate | None = None) -> str:
+        """Where it is wrong, in ``translate``'s language (``""`` if nowhere in particular)."""
+        return self.where.text(translate) if isinstance(self.where, Message) else self.where
+
+    def line(self, translate: Translate | None = None) -> str:
+        """``people.csv rad 7: ...``: the position and what is wrong, as the CLI prints it."""
+        message = self.text(translate)
+        place = self.place(translate)
+        return f"{place}: {message}" if place else message
+
     def __str__(self) -> str:
-        message = self.text()
-        return f"{self.where}: {message}" if self.where else message
+        return self.line()
 
 
-def row_where(source: str, row: int) -> str:
+def row_where(source: str, row: int) -> Message:
     """``people.csv row 7`` (``rad 7`` in Swedish): where a problem in a table file is."""
-    return t("csv.row_where", source=source, row=row)
+    return Message("csv.row_where", {"source": source, "row": row})
+
+
+def cell_where(where: Where, column: str) -> Message:
+    """``people.csv row 7, column "E-post"``: a cell of a row, put into words when shown."""
+    return Message("csv.cell_where", {"where": where, "column": column})
+
+
+def row_of(where: Where) -> int:
+    """The row a position made by ``row_where`` names, also inside a cell's (0 if none).
+
+    Problems found in different passes over a file are sorted by it, to read top down.
+    """
+    while isinstance(where, Message):
+        if where.code == "csv.row_where":
+            return int(where.values["row"])
+        where = where.values.get("where", "")
+    return 0
 
 
 class CafeError(Exception):
@@ -116,11 +150,7 @@ class CafeError(Exception):
 
     def text(self, translate: Translate | None = None) -> str:
         """Every problem, one a line, in ``translate``'s language."""
-        lines = []
-        for problem in self.problems:
-            message = problem.text(translate)
-            lines.append(f"{problem.where}: {message}" if problem.where else message)
-        return "\n".join(lines)
+        return "\n".join(problem.line(translate) for problem in self.problems)
 
     def __str__(self) -> str:
         return self.text()

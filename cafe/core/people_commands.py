@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from cafe.core.errors import CafeError, Message, Problem, ValidationError
+from cafe.core.errors import CafeError, Message, Problem, ValidationError, Where, cell_where
 from cafe.core.events import EventKind
 from cafe.core.participants import (
     AlreadyInMeeting,
@@ -44,27 +44,27 @@ class PeopleCommands:
     # -- participants ------------------------------------------------------------
 
     def _check_person(
-        self, person: PersonInput, where: str, problems: list[Problem]
+        self, person: PersonInput, where: Where, problems: list[Problem]
     ) -> dict[str, Any]:
-        prefix = f"{where} " if where else ""
-        name = check_field(
-            "name", person.name, problems, where=f"{prefix}name".strip(), required=True
-        )
+        def at(field: str) -> Where:
+            """``field`` in the person's place: a row's cell, or ``row 2 email`` as given."""
+            if isinstance(where, Message):
+                return cell_where(where, field)
+            return f"{where} {field}" if where else field
+
+        name = check_field("name", person.name, problems, where=at("name"), required=True)
         organisation = check_field(
-            "organisation", person.organisation, problems, where=f"{prefix}organisation"
+            "organisation", person.organisation, problems, where=at("organisation")
         )
         sector = parse_sector(person.sector or "other")
         if sector is None:
             problems.append(
                 Problem.coded(
-                    "service.bad_sector",
-                    field="sector",
-                    where=f"{prefix}sector".strip(),
-                    value=person.sector,
+                    "service.bad_sector", field="sector", where=at("sector"), value=person.sector
                 )
             )
-        email = check_email(person.email, problems, where=f"{prefix}email")
-        phone = check_phone(person.phone, problems, where=f"{prefix}phone")
+        email = check_email(person.email, problems, where=at("email"))
+        phone = check_phone(person.phone, problems, where=at("phone"))
         return {
             "name": name,
             "organisation": organisation,
@@ -100,7 +100,7 @@ class PeopleCommands:
         self,
         people: Sequence[PersonInput],
         *,
-        wheres: Sequence[str] | None = None,
+        wheres: Sequence[Where] | None = None,
         key: str | None = None,
     ) -> list[Participant]:
         """Register many people at once: all of them, or (on any problem) none."""

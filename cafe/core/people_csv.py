@@ -16,7 +16,15 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from cafe.core.errors import Message, Problem, Translate, ValidationError, row_where
+from cafe.core.errors import (
+    Message,
+    Problem,
+    Translate,
+    ValidationError,
+    Where,
+    cell_where,
+    row_where,
+)
 from cafe.core.participants import (
     Participant,
     PersonInput,
@@ -26,7 +34,6 @@ from cafe.core.participants import (
     sector_words,
 )
 from cafe.core.text import check_email, check_field, check_phone, clean, parse_yes_no
-from cafe.i18n import t
 
 MAX_ROWS = 200_000
 """More rows than any meeting has; beyond it the file is surely not a participant list."""
@@ -160,7 +167,7 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
     quote = _unclosed_quote(lines, 1, reader.line_num, header, delimiter)
     if quote is not None:
         cell = quote[0]
-        where = t("csv.column_where", where=row_where(source, 1), letter=_letter(cell))
+        where = _column_where(source, cell)
         raise ValidationError([Problem.coded("csv.unclosed_quote", where=where, count=quote[1])])
     columns, ignored, header_problems = _columns(header, source)
     if header_problems:
@@ -185,7 +192,7 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
             if quote is not None:
                 where = row_where(source, start)
                 if quote[0] < len(header):
-                    where = t("csv.cell_where", where=where, column=clean(header[quote[0]]))
+                    where = cell_where(where, clean(header[quote[0]]))
                 problems.append(Problem.coded("csv.unclosed_quote", where=where, count=quote[1]))
                 continue
             if not any(cell.strip() for cell in record):
@@ -212,6 +219,11 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
     return CsvPeople(people, rows, encoding, delimiter, ignored)
 
 
+def _column_where(source: str, index: int) -> Message:
+    """``people.csv row 1, column C``: a header cell, by its spreadsheet letter."""
+    return Message("csv.column_where", {"where": row_where(source, 1), "letter": _letter(index)})
+
+
 def _letter(index: int) -> str:
     """A spreadsheet's name for column ``index`` (0 is ``A``, 26 is ``AA``)."""
     letters = ""
@@ -235,7 +247,7 @@ def _columns(header: list[str], source: str) -> tuple[dict[str, int], list[str],
         field = _HEADER_KEYS.get(_header_key(cell))
         if field and field in columns:
             first = columns[field]
-            where = t("csv.column_where", where=row_where(source, 1), letter=_letter(index))
+            where = _column_where(source, index)
             problems.append(
                 Problem.coded(
                     "csv.duplicate_column",
@@ -316,11 +328,11 @@ def _person(
     record: list[str],
     columns: dict[str, int],
     header: list[str],
-    where: str,
+    where: Where,
     problems: list[Problem],
 ) -> PersonInput | None:
-    def at(*fields: str) -> str:
-        return t("csv.cell_where", where=where, column=_column(header, columns, *fields))
+    def at(*fields: str) -> Message:
+        return cell_where(where, _column(header, columns, *fields))
 
     before = len(problems)
     name_column = ("name",) if "name" in columns else ("first_name", "last_name")

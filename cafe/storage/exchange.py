@@ -23,7 +23,6 @@ from cafe.core.events import Event, EventKind
 from cafe.core.nesting import too_deep
 from cafe.core.service import MeetingService
 from cafe.core.state import MeetingState, apply
-from cafe.i18n import t
 from cafe.storage.folder import AGENDA_FILE, DB_FILE, create_meeting_folder, remove_meeting_files
 from cafe.storage.sqlite_log import SqliteEventLog, shell_word
 
@@ -137,6 +136,13 @@ def loads(text: str, source: str) -> dict[str, Any]:
     return data
 
 
+def _event_where(source: str, index: int, field: str, seq: object) -> Message:
+    """``meeting.json: events[3].data.name (event number 4)``, in the reader's words."""
+    return Message(
+        "exchange.event_where", {"source": source, "index": index, "field": field, "seq": seq}
+    )
+
+
 def events_from_export(data: dict[str, Any], source: str) -> list[Event]:
     """The export's events, with every malformed one reported at once."""
     problems: list[Problem] = []
@@ -159,8 +165,7 @@ def events_from_export(data: dict[str, Any], source: str) -> list[Event]:
                 else Message("exchange.bad_event")
             )
             seq = raw.get("seq", "?") if isinstance(raw, dict) else "?"
-            where = t("exchange.event_where", source=source, index=index, field="", seq=seq)
-            problems.append(Problem(where, message))
+            problems.append(Problem(_event_where(source, index, "", seq), message))
     seqs = [e.seq for e in events]
     if seqs != sorted(seqs) or len(set(seqs)) != len(seqs):
         problems.append(Problem.coded("exchange.bad_order", where=f"{source}: events"))
@@ -179,9 +184,7 @@ def import_meeting(data: dict[str, Any], folder: Path, source: str = "import") -
     events = checked_events(
         events_from_export(data, source),
         len(agenda.steps),
-        lambda index, event, field: t(
-            "exchange.event_where", source=source, index=index, field=field, seq=event.seq
-        ),
+        lambda index, event, field: _event_where(source, index, field, event.seq),
     )
     folder = Path(folder)
     log = create_meeting_folder(folder, agenda)

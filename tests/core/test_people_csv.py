@@ -7,6 +7,7 @@ import pytest
 from cafe.core.errors import ValidationError
 from cafe.core.participants import Participant, Sector
 from cafe.core.people_csv import find_duplicates, read_people_csv
+from cafe.i18n import Translator
 
 SWEDISH_EXCEL = "Namn;Organisation;Sektor;E-post;Telefon;Bordsvärd\r\nÅsa Öberg;Röda Korset;förening;asa@example.se;070-123 45 67;ja\r\nPer Ek;Kommunen;kommun;;;\r\n"
 
@@ -63,7 +64,7 @@ def test_every_bad_row_is_named() -> None:
     )
     with pytest.raises(ValidationError) as caught:
         read_people_csv(text.encode(), "lista.csv")
-    wheres = [p.where for p in caught.value.problems]
+    wheres = [p.place(Translator("sv")) for p in caught.value.problems]
     assert wheres == [  # the row, and the column as the file writes it
         'lista.csv rad 3, kolumn "namn"',
         'lista.csv rad 4, kolumn "sektor"',
@@ -91,12 +92,12 @@ def test_duplicates_within_file_and_meeting() -> None:
     parsed = read_people_csv(text.encode(), "x.csv")
     existing = [Participant("p1", "Per", "Kommunen", Sector.PUBLIC)]
     problems, already = find_duplicates(parsed, existing, "x.csv")
-    assert [p.where for p in problems] == ["x.csv rad 4"]
+    assert [p.place(Translator("sv")) for p in problems] == ["x.csv rad 4"]
     assert already == {1}
 
 
 def test_the_row_is_named_in_the_users_language() -> None:
-    """``rad`` in Swedish, ``row`` in English: the place is part of the message."""
+    """``rad`` in Swedish, ``row`` in English, also when shown in the language in use."""
     from cafe.i18n import set_language
 
     ragged = "namn;organisation\nÅsa;Röda Korset;extra;cell\n".encode()
@@ -104,4 +105,4 @@ def test_the_row_is_named_in_the_users_language() -> None:
         set_language(language)  # the suite's conftest sets Swedish again after the test
         with pytest.raises(ValidationError) as caught:
             read_people_csv(ragged, "x.csv")
-        assert [p.where for p in caught.value.problems] == [f"x.csv {word} 2"]
+        assert [p.place() for p in caught.value.problems] == [f"x.csv {word} 2"]

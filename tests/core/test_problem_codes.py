@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from cafe.core.agenda import load_agenda, resolve_agenda
-from cafe.core.errors import CafeError, DamagedEvent, Message, Problem
+from cafe.core.errors import CafeError, DamagedEvent, Message, Problem, row_of, row_where
 from cafe.core.event_rules import checked_events
 from cafe.core.events import Event, EventKind
 from cafe.core.participants import PersonInput, Sector
@@ -117,7 +117,9 @@ def test_a_bad_row_in_a_seating_csv_reads_in_both_languages(tmp_path: Path) -> N
         "a2,Bo,ABF,rymden,kanske\n"
         ",,ABF,kommun,nej\n",
     )
-    assert [p.where for p in problems] == [f"{tmp_path / 'bord.csv'} rad {n}" for n in (3, 3, 4, 4)]
+    assert [p.place(Translator("sv")) for p in problems] == [
+        f"{tmp_path / 'bord.csv'} rad {n}" for n in (3, 3, 4, 4)
+    ]
     assert [p.code for p in problems] == [
         "seating.csv.bad_sector", "seating.csv.bad_host", "seating.csv.no_id",
         "seating.csv.no_name",
@@ -141,6 +143,54 @@ def test_a_bad_row_in_a_people_csv_reads_in_both_languages(tmp_path: Path) -> No
     assert "municipality" in sector.text(Translator("en"))
     assert "municipality" not in sector.text(Translator("sv"))
     assert "kommun" in sector.text(Translator("sv"))
+
+
+def test_a_bad_row_in_a_people_csv_has_its_place_in_words_when_shown(tmp_path: Path) -> None:
+    """One problem reads "rad 7" in Swedish and "row 7" in English: the position, like the
+    message, is put into words by whoever shows it, not where the file was read."""
+    path = tmp_path / "anmalda.csv"
+    good = "".join(f"Person {n};PRO;kommun;p{n}@example.org\n" for n in range(2, 7))
+    path.write_text(f"Namn;Organisation;Sektor;E-post\n{good}Bo;ABF;kommun;bo-at-abf\n")
+    [problem] = _problems(lambda: read_people_csv(path.read_bytes(), str(path)))
+    swedish = Translator("sv")("csv.row_where", source=path, row=7)
+    english = Translator("en")("csv.row_where", source=path, row=7)
+    assert swedish.endswith("rad 7") and english.endswith("row 7")
+    assert problem.place(Translator("sv")) == f'{swedish}, kolumn "E-post"'
+    assert problem.place(Translator("en")) == f'{english}, column "E-post"'
+    assert row_of(problem.where) == 7
+    error = CafeError([problem])
+    assert error.text(Translator("en")) == f'{english}, column "E-post": ' + problem.text(
+        Translator("en")
+    )
+    set_language("en")
+    assert str(error) == error.text(Translator("en"))
+    set_language("sv")
+    assert str(error).startswith(f'{swedish}, kolumn "E-post": ')
+
+
+def test_a_person_given_with_its_row_is_placed_in_that_row(tmp_path: Path) -> None:
+    """A row's person the service refuses names the row's cell, in the reader's words."""
+    service = new_meeting(tmp_path / "m")
+    with pytest.raises(CafeError) as caught:
+        service.add_participants(
+            [PersonInput("Åsa"), PersonInput("", email="nej")],
+            wheres=[row_where("x.csv", 2), row_where("x.csv", 3)],
+        )
+    places = [(p.place(Translator("sv")), p.place(Translator("en"))) for p in caught.value.problems]
+    assert places == [
+        ('x.csv rad 3, kolumn "name"', 'x.csv row 3, column "name"'),
+        ('x.csv rad 3, kolumn "email"', 'x.csv row 3, column "email"'),
+    ]
+    assert service.state.participants == {}
+
+
+def test_a_bad_event_in_an_export_has_its_place_in_words_when_shown() -> None:
+    problems = _problems(
+        lambda: events_from_export({"events": [{"kind": "ufo", "seq": 4}]}, "m.json")
+    )
+    [problem] = problems
+    assert problem.place(Translator("sv")) == "m.json: events[0] (händelse nummer 4)"
+    assert problem.place(Translator("en")) == "m.json: events[0] (event number 4)"
 
 
 AGENDA_WITH_MISTAKES = """\
@@ -288,6 +338,9 @@ def test_every_problem_from_bad_input_is_a_message(tmp_path: Path) -> None:
         for lang in ("sv", "en"):
             assert problem.code in catalogue(lang), problem.code
             assert problem.text(Translator(lang)).strip()
+            if isinstance(problem.where, Message):  # a position in words, also when shown
+                assert problem.where.code in catalogue(lang), problem.where.code
+                assert problem.place(Translator(lang)).strip()
     verbatim = [p for p in problems if p.code == "text.verbatim"]
     # Only words from outside the catalogue: Python's json module's, a plain CafeError's.
     assert len(verbatim) == 2, verbatim

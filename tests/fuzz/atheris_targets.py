@@ -66,7 +66,7 @@ def people(data: bytes) -> None:
         _check_messages(error, "fuzz.csv")
         return
     assert all(person.name.strip() for person in parsed.people), "a person without a name"
-    assert all(problem.where.startswith("fuzz.csv") for problem in problems)
+    assert all(problem.place().startswith("fuzz.csv") for problem in problems)
 
 
 def seating(data: bytes) -> None:
@@ -79,7 +79,7 @@ def seating(data: bytes) -> None:
 def _check_messages(error: CafeError, source: str) -> None:
     assert error.problems, "an error without a message"
     for problem in error.problems:
-        assert problem.text().strip(), f"an empty message at {problem.where}"
+        assert problem.text().strip(), f"an empty message at {problem.place()}"
 
 
 TR = Translator("sv")

@@ -61,7 +61,7 @@ def test_agenda_parser_answers_every_text_with_an_agenda_or_messages(text: str) 
         agenda = parse_agenda(text, "fuzz.toml")
     except CafeError as error:
         assert error.problems and all(str(p) for p in error.problems)
-        assert all(p.where.startswith("fuzz.toml") for p in error.problems)
+        assert all(p.place().startswith("fuzz.toml") for p in error.problems)
     else:
         assert agenda.steps
 
@@ -72,7 +72,7 @@ def test_csv_importer_answers_every_file_with_people_or_messages(raw: bytes) -> 
     try:
         people = read_people_csv(raw, "fuzz.csv")
     except CafeError as error:
-        assert error.problems and all(p.where.startswith("fuzz.csv") for p in error.problems)
+        assert error.problems and all(p.place().startswith("fuzz.csv") for p in error.problems)
     else:
         assert all(person.name.strip() for person in people.people)
 

@@ -12,7 +12,7 @@ import csv
 import io
 import unicodedata
 
-from cafe.core.errors import Problem, ValidationError, row_where
+from cafe.core.errors import Problem, ValidationError, Where, row_where
 from cafe.core.participants import parse_sector
 from cafe.core.people_csv import decode
 from cafe.core.seating.model import SeatingPerson
@@ -110,7 +110,7 @@ def read_seating_csv(raw: bytes, source: str) -> tuple[list[SeatingPerson], dict
 
 
 def _person(
-    record: list[str], columns: dict[str, int], where: str, problems: list[Problem]
+    record: list[str], columns: dict[str, int], where: Where, problems: list[Problem]
 ) -> tuple[SeatingPerson, str] | None:
     def cell(field: str) -> str:
         index = columns.get(field)
