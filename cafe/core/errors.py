@@ -120,6 +120,17 @@ def cell_where(where: Where, column: str) -> Message:
     return Message("csv.cell_where", {"where": where, "column": column})
 
 
+def deeper(where: Where, step: str) -> Where:
+    """``where`` one step further in (``[2]``, ``.round``, ``: rounds[0]``), still put into
+    words only when shown: the step joins an export event's ``field``, or follows the
+    position (``text.place_in``)."""
+    if isinstance(where, str):
+        return f"{where}{step}"
+    if where.code == "exchange.event_where":
+        return Message(where.code, {**where.values, "field": f"{where.values['field']}{step}"})
+    return Message("text.place_in", {"where": where, "step": step})
+
+
 def row_of(where: Where) -> int:
     """The row a position made by ``row_where`` names, also inside a cell's (0 if none).
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from cafe.core.errors import Problem, ValidationError
+from cafe.core.errors import Problem, ValidationError, Where, deeper
 from cafe.core.events import Event, EventKind
 from cafe.core.participants import Sector
 from cafe.core.seating.plan import SeatingPlan
@@ -35,12 +35,12 @@ class _Context:
         self.purged = purged
 
 
-def _problem(problems: list[Problem], where: str, key: str, **values: Any) -> None:
+def _problem(problems: list[Problem], where: Where, key: str, **values: Any) -> None:
     problems.append(Problem.coded(f"exchange.rule.{key}", where=where, **values))
 
 
 def _text(field: str, *, required: bool = False, multiline: bool = False) -> Check:
-    def check(value: Any, where: str, problems: list[Problem], ctx: _Context) -> Any:
+    def check(value: Any, where: Where, problems: list[Problem], ctx: _Context) -> Any:
         if not isinstance(value, str):
             _problem(problems, where, "want_text")
             return value
@@ -53,50 +53,50 @@ def _text(field: str, *, required: bool = False, multiline: bool = False) -> Che
     return check
 
 
-def _email(value: Any, where: str, problems: list[Problem], ctx: _Context) -> Any:
+def _email(value: Any, where: Where, problems: list[Problem], ctx: _Context) -> Any:
     if not isinstance(value, str):
         _problem(problems, where, "want_text")
         return value
     return check_email(value, problems, where=where)
 
 
-def _phone(value: Any, where: str, problems: list[Problem], ctx: _Context) -> Any:
+def _phone(value: Any, where: Where, problems: list[Problem], ctx: _Context) -> Any:
     if not isinstance(value, str):
         _problem(problems, where, "want_text")
         return value
     return check_phone(value, problems, where=where)
 
 
-def _word(value: Any, where: str, problems: list[Problem], ctx: _Context) -> Any:
+def _word(value: Any, where: Where, problems: list[Problem], ctx: _Context) -> Any:
     """An id, a source, a key: short text without spaces or control characters."""
     if not isinstance(value, str) or len(value) > 200 or not value.isprintable():
         _problem(problems, where, "want_word")
     return value
 
 
-def _id(value: Any, where: str, problems: list[Problem], ctx: _Context) -> Any:
+def _id(value: Any, where: Where, problems: list[Problem], ctx: _Context) -> Any:
     if not isinstance(value, str) or not value or len(value) > 64 or not value.isprintable():
         _problem(problems, where, "want_word")
     return value
 
 
-def _ids(value: Any, where: str, problems: list[Problem], ctx: _Context) -> Any:
+def _ids(value: Any, where: Where, problems: list[Problem], ctx: _Context) -> Any:
     if not isinstance(value, list):
         _problem(problems, where, "want_list")
         return value
     for index, item in enumerate(value):
-        _id(item, f"{where}[{index}]", problems, ctx)
+        _id(item, deeper(where, f"[{index}]"), problems, ctx)
     return value
 
 
-def _flag(value: Any, where: str, problems: list[Problem], ctx: _Context) -> Any:
+def _flag(value: Any, where: Where, problems: list[Problem], ctx: _Context) -> Any:
     if not isinstance(value, bool):
         _problem(problems, where, "want_flag")
     return value
 
 
 def _whole(minimum: int = 0) -> Check:
-    def check(value: Any, where: str, problems: list[Problem], ctx: _Context) -> Any:
+    def check(value: Any, where: Where, problems: list[Problem], ctx: _Context) -> Any:
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
             _problem(problems, where, "want_whole", minimum=minimum)
         return value
@@ -104,26 +104,26 @@ def _whole(minimum: int = 0) -> Check:
     return check
 
 
-def _seconds(value: Any, where: str, problems: list[Problem], ctx: _Context) -> Any:
+def _seconds(value: Any, where: Where, problems: list[Problem], ctx: _Context) -> Any:
     ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
     if not ok or abs(value) > 7 * 24 * 3600:
         _problem(problems, where, "want_seconds")
     return value
 
 
-def _step(value: Any, where: str, problems: list[Problem], ctx: _Context) -> Any:
+def _step(value: Any, where: Where, problems: list[Problem], ctx: _Context) -> Any:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < ctx.steps:
         _problem(problems, where, "want_step", count=ctx.steps)
     return value
 
 
-def _sector(value: Any, where: str, problems: list[Problem], ctx: _Context) -> Any:
+def _sector(value: Any, where: Where, problems: list[Problem], ctx: _Context) -> Any:
     if value not in {str(sector) for sector in Sector}:
         _problem(problems, where, "want_sector", value=value)
     return value
 
 
-def _plan(value: Any, where: str, problems: list[Problem], ctx: _Context) -> Any:
+def _plan(value: Any, where: Where, problems: list[Problem], ctx: _Context) -> Any:
     try:
         SeatingPlan.from_stored(value, where)
     except ValidationError as error:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from cafe.core.errors import Message, Problem
+from cafe.core.errors import Message, Problem, Where
 
 LIMITS: dict[str, int] = {
     "name": 120,
@@ -99,7 +99,7 @@ def check_field(
     value: str,
     problems: list[Problem],
     *,
-    where: str = "",
+    where: Where = "",
     required: bool = False,
     multiline: bool = False,
     limit_key: str | None = None,
@@ -127,7 +127,7 @@ def check_field(
     return cleaned
 
 
-def check_email(value: str, problems: list[Problem], where: str = "email") -> str:
+def check_email(value: str, problems: list[Problem], where: Where = "email") -> str:
     """A cleaned e-mail address, or a ``text.bad_email`` problem."""
     cleaned = check_field("email", value, problems, where=where)
     if cleaned and not _EMAIL.match(cleaned):
@@ -135,7 +135,7 @@ def check_email(value: str, problems: list[Problem], where: str = "email") -> st
     return cleaned
 
 
-def check_phone(value: str, problems: list[Problem], where: str = "phone") -> str:
+def check_phone(value: str, problems: list[Problem], where: Where = "phone") -> str:
     """A cleaned phone number, or a ``text.bad_phone`` problem."""
     cleaned = check_field("phone", value, problems, where=where)
     digits = sum(ch.isdigit() for ch in cleaned)

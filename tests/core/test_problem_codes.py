@@ -10,14 +10,14 @@ from typing import Any
 import pytest
 
 from cafe.core.agenda import load_agenda, resolve_agenda
-from cafe.core.errors import CafeError, DamagedEvent, Message, Problem, row_of, row_where
+from cafe.core.errors import CafeError, DamagedEvent, Message, Problem, deeper, row_of, row_where
 from cafe.core.event_rules import checked_events
 from cafe.core.events import Event, EventKind
 from cafe.core.participants import PersonInput, Sector
 from cafe.core.people_csv import read_people_csv
 from cafe.core.seating.csvfile import read_seating_csv
 from cafe.core.seating.model import SeatingPerson
-from cafe.core.seating.plan import read_table_plan
+from cafe.core.seating.plan import SeatingPlan, read_table_plan
 from cafe.core.seating.planner import plan_seating
 from cafe.core.seating.replanner import replan
 from cafe.core.service import MeetingService
@@ -191,6 +191,22 @@ def test_a_bad_event_in_an_export_has_its_place_in_words_when_shown() -> None:
     [problem] = problems
     assert problem.place(Translator("sv")) == "m.json: events[0] (händelse nummer 4)"
     assert problem.place(Translator("en")) == "m.json: events[0] (event number 4)"
+
+
+def test_a_place_inside_an_events_data_is_put_into_words_when_shown() -> None:
+    """A plan inside an imported event: its round and table follow the event's field, and
+    the whole position reads in the language it is shown in."""
+    event = Message(
+        "exchange.event_where", {"source": "m.json", "index": 2, "field": ".data.plan", "seq": 3}
+    )
+    [problem] = _problems(lambda: SeatingPlan.from_stored({"rounds": [{"tables": [5]}]}, event))
+    inside = "m.json: events[2].data.plan: rounds[0].tables[0]"
+    assert problem.place(Translator("sv")) == f"{inside} (händelse nummer 3)"
+    assert problem.place(Translator("en")) == f"{inside} (event number 3)"
+    row = deeper(row_where("people.csv", 7), "[2]")
+    assert row_of(row) == 7
+    assert row.text(Translator("sv")) != row.text(Translator("en"))
+    assert deeper("plan.json", ": order") == "plan.json: order"
 
 
 AGENDA_WITH_MISTAKES = """\

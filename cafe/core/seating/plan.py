@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar
 
-from cafe.core.errors import Problem, ValidationError
+from cafe.core.errors import Problem, ValidationError, Where, deeper
 from cafe.core.seating.model import Plan, RoundSeating, TableSeating
 from cafe.core.seating.names import find_named
 
@@ -93,7 +93,7 @@ class SeatingPlan:
     # -- the stored form -------------------------------------------------------------
 
     @classmethod
-    def from_stored(cls, stored: Any, source: str = "plan") -> SeatingPlan:
+    def from_stored(cls, stored: Any, source: Where = "plan") -> SeatingPlan:
         """Read the stored JSON form, checking every part of it.
 
         ``None`` is no plan. A form without ``mode`` but with rounds is a table plan (the
@@ -118,7 +118,7 @@ class SeatingPlan:
         if not isinstance(rounds_data, list):
             raise ValidationError([Problem.coded("seating.history_not_plan", where=source)])
         rounds = [
-            _read_round(entry, index, f"{source}: rounds[{index}]", problems)
+            _read_round(entry, index, deeper(source, f": rounds[{index}]"), problems)
             for index, entry in enumerate(rounds_data)
         ]
         if problems:
@@ -249,7 +249,7 @@ EMPTY = SeatingPlan()
 """No plan stored yet."""
 
 
-def read_table_plan(data: Any, source: str) -> SeatingPlan:
+def read_table_plan(data: Any, source: Where) -> SeatingPlan:
     """A table plan from its stored form (a re-plan's history); a circle or no plan at
     all is a problem, as is any malformed part."""
     plan = SeatingPlan.from_stored(data, source)
@@ -258,22 +258,22 @@ def read_table_plan(data: Any, source: str) -> SeatingPlan:
     return plan
 
 
-def _read_order(data: Any, source: str, problems: list[Problem]) -> tuple[str, ...]:
+def _read_order(data: Any, source: Where, problems: list[Problem]) -> tuple[str, ...]:
     """A circle's speaking order: ids, each once."""
     if not isinstance(data, list) or not all(isinstance(pid, str) for pid in data):
-        problems.append(Problem.coded("seating.history_bad_order", where=f"{source}: order"))
+        problems.append(Problem.coded("seating.history_bad_order", where=deeper(source, ": order")))
         return ()
     seen: set[str] = set()
     for index, pid in enumerate(data):
         if pid in seen:
-            where = f"{source}: order[{index}]"
+            where = deeper(source, f": order[{index}]")
             problems.append(Problem.coded("seating.history_twice", where=where, id=pid))
             break
         seen.add(pid)
     return tuple(data)
 
 
-def _read_round(data: Any, index: int, where: str, problems: list[Problem]) -> Round | None:
+def _read_round(data: Any, index: int, where: Where, problems: list[Problem]) -> Round | None:
     """One round's tables, everyone in them once; ``None`` (and a problem) if malformed."""
     tables_data = data.get("tables") if isinstance(data, dict) else None
     if not isinstance(tables_data, list):
@@ -281,12 +281,14 @@ def _read_round(data: Any, index: int, where: str, problems: list[Problem]) -> R
         return None
     number = data.get("round", index + 1)
     if not _is_number(number):
-        problems.append(Problem.coded("seating.history_bad_round_number", where=f"{where}.round"))
+        problems.append(
+            Problem.coded("seating.history_bad_round_number", where=deeper(where, ".round"))
+        )
         return None
     tables: list[Table] = []
     seen: set[str] = set()
     for t_index, table_data in enumerate(tables_data):
-        spot = f"{where}.tables[{t_index}]"
+        spot = deeper(where, f".tables[{t_index}]")
         table = _read_table(table_data)
         if table is None:
             problems.append(Problem.coded("seating.history_bad_table", where=spot))
