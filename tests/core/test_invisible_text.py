@@ -7,12 +7,15 @@ around; tag characters (U+E0000–U+E007F) carry hidden ASCII.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cafe.core.participants import PersonInput
-from cafe.core.text import clean
+from cafe.core.text import _clean_each, clean
 from cafe.storage.folder import open_meeting
 from tests.meetings import new_meeting
 
@@ -84,3 +87,20 @@ def test_every_free_text_field_is_stored_clean(tmp_path: Path, kind: str) -> Non
     assert (signup.name, signup.organisation) == ("Per Persson", "Kommunen")
     [note] = state.checkout.values()
     assert (note.text, note.author) == ("Hopp", "Li")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(
+        st.one_of(
+            st.characters(),
+            st.sampled_from(" \t\r\n\u00a0\u200b\u200c\u200d\u2028\u3164\u034fåäöÅÄÖ"),
+        )
+    ),
+    st.booleans(),
+)
+def test_the_quick_path_cleans_exactly_as_the_careful_one(text: str, multiline: bool) -> None:
+    """``clean`` skips the character-by-character pass when there is nothing to drop: the
+    result must be the same as that pass gives, for any text."""
+    normal = unicodedata.normalize("NFC", text)
+    assert clean(text, multiline=multiline) == _clean_each(normal, multiline=multiline)
