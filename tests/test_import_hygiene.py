@@ -7,6 +7,14 @@ import sys
 from pathlib import Path
 
 
+def _printed(code: str) -> str:
+    """What ``code`` prints, run in a fresh interpreter (a clean ``sys.modules``)."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip()
+
+
 def test_core_and_storage_load_without_front_end_libraries() -> None:
     code = (
         "import sys, pkgutil, importlib, cafe.core, cafe.storage\n"
@@ -16,10 +24,7 @@ def test_core_and_storage_load_without_front_end_libraries() -> None:
         "bad = [m for m in ('textual', 'aiohttp', 'pptx', 'jinja2', 'qrcode') if m in sys.modules]\n"
         "print(','.join(bad))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == ""
+    assert _printed(code) == ""
 
 
 def test_no_sql_outside_storage() -> None:
@@ -42,10 +47,7 @@ def test_cafe_run_does_not_load_the_harvest_engine_at_start() -> None:
         "print(','.join(m for m in ('snowballstemmer', 'stop_words', 'cafe.core.harvest')"
         " if m in sys.modules))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == ""
+    assert _printed(code) == ""
 
 
 def test_cafe_run_loads_neither_the_web_nor_the_document_stacks_before_its_first_frame(
@@ -67,7 +69,4 @@ def test_cafe_run_loads_neither_the_web_nor_the_document_stacks_before_its_first
         "from cafe.cli import main\n"
         f"main(['run', {str(folder)!r}, '--lang', 'sv'])\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "", result.stdout
+    assert _printed(code) == ""

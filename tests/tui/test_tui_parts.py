@@ -172,15 +172,25 @@ async def test_phones_reach_the_running_app_over_the_lan_server(meeting_dir: Pat
             pass
 
 
-async def test_cafe_runs_server_comes_up_after_the_first_frame(meeting_dir: Path) -> None:
-    """``cafe run`` hands the app a factory: the agenda is on screen before the server is
+async def test_cafe_runs_server_comes_up_after_the_first_frame(
+    meeting_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``cafe run`` hands the app a factory: the agenda is drawn before the server is
     built (aiohttp is loaded then), and the QR code follows as soon as it listens."""
     service, clock = meeting(meeting_dir)
     service.start_step(step_index(service, "signup"))
     built: list[LanServer] = []
+    drawn: list[int] = []
+    draw = RailSteps.render
+
+    def counted(self: RailSteps) -> object:
+        drawn.append(len(self.rows))
+        return draw(self)
+
+    monkeypatch.setattr(RailSteps, "render", counted)
 
     def factory() -> LanServer:
-        assert app.screen.query_one(RailSteps).rows, "built after the first frame"
+        assert any(drawn), "built after the agenda was drawn"
         built.append(LanServer(service, host="127.0.0.1", port=0, lan_address=lambda: LAN))
         return built[-1]
 
