@@ -5,6 +5,10 @@ may not do; it was run by hand from a clean clone (see the README). This test ru
 comes after it, `cafe demo` exactly as typed, from a fresh copy of the repository's
 files, in tmux: the demo meeting starts, moves through the agenda on its own, F6 hands
 over the keys, and Ctrl+Q ends it.
+
+The demo runs at its default speed (60x: a minute of agenda in a second), so the test
+takes over as soon as the first step is done, and then waits out the held step's own
+length: had the simulation gone on, it would have moved on by then.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from cafe.cli.demo_cmd import DEFAULT_SPEED
 from cafe.storage.folder import open_meeting
 from tests.tmux import Tmux
 
@@ -90,10 +95,10 @@ def test_readme_demo_command_runs_the_meeting_in_a_terminal(tmp_path: Path, tmux
             step = service.state.current_step
             present = len(service.state.present())
             service.log.close()
-            if step >= 3:
+            if step >= 1:
                 break
-        time.sleep(0.5)
-    assert step >= 3, "the demo moves through the agenda on its own"
+        time.sleep(0.25)
+    assert step >= 1, "the demo moves through the agenda on its own"
     assert present == 30, "30 simulated participants checked in"
 
     tmux.keys("F6")
@@ -102,8 +107,10 @@ def test_readme_demo_command_runs_the_meeting_in_a_terminal(tmp_path: Path, tmux
     assert folder is not None
     service = open_meeting(folder)
     held = service.state.current_step
+    # the README's command gives no --speed: the demo's default
+    held_seconds = service.agenda.steps[held].minutes * 60 / DEFAULT_SPEED
     service.log.close()
-    time.sleep(2)
+    time.sleep(held_seconds + 1)
     service = open_meeting(folder)
     assert service.state.current_step == held, "after F6 the simulation no longer moves"
     service.log.close()
