@@ -25,6 +25,7 @@ from cafe.core.harvest.agreement import adjusted_rand_index  # noqa: E402
 from cafe.core.harvest.clustering import average_link, similarities  # noqa: E402
 from cafe.core.harvest.duplicates import duplicate_pairs  # noqa: E402
 from cafe.core.harvest.features import analyse, tfidf  # noqa: E402
+from cafe.core.harvest.frames import FrameWeights  # noqa: E402
 from cafe.core.harvest.suggest import theme_count  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "harvest"
@@ -118,6 +119,19 @@ VARIANTS: dict[str, Settings] = {
     ),
     "duplicates: + letter 3-4-grams of stems (0.5), 0.45": Settings(
         duplicate_ngram_share=0.5, duplicate_threshold=0.45
+    ),
+    "duplicates: each among the other's 2 closest, at most 7% of the ideas": Settings(
+        duplicate_threshold=0.0, duplicate_neighbours=2, duplicate_share=0.07
+    ),
+    "duplicates by proposal frames, all words alike, activity x slot, 0.6": Settings(
+        duplicate_frames=FrameWeights(stem=1.0, activity_slot=1.0, head_decay=1.0),
+        duplicate_threshold=0.6,
+    ),
+    "duplicates by proposal frames, head first (0.7), 2 closest, at most 7%": Settings(
+        duplicate_frames=FrameWeights(),
+        duplicate_threshold=0.0,
+        duplicate_neighbours=2,
+        duplicate_share=0.07,
     ),
     "fewer themes (sqrt(n/4): 6 for 150)": Settings(theme_divisor=4.0),
     "more themes (sqrt(n/2): 9 for 150)": Settings(theme_divisor=2.0),

@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from cafe.core.harvest import Settings, suggest
 from cafe.core.harvest.agreement import adjusted_rand_index
+from cafe.core.harvest.duplicates import duplicate_pairs
+from cafe.core.harvest.frames import FrameWeights, placed_features
 
 FOOD_SV = [
     "Äta lunch tillsammans i skolans matsal",
@@ -169,3 +171,31 @@ def test_every_idea_lands_in_exactly_one_theme_and_the_output_is_deterministic(t
     for i, j in result.duplicates:
         assert 0 <= i < j < len(texts)
     assert suggest(list(texts), lang) == result
+
+
+FRAMES = Settings(
+    duplicate_frames=FrameWeights(),
+    duplicate_threshold=0.0,
+    duplicate_neighbours=2,
+    duplicate_share=0.07,
+)
+
+
+def test_an_idea_proposes_its_first_words_and_frames_the_rest():
+    placed = placed_features("Läxhjälp på biblioteket varje vecka", "sv")
+    assert (0, "activity", "homework_help") in placed
+    assert (1, "where", "library") in placed
+    assert (0, "who", "elderly") in placed_features("Pensionärer äter i skolans matsal", "sv")
+
+
+def test_proposal_frames_pair_two_ideas_that_share_no_word():
+    texts = [*FOOD_SV, *DIGITAL_SV, "Gratis buss för pensionärer", "Fria resor för alla över 70"]
+    result = suggest(texts, "sv", FRAMES)
+    assert result.duplicates == ((12, 13),), "one pair: at most 7% of 14 ideas"
+    assert result == suggest(list(texts), "sv", FRAMES), "deterministic"
+
+
+def test_duplicate_pairs_are_offered_most_similar_first_up_to_a_limit():
+    sims = [{1: 0.9, 2: 0.1}, {0: 0.9}, {0: 0.1, 3: 0.5}, {2: 0.5}]
+    assert duplicate_pairs(sims, threshold=0.0) == [(0, 1), (2, 3)]
+    assert duplicate_pairs(sims, threshold=0.0, limit=1) == [(0, 1)]

@@ -25,8 +25,9 @@ def duplicate_pairs(
     threshold: float = DUPLICATE_THRESHOLD,
     neighbours: int = 1,
     origins: Sequence[Hashable | None] | None = None,
+    limit: int | None = None,
 ) -> list[tuple[int, int]]:
-    """Pairs ``(i, j)`` with ``i < j``, most similar first.
+    """Pairs ``(i, j)`` with ``i < j``, most similar first, at most ``limit`` of them.
 
     Each idea looks at its ``neighbours`` closest ideas; a pair is offered when each is in
     the other's list. ``origins`` (one per idea, ``None`` when unknown) rules out ideas
@@ -44,4 +45,4 @@ def duplicate_pairs(
         )
         nearest.append({j for j, _ in ranked[:neighbours]})
     pairs = [(i, j) for i, near in enumerate(nearest) for j in near if j > i and i in nearest[j]]
-    return sorted(pairs, key=lambda p: (-sims[p[0]][p[1]], p))
+    return sorted(pairs, key=lambda p: (-sims[p[0]][p[1]], p))[:limit]

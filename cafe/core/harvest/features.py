@@ -88,6 +88,18 @@ def tfidf(
     return vectors
 
 
+def weighted_tfidf(bags: list[dict[str, float]]) -> list[Vector]:
+    """Unit vectors of bags whose features already carry a weight, times a smoothed idf."""
+    n = len(bags)
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    return [
+        _norm({k: w * (math.log((1 + n) / (1 + df[k])) + 1) for k, w in bag.items()})
+        for bag in bags
+    ]
+
+
 def char_ngrams(ideas: list[IdeaFeatures], sizes: tuple[int, ...] = (3, 4)) -> list[Vector]:
     """Unit TF-IDF vectors of the letter n-grams of each idea's stems ("<läxhjälp>").
 

@@ -21,6 +21,7 @@ from cafe.core.harvest.features import (
     char_ngrams,
     tfidf,
 )
+from cafe.core.harvest.frames import FrameWeights, frame_vectors
 from cafe.core.harvest.lexicon import lexicon
 from cafe.core.harvest.naming import frequencies, theme_name
 from cafe.core.harvest.words import LANGS, guess_language
@@ -56,6 +57,12 @@ class Settings:
     duplicate_neighbours: int = 1
     """A pair needs each idea among the other's this many closest (measured: 2 finds more
     pairs and more wrong ones, so 1)."""
+    duplicate_frames: FrameWeights | None = None
+    """Compare ideas for duplicates by their proposal frames (``frames``) instead of their
+    stems and synonym groups. Measured: better on the sets the lexicons were written
+    with, worse on the held-out ones, so not used."""
+    duplicate_share: float | None = None
+    """Offer at most this share of the number of ideas as pairs (``None``: no cap)."""
 
 
 @dataclass(frozen=True)
@@ -95,8 +102,10 @@ def theme_count(n: int, per_theme: float = 3.0) -> int:
 
 
 def _duplicate_similarities(
-    ideas: list[IdeaFeatures], settings: Settings
+    ideas: list[IdeaFeatures], settings: Settings, texts: Sequence[str] = (), lang: str = "sv"
 ) -> list[dict[int, float]]:
+    if settings.duplicate_frames is not None:
+        return similarities(frame_vectors(list(texts), lang, settings.duplicate_frames))
     fine = similarities(
         tfidf(
             ideas,
@@ -157,10 +166,12 @@ def suggest(
     themes = [SuggestedTheme(theme_name(g, ideas, df, labels, used), tuple(g)) for g in big]
     if other:
         themes.append(SuggestedTheme("", tuple(sorted(other)), other=True))
+    share = settings.duplicate_share
     pairs = duplicate_pairs(
-        _duplicate_similarities(ideas, settings),
+        _duplicate_similarities(ideas, settings, texts, lang),
         threshold=settings.duplicate_threshold,
         neighbours=settings.duplicate_neighbours,
         origins=origins,
+        limit=None if share is None else round(share * n),
     )
     return Suggestions(tuple(themes), tuple(pairs))

@@ -29,6 +29,11 @@ def tokens(text: str) -> list[str]:
     return [m.group(0) for m in _WORD.finditer(text.casefold())]
 
 
+def word_spans(text: str) -> list[tuple[int, str]]:
+    """Each word of ``text`` casefolded, with where it starts in ``text.casefold()``."""
+    return [(m.start(), m.group(0)) for m in _WORD.finditer(text.casefold())]
+
+
 @cache
 def stopwords(lang: str) -> frozenset[str]:
     """Words that say nothing about a theme, in ``lang`` (``sv`` or ``en``)."""
