@@ -16,6 +16,7 @@ from textual.app import App
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.theme import Theme
 
 from cafe.core.clock import Clock
 from cafe.core.errors import CafeError
@@ -91,13 +92,27 @@ class CafeApp(App[None]):
         self.title = service.agenda.meta.title
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = CAFE.name
+        self._start_in(CAFE)
         self._unsubscribe = service.subscribe(self._announce)
         self.add_mode("meeting", lambda: MeetingScreen(self.service, self.clock))
         self.add_mode("door", self._door)
         self.add_mode("capture", self._capture)
         self.add_mode("board", self._board)
         self.add_mode("moderation", self._moderation)
+
+    def _start_in(self, theme: Theme) -> None:
+        """Start in ``theme`` without Textual's theme watcher: before the first frame it
+        re-reads every stylesheet and restyles every widget once more. Nothing is parsed yet, so setting the variables is all it
+        takes; switching themes later (key c) goes through the watcher as usual. The ANSI
+        colour filter Textual built for its default theme fits only a theme as dark."""
+        if theme.dark != self.current_theme.dark:
+            self.theme = theme.name
+            return
+        self.set_reactive(App.theme, theme.name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        self.set_class(True, f"-theme-{theme.name}", update=False)
+        self.set_class(theme.dark, "-dark-mode", update=False)
+        self.set_class(not theme.dark, "-light-mode", update=False)
 
     # The other modes and the modals are imported when first shown: the meeting screen
     # is all the first frame needs, and the rest cost about 40 ms to import.

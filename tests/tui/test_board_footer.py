@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets._footer import FooterKey
 
 from cafe.tui.app import CafeApp
 from cafe.tui.screens.board_screen import BoardScreen
+from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.tui.widgets.suggestion_panel import SuggestionPanel
 from tests.tui.helpers import FakePhoneServer, meeting
 
@@ -64,13 +64,7 @@ async def open_suggestions(pilot) -> SuggestionPanel:
 
 def footer(app: CafeApp) -> dict[str, bool]:
     """Each key in the footer, and whether it is drawn whole inside the screen."""
-    keys = list(app.screen.query(FooterKey))
-    palette = [key.region.x for key in keys if key.key == "ctrl+p"]
-    end = min([app.screen.size.width, *palette])  # ^p is docked on the right, over the rest
-    return {
-        key.key: key.region.width > 0 and (key.key == "ctrl+p" or key.region.right <= end)
-        for key in keys
-    }
+    return {key.key: key.whole for key in app.screen.query_one(KeyFooter).placed_keys()}
 
 
 async def settle(pilot) -> None:

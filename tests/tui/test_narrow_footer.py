@@ -4,20 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets._footer import FooterKey
-
 from cafe.core.clock import ScaledClock
 from cafe.demo.app import DemoApp
 from cafe.demo.setup import create_demo_meeting
+from cafe.tui.widgets.key_footer import KeyFooter
 
 
 def _footer(app: DemoApp) -> dict[str, bool]:
     """Each footer key shown, and whether it fits on the screen whole."""
-    width = app.screen.size.width
-    return {
-        key.key: key.region.width > 0 and key.region.right <= width
-        for key in app.screen.query(FooterKey)
-    }
+    return {key.key: key.whole for key in app.screen.query_one(KeyFooter).placed_keys()}
 
 
 async def test_the_footer_at_80_columns_shows_n_p_space_help_and_the_demo_keys(
