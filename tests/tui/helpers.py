@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from textual import events
+from textual.pilot import Pilot
+
 from cafe.core.clock import FakeClock
 from cafe.core.participants import PersonInput
 from cafe.core.service import MeetingService
@@ -71,3 +74,20 @@ def step_index(service: MeetingService, kind: str, nth: int = 1) -> int:
     """The index of the ``nth`` step of ``kind`` in the agenda."""
     found = [i for i, s in enumerate(service.agenda.steps) if s.kind == kind]
     return found[nth - 1]
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type ``text`` into the focused field as a quick typist or a paste does: every key
+    is sent before the app has handled the first, then the screen is waited for once.
+
+    ``pilot.press(*text)`` waits for an idle app after each character (two 20 ms slices
+    at least), which was much of a keyboard walk's time; the keys still go one by one
+    through the app to the focused widget, in order. Letters, digits and spaces only: a key
+    that moves the focus (Enter, Tab) goes through ``pilot.press``.
+    """
+    for character in text:
+        if not (character.isalnum() or character == " "):
+            raise ValueError(f"press {character!r} with pilot.press, by its key name")
+        pilot.app.post_message(events.Key("space" if character == " " else character, character))
+    await pilot.pause()  # the app has passed every key on to the focused widget
+    await pilot.pause()  # which has handled them

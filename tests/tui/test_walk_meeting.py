@@ -27,7 +27,7 @@ from cafe.tui.widgets.people_table import PeopleTable
 from cafe.tui.widgets.round_timer import RoundTimer
 from cafe.tui.widgets.step_panel import StepPanel
 from cafe.tui.widgets.step_view import StepView
-from tests.tui.helpers import PHONE_URL, FakePhoneServer, meeting, step_index
+from tests.tui.helpers import PHONE_URL, FakePhoneServer, meeting, step_index, type_text
 
 pytestmark = pytest.mark.slow
 """Among the slowest tests of the suite (still run in CI; ``-m "not slow"`` skips them
@@ -42,10 +42,6 @@ def view(app: CafeApp) -> StepView:
     found = app.screen.query_one(StepPanel).view
     assert found is not None
     return found
-
-
-async def type_text(pilot: Pilot, text: str) -> None:
-    await pilot.press(*text)
 
 
 async def tick(pilot: Pilot, app: CafeApp) -> None:
