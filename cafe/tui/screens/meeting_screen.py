@@ -21,7 +21,6 @@ from cafe.storage.console_settings import read_setting, write_setting
 from cafe.tui.bindings import install, set_narrow
 from cafe.tui.meeting_clock import meeting_clock, rail_rows
 from cafe.tui.messages import MeetingChanged, ServerStarted
-from cafe.tui.screens.signup_modal import SignupModal
 from cafe.tui.widgets.agenda_rail import AgendaRail
 from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.tui.widgets.meeting_header import MeetingHeader
@@ -279,6 +278,8 @@ class MeetingScreen(Screen[None]):
         self.set_focus(None)
 
     def action_manual_signup(self) -> None:
+        from cafe.tui.screens.signup_modal import SignupModal  # loaded when first asked for
+
         themes = [(th.id, th.name) for th in self.service.state.open_themes()]
         self.app.push_screen(SignupModal(themes, self.service.sign_up))
 
