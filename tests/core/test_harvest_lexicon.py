@@ -136,6 +136,37 @@ def test_a_word_that_only_looks_like_a_form_is_not_matched(word, concept):
 
 
 @pytest.mark.parametrize(
+    ("word", "concept"),
+    [
+        ("parents", "housing"),  # "rent"
+        ("different", "housing"),
+        ("please", "housing"),  # "lease"
+        ("homework", "housing"),  # "home"
+        ("immigrant", "funding"),  # "grant"
+        ("nursery", "healthcare"),  # "nurse"
+        ("transport", "sport"),  # "sport"
+        ("transport", "gender"),  # "trans"
+        ("recycling", "cycling"),  # "cycling"
+        ("recycling", "sport"),
+        ("courtyard", "sport_facilities"),  # "court"
+        ("playground", "stage"),  # "play"
+        ("guidance", "stage"),  # "dance"
+        ("husband", "music"),  # "band"
+        ("starts", "culture"),  # "arts"
+        ("latest", "homework_help"),  # "test"
+        ("example", "school"),  # "exam"
+        ("eventually", "events"),  # "event"
+        ("informal", "communication"),  # "inform"
+        ("guardian", "police_guards"),  # "guard"
+        ("workshop", "enterprise"),  # "shop"
+        ("campaign", "nature"),  # "camp"
+    ],
+)
+def test_an_english_word_that_only_looks_like_a_form_is_not_matched(word, concept):
+    assert concept not in lexicon("en").concepts_of_word(word)
+
+
+@pytest.mark.parametrize(
     "word",
     [
         "tillsammans", "människor", "möjlighet", "samhället", "kommunen", "viktigt",
