@@ -78,7 +78,15 @@ async def _caught_up(page: Page, seq: int) -> None:
 
 
 async def _audit(page: Page, name: str) -> None:
-    found = (await AXE.run(page, options=AXE_OPTIONS)).response
+    """axe-core's WCAG A/AA rules on the page as it is now.
+
+    The projector page is live (it changes without loading again), so axe-core is put
+    into it once, not before every audit as ``Axe.run`` does (half a megabyte of script
+    each time); a page that did load again has lost it and gets it anew.
+    """
+    if not await page.evaluate("() => typeof window.axe === 'object'"):
+        await page.evaluate(AXE.axe_script)
+    found = await page.evaluate("(options) => axe.run(document, options)", AXE_OPTIONS)
     AXE_RULES[name] = len(found["passes"])
     AXE_FOUND[name] = [
         f"{rule['id']} ({rule['impact']}): {[n['target'] for n in rule['nodes']][:3]}"
