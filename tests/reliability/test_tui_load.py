@@ -26,7 +26,9 @@ this test."""
 
 async def test_a_thousand_phones_lose_nothing_while_the_timer_keeps_time(tmp_path: Path) -> None:
     plan = PhonePlan(burst=200, steady=800, window=15.0)
-    report = await run_load(tmp_path / "möte", plan)
+    # The idle baseline is only printed here (the benchmark compares with it, over 3 s):
+    # a second of it is four timer ticks, enough to show it next to the load figures.
+    report = await run_load(tmp_path / "möte", plan, baseline_seconds=1.0)
     print("\n".join(report.lines()))
 
     phones = report.phones
