@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -83,6 +84,26 @@ class SeatingView(Grid):
 
     _built: tuple[object, ...] | None = None
     """What the cards show now: a refresh that changes nothing mounts nothing."""
+
+    def __init__(
+        self,
+        tables: tuple[Table, ...] = (),
+        names: dict[str, str] | None = None,
+        appointed: frozenset[str] = frozenset(),
+        *,
+        id: str | None = None,
+    ) -> None:
+        """The tables known when the view is built are composed with it: mounted after,
+        they would be a second round of mounting and styling before the first frame."""
+        super().__init__(id=id)
+        self.set_reactive(SeatingView.tables, tables)
+        self.set_reactive(SeatingView.names, dict(names or {}))
+        self.appointed = appointed
+
+    def compose(self) -> ComposeResult:
+        self._built = (self.tables, dict(self.names), self.appointed)
+        for seats in self.tables:
+            yield TableCard(seats, self.names, self.appointed)
 
     def on_mount(self) -> None:
         self._rebuild()

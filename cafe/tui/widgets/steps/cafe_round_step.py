@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
 from cafe.core import meeting_seating as seating
+from cafe.core.seating.plan import Table
 from cafe.core.service import MeetingService
 from cafe.core.text import collation_key
 from cafe.i18n import current_language, t
@@ -45,7 +46,7 @@ class CafeRoundView(StepView):
         with Vertical(classes="rotation-box"):
             yield Label("", id="rotation-heading", classes="rotation-heading")
             yield RotationView(id="rotation")
-        yield SeatingView(id="tables")
+        yield SeatingView(*self._seated() if self.mode() == "seated" else (), id="tables")
         yield Label(t("tui.seating.legend"), classes="legend")
         with Vertical(classes="circle-box"):
             yield Label(t("tui.round.circle"), classes="rotation-heading")
@@ -65,11 +66,19 @@ class CafeRoundView(StepView):
         timer = self.service.timer(self.index)
         return "seated" if timer and timer.started else "rotation"
 
+    def _seated(self) -> tuple[tuple[Table, ...], dict[str, str], frozenset[str]]:
+        """The round's tables, everyone's name and the hosts the planner chose."""
+        state = self.service.state
+        round_number = (self.step.round if self.step else 0) or 1
+        names = {pid: p.name for pid, p in state.participants.items()}
+        appointed = frozenset(pid for pid, _ in seating.appointed_hosts(self.service))
+        return state.seating_plan.tables(round_number), names, appointed
+
     def refresh_view(self) -> None:
         state = self.service.state
         plan = state.seating_plan
         round_number = (self.step.round if self.step else 0) or 1
-        names = {pid: p.name for pid, p in state.participants.items()}
+        tables, names, appointed = self._seated()
         mode = self.mode()
         started = mode == "seated"
         circle = mode == "circle"
@@ -83,8 +92,6 @@ class CafeRoundView(StepView):
                 "  ·  ".join(names.get(i, i) for i in ids)
             )
             return
-        tables = plan.tables(round_number)
-        appointed = frozenset(pid for pid, _ in seating.appointed_hosts(self.service))
         if started:
             seats = self.query_one("#tables", SeatingView)
             seats.appointed = appointed
