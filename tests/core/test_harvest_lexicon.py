@@ -69,6 +69,11 @@ def _table() -> dict[str, dict[str, object]]:
         ("Lovaktiviteter på sportlovet", "school_holidays"),
         ("Läxhjälp inför nationella proven", "homework_help"),
         ("Innergården behöver bänkar och grannfest", "neighbourhood"),
+        ("Gamingkväll med tv-spel och brädspel", "gaming"),
+        ("Snutar som känner ungdomarna", "police_guards"),
+        ("Få hemmasittare tillbaka till skolan", "school"),
+        ("Käka mellis tillsammans efter skolan", "food"),
+        ("Hitta nya kompisar", "loneliness"),
     ],
 )
 def test_an_idea_from_a_new_challenge_finds_its_concept(idea, concept):
