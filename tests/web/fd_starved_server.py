@@ -1,7 +1,7 @@
 """A LanServer with few file descriptors left, logging as ``cafe run`` does: for a test.
 
 ``python -m tests.web.fd_starved_server FOLDER SPARE``: makes a meeting in FOLDER, starts
-the server on 127.0.0.1 with a 2 s header timeout, leaves it SPARE more descriptors than
+the server on 127.0.0.1 with a 1 s header timeout, leaves it SPARE more descriptors than
 it holds, prints the port, and stops when its standard input closes.
 """
 
@@ -22,7 +22,7 @@ from tests.meetings import new_meeting
 async def main(folder: Path, spare: int) -> None:
     service = new_meeting(folder)
     run_cmd._log_to(folder / run_cmd.LOG_FILE)
-    limits = ConnectionLimits(headers_seconds=2.0, per_address=10_000)
+    limits = ConnectionLimits(headers_seconds=1.0, per_address=10_000)
     server = LanServer(
         service, host="127.0.0.1", port=0, lan_address=lambda: "127.0.0.1", limits=limits
     )
