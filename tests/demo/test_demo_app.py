@@ -20,9 +20,9 @@ for a quick run)."""
 
 async def test_demo_app_runs_the_meeting_and_can_be_paused(tmp_path: Path) -> None:
     service, people = create_demo_meeting(
-        tmp_path / "demo", people=14, lang="en", clock=ScaledClock(3000)
+        tmp_path / "demo", people=14, lang="en", clock=ScaledClock(20_000)
     )
-    app = DemoApp(service, people, speed=3000, lang="en")
+    app = DemoApp(service, people, speed=20_000, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f5")
         assert not app.running_script.is_set()
@@ -56,16 +56,16 @@ async def test_after_the_last_step_the_clock_stops_and_the_closing_points_at_the
     tmp_path: Path,
 ) -> None:
     service, people = create_demo_meeting(
-        tmp_path / "demo", people=12, lang="sv", clock=ScaledClock(3000)
+        tmp_path / "demo", people=12, lang="sv", clock=ScaledClock(20_000)
     )
-    app = DemoApp(service, people, speed=3000, lang="sv")
+    app = DemoApp(service, people, speed=20_000, lang="sv")
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert service.state.current_step == len(service.agenda.steps) - 1
         before = service.clock.now()
         spent = rail_rows(service, before)[-1].actual_seconds
-        time.sleep(0.05)  # 150 simulated seconds, were the clock still running
+        time.sleep(0.05)  # 1,000 simulated seconds, were the clock still running
         await pilot.pause()
         assert service.clock.now() == before
         assert rail_rows(service, service.clock.now())[-1].actual_seconds == spent
