@@ -37,7 +37,7 @@ def test_headless_demo_report_matches_what_the_room_sent(tmp_path: Path) -> None
             "demo",
             "--headless",
             "--speed",
-            "3000",  # the room acts, then waits out the step: only the waits get shorter
+            "20000",  # the room acts, then waits out the step: only the waits get shorter
             "--people",
             "30",
             "--dir",
