@@ -8,8 +8,10 @@ from importlib.resources import files
 
 import pytest
 
+from cafe.core.harvest import suggest
 from cafe.core.harvest.lexicon import SYNONYM_PREFIX, lexicon
 from cafe.core.harvest.words import tokens
+from tests.core.test_harvest import DIGITAL_SV, FOOD_SV
 
 
 def _concepts(text: str, lang: str = "sv") -> set[str]:
@@ -219,3 +221,18 @@ def test_every_form_is_written_in_the_documented_syntax():
 def test_phrases_match_a_whole_word_sequence_with_an_ending():
     assert "disability" in _concepts("Personliga assistenter behövs på kvällen")
     assert "newcomers" not in _concepts("Nya idéer om parken"), "'nya i' is not a phrase"
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Fler väktare vid torget på kvällen", "Ordningsvakter på torget på kvällarna"),
+        ("Loppis i kvarteret", "Second hand-marknad i kvarteret"),
+        ("Fartgupp vid skolan", "Farthinder utanför skolan"),
+        ("Matkassar till familjer som behöver", "Matbank för familjer"),
+    ],
+)
+def test_the_same_idea_in_the_words_of_a_new_challenge_is_a_likely_duplicate(one, other):
+    """Synonym groups beyond the tuned challenges: guards, second hand, speed bumps, food aid."""
+    texts = [*FOOD_SV, *DIGITAL_SV, one, other]
+    assert (12, 13) in suggest(texts, "sv").duplicates
