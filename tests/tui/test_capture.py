@@ -12,12 +12,7 @@ from cafe.core import meeting_seating as seating
 from cafe.tui.app import CafeApp
 from cafe.tui.screens.capture_screen import CaptureScreen
 from cafe.tui.widgets.idea_list import IdeaList
-from tests.tui.helpers import FakePhoneServer, meeting, step_index
-
-
-async def _type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
-    for char in text:
-        await pilot.press("space" if char == " " else char)
+from tests.tui.helpers import FakePhoneServer, meeting, step_index, type_text
 
 
 def _round_one(folder: Path):  # type: ignore[no-untyped-def]
@@ -42,7 +37,7 @@ async def test_the_table_comes_first_and_a_number_is_never_an_idea(tmp_path: Pat
         assert screen.has_class("-no-table")
 
         # An idea before a table is refused, and stays typed.
-        await _type(pilot, "Fler mötesplatser")
+        await type_text(pilot, "Fler mötesplatser")
         await pilot.press("enter")
         await pilot.pause()
         assert service.state.visible_ideas() == []
@@ -51,17 +46,17 @@ async def test_the_table_comes_first_and_a_number_is_never_an_idea(tmp_path: Pat
         screen.query_one("#capture-text", Input).value = ""
 
         # The guide's order: table, Enter, idea, Enter ...
-        await _type(pilot, "5")
+        await type_text(pilot, "5")
         await pilot.press("enter")
         await pilot.pause()
         assert screen.table == 5 and service.state.visible_ideas() == [], "5 is a table"
         assert str(screen.query_one("#table-digits", Digits).value) == "5"
         for text in ("Fler mötesplatser", "Besöksvänner"):
-            await _type(pilot, text)
+            await type_text(pilot, text)
             await pilot.press("enter")
-        await _type(pilot, "2")
+        await type_text(pilot, "2")
         await pilot.press("enter")
-        await _type(pilot, "Digital fika")
+        await type_text(pilot, "Digital fika")
         await pilot.press("enter")
         await pilot.pause()
         assert [(i.text, i.table) for i in service.state.visible_ideas()] == [
@@ -71,7 +66,7 @@ async def test_the_table_comes_first_and_a_number_is_never_an_idea(tmp_path: Pat
         ]
 
         # A table the plan has not got is refused with the valid ones named.
-        await _type(pilot, "99")
+        await type_text(pilot, "99")
         await pilot.press("enter")
         await pilot.pause()
         assert screen.table == 2
@@ -89,10 +84,10 @@ async def test_undo_takes_back_capture_edit_and_delete_in_reverse_order(tmp_path
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("i")
-        await _type(pilot, "3")
+        await type_text(pilot, "3")
         await pilot.press("enter")
         for text in ("Ett", "Två"):
-            await _type(pilot, text)
+            await type_text(pilot, text)
             await pilot.press("enter")
         await pilot.pause()
         one, two = (i.id for i in service.state.visible_ideas())
@@ -105,7 +100,7 @@ async def test_undo_takes_back_capture_edit_and_delete_in_reverse_order(tmp_path
         await pilot.press("f2")
         await pilot.pause()
         await pilot.press("end")
-        await _type(pilot, " fel")
+        await type_text(pilot, " fel")
         await pilot.press("enter")
         await pilot.pause()
         assert service.state.ideas[two].text == "Två fel"

@@ -12,14 +12,14 @@ from textual.widgets import Input, Label
 
 from cafe.core.participants import PersonInput
 from cafe.tui.app import CafeApp
-from tests.tui.helpers import FakePhoneServer, meeting
+from tests.tui.helpers import FakePhoneServer, meeting, type_text
 
 
 async def _type_person(pilot: Pilot, name: str, organisation: str = "", sector: str = "") -> None:
     """Name, Enter, organisation, Enter, sector, Enter: as the co-host types it."""
     for text in (name, organisation, sector):
         if text:
-            await pilot.press(*text)
+            await type_text(pilot, text)
         await pilot.press("enter")
     await pilot.pause()
 
