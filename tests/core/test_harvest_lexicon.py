@@ -39,8 +39,9 @@ def _table() -> dict[str, dict[str, object]]:
         ("Loppis och bytardag i kvarteret", "recycling_repair"),
         ("Solceller på skolans tak", "climate_energy"),
         ("Ramp och automatisk dörröppnare vid entrén", "accessibility"),
-        ("Personlig assistans även på fritiden för den som har LSS", "disability"),
+        ("Personlig assistans även på fritiden för den som har LSS", "disability_support"),
         ("Teckenspråkstolk på alla möten", "disability"),
+        ("Ledsagare via LSS även på helger", "disability_support"),
         ("Budget- och skuldrådgivning utan väntetid", "poverty"),
         ("Föreningsbidrag som är enklare att söka", "funding"),
         ("Sfi med praktik på en arbetsplats", "newcomers"),
@@ -219,7 +220,7 @@ def test_every_form_is_written_in_the_documented_syntax():
 
 
 def test_phrases_match_a_whole_word_sequence_with_an_ending():
-    assert "disability" in _concepts("Personliga assistenter behövs på kvällen")
+    assert "disability_support" in _concepts("Personliga assistenter behövs på kvällen")
     assert "newcomers" not in _concepts("Nya idéer om parken"), "'nya i' is not a phrase"
 
 
