@@ -137,6 +137,12 @@ def test_an_english_idea_finds_its_concept(idea, concept):
         ("arbetsklimatet", "climate_energy"),  # "*klimat"
         ("riktlinjer", "transport"),  # "*linje"
         ("säkerställa", "safety"),  # "säker"
+        ("bort", "housing"),  # "=bor" + "t"
+        ("förra", "generations"),  # "=förr" + "a"
+        ("tänka", "loneliness"),  # "änka"
+        ("kring", "cost"),  # "=kr" + "ing"
+        ("eftermiddag", "food"),  # "*middag"
+        ("planer", "sport"),  # "=plan" + "er"
     ],
 )
 def test_a_word_that_only_looks_like_a_form_is_not_matched(word, concept):
@@ -168,6 +174,9 @@ def test_a_word_that_only_looks_like_a_form_is_not_matched(word, concept):
         ("guardian", "police_guards"),  # "guard"
         ("workshop", "enterprise"),  # "shop"
         ("campaign", "nature"),  # "camp"
+        ("its", "digital"),  # "=it" + "s"
+        ("respectively", "discrimination"),  # "respect"
+        ("poorly", "poverty"),  # "poor"
     ],
 )
 def test_an_english_word_that_only_looks_like_a_form_is_not_matched(word, concept):
