@@ -143,6 +143,8 @@ def test_an_english_idea_finds_its_concept(idea, concept):
         ("kring", "cost"),  # "=kr" + "ing"
         ("eftermiddag", "food"),  # "*middag"
         ("planer", "sport"),  # "=plan" + "er"
+        ("studievägledare", "leaders"),  # "*ledare"
+        ("trygghetsarbete", "work"),  # "*arbete": work on safety, not a job
     ],
 )
 def test_a_word_that_only_looks_like_a_form_is_not_matched(word, concept):
