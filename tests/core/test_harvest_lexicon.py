@@ -145,6 +145,8 @@ def test_an_english_idea_finds_its_concept(idea, concept):
         ("planer", "sport"),  # "=plan" + "er"
         ("studievägledare", "leaders"),  # "*ledare"
         ("trygghetsarbete", "work"),  # "*arbete": work on safety, not a job
+        ("oberoende", "addiction"),  # "beroende": independent
+        ("underhållning", "tidy_places"),  # "underhåll": entertainment
     ],
 )
 def test_a_word_that_only_looks_like_a_form_is_not_matched(word, concept):
@@ -231,6 +233,7 @@ def test_every_form_is_written_in_the_documented_syntax():
 
 
 def test_phrases_match_a_whole_word_sequence_with_an_ending():
+    assert "addiction" not in _concepts("Det är beroende på vädret")
     assert "disability_support" in _concepts("Personliga assistenter behövs på kvällen")
     assert "newcomers" not in _concepts("Nya idéer om parken"), "'nya i' is not a phrase"
 
