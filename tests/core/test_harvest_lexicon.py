@@ -147,6 +147,8 @@ def test_an_english_idea_finds_its_concept(idea, concept):
         ("trygghetsarbete", "work"),  # "*arbete": work on safety, not a job
         ("oberoende", "addiction"),  # "beroende": independent
         ("underhållning", "tidy_places"),  # "underhåll": entertainment
+        ("ursprungligen", "newcomers"),  # "ursprung*": originally
+        ("etablering", "newcomers"),  # a business setting up, not only newcomers
     ],
 )
 def test_a_word_that_only_looks_like_a_form_is_not_matched(word, concept):
