@@ -91,3 +91,17 @@ async def type_text(pilot: Pilot, text: str) -> None:
         pilot.app.post_message(events.Key("space" if character == " " else character, character))
     await pilot.pause()  # the app has passed every key on to the focused widget
     await pilot.pause()  # which has handled them
+
+
+async def press_quickly(pilot: Pilot, *keys: str) -> None:
+    """Press named keys (``"enter"``, ``"down"``, ``"backspace"``) as a co-host in a hurry
+    does: all sent before the app has handled the first, then one wait for the screen.
+
+    For keys the widget with the focus handles itself, in order; a key whose effect the
+    next key depends on through another screen (a modal opening) goes through
+    ``pilot.press``, which waits after each.
+    """
+    for key in keys:
+        pilot.app.post_message(events.Key(key, None))
+    await pilot.pause()  # the app has passed every key on to the focused widget
+    await pilot.pause()  # which has handled them

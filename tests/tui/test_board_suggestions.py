@@ -12,7 +12,7 @@ from cafe.i18n import t
 from cafe.tui.app import CafeApp
 from cafe.tui.screens.board_screen import BoardScreen
 from cafe.tui.widgets.suggestion_panel import SuggestionPanel
-from tests.tui.helpers import FakePhoneServer, meeting, type_text
+from tests.tui.helpers import FakePhoneServer, meeting, press_quickly, type_text
 
 FOOD = [
     "Äta lunch tillsammans i skolans matsal",
@@ -90,8 +90,7 @@ async def test_rename_reject_and_the_other_group_stays_off_the_board(tmp_path: P
         panel = await _open_suggestions(pilot, app)
         await pilot.press("e")
         await pilot.pause()
-        for _ in range(40):
-            await pilot.press("backspace")
+        await press_quickly(pilot, *["backspace"] * 40)
         await type_text(pilot, "Mat ihop")
         await pilot.press("enter")
         await pilot.pause()

@@ -11,7 +11,7 @@ from cafe.tui.screens.choice_modal import ChoiceModal
 from cafe.tui.screens.confirm_modal import ConfirmModal
 from cafe.tui.widgets.idea_list import IdeaList
 from cafe.tui.widgets.theme_list import ThemeList
-from tests.tui.helpers import FakePhoneServer, meeting, type_text
+from tests.tui.helpers import FakePhoneServer, meeting, press_quickly, type_text
 
 
 async def test_board_keys_focus_confirmation_and_undo_in_order(tmp_path: Path) -> None:
@@ -61,8 +61,7 @@ async def test_board_keys_focus_confirmation_and_undo_in_order(tmp_path: Path) -
         service_theme.focus()
         await pilot.press("e")
         await pilot.pause()
-        for _ in range(len("Mötesplatser")):
-            await pilot.press("backspace")
+        await press_quickly(pilot, *["backspace"] * len("Mötesplatser"))
         await type_text(pilot, "Träffpunkter")
         await pilot.press("enter")
         await pilot.pause()

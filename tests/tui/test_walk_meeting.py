@@ -27,7 +27,14 @@ from cafe.tui.widgets.people_table import PeopleTable
 from cafe.tui.widgets.round_timer import RoundTimer
 from cafe.tui.widgets.step_panel import StepPanel
 from cafe.tui.widgets.step_view import StepView
-from tests.tui.helpers import PHONE_URL, FakePhoneServer, meeting, step_index, type_text
+from tests.tui.helpers import (
+    PHONE_URL,
+    FakePhoneServer,
+    meeting,
+    press_quickly,
+    step_index,
+    type_text,
+)
 
 pytestmark = pytest.mark.slow
 """Among the slowest tests of the suite (still run in CI; ``-m "not slow"`` skips them
@@ -73,8 +80,7 @@ async def test_thirty_people_arrive_sit_and_send_ideas(meeting_dir: Path) -> Non
         await pilot.pause()
         assert app.current_mode == "door"
         await pilot.press("down")  # from the name field into the list
-        for _ in range(26):
-            await pilot.press("enter", "down")
+        await press_quickly(pilot, *["enter", "down"] * 26)  # down the list, checking in
         await pilot.pause()
         assert len(service.state.present()) == 26
         await pilot.press("f2")
