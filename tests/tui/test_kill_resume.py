@@ -84,7 +84,7 @@ def test_killed_mid_round_resumes_at_the_same_step_with_the_same_time(
         time.sleep(0.2)
     tmux.wait_for(lambda s: "Besöksvän via kyrkan" in s, "the second idea in the list")
     tmux.keys("Escape")
-    time.sleep(1.0)
+    tmux.wait_for(lambda s: "FÅNGA IDÉER" not in s, "back at the round")
 
     noted = open_meeting(meeting_dir, clock=SystemClock())
     timer = noted.timer()
