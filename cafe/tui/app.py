@@ -102,9 +102,10 @@ class CafeApp(App[None]):
 
     def _start_in(self, theme: Theme) -> None:
         """Start in ``theme`` without Textual's theme watcher: before the first frame it
-        re-reads every stylesheet and restyles every widget once more. Nothing is parsed yet, so setting the variables is all it
-        takes; switching themes later (key c) goes through the watcher as usual. The ANSI
-        colour filter Textual built for its default theme fits only a theme as dark."""
+        re-reads every stylesheet and restyles every widget once more. Nothing is parsed
+        yet, so setting the variables is all it takes; switching themes later (key c)
+        goes through the watcher as usual. The ANSI colour filter Textual built for its
+        default theme fits only a theme as dark."""
         if theme.dark != self.current_theme.dark:
             self.theme = theme.name
             return
