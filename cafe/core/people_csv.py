@@ -21,7 +21,6 @@ from cafe.core.errors import (
     Problem,
     Translate,
     ValidationError,
-    Where,
     cell_where,
     row_where,
 )
@@ -185,6 +184,7 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
     people: list[PersonInput] = []
     rows: list[int] = []
     row_number = 1
+    places = _Places(source, header, columns)
     try:
         for record in reader:
             start, row_number = row_number + 1, reader.line_num
@@ -200,13 +200,13 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
             if len(people) + len(problems) >= MAX_ROWS:
                 problems.append(Problem.coded("csv.too_many", where=source, limit=MAX_ROWS))
                 break
-            where = row_where(source, row_number)
             if len(record) > len(header) and any(c.strip() for c in record[len(header) :]):
+                where = row_where(source, row_number)
                 problems.append(
                     Problem.coded("csv.ragged", where=where, got=len(record), expected=len(header))
                 )
                 continue
-            person = _person(record, columns, header, where, problems)
+            person = _person(record, columns, places, row_number, problems)
             if person is not None:
                 people.append(person)
                 rows.append(row_number)
@@ -303,9 +303,35 @@ def _name(record: list[str], columns: dict[str, int]) -> str:
     return " ".join(part.strip() for part in parts if part.strip())
 
 
-def _column(header: list[str], columns: dict[str, int], *fields: str) -> str:
-    """The column(s) holding ``fields`` as the file writes them: ``Sektor``, ``Förnamn + Efternamn``."""
-    return " + ".join(clean(header[columns[f]]) for f in fields if f in columns)
+class _Places:
+    """Where each field of a row is, put together only for a cell that has a problem.
+
+    A list of 100,000 good rows has 700,000 cells: building each one's position (and
+    cleaning its column's header again) just in case took a third of reading the file.
+    """
+
+    def __init__(self, source: str, header: list[str], columns: dict[str, int]) -> None:
+        self.source = source
+        self._columns = {
+            field: " + ".join(clean(header[columns[f]]) for f in fields if f in columns)
+            for field, fields in _CELL_FIELDS.items()
+        }
+        """The column(s) holding each field as the file writes them: ``Sektor``,
+        ``Förnamn + Efternamn``."""
+
+    def cell(self, row: int, field: str) -> Message:
+        """``people.csv row 7, column "E-post"``: the cell holding ``field`` in ``row``."""
+        return cell_where(row_where(self.source, row), self._columns[field])
+
+
+_CELL_FIELDS: dict[str, tuple[str, ...]] = {
+    "first_and_last_name": ("first_name", "last_name"),
+    **{
+        field: (field,)
+        for field in ("name", "organisation", "sector", "email", "phone", "host", "present")
+    },
+}
+"""A position's field, and the column(s) it is read from (a name from two)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,38 +353,47 @@ def _sector_problem(value: str) -> Message:
 def _person(
     record: list[str],
     columns: dict[str, int],
-    header: list[str],
-    where: Where,
+    places: _Places,
+    row: int,
     problems: list[Problem],
 ) -> PersonInput | None:
-    def at(*fields: str) -> Message:
-        return cell_where(where, _column(header, columns, *fields))
+    """The person on ``row``, or ``None`` with each bad cell's problem added to ``problems``.
 
-    before = len(problems)
-    name_column = ("name",) if "name" in columns else ("first_name", "last_name")
-    name = check_field(
-        "name", _name(record, columns), problems, where=at(*name_column), required=True
-    )
-    organisation = check_field(
-        "organisation",
-        _cell(record, columns, "organisation"),
-        problems,
-        where=at("organisation"),
-    )
+    The checks run without a position; the few problems they find are placed in their cell
+    afterwards, so a good row costs no positions at all.
+    """
+    found: list[Problem] = []
+    placed: list[Problem] = []
+
+    def place(field: str) -> None:
+        if found:
+            where = places.cell(row, field)
+            placed.extend(Problem(where, problem.message, problem.field) for problem in found)
+            found.clear()
+
+    name = check_field("name", _name(record, columns), found, required=True)
+    place("name" if "name" in columns else "first_and_last_name")
+    organisation = check_field("organisation", _cell(record, columns, "organisation"), found)
+    place("organisation")
     sector_text = clean(_cell(record, columns, "sector"))
     sector = parse_sector(sector_text) if sector_text else None
     if sector_text and sector is None:
-        problems.append(Problem(at("sector"), _sector_problem(sector_text)))
-    email = check_email(_cell(record, columns, "email"), problems, where=at("email"))
-    phone = check_phone(_cell(record, columns, "phone"), problems, where=at("phone"))
+        found.append(Problem("", _sector_problem(sector_text)))
+        place("sector")
+    email = check_email(_cell(record, columns, "email"), found)
+    place("email")
+    phone = check_phone(_cell(record, columns, "phone"), found)
+    place("phone")
     flags = {}
     for field in ("host", "present"):
         raw = _cell(record, columns, field)
         value = parse_yes_no(raw)
         if value is None:
-            problems.append(Problem.coded("csv.bad_yes_no", where=at(field), value=clean(raw)))
+            found.append(Problem.coded("csv.bad_yes_no", value=clean(raw)))
+            place(field)
         flags[field] = bool(value)
-    if len(problems) > before:
+    if placed:
+        problems.extend(placed)
         return None
     return PersonInput(
         name=name,
