@@ -7,12 +7,10 @@ address), then the app is opened at the step under test. Update the SVGs with
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 
 from cafe.core import meeting_seating as seating
 from cafe.core.clock import FakeClock
@@ -106,6 +104,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "board": ("t",),
     "help": ("question_mark",),
 }
+"""Keys pressed before the picture; ``snap_compare(press=...)`` waits for an idle app
+before the first key and after the last, so no extra pauses are needed around them."""
 STAGES = ["door", "opening", "round", "capture", "board", "signup", "checkout", "closing"]
 
 
@@ -116,16 +116,6 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, stage: 
     return CafeApp(service, clock=clock, server=FakePhoneServer(), lang=lang)
 
 
-def pressing(*keys: str) -> Callable[[Pilot], Awaitable[None]]:
-    async def run_before(pilot: Pilot) -> None:
-        await pilot.pause()
-        if keys:
-            await pilot.press(*keys)
-        await pilot.pause()
-
-    return run_before
-
-
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("stage", STAGES)
@@ -133,7 +123,7 @@ def test_main_screens(
     snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: str, lang: str, size
 ) -> None:
     app = make_app(tmp_path, monkeypatch, lang, stage)
-    assert snap_compare(app, terminal_size=size, run_before=pressing(*KEYS.get(stage, ())))
+    assert snap_compare(app, terminal_size=size, press=list(KEYS.get(stage, ())))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -141,9 +131,9 @@ def test_help_screen(
     snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
     app = make_app(tmp_path, monkeypatch, lang, "help")
-    assert snap_compare(app, terminal_size=(120, 40), run_before=pressing(*KEYS["help"]))
+    assert snap_compare(app, terminal_size=(120, 40), press=list(KEYS["help"]))
 
 
 def test_high_contrast_round(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app(tmp_path, monkeypatch, "sv", "round")
-    assert snap_compare(app, terminal_size=(120, 40), run_before=pressing("c"))
+    assert snap_compare(app, terminal_size=(120, 40), press=["c"])
