@@ -22,6 +22,9 @@ from cafe.i18n import t
 
 SCHEMA_VERSION = 1
 
+_JSON = json.JSONEncoder(ensure_ascii=False)
+"""What ``json.dumps(..., ensure_ascii=False)`` makes, without a new encoder for each event."""
+
 #: ``MIGRATIONS[n]`` takes a database from user_version n to n + 1.
 MIGRATIONS: tuple[str, ...] = (
     """
@@ -180,36 +183,43 @@ class SqliteEventLog:
         stored: list[Event] = []
         try:
             self._db.execute("BEGIN IMMEDIATE")
-            if after is not None:
-                newest = self._db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
-                if newest != after:
-                    self._rollback()
-                    raise StoreConflict(f"{self.path}: {newest} != {after}")
+            newest = self._db.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
+            if after is not None and newest != after:
+                self._rollback()
+                raise StoreConflict(f"{self.path}: {newest} != {after}")
+            # New events not inserted yet: inserted together (an import's 100,000 people
+            # went in one by one), before a key is looked up and at the end.
+            rows: list[tuple[int, float, str, str, str | None]] = []
             for event in events:
                 if event.key is not None:
+                    self._insert(rows)
                     row = self._db.execute(
                         "SELECT seq, at, kind, data, key FROM events WHERE key = ?", (event.key,)
                     ).fetchone()
                     if row is not None:
                         stored.append(_row_event(row, self.path.parent))
                         continue
-                cursor = self._db.execute(
-                    "INSERT INTO events(at, kind, data, key) VALUES (?, ?, ?, ?)",
-                    (
-                        event.at,
-                        str(event.kind),
-                        json.dumps(event.data, ensure_ascii=False),
-                        event.key,
-                    ),
+                # The number SQLite would give it (the highest one + 1), given here so that
+                # rows inserted together still say which seq each event has.
+                newest += 1
+                rows.append(
+                    (newest, event.at, str(event.kind), _JSON.encode(event.data), event.key)
                 )
-                stored.append(
-                    Event(event.kind, event.data, event.at, int(cursor.lastrowid or 0), event.key)
-                )
+                stored.append(Event(event.kind, event.data, event.at, newest, event.key))
+            self._insert(rows)
             self._db.execute("COMMIT")
         except sqlite3.Error as error:
             self._rollback()
             raise store_error(error, self.path) from None
         return stored
+
+    def _insert(self, rows: list[tuple[int, float, str, str, str | None]]) -> None:
+        """Insert ``rows`` (seq, at, kind, data, key) in one statement and empty the list."""
+        if rows:
+            self._db.executemany(
+                "INSERT INTO events(seq, at, kind, data, key) VALUES (?, ?, ?, ?, ?)", rows
+            )
+            rows.clear()
 
     def find_key(self, key: str) -> Event | None:
         """The stored event with this idempotency key, if any."""
@@ -264,7 +274,7 @@ class SqliteEventLog:
             self._db.execute("DELETE FROM snapshots")
             self._db.execute(
                 "INSERT INTO snapshots(seq, state) VALUES (?, ?)",
-                (seq, json.dumps(state, ensure_ascii=False)),
+                (seq, _JSON.encode(state)),
             )
             self._db.execute("COMMIT")
         except sqlite3.Error:

@@ -49,6 +49,54 @@ def test_same_key_is_stored_once(tmp_path: Path) -> None:
     assert log.count() == 1
 
 
+def test_one_append_of_keyed_and_unkeyed_events_numbers_them_as_sqlite_would(
+    tmp_path: Path,
+) -> None:
+    """Events without a key are inserted together: each still gets the seq SQLite gives
+    (the highest + 1, also after the newest event was deleted), and a key repeated in the
+    same append is stored once."""
+    path = tmp_path / "m.db"
+    log = SqliteEventLog(path, create=True)
+    log.append([_idea(1), _idea(2), _idea(3)])
+    log.connection().execute("DELETE FROM events WHERE seq = 3")  # as a purge may
+    stored = log.append(
+        [_idea(4), _idea(5, key="k"), _idea(6), _idea(7, key="k"), _idea(8)], after=2
+    )
+    assert [(e.seq, e.data["id"]) for e in stored] == [
+        (3, "i4"),
+        (4, "i5"),
+        (5, "i6"),
+        (4, "i5"),  # the repeated key: the event stored first in this append
+        (6, "i8"),
+    ]
+    log.close()
+    with sqlite3.connect(path) as db:
+        rows = db.execute("SELECT seq, data, key FROM events ORDER BY seq").fetchall()
+    assert [(seq, key) for seq, _, key in rows] == [
+        (1, None),
+        (2, None),
+        (3, None),
+        (4, "k"),
+        (5, None),
+        (6, None),
+    ]
+    assert rows[2][1] == '{"id": "i4", "text": "idé 4 åäö"}', "stored as json.dumps wrote it"
+
+
+def test_an_append_that_fails_part_way_stores_none_of_it(tmp_path: Path) -> None:
+    log = SqliteEventLog(tmp_path / "m.db", create=True)
+    log.append([_idea(1)])
+    log.connection().execute(
+        "CREATE TRIGGER no_i3 BEFORE INSERT ON events "
+        "WHEN json_extract(new.data, '$.id') = 'i3' "
+        "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+    )
+    with pytest.raises(StoreError, match="disk full"):
+        log.append([_idea(2), _idea(3), _idea(4, key="x"), _idea(5)])
+    assert [e.data["id"] for e in log.read()] == ["i1"]
+    assert [e.seq for e in log.append([_idea(6)])] == [2]
+
+
 def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="cafe new"):
         SqliteEventLog(tmp_path / "nothing.db")
