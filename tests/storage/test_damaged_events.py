@@ -8,22 +8,21 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from cafe.core.participants import PersonInput
+from tests.cli_in_process import run_cafe
 from tests.meetings import new_meeting
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def cafe(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "cafe", *args], capture_output=True, text=True, cwd=ROOT, timeout=60
-    )
+    """``python -m cafe ARGS`` from the repository, run in this process (as quick)."""
+    return run_cafe(*args, cwd=ROOT)
 
 
 def _meeting(folder: Path) -> int:
