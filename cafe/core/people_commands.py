@@ -21,6 +21,7 @@ from cafe.core.participants import (
     find_same_person,
     parse_sector,
 )
+from cafe.core.people_checks import checked
 from cafe.core.state import CheckoutNote, MeetingState, Signup
 from cafe.core.text import check_email, check_field, check_phone
 
@@ -53,11 +54,10 @@ class PeopleCommands:
         checks run without one and only a problem found is placed, so that 100,000 good
         rows of an import cost no positions.
         """
-        found: list[Problem] = []
 
-        def place(field: str) -> None:
-            """Move what the check of ``field`` found to ``problems``, in the field's place:
-            a row's cell, or ``row 2 email`` as given."""
+        def place(field: str, found: Sequence[Problem]) -> None:
+            """Put what the check of ``field`` found in the field's place: a row's cell, or
+            ``row 2 email`` as given."""
             if not found:
                 return
             whole = where() if callable(where) else where
@@ -66,20 +66,20 @@ class PeopleCommands:
             else:
                 at = f"{whole} {field}" if whole else field
             problems.extend(Problem(at, problem.message, problem.field) for problem in found)
-            found.clear()
 
+        found: list[Problem] = []
         name = check_field("name", person.name, found, required=True)
-        place("name")
-        organisation = check_field("organisation", person.organisation, found)
-        place("organisation")
+        place("name", found)
+        organisation, found_here = checked("organisation", person.organisation)
+        place("organisation", found_here)
         sector = parse_sector(person.sector or "other")
         if sector is None:
-            found.append(Problem.coded("service.bad_sector", field="sector", value=person.sector))
-            place("sector")
-        email = check_email(person.email, found)
-        place("email")
-        phone = check_phone(person.phone, found)
-        place("phone")
+            bad = Problem.coded("service.bad_sector", field="sector", value=person.sector)
+            place("sector", [bad])
+        email, found_here = checked("email", person.email)
+        place("email", found_here)
+        phone, found_here = checked("phone", person.phone)
+        place("phone", found_here)
         return {
             "name": name,
             "organisation": organisation,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from cafe.core.errors import (
@@ -32,7 +32,8 @@ from cafe.core.participants import (
     parse_sector,
     sector_words,
 )
-from cafe.core.text import check_email, check_field, check_phone, clean, parse_yes_no
+from cafe.core.people_checks import checked, yes_no
+from cafe.core.text import check_field, clean
 
 MAX_ROWS = 200_000
 """More rows than any meeting has; beyond it the file is surely not a participant list."""
@@ -362,35 +363,33 @@ def _person(
     The checks run without a position; the few problems they find are placed in their cell
     afterwards, so a good row costs no positions at all.
     """
-    found: list[Problem] = []
     placed: list[Problem] = []
 
-    def place(field: str) -> None:
+    def place(field: str, found: Sequence[Problem]) -> None:
+        """Put what the check of ``field`` found in the field's cell of this row."""
         if found:
             where = places.cell(row, field)
             placed.extend(Problem(where, problem.message, problem.field) for problem in found)
-            found.clear()
 
+    found: list[Problem] = []
     name = check_field("name", _name(record, columns), found, required=True)
-    place("name" if "name" in columns else "first_and_last_name")
-    organisation = check_field("organisation", _cell(record, columns, "organisation"), found)
-    place("organisation")
+    place("name" if "name" in columns else "first_and_last_name", found)
+    organisation, found_here = checked("organisation", _cell(record, columns, "organisation"))
+    place("organisation", found_here)
     sector_text = clean(_cell(record, columns, "sector"))
     sector = parse_sector(sector_text) if sector_text else None
     if sector_text and sector is None:
-        found.append(Problem("", _sector_problem(sector_text)))
-        place("sector")
-    email = check_email(_cell(record, columns, "email"), found)
-    place("email")
-    phone = check_phone(_cell(record, columns, "phone"), found)
-    place("phone")
+        place("sector", [Problem("", _sector_problem(sector_text))])
+    email, found_here = checked("email", _cell(record, columns, "email"))
+    place("email", found_here)
+    phone, found_here = checked("phone", _cell(record, columns, "phone"))
+    place("phone", found_here)
     flags = {}
     for field in ("host", "present"):
         raw = _cell(record, columns, field)
-        value = parse_yes_no(raw)
+        value = yes_no(raw)
         if value is None:
-            found.append(Problem.coded("csv.bad_yes_no", value=clean(raw)))
-            place(field)
+            place(field, [Problem.coded("csv.bad_yes_no", value=clean(raw))])
         flags[field] = bool(value)
     if placed:
         problems.extend(placed)

@@ -106,3 +106,40 @@ def test_the_row_is_named_in_the_users_language() -> None:
         with pytest.raises(ValidationError) as caught:
             read_people_csv(ragged, "x.csv")
         assert [p.place() for p in caught.value.problems] == [f"x.csv {word} 2"]
+
+
+def test_a_bad_cell_repeated_down_the_list_is_named_in_every_row() -> None:
+    """A value is checked once per list (organisations and empty columns repeat), but its
+    problem is still placed in each row's own cell, and the first person checked carries
+    no position into the next."""
+    text = (
+        "namn;organisation;e-post;telefon;värd\n"
+        "A;Kören;fel-adress;12;kanske\n"
+        "B;Kören;ok@example.se;;\n"
+        "C;Kören;fel-adress;12;kanske\n"
+    )
+    with pytest.raises(ValidationError) as caught:
+        read_people_csv(text.encode(), "lista.csv")
+    lines = [p.line(Translator("sv")) for p in caught.value.problems]
+    for row in (2, 4):
+        assert (
+            lines.count(
+                f'lista.csv rad {row}, kolumn "e-post": "fel-adress" ser inte ut som en e-postadress'
+            )
+            == 1
+        )
+        assert (
+            f'lista.csv rad {row}, kolumn "telefon": "12" ser inte ut som ett telefonnummer'
+            in lines
+        )
+        assert f'lista.csv rad {row}, kolumn "värd": "kanske" är inte ja eller nej' in lines
+    assert len(lines) == 6, lines
+    parsed = read_people_csv(
+        text.replace("fel-adress", "").replace("12", "").replace("kanske", "ja").encode(),
+        "lista.csv",
+    )
+    assert [(p.organisation, p.email, p.host) for p in parsed.people] == [
+        ("Kören", "", True),
+        ("Kören", "ok@example.se", False),
+        ("Kören", "", True),
+    ]

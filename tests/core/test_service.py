@@ -41,6 +41,23 @@ def test_batch_is_all_or_nothing(tmp_path: Path) -> None:
     assert service.events() == []
 
 
+def test_each_bad_field_of_a_batch_is_placed_at_its_own_person(tmp_path: Path) -> None:
+    """The same bad value in two people of a batch is named at each of them (a value's
+    check is remembered, its position is not)."""
+    service = new_meeting(tmp_path / "m")
+    people = [PersonInput("A", phone="12"), PersonInput("B"), PersonInput("C", phone="12")]
+    with pytest.raises(ValidationError) as caught:
+        service.add_participants(people, wheres=["row 2", "row 3", "row 4"])
+    assert [(p.where, p.code) for p in caught.value.problems] == [
+        ("row 2 phone", "text.bad_phone"),
+        ("row 4 phone", "text.bad_phone"),
+    ]
+    with pytest.raises(ValidationError) as caught:
+        service.add_participants(people)
+    assert [p.where for p in caught.value.problems] == ["phone", "phone"]
+    assert service.events() == []
+
+
 def test_subscribers_hear_every_commit(tmp_path: Path) -> None:
     service = new_meeting(tmp_path / "m")
     heard: list[list[Event]] = []
