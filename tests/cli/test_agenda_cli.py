@@ -1,28 +1,26 @@
-"""`cafe agenda list|check|show` as a user runs them: real subprocesses, real files."""
+"""`cafe agenda list|check|show` as a user runs them: the real command line, real files.
+
+The commands run in the test process (tests/cli_in_process.py): the same exit codes and
+words as ``python -m cafe``, without a new interpreter each time.
+"""
 
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from cafe.cli import main
+from tests.cli_in_process import run_cafe
 
 ROOT = Path(__file__).resolve().parents[2]
 BAD = "tests/data/agendas"
 
 
 def cafe(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real command line in a subprocess, from the repository's root."""
-    return subprocess.run(
-        [sys.executable, "-m", "cafe", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd or ROOT,
-        timeout=120,
-    )
+    """Run the real command line from the repository's root, in this process (as quick)."""
+    return run_cafe(*args, cwd=cwd or ROOT)
 
 
 def test_check_passes_for_every_shipped_agenda() -> None:
