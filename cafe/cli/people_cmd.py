@@ -19,7 +19,7 @@ from cafe.cli.common import (
 from cafe.core.contact_rule import Purpose, Source, may_use
 from cafe.core.errors import CafeError, Problem, ValidationError, row_of, row_where
 from cafe.core.participants import AlreadyInMeeting, PersonInput
-from cafe.core.people_csv import find_duplicates, read_people_csv
+from cafe.core.people_csv import RowPlaces, find_duplicates, read_people_csv
 from cafe.i18n import number, t
 
 
@@ -176,7 +176,7 @@ def run_import(args: argparse.Namespace) -> int:
         keep = [i for i in range(len(parsed.people)) if i not in already]
         added = service.add_participants(
             [parsed.people[i] for i in keep],
-            wheres=[row_where(source, parsed.rows[i]) for i in keep],
+            wheres=RowPlaces(source, [parsed.rows[i] for i in keep]),
         )
         elapsed = time.perf_counter() - started
         if parsed.ignored_columns:

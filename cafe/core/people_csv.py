@@ -15,6 +15,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from cafe.core.errors import (
     Message,
@@ -93,6 +94,28 @@ class CsvPeople:
     encoding: str
     delimiter: str
     ignored_columns: list[str]
+
+
+class RowPlaces(Sequence[Message]):
+    """``people.csv row 7`` for each of ``rows``, made only when asked for: the service
+    asks for a person's place only when it finds a problem, so 100,000 good people cost
+    none."""
+
+    def __init__(self, source: str, rows: Sequence[int]) -> None:
+        self.source = source
+        self.rows = rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Message: ...
+    @overload
+    def __getitem__(self, index: slice) -> RowPlaces: ...
+    def __getitem__(self, index: int | slice) -> Message | RowPlaces:
+        if isinstance(index, slice):
+            return RowPlaces(self.source, self.rows[index])
+        return row_where(self.source, self.rows[index])
 
 
 def decode(raw: bytes) -> tuple[str, str]:

@@ -7,11 +7,13 @@ from pathlib import Path
 import pytest
 
 from cafe.core.clock import FakeClock
-from cafe.core.errors import CafeError, ValidationError
+from cafe.core.errors import CafeError, ValidationError, row_where
 from cafe.core.events import Event, EventKind
 from cafe.core.participants import PersonInput, Sector
+from cafe.core.people_csv import RowPlaces
 from cafe.core.state import MeetingState, fold
 from cafe.core.timer import TimerPhase
+from cafe.i18n import Translator
 from cafe.storage.folder import open_meeting
 from tests.meetings import new_meeting
 
@@ -56,6 +58,23 @@ def test_each_bad_field_of_a_batch_is_placed_at_its_own_person(tmp_path: Path) -
         service.add_participants(people)
     assert [p.where for p in caught.value.problems] == ["phone", "phone"]
     assert service.events() == []
+
+
+def test_an_imported_persons_place_is_their_row_in_the_file(tmp_path: Path) -> None:
+    """``RowPlaces`` makes a row's position only when asked: the service asks for it on a
+    problem, and it still names the file, the row and the cell."""
+    service = new_meeting(tmp_path / "m")
+    places = RowPlaces("lista.csv", [2, 5, 9])
+    assert len(places) == 3 and places[-1] == row_where("lista.csv", 9)
+    assert list(places[1:]) == [row_where("lista.csv", 5), row_where("lista.csv", 9)]
+    people = [PersonInput("A"), PersonInput(" "), PersonInput("C", email="c@")]
+    with pytest.raises(ValidationError) as caught:
+        service.add_participants(people, wheres=places)
+    assert [p.line(Translator("sv")) for p in caught.value.problems] == [
+        'lista.csv rad 5, kolumn "name": namn måste fyllas i',
+        'lista.csv rad 9, kolumn "email": "c@" ser inte ut som en e-postadress',
+    ]
+    assert service.state.participants == {}
 
 
 def test_subscribers_hear_every_commit(tmp_path: Path) -> None:
