@@ -11,13 +11,17 @@ from pathlib import Path
 import pytest
 
 from cafe.cli import main
+from tests.cli_in_process import run_cafe
 
 ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = ROOT / "tests" / "data" / "seating_people.csv"
 
 
 def cafe(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real command line in a subprocess."""
+    """Run the real command line: in this process (as quick), or with ``env`` in a new one
+    (the same plan in any process needs processes with their own hash seeds)."""
+    if env is None:
+        return run_cafe(*args, cwd=ROOT)
     return subprocess.run(
         [sys.executable, "-m", "cafe", *args],
         capture_output=True,
