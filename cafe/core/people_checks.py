@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from cafe.core.errors import Problem
-from cafe.core.text import check_email, check_field, check_phone, parse_yes_no
+from cafe.core.text import check_email, check_field, check_phone, clean, parse_yes_no
 
 _REMEMBERED = 4096
 """Values remembered per kind: more organisations than a meeting has, and few enough that
@@ -35,3 +35,6 @@ def checked(field: str, value: str) -> tuple[str, tuple[Problem, ...]]:
 
 yes_no = lru_cache(maxsize=_REMEMBERED)(parse_yes_no)
 """``parse_yes_no``, remembered: a column says yes and no a few ways."""
+
+cleaned = lru_cache(maxsize=_REMEMBERED)(clean)
+"""``clean``, remembered: for a column that repeats its words, like the sector."""

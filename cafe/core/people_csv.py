@@ -15,6 +15,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import overload
 
 from cafe.core.errors import (
@@ -33,7 +34,7 @@ from cafe.core.participants import (
     parse_sector,
     sector_words,
 )
-from cafe.core.people_checks import checked, yes_no
+from cafe.core.people_checks import checked, cleaned, yes_no
 from cafe.core.text import check_field, clean
 
 MAX_ROWS = 200_000
@@ -209,6 +210,7 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
     rows: list[int] = []
     row_number = 1
     places = _Places(source, header, columns)
+    cells = _Cells(header, columns)
     try:
         for record in reader:
             start, row_number = row_number + 1, reader.line_num
@@ -230,7 +232,7 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
                     Problem.coded("csv.ragged", where=where, got=len(record), expected=len(header))
                 )
                 continue
-            person = _person(record, columns, places, row_number, problems)
+            person = _person(cells(record), places, row_number, problems)
             if person is not None:
                 people.append(person)
                 rows.append(row_number)
@@ -313,18 +315,39 @@ def _unclosed_quote(
     return None
 
 
-def _cell(record: list[str], columns: dict[str, int], field: str) -> str:
-    index = columns.get(field)
-    return record[index] if index is not None and index < len(record) else ""
+_FIELDS = (
+    "name",
+    "first_name",
+    "last_name",
+    "organisation",
+    "sector",
+    "email",
+    "phone",
+    "host",
+    "present",
+)
+"""The fields a row's cells are read from, in this order (see ``_Cells``)."""
 
 
-def _name(record: list[str], columns: dict[str, int]) -> str:
-    """The name cell, or first and last name joined (``Förnamn``, ``Efternamn``)."""
-    whole = _cell(record, columns, "name")
-    if whole.strip() or not {"first_name", "last_name"} & columns.keys():
-        return whole
-    parts = (_cell(record, columns, "first_name"), _cell(record, columns, "last_name"))
-    return " ".join(part.strip() for part in parts if part.strip())
+class _Cells:
+    """A row's cells by field (``""`` for a field the file has no column for or a short
+    row leaves out), each field's column looked up once per file, not once per cell."""
+
+    def __init__(self, header: list[str], columns: dict[str, int]) -> None:
+        self._width = len(header)
+        # A field with no column is read from one empty cell added after the header's.
+        self._get = itemgetter(*(columns.get(field, self._width) for field in _FIELDS))
+        self._split_name = bool({"first_name", "last_name"} & columns.keys())
+
+    def __call__(self, record: list[str]) -> tuple[str, ...]:
+        """The name (``Förnamn`` and ``Efternamn`` joined when there is no whole name),
+        then the cells of the other ``_FIELDS``, from organisation to present."""
+        padded = record[: self._width]
+        padded.extend([""] * (self._width + 1 - len(padded)))
+        whole, first, last, *rest = self._get(padded)
+        if not whole.strip() and self._split_name:
+            whole = " ".join(part.strip() for part in (first, last) if part.strip())
+        return (whole, *rest)
 
 
 class _Places:
@@ -336,6 +359,8 @@ class _Places:
 
     def __init__(self, source: str, header: list[str], columns: dict[str, int]) -> None:
         self.source = source
+        self.name_field = "name" if "name" in columns else "first_and_last_name"
+        """Where a name is read from: one column, or first and last name."""
         self._columns = {
             field: " + ".join(clean(header[columns[f]]) for f in fields if f in columns)
             for field, fields in _CELL_FIELDS.items()
@@ -375,17 +400,18 @@ def _sector_problem(value: str) -> Message:
 
 
 def _person(
-    record: list[str],
-    columns: dict[str, int],
+    cells: tuple[str, ...],
     places: _Places,
     row: int,
     problems: list[Problem],
 ) -> PersonInput | None:
-    """The person on ``row``, or ``None`` with each bad cell's problem added to ``problems``.
+    """The person in a row's ``cells`` (as ``_Cells`` reads them), or ``None`` with each
+    bad cell's problem added to ``problems``.
 
     The checks run without a position; the few problems they find are placed in their cell
     afterwards, so a good row costs no positions at all.
     """
+    name_cell, organisation_cell, sector_cell, email_cell, phone_cell, *flag_cells = cells
     placed: list[Problem] = []
 
     def place(field: str, found: Sequence[Problem]) -> None:
@@ -395,21 +421,20 @@ def _person(
             placed.extend(Problem(where, problem.message, problem.field) for problem in found)
 
     found: list[Problem] = []
-    name = check_field("name", _name(record, columns), found, required=True)
-    place("name" if "name" in columns else "first_and_last_name", found)
-    organisation, found_here = checked("organisation", _cell(record, columns, "organisation"))
+    name = check_field("name", name_cell, found, required=True)
+    place(places.name_field, found)
+    organisation, found_here = checked("organisation", organisation_cell)
     place("organisation", found_here)
-    sector_text = clean(_cell(record, columns, "sector"))
+    sector_text = cleaned(sector_cell)
     sector = parse_sector(sector_text) if sector_text else None
     if sector_text and sector is None:
         place("sector", [Problem("", _sector_problem(sector_text))])
-    email, found_here = checked("email", _cell(record, columns, "email"))
+    email, found_here = checked("email", email_cell)
     place("email", found_here)
-    phone, found_here = checked("phone", _cell(record, columns, "phone"))
+    phone, found_here = checked("phone", phone_cell)
     place("phone", found_here)
     flags = {}
-    for field in ("host", "present"):
-        raw = _cell(record, columns, field)
+    for field, raw in zip(("host", "present"), flag_cells, strict=True):
         value = yes_no(raw)
         if value is None:
             place(field, [Problem.coded("csv.bad_yes_no", value=clean(raw))])

@@ -143,3 +143,26 @@ def test_a_bad_cell_repeated_down_the_list_is_named_in_every_row() -> None:
         ("Kören", "ok@example.se", False),
         ("Kören", "", True),
     ]
+
+
+def test_short_rows_empty_extra_cells_and_a_name_in_two_columns() -> None:
+    """A row may stop early (its missing cells are empty) or run on with empty cells; a
+    file with both a name and first and last names takes the whole name when it is there."""
+    text = (
+        "Namn;Förnamn;Efternamn;Värd;E-post\n"
+        "Åsa Öberg;Åsa;Ö;ja\n"
+        " ;Per;Ek;nej;per@example.se;;  \n"
+        ";;Lind\n"
+    )
+    parsed = read_people_csv(text.encode(), "lista.csv")
+    assert [(p.name, p.host, p.email) for p in parsed.people] == [
+        ("Åsa Öberg", True, ""),
+        ("Per Ek", False, "per@example.se"),
+        ("Lind", False, ""),
+    ]
+    assert parsed.rows == [2, 3, 4]
+    with pytest.raises(ValidationError) as caught:
+        read_people_csv("Namn;Förnamn;Efternamn;Värd\n;;;ja\n".encode(), "lista.csv")
+    assert [p.place(Translator("sv")) for p in caught.value.problems] == [
+        'lista.csv rad 2, kolumn "Namn"'
+    ]
