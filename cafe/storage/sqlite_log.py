@@ -211,6 +211,9 @@ class SqliteEventLog:
         except sqlite3.Error as error:
             self._rollback()
             raise store_error(error, self.path) from None
+        except BaseException:  # data that is not JSON, an interrupt: the log stays usable
+            self._rollback()
+            raise
         return stored
 
     def _insert(self, rows: list[tuple[int, float, str, str, str | None]]) -> None:

@@ -97,6 +97,18 @@ def test_an_append_that_fails_part_way_stores_none_of_it(tmp_path: Path) -> None
     assert [e.seq for e in log.append([_idea(6)])] == [2]
 
 
+def test_an_event_that_is_not_json_leaves_the_log_usable(tmp_path: Path) -> None:
+    """A programming error (data JSON cannot hold) is raised as it is, after the
+    transaction is rolled back: the next append works and nothing of the bad one stays."""
+    log = SqliteEventLog(tmp_path / "m.db", create=True)
+    log.append([_idea(1)])
+    bad = Event(EventKind.IDEA_CAPTURED, {"id": "i2", "text": object()}, 0.0)
+    with pytest.raises(TypeError):
+        log.append([_idea(3), bad])
+    assert [e.seq for e in log.append([_idea(4)])] == [2]
+    assert [e.data["id"] for e in log.read()] == ["i1", "i4"]
+
+
 def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="cafe new"):
         SqliteEventLog(tmp_path / "nothing.db")
