@@ -15,22 +15,34 @@ from cafe.core.errors import Problem
 from cafe.core.text import check_email, check_field, check_phone, clean, parse_yes_no
 
 _REMEMBERED = 4096
-"""Values remembered per kind: more organisations than a meeting has, and few enough that
-a list of distinct e-mail addresses costs little memory."""
+"""Values remembered: more organisations than a meeting has."""
 
 
-@lru_cache(maxsize=_REMEMBERED)
+PERSONAL = frozenset({"email", "phone"})
+"""Fields whose values are never remembered: a contact is personal data, and a purge must
+not leave it in this process's memory (only their empty value, which repeats, is)."""
+
+
 def checked(field: str, value: str) -> tuple[str, tuple[Problem, ...]]:
     """``value`` cleaned as ``field`` (``organisation``, ``email``, ``phone``) and the
     problems its check found (their position is to be replaced by the caller's)."""
+    if field in PERSONAL and value:
+        return _check(field, value)
+    return _remembered(field, value)
+
+
+def _check(field: str, value: str) -> tuple[str, tuple[Problem, ...]]:
     found: list[Problem] = []
     if field == "email":
-        cleaned = check_email(value, found)
+        text = check_email(value, found)
     elif field == "phone":
-        cleaned = check_phone(value, found)
+        text = check_phone(value, found)
     else:
-        cleaned = check_field(field, value, found)
-    return cleaned, tuple(found)
+        text = check_field(field, value, found)
+    return text, tuple(found)
+
+
+_remembered = lru_cache(maxsize=_REMEMBERED)(_check)
 
 
 yes_no = lru_cache(maxsize=_REMEMBERED)(parse_yes_no)
