@@ -4,6 +4,10 @@ on a key does what pressing it does, and the mouse over a key shows it and its t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
 
 from cafe.tui.app import CafeApp
 from cafe.tui.widgets.key_footer import KeyFooter
@@ -69,3 +73,35 @@ async def test_the_key_under_the_mouse_is_highlighted(tmp_path: Path) -> None:
         await pilot.hover(KeyFooter, offset=(gap, 0))
         await pilot.pause()
         assert bar.hovered is None
+
+
+class _Keys(App[None]):
+    """A footer alone, with more keys than a narrow terminal holds."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(key, f"bell_{key}", f"Åtgärd {key}") for key in "abcdefgh"
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield KeyFooter()
+
+
+async def test_a_key_is_whole_exactly_when_its_text_is_drawn_whole() -> None:
+    app = _Keys()
+    async with app.run_test(size=(200, 10)) as pilot:
+        await pilot.pause()
+        bar = app.query_one(KeyFooter)
+        wide = bar.render().plain
+        texts = {key.key: wide[key.start : key.end].rstrip() for key in bar.placed_keys()}
+        assert all(key.whole for key in bar.placed_keys())
+
+        await pilot.resize_terminal(60, 10)
+        await pilot.pause()
+        narrow = bar.render().plain
+        placed = bar.placed_keys()
+        assert len(narrow) == 60
+        assert any(not key.whole for key in placed) and any(key.whole for key in placed)
+        for key in placed:
+            text = texts[key.key]
+            drawn = narrow[key.start : key.start + len(text)] == text
+            assert key.whole == drawn, (key, narrow)
