@@ -73,3 +73,33 @@ def test_cafe_run_loads_neither_the_web_nor_the_document_stacks_before_its_first
         f"main(['run', {str(folder)!r}, '--lang', 'sv'])\n"
     )
     assert _printed(code) == ""
+
+
+def test_cafe_run_reads_only_the_catalogues_its_console_needs(tmp_path: Path) -> None:
+    """Catalogue areas load when first looked up: the web pages', the reports' and the
+    others' TOML is not parsed before ``cafe run`` reaches ``App.run``."""
+    from tests.meetings import new_meeting
+
+    folder = tmp_path / "möte"
+    new_meeting(folder).log.close()
+    code = (
+        "import sys, tomllib\n"
+        "from pathlib import Path\n"
+        "read = []\n"
+        "load = tomllib.load\n"
+        "def recording(handle, **kwargs):\n"
+        "    path = Path(handle.name)\n"
+        "    if path.parent.parent.name == 'i18n':\n"
+        "        read.append(path.parent.name + '/' + path.name)\n"
+        "    return load(handle, **kwargs)\n"
+        "tomllib.load = recording\n"
+        "import cafe.tui.app\n"
+        "def run(self, *args, **kwargs):\n"
+        "    from cafe.i18n import t\n"
+        "    t('tui.timer.phase.running')\n"
+        "    print(','.join(sorted(set(read))))\n"
+        "cafe.tui.app.CafeApp.run = run\n"
+        "from cafe.cli import main\n"
+        f"main(['run', {str(folder)!r}, '--lang', 'sv'])\n"
+    )
+    assert _printed(code) == "sv/argparse.toml,sv/cli.toml,sv/tui.toml"

@@ -14,7 +14,7 @@ from importlib import import_module
 
 from cafe import __version__
 from cafe.core.errors import CafeError
-from cafe.i18n import LANGUAGES, catalogue, current_language, set_language, t
+from cafe.i18n import LANGUAGES, area, current_language, set_language, t
 
 #: Each command's module, in the order ``cafe --help`` lists them. A module has
 #: ``register(subparsers)`` that adds its subcommand(s) and sets a ``handler(args) -> int``
@@ -56,7 +56,7 @@ def _early_language(argv: Sequence[str]) -> str | None:
 
 def _argparse_text(msgid: str) -> str:
     """argparse's own English string ``msgid`` in the current language (``argparse.toml``)."""
-    text = catalogue(current_language()).get(f"argparse.{msgid}", msgid)
+    text = area(current_language(), "argparse").get(f"argparse.{msgid}", msgid)
     return text if isinstance(text, str) else msgid
 
 

@@ -60,27 +60,28 @@ class MeetingScreen(Screen[None]):
     The choice is kept in the meeting, so a restart keeps it."""
 
     def __init__(self, service: MeetingService, clock: Clock) -> None:
-        super().__init__(id="meeting")
+        step = service.current_step
+        notes_shown = read_setting(service, NOTES_SETTING) == "shown"
+        # The classes go in with the constructor: added afterwards, even an unmounted
+        # screen asks the app to restyle it, which parses every stylesheet once more
+        # than the first frame needs (and on a mounted screen, restyles every widget).
+        classes = [f"-step-{step.kind.value if step else 'none'}"]
+        if not notes_shown:
+            classes.append("-notes-hidden")
+        super().__init__(id="meeting", classes=" ".join(classes))
         install(self, "meeting")
         self.service = service
         self.clock = clock
-        self.set_reactive(
-            MeetingScreen.notes_visible, read_setting(service, NOTES_SETTING) == "shown"
-        )
+        self.set_reactive(MeetingScreen.notes_visible, notes_shown)
         self._rail_second = -1
         self._synced = -1
-        step = service.current_step
-        # Classes set before mount cost nothing; set on a mounted screen, each one restyles
-        # every widget in it (the first frame came about 0.2 s later).
-        self.add_class(f"-step-{step.kind.value if step else 'none'}")
-        self.set_class(not self.notes_visible, "-notes-hidden")
 
     def compose(self) -> ComposeResult:
         meta = self.service.agenda.meta
         yield self._header(meta.title, meta.challenge)
         with Horizontal(id="body"):
             yield AgendaRail(id="rail")
-            yield StepPanel(self.service, id="panel")
+            yield StepPanel(self.service, now=self.clock.now(), id="panel")
         yield KeyFooter()
 
     @staticmethod

@@ -59,8 +59,15 @@ class RoundTimer(Widget):
             self._show_phase(phase)
 
     def _show_phase(self, phase: TimerPhase) -> None:
-        for each in TimerPhase:
-            self.set_class(each is phase, f"-{each.value}")
+        # One restyle per change of phase; set one at a time, the classes restyled the
+        # timer twice (the old class off, the new one on), the first frame included.
+        wanted = f"-{phase.value}"
+        stale = [f"-{each.value}" for each in TimerPhase if each is not phase]
+        stale = [name for name in stale if self.has_class(name)]
+        if stale or not self.has_class(wanted):
+            self.remove_class(*stale, update=False)
+            self.add_class(wanted, update=False)
+            self.update_node_styles(animate=False)
         self.query_one("#timer-state", Label).update(t(f"tui.timer.phase.{phase.value}"))
 
     def _maybe_ring(self, remaining: float) -> None:

@@ -56,15 +56,18 @@ class StepPanel(Container):
     phones_url: reactive[str] = reactive("")
     """Where phones sign up ("" when the LAN server is off)."""
 
-    def __init__(self, service: MeetingService, *, id: str | None = None) -> None:
+    def __init__(self, service: MeetingService, *, now: float = 0.0, id: str | None = None) -> None:
         super().__init__(id=id)
         self.service = service
         self.set_reactive(StepPanel.step_index, service.state.current_step)
+        self.set_reactive(StepPanel.now, now)
 
     def compose(self) -> ComposeResult:
-        yield view_for(self.service, self.step_index).data_bind(
-            StepPanel.revision, StepPanel.now, StepPanel.phones_url
-        )
+        view = view_for(self.service, self.step_index)
+        # Bound values reach the view one by one after it mounts: without the time
+        # first, its timers were shown for time 0 and then restyled to the right phase.
+        view.set_reactive(StepView.now, self.now)
+        yield view.data_bind(StepPanel.revision, StepPanel.now, StepPanel.phones_url)
 
     def watch_step_index(self) -> None:
         self.call_after_refresh(self._drop_stale_focus)

@@ -56,7 +56,7 @@ class CafeRoundView(StepView):
 
     def __init__(self, service: MeetingService, index: int) -> None:
         super().__init__(service, index)
-        self.add_class(f"-{self.mode()}")  # before mounting: styled once
+        self.add_class(f"-{self.mode()}", update=False)  # styled once, when it mounts
 
     def mode(self) -> str:
         """``circle`` (no tables), ``rotation`` (before the timer starts) or ``seated``."""

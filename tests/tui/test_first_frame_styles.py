@@ -1,0 +1,48 @@
+"""Restyles before the first frame: each one re-applies the whole stylesheet to a widget
+and everything in it, which a restart in the middle of a round waits for."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.dom import DOMNode
+
+from cafe.core import meeting_seating
+from cafe.tui.app import CafeApp
+from cafe.tui.screens.meeting_screen import MeetingScreen
+from cafe.tui.widgets.round_timer import RoundTimer
+from tests.tui.helpers import FakePhoneServer, meeting, step_index
+
+
+async def test_a_restart_mid_round_restyles_the_screen_once_and_the_timer_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service, clock = meeting(tmp_path / "m", registered=24, present=True)
+    meeting_seating.plan_now(service, 1)
+    service.start_step(step_index(service, "cafe_round"))
+    service.timer_start()
+    clock.advance(5 * 60)
+
+    restyled: Counter[str] = Counter()
+    update_styles = App.update_styles
+
+    def counted(self: App[object], node: DOMNode, animate: bool = True) -> None:
+        restyled[type(node).__name__] += 1
+        update_styles(self, node, animate)
+
+    monkeypatch.setattr(App, "update_styles", counted)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer(), lang="sv")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        timer = screen.query_one(RoundTimer)
+        assert timer.has_class("-running") and not timer.has_class("-idle")
+        assert screen.has_class("-step-cafe_round", "-notes-hidden")
+        # Textual restyles a screen when it is shown; classes given before that cost
+        # nothing, and the timer goes from its first phase to the clock's in one restyle.
+        assert restyled["MeetingScreen"] == 1, restyled
+        assert restyled["RoundTimer"] == 1, restyled
