@@ -1,5 +1,15 @@
-"""`python -m cafe` runs the command line."""
+"""`cafe` and `python -m cafe`: the command line, with the collector paused at start."""
 
-from cafe.cli import main
+from cafe.collector import pause_collection
 
-raise SystemExit(main())
+
+def main() -> int:
+    """The process entry point; ``cafe.cli.main`` is the command line itself."""
+    pause_collection()
+    from cafe.cli import main as command_line
+
+    return command_line()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from importlib import import_module
 
 from cafe import __version__
+from cafe.collector import resume_collection
 from cafe.core.errors import CafeError
 from cafe.i18n import LANGUAGES, area, current_language, set_language, t
 
@@ -136,6 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "lang", None) is None and early in LANGUAGES:
         # a subcommand's own --lang default must not hide one given before it
         args.lang = early
+    if not getattr(args, "console", False):
+        resume_collection()  # a console resumes it after its first frame
     try:
         return int(args.handler(args) or 0)
     except CafeError as error:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from cafe.cli import add_lang_option
 from cafe.cli.common import say
+from cafe.collector import resume_collection
 from cafe.core.clock import ScaledClock
 from cafe.core.errors import CafeError
 from cafe.i18n import set_language, t
@@ -25,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     demo.add_argument("--dir", type=Path, default=None, help=t("demo.cli.dir"))
     demo.add_argument("--headless", action="store_true", help=t("demo.cli.headless"))
     add_lang_option(demo)
-    demo.set_defaults(handler=run_demo)
+    demo.set_defaults(handler=run_demo, console=True)
 
     rehearse = sub.add_parser(
         "rehearse", help=t("demo.cli.rehearse_help"), description=t("demo.cli.rehearse_description")
@@ -35,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     rehearse.add_argument("--people", type=int, default=30, help=t("demo.cli.people"))
     rehearse.add_argument("--headless", action="store_true", help=t("demo.cli.headless"))
     add_lang_option(rehearse)
-    rehearse.set_defaults(handler=run_rehearse)
+    rehearse.set_defaults(handler=run_rehearse, console=True)
 
 
 def _check(args: argparse.Namespace) -> None:
@@ -55,6 +56,8 @@ def run_demo(args: argparse.Namespace) -> int:
     from cafe.demo.session import run_headless, run_with_screen
     from cafe.demo.setup import create_demo_meeting
 
+    if args.headless:
+        resume_collection()  # no console will: the meeting runs here on
     _check(args)
     lang = args.lang or "sv"
     set_language(lang)
@@ -74,6 +77,8 @@ def run_rehearse(args: argparse.Namespace) -> int:
     from cafe.storage.folder import REHEARSAL_PREFIX, open_meeting
     from cafe.storage.printed_address import forget_printed_base
 
+    if args.headless:
+        resume_collection()  # no console will: the rehearsal runs here on
     _check(args)
     if not (args.folder / "meeting.db").is_file():
         raise CafeError(f"{args.folder}: {t('store.missing')}")

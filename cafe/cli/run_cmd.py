@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     run.add_argument("--public-url", metavar="URL", help=t("tui.cli.public_url"))
     add_lang_option(run)
-    run.set_defaults(handler=run_meeting)
+    run.set_defaults(handler=run_meeting, console=True)
 
 
 def _log_to(path: Path) -> None:

@@ -18,6 +18,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
+from cafe.collector import resume_collection
 from cafe.core.clock import Clock
 from cafe.core.errors import CafeError
 from cafe.core.events import Event
@@ -155,6 +156,7 @@ class CafeApp(App[None]):
     # -- lifecycle --------------------------------------------------------------------
 
     async def on_mount(self) -> None:
+        self.call_after_refresh(resume_collection)  # paused since the process started
         if self.server is not None:
             await self._start_server()
         elif self._server_factory is not None:
