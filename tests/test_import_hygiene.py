@@ -53,9 +53,9 @@ def test_cafe_run_does_not_load_the_harvest_engine_at_start() -> None:
 def test_cafe_run_loads_neither_the_web_nor_the_document_stacks_before_its_first_frame(
     tmp_path: Path,
 ) -> None:
-    """aiohttp, Jinja, qrcode, smtplib, the harvest engine and the modals load after the
-    first frame (the server) or when asked for: ``cafe run`` reaches ``App.run`` without
-    them."""
+    """aiohttp, Jinja, qrcode, smtplib, the harvest engine, the modals and the views of
+    steps not on the screen load after the first frame (the server) or when asked for:
+    ``cafe run`` reaches ``App.run`` without them."""
     from tests.meetings import new_meeting
 
     folder = tmp_path / "möte"
@@ -67,6 +67,8 @@ def test_cafe_run_loads_neither_the_web_nor_the_document_stacks_before_its_first
         "    late = ('aiohttp', 'jinja2', 'qrcode', 'smtplib', 'snowballstemmer', 'pptx', 'docx')\n"
         "    late += tuple(m for m in sys.modules if m.startswith('cafe.tui.screens.')"
         " and m.endswith(('_modal', 'help_screen')))\n"
+        "    late += tuple(m for m in sys.modules if m.startswith('cafe.tui.widgets.steps.')"
+        " and not m.endswith('.welcome_step'))\n"
         "    print(','.join(m for m in late if m in sys.modules))\n"
         "cafe.tui.app.CafeApp.run = run\n"
         "from cafe.cli import main\n"

@@ -19,7 +19,7 @@ from cafe.i18n import Translator
 from cafe.reports.fitting import Para
 from cafe.reports.meeting_deck import SLIDES, _Shown
 from cafe.resources import templates_dir
-from cafe.tui.widgets.step_panel import VIEWS
+from cafe.tui.widgets.step_panel import VIEWS, view_class
 from cafe.tui.widgets.step_view import StepView
 from cafe.web.room import LAYOUTS
 
@@ -28,8 +28,10 @@ EVERY_KIND = set(StepKind)
 
 def test_every_kind_has_a_console_view() -> None:
     assert set(VIEWS) == EVERY_KIND
-    for kind, view in VIEWS.items():
+    for kind in VIEWS:
+        view = view_class(kind)
         assert inspect.isclass(view) and issubclass(view, StepView), kind
+    assert issubclass(view_class(None), StepView)
 
 
 def test_every_kind_has_a_projector_layout_the_page_draws() -> None:

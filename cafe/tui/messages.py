@@ -1,4 +1,9 @@
-"""App-wide messages (widget-specific ones live nested in their widget's class)."""
+"""App-wide messages, and the step views' messages the meeting screen handles.
+
+Other widget-specific messages live nested in their widget's class. A step view's module
+is imported when its step is first shown, so the messages the meeting screen listens for
+live here: the screen need not import every view to handle them.
+"""
 
 from __future__ import annotations
 
@@ -38,3 +43,21 @@ class ServerStarted(Message):
         super().__init__()
         self.phones_url = phones_url
         self.projector_url = projector_url
+
+
+class SpeakerToggled(Message):
+    """The presentation round: someone was ticked off (or un-ticked) as having spoken."""
+
+    def __init__(self, participant_id: str, spoken: bool) -> None:
+        super().__init__()
+        self.participant_id = participant_id
+        self.spoken = spoken
+
+
+class ThoughtSubmitted(Message):
+    """The check-out: a thought was typed (with who said it, if given)."""
+
+    def __init__(self, text: str, author: str) -> None:
+        super().__init__()
+        self.text = text
+        self.author = author

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeGuard
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,13 +21,15 @@ from cafe.i18n import t
 from cafe.storage.console_settings import read_setting, write_setting
 from cafe.tui.bindings import install, set_narrow
 from cafe.tui.meeting_clock import meeting_clock, rail_rows
-from cafe.tui.messages import MeetingChanged, ServerStarted
+from cafe.tui.messages import MeetingChanged, ServerStarted, SpeakerToggled, ThoughtSubmitted
 from cafe.tui.widgets.agenda_rail import AgendaRail
 from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.tui.widgets.meeting_header import MeetingHeader
 from cafe.tui.widgets.step_panel import StepPanel
-from cafe.tui.widgets.steps.checkout_step import CheckoutView
-from cafe.tui.widgets.steps.presentation_step import PresentationView
+from cafe.tui.widgets.step_view import StepView
+
+if TYPE_CHECKING:
+    from cafe.tui.widgets.steps.checkout_step import CheckoutView
 
 
 def swap_class(node: Widget, prefix: str, value: str) -> None:
@@ -36,6 +39,15 @@ def swap_class(node: Widget, prefix: str, value: str) -> None:
     if old != [wanted]:
         node.remove_class(*old, update=False)
         node.add_class(wanted)
+
+
+def is_checkout(view: StepView | None) -> TypeGuard[CheckoutView]:
+    """Whether ``view`` is the check-out's (its module loads with the check-out step)."""
+    if view is None or view.step is None or view.step.kind is not StepKind.CHECKOUT:
+        return False
+    from cafe.tui.widgets.steps.checkout_step import CheckoutView
+
+    return isinstance(view, CheckoutView)
 
 
 NOTES_SETTING = "notes"
@@ -259,6 +271,8 @@ class MeetingScreen(Screen[None]):
                 self.tell_appointed_hosts()
 
     def action_next_speaker(self) -> None:
+        from cafe.tui.widgets.steps.presentation_step import PresentationView
+
         view = self.query_one(StepPanel).view
         if not isinstance(view, PresentationView):
             self.notify(t("tui.presentation.not_now"), severity="warning")
@@ -269,7 +283,7 @@ class MeetingScreen(Screen[None]):
 
     def action_input(self) -> None:
         view = self.query_one(StepPanel).view
-        if isinstance(view, CheckoutView):
+        if is_checkout(view):
             view.focus_entry()
         else:
             self.app.switch_mode("capture")
@@ -286,15 +300,15 @@ class MeetingScreen(Screen[None]):
 
     # -- messages from the step views ---------------------------------------------------
 
-    @on(PresentationView.SpeakerToggled)
-    def mark_speaker(self, message: PresentationView.SpeakerToggled) -> None:
+    @on(SpeakerToggled)
+    def mark_speaker(self, message: SpeakerToggled) -> None:
         self._run(self.service.mark_spoken, message.participant_id, message.spoken)
 
-    @on(CheckoutView.ThoughtSubmitted)
-    def store_thought(self, message: CheckoutView.ThoughtSubmitted) -> None:
+    @on(ThoughtSubmitted)
+    def store_thought(self, message: ThoughtSubmitted) -> None:
         view = self.query_one(StepPanel).view
         stored = self._run(lambda: self.service.note_checkout(message.text, author=message.author))
-        if isinstance(view, CheckoutView):
+        if is_checkout(view):
             if stored:
                 view.stored()
             else:
@@ -303,7 +317,7 @@ class MeetingScreen(Screen[None]):
     def drafts(self) -> list[tuple[str, str]]:
         """Typed but unsaved check-out thoughts (the app stores them on quit)."""
         view = self.query_one(StepPanel).view
-        if isinstance(view, CheckoutView):
+        if is_checkout(view):
             text, author = view.draft()
             if text.strip():
                 return [(text, author)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.reactive import reactive
@@ -9,35 +11,37 @@ from textual.reactive import reactive
 from cafe.core.agenda import StepKind
 from cafe.core.service import MeetingService
 from cafe.tui.widgets.step_view import StepView
-from cafe.tui.widgets.steps.cafe_round_step import CafeRoundView
-from cafe.tui.widgets.steps.checkout_step import CheckoutView
-from cafe.tui.widgets.steps.closing_step import ClosingView
-from cafe.tui.widgets.steps.harvest_step import HarvestView
-from cafe.tui.widgets.steps.presentation_step import PresentationView
-from cafe.tui.widgets.steps.signup_step import SignupView
-from cafe.tui.widgets.steps.text_step import TextStepView
-from cafe.tui.widgets.steps.welcome_step import WelcomeView
 
-VIEWS: dict[StepKind, type[StepView]] = {
-    StepKind.OPENING: TextStepView,
-    StepKind.PURPOSE: TextStepView,
-    StepKind.PRESENTATION_ROUND: PresentationView,
-    StepKind.CAFE_ROUND: CafeRoundView,
-    StepKind.BREAK: TextStepView,
-    StepKind.HARVEST: HarvestView,
-    StepKind.SIGNUP: SignupView,
-    StepKind.CHECKOUT: CheckoutView,
-    StepKind.CLOSING: ClosingView,
-    StepKind.CUSTOM: TextStepView,
+VIEWS: dict[StepKind, str] = {
+    StepKind.OPENING: "text_step.TextStepView",
+    StepKind.PURPOSE: "text_step.TextStepView",
+    StepKind.PRESENTATION_ROUND: "presentation_step.PresentationView",
+    StepKind.CAFE_ROUND: "cafe_round_step.CafeRoundView",
+    StepKind.BREAK: "text_step.TextStepView",
+    StepKind.HARVEST: "harvest_step.HarvestView",
+    StepKind.SIGNUP: "signup_step.SignupView",
+    StepKind.CHECKOUT: "checkout_step.CheckoutView",
+    StepKind.CLOSING: "closing_step.ClosingView",
+    StepKind.CUSTOM: "text_step.TextStepView",
 }
-"""The console's view of each kind of step; a new kind must be added here."""
+"""The console's view of each kind of step (module in ``steps``, class); a new kind must
+be added here. A view's module is imported when its step is first shown: the first frame
+needs one of them, and all of them with their widgets cost about 20 ms of start-up."""
+
+WELCOME = "welcome_step.WelcomeView"
+"""Before the first step."""
+
+
+def view_class(kind: StepKind | None) -> type[StepView]:
+    """The view for ``kind`` (``None``: before the meeting starts), imported if need be."""
+    module, _, name = (VIEWS[kind] if kind is not None else WELCOME).rpartition(".")
+    return getattr(import_module(f"cafe.tui.widgets.steps.{module}"), name)
 
 
 def view_for(service: MeetingService, index: int) -> StepView:
     if index < 0 or index >= len(service.agenda.steps):
-        return WelcomeView(service, -1)
-    kind = service.agenda.steps[index].kind
-    return VIEWS[kind](service, index)
+        return view_class(None)(service, -1)
+    return view_class(service.agenda.steps[index].kind)(service, index)
 
 
 class StepPanel(Container):

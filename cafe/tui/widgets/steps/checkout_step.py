@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from cafe.i18n import t
+from cafe.tui.messages import ThoughtSubmitted
 from cafe.tui.widgets.draft_input import DraftInput
 from cafe.tui.widgets.qr_panel import QrPanel
 from cafe.tui.widgets.round_timer import RoundTimer
@@ -17,14 +17,6 @@ from cafe.tui.widgets.step_view import StepView
 
 class CheckoutView(StepView):
     """The question, the thoughts so far, and a line to type the next one."""
-
-    class ThoughtSubmitted(Message):
-        """A thought was typed (with who said it, if given)."""
-
-        def __init__(self, text: str, author: str) -> None:
-            super().__init__()
-            self.text = text
-            self.author = author
 
     def compose(self) -> ComposeResult:
         step = self.step
@@ -86,7 +78,7 @@ class CheckoutView(StepView):
         event.stop()
         if event.value.strip():
             author = self.query_one("#checkout-author", Input).value
-            self.post_message(self.ThoughtSubmitted(event.value, author))
+            self.post_message(ThoughtSubmitted(event.value, author))
 
     @on(Input.Submitted, "#checkout-author")
     def author_done(self, event: Input.Submitted) -> None:
@@ -95,6 +87,6 @@ class CheckoutView(StepView):
         text = self.query_one("#checkout-text", Input).value
         if text.strip():
             self.query_one("#checkout-text", Input).value = ""
-            self.post_message(self.ThoughtSubmitted(text, event.value))
+            self.post_message(ThoughtSubmitted(text, event.value))
         else:
             self.query_one("#checkout-text", Input).focus()

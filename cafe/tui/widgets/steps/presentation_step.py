@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -13,6 +12,7 @@ from cafe.core.meeting_seating import speaking_order
 from cafe.core.service import MeetingService
 from cafe.core.timer import format_seconds
 from cafe.i18n import t
+from cafe.tui.messages import SpeakerToggled
 from cafe.tui.widgets.round_timer import RoundTimer
 from cafe.tui.widgets.step_view import StepView
 
@@ -25,14 +25,6 @@ def stopwatch(seconds: float) -> str:
 
 class PresentationView(StepView):
     """The speaking order (by table or round the circle), a soft timer per speaker."""
-
-    class SpeakerToggled(Message):
-        """Someone was ticked off (or un-ticked) as having spoken."""
-
-        def __init__(self, participant_id: str, spoken: bool) -> None:
-            super().__init__()
-            self.participant_id = participant_id
-            self.spoken = spoken
 
     def __init__(self, service: MeetingService, index: int) -> None:
         super().__init__(service, index)
@@ -122,4 +114,4 @@ class PresentationView(StepView):
         event.stop()
         pid = event.option.id
         if pid:
-            self.post_message(self.SpeakerToggled(pid, pid not in self.service.state.spoken))
+            self.post_message(SpeakerToggled(pid, pid not in self.service.state.spoken))
