@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
+import secrets
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,7 +22,30 @@ ROOT = Path(__file__).resolve().parents[2]
 SECRETS = ("Åsa Öberg", "asa.oberg@example.se", "070-123 45 67", "Zlatan Signup", "Författaren")
 
 
+_template: list[Path] = []
+"""The meeting below, built once per test process (``_meeting_with_personal_data``)."""
+
+
 def _meeting_with_personal_data(folder: Path) -> None:
+    """A closed meeting folder at ``folder`` whose names and contacts a purge must remove.
+
+    It is a copy of one built once per test process by cafe's own code: its 600 events
+    are each a commit of their own, over a second, and ten tests need the meeting.
+    Each copy gets its own meeting token, so no two meetings share a secret (a purge
+    tells its own rehearsal copies from another meeting's by it).
+    """
+    if not _template:
+        root = Path(tempfile.mkdtemp(prefix="cafe-test-purge-"))
+        atexit.register(shutil.rmtree, root, ignore_errors=True)
+        _build_meeting_with_personal_data(root / "meeting")
+        _template.append(root / "meeting")
+    shutil.copytree(_template[0], folder)
+    service = open_meeting(folder)
+    service.log.set_meta({"meeting_token": secrets.token_urlsafe(24)})  # type: ignore[attr-defined]
+    service.log.close()  # type: ignore[attr-defined]
+
+
+def _build_meeting_with_personal_data(folder: Path) -> None:
     service = new_meeting(folder)
     asa = service.add_participant(
         PersonInput(
