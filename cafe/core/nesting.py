@@ -1,6 +1,6 @@
 """How deeply lists and tables nest in a TOML or JSON text, found before parsing it.
 
-Python's ``tomllib`` and ``json`` parse nesting by recursion, so a file nested a few
+The TOML parser (tomli) and ``json`` parse nesting by recursion, so a file nested a few
 thousand levels deep stops them with ``RecursionError`` (a traceback, not a message).
 Counting brackets first, outside strings and comments, lets the readers refuse such a
 file with its line and column. The count is a guard, not a parser: a text it misreads is

@@ -12,10 +12,11 @@ idéer" }``: ``t()`` picks ``one`` when the ``count`` value is 1 and ``other`` o
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from importlib.resources import files
 from typing import Any, NamedTuple
+
+import tomli
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
@@ -66,7 +67,7 @@ def area(lang: str, name: str) -> dict[str, Entry]:
     shipped = files(__name__) / lang / f"{name}.toml"  # the package's own data
     if shipped.is_file():
         with shipped.open("rb") as handle:
-            _flatten(name, tomllib.load(handle), strings)
+            _flatten(name, tomli.load(handle), strings)
     return strings
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import tomllib
 from pathlib import Path
 from typing import Any
 
+import tomli
 import tomli_w
 
 from cafe import __version__
@@ -109,7 +109,7 @@ def loads(text: str, source: str) -> dict[str, Any]:
         where = f"{source}:{deep[0]}:{deep[1]}"
         raise ValidationError([Problem.coded("exchange.too_deep", where=where, max=MAX_NESTING)])
     try:
-        data = json.loads(text) if stripped.startswith("{") else tomllib.loads(text)
+        data = json.loads(text) if stripped.startswith("{") else tomli.loads(text)
     except RecursionError:  # a nesting the bracket count could not see
         raise ValidationError(
             [Problem.coded("exchange.too_deep", where=source, max=MAX_NESTING)]
@@ -122,7 +122,7 @@ def loads(text: str, source: str) -> dict[str, Any]:
                 )
             ]
         ) from None
-    except tomllib.TOMLDecodeError as error:
+    except tomli.TOMLDecodeError as error:
         raise ValidationError(
             [Problem.coded("text.verbatim", where=source, text=str(error))]
         ) from None

@@ -1,7 +1,7 @@
 """TOML syntax errors name the file, line and column, show the line and say what to fix.
 
-The wording is ours in both languages; only tomllib's position is used, so these
-assertions hold whatever tomllib's English messages say.
+The wording is ours in both languages; only the parser's position is used, so these
+assertions hold whatever its English messages say.
 """
 
 from __future__ import annotations

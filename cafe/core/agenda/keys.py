@@ -1,6 +1,6 @@
 """Where a key path (``steps[3].minutes``) is written in an agenda's text.
 
-tomllib gives values, not positions; co-hosts need the line to fix, so a cheap scan of
+The TOML parser gives values, not positions; co-hosts need the line to fix, so a cheap scan of
 the text maps each key path to the line and column that define it.
 """
 

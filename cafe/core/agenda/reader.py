@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 from cafe.core.agenda.checker import (
     COHOST_KEYS,
@@ -246,7 +247,7 @@ def agenda_from_dict(data: Mapping[str, Any], source: str = "agenda") -> Agenda:
 
 def parse_agenda(text: str, source: str = "agenda.toml") -> Agenda:
     """An agenda from TOML text; ``ValidationError`` lists every problem with its line."""
-    if text.startswith("\ufeff"):  # Notepad's byte-order mark; tomllib refuses it
+    if text.startswith("\ufeff"):  # Notepad's byte-order mark; TOML refuses it
         text = text[1:]
     deep = too_deep(text, MAX_NESTING)
     if deep is not None:
@@ -260,9 +261,9 @@ def parse_agenda(text: str, source: str = "agenda.toml") -> Agenda:
             ]
         )
     try:
-        data = tomllib.loads(text)
+        data = tomli.loads(text)
         return _build(data, Checker(source, KeyLocator(text)))
-    except tomllib.TOMLDecodeError as error:
+    except tomli.TOMLDecodeError as error:
         raise ValidationError([syntax_problem(error, text, source)]) from None
     except RecursionError:  # a nesting the bracket count could not see
         raise ValidationError(

@@ -1,15 +1,16 @@
 """A TOML syntax error as a co-host can act on it: where, the line, and what to look for.
 
-Only tomllib's position is used (``lineno``/``colno`` from Python 3.14, the stable
-``(at line N, column M)`` suffix before that); the wording is ours, in the user's
+Only the parser's position is used (tomli's ``lineno``/``colno``, or the stable
+``(at line N, column M)`` suffix of its message); the wording is ours, in the user's
 language, and the hint comes from looking at the text at that position, so a change in
-tomllib's English sentences changes nothing here.
+the parser's English sentences changes nothing here.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
+
+import tomli
 
 from cafe.core.agenda.keys import KeyLocator
 from cafe.core.errors import Message, Problem
@@ -22,18 +23,20 @@ _COMPLETE_VALUE = re.compile(
 )
 
 
-def toml_position(error: tomllib.TOMLDecodeError, text: str) -> tuple[int, int]:
-    """The 1-based line and column tomllib stopped at; the end of the text if it ran out."""
+def toml_position(error: tomli.TOMLDecodeError, text: str) -> tuple[int, int]:
+    """The 1-based line and column the parser stopped at; the end of the text if it ran out."""
+    position = getattr(error, "pos", None)
+    ran_out = isinstance(position, int) and position >= len(text.rstrip("\r\n"))
     line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
-    if isinstance(line, int) and isinstance(column, int):
+    if not ran_out and isinstance(line, int) and isinstance(column, int):
         return line, column
-    if match := _POSITION.search(str(error)):
+    if not ran_out and (match := _POSITION.search(str(error))):
         return int(match.group(1)), int(match.group(2))
     lines = text.rstrip("\r\n").split("\n")  # "at end of document": after the last thing
     return len(lines), len(lines[-1].rstrip("\r")) + 1
 
 
-def syntax_problem(error: tomllib.TOMLDecodeError, text: str, source: str) -> Problem:
+def syntax_problem(error: tomli.TOMLDecodeError, text: str, source: str) -> Problem:
     """``agenda.toml:12:5``, the line with a caret under the column, and a hint."""
     line, column = toml_position(error, text)
     lines = text.split("\n")

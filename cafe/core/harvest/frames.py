@@ -16,11 +16,12 @@ held-out sets, so it is not the default; see ``Settings.duplicate_frames``.
 
 from __future__ import annotations
 
-import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+
+import tomli
 
 from cafe.core.harvest.features import Vector, weighted_tfidf
 from cafe.core.harvest.lexicon import SYNONYM_PREFIX, Lexicon, lexicon, parse
@@ -47,7 +48,7 @@ class FrameWeights:
 @cache
 def _lexicons(lang: str) -> tuple[Lexicon, tuple[Lexicon, ...]]:
     with (files(__package__) / "frames.toml").open("rb") as handle:
-        data = tomllib.load(handle)
+        data = tomli.load(handle)
     return parse(data["activity"], lang), tuple(parse(data[s], lang) for s in SLOTS)
 
 

@@ -8,10 +8,11 @@ may match at the start of a word or at its end before an inflection.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
+
+import tomli
 
 INFLECTIONS = frozenset(
     {"", "s", "n", "t", "a", "en", "et", "er", "ar", "or", "na", "ns", "ts", "es", "ens"}
@@ -119,5 +120,5 @@ def parse(data: dict[str, dict[str, object]], lang: str) -> Lexicon:
 def lexicon(lang: str) -> Lexicon:
     """The bundled lexicon (``lexicon.toml``) for ``lang``."""
     with (files(__package__) / "lexicon.toml").open("rb") as handle:
-        data = tomllib.load(handle)
+        data = tomli.load(handle)
     return parse(data, lang)

@@ -8,7 +8,6 @@ of a meeting's talk that it lacks (``extra_stopwords.toml``).
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
@@ -16,6 +15,7 @@ from importlib.resources import files
 
 import snowballstemmer
 import stop_words
+import tomli
 
 LANGS = ("sv", "en")
 _SNOWBALL = {"sv": "swedish", "en": "english"}
@@ -39,7 +39,7 @@ def stopwords(lang: str) -> frozenset[str]:
     """Words that say nothing about a theme, in ``lang`` (``sv`` or ``en``)."""
     listed = stop_words.get_stop_words(_SNOWBALL[lang])
     with (files(__package__) / "extra_stopwords.toml").open("rb") as handle:
-        extra = tomllib.load(handle)[lang]["words"]
+        extra = tomli.load(handle)[lang]["words"]
     return frozenset(w.casefold() for w in [*listed, *extra])
 
 
