@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from cafe.core.errors import StoreConflict
 from cafe.core.participants import PersonInput
 from cafe.i18n import t
 from cafe.storage.folder import open_meeting
+from tests.cli_in_process import run_cafe
 from tests.meetings import new_meeting
 from tests.tmux import Tmux
 from tests.tui.test_kill_resume import run_command
@@ -29,13 +29,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def cafe(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "cafe", *args, "--lang", "en"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    """``cafe ARGS --lang en`` beside the running meeting, run in the test process
+    (``tests/cli_in_process.run_cafe``: the same exit codes and words as a subprocess);
+    the meeting it must not change runs in its own process, in tmux."""
+    return run_cafe(*args, "--lang", "en", cwd=ROOT)
 
 
 def _stored(folder: Path) -> list[tuple[int, str, dict[str, object]]]:

@@ -6,8 +6,6 @@ second ``E-post`` column was quietly ignored; both lost people without a word.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ import pytest
 from cafe.core.errors import ValidationError
 from cafe.core.people_csv import read_people_csv
 from cafe.i18n import set_language
+from tests.cli_in_process import run_cafe
 from tests.meetings import new_meeting
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,20 +69,8 @@ def test_the_messages_read_as_swedish_and_nothing_is_imported(tmp_path: Path) ->
     new_meeting(folder).log.close()
     people = tmp_path / "anmalda.csv"
     people.write_text('Namn;Organisation\nÅsa;"Röda\nBo;Kom\n', encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "cafe", "people", "import", str(folder), str(people)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-    )
+    result = run_cafe("people", "import", str(folder), str(people), cwd=ROOT)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "rad 2" in result.stderr, result.stderr
-    listed = subprocess.run(
-        [sys.executable, "-m", "cafe", "people", "list", str(folder)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-    )
+    listed = run_cafe("people", "list", str(folder), cwd=ROOT)
     assert "Åsa" not in listed.stdout and "Bo" not in listed.stdout
