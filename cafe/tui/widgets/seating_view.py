@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -133,18 +134,17 @@ class RotationView(Grid):
     entries: reactive[tuple[SeatEntry, ...]] = reactive(())
     """The lines to show, already sorted."""
 
-    def on_mount(self) -> None:
-        self._rebuild()
+    def compose(self) -> ComposeResult:
+        yield from self._lines()
 
     def watch_entries(self) -> None:
-        self._rebuild()
+        if self.is_mounted:
+            self.remove_children()
+            self.mount_all(self._lines())
 
-    def _rebuild(self) -> None:
-        if not self.is_mounted:
-            return
-        self.remove_children()
-        self.mount_all(
-            Static(
+    def _lines(self) -> Iterator[Static]:
+        for entry in self.entries:
+            yield Static(
                 t(
                     "tui.seating.rotation_appointed"
                     if entry.appointed
@@ -157,5 +157,3 @@ class RotationView(Grid):
                 classes="rotation-line" + ("" if entry.moved else " -stays"),
                 markup=False,
             )
-            for entry in self.entries
-        )

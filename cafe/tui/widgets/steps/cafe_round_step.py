@@ -22,7 +22,8 @@ from cafe.tui.widgets.step_view import StepView
 
 
 class CafeRoundView(StepView):
-    """Classes ``-rotation``, ``-seated`` or ``-circle`` choose what is shown."""
+    """The rotation list, the tables or the circle: the class ``-rotation``, ``-seated``
+    or ``-circle`` names the mode, and the view composes that mode's part alone."""
 
     def compose(self) -> ComposeResult:
         step = self.step
@@ -43,19 +44,35 @@ class CafeRoundView(StepView):
             yield Static(step.question or step.text, classes="question big", markup=False)
             if self.timed:
                 yield RoundTimer(classes="step-timer")
-        with Vertical(classes="rotation-box"):
-            yield Label("", id="rotation-heading", classes="rotation-heading")
-            yield RotationView(id="rotation")
-        yield SeatingView(*self._seated() if self.mode() == "seated" else (), id="tables")
-        yield Label(t("tui.seating.legend"), classes="legend")
-        with Vertical(classes="circle-box"):
-            yield Label(t("tui.round.circle"), classes="rotation-heading")
-            yield Static("", id="circle-order", classes="circle-order", markup=False)
+        # Only what the mode shows: the other modes' widgets, hidden, were a sixth of the
+        # meeting screen to mount and style before its first frame. A change of mode (the
+        # round's timer starts) composes the view again.
+        self._composed_mode = mode = self.mode()
+        if mode == "rotation":
+            with Vertical(classes="rotation-box"):
+                yield Label(
+                    self._rotation_heading(), id="rotation-heading", classes="rotation-heading"
+                )
+                rotation = RotationView(id="rotation")
+                rotation.set_reactive(RotationView.entries, self._rotation())
+                yield rotation
+        elif mode == "seated":
+            yield SeatingView(*self._seated(), id="tables")
+        if mode == "circle":
+            with Vertical(classes="circle-box"):
+                yield Label(t("tui.round.circle"), classes="rotation-heading")
+                yield Static(
+                    self._circle_order(), id="circle-order", classes="circle-order", markup=False
+                )
+        else:
+            yield Label(t("tui.seating.legend"), classes="legend")
         if step.notes:
             yield Static(t("tui.step.notes", notes=step.notes), classes="notes", markup=False)
 
     def __init__(self, service: MeetingService, index: int) -> None:
         super().__init__(service, index)
+        self._composed_mode = ""
+        self._composing = False
         self.add_class(f"-{self.mode()}", update=False)  # styled once, when it mounts
 
     def mode(self) -> str:
@@ -74,32 +91,32 @@ class CafeRoundView(StepView):
         appointed = frozenset(pid for pid, _ in seating.appointed_hosts(self.service))
         return state.seating_plan.tables(round_number), names, appointed
 
-    def refresh_view(self) -> None:
+    async def _compose_again(self) -> None:
+        """The new mode's part, with its data; its timer is fed at once, not at the next tick."""
+        try:
+            await self.recompose()
+        finally:
+            self._composing = False
+        self.refresh_view()  # a change while it was composed
+        self.update_timers(self.now)
+
+    def _circle_order(self) -> str:
+        """Everyone in the circle, in their order."""
         state = self.service.state
-        plan = state.seating_plan
+        names = {pid: p.name for pid, p in state.participants.items()}
+        ids = list(state.seating_plan.order) or [p.id for p in state.present()]
+        return "  ·  ".join(names.get(i, i) for i in ids)
+
+    def _rotation_heading(self) -> str:
+        round_number = (self.step.round if self.step else 0) or 1
+        heading = "tui.round.rotation_first" if round_number == 1 else "tui.round.rotation"
+        return t(heading, round=round_number)
+
+    def _rotation(self) -> tuple[SeatEntry, ...]:
+        """Everyone and the table to go to, in alphabetical order."""
+        plan = self.service.state.seating_plan
         round_number = (self.step.round if self.step else 0) or 1
         tables, names, appointed = self._seated()
-        mode = self.mode()
-        started = mode == "seated"
-        circle = mode == "circle"
-        old = [name for name in ("-circle", "-seated", "-rotation") if self.has_class(name)]
-        if old != [f"-{mode}"]:
-            self.remove_class(*old, update=False)
-            self.add_class(f"-{mode}")
-        if circle:
-            ids = list(plan.order) or [p.id for p in state.present()]
-            self.query_one("#circle-order", Static).update(
-                "  ·  ".join(names.get(i, i) for i in ids)
-            )
-            return
-        if started:
-            seats = self.query_one("#tables", SeatingView)
-            seats.appointed = appointed
-            seats.names = names
-            seats.tables = tables
-            return
-        heading = "tui.round.rotation_first" if round_number == 1 else "tui.round.rotation"
-        self.query_one("#rotation-heading", Label).update(t(heading, round=round_number))
         entries = []
         for table in tables:
             for member in table.people:
@@ -115,4 +132,27 @@ class CafeRoundView(StepView):
                     )
                 )
         entries.sort(key=lambda e: collation_key(e.name, current_language()))
-        self.query_one("#rotation", RotationView).entries = tuple(entries)
+        return tuple(entries)
+
+    def refresh_view(self) -> None:
+        mode = self.mode()
+        old = [name for name in ("-circle", "-seated", "-rotation") if self.has_class(name)]
+        if old != [f"-{mode}"]:
+            self.remove_class(*old, update=False)
+            self.add_class(f"-{mode}")
+        if self._composing:
+            return  # the new part is composed with the data of its time
+        if mode != self._composed_mode:
+            self._composing = True
+            self.call_later(self._compose_again)
+        elif mode == "circle":
+            self.query_one("#circle-order", Static).update(self._circle_order())
+        elif mode == "seated":
+            tables, names, appointed = self._seated()
+            seats = self.query_one("#tables", SeatingView)
+            seats.appointed = appointed
+            seats.names = names
+            seats.tables = tables
+        else:
+            self.query_one("#rotation-heading", Label).update(self._rotation_heading())
+            self.query_one("#rotation", RotationView).entries = self._rotation()

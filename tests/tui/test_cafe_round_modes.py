@@ -1,0 +1,75 @@
+"""A café round composes only what its mode shows (the rotation list before the timer
+starts, the tables while it runs, or the circle), and composes again when the mode changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.css.query import NoMatches
+
+from cafe.core import meeting_seating
+from cafe.core.timer import TimerPhase
+from cafe.tui.app import CafeApp
+from cafe.tui.widgets.round_timer import RoundTimer
+from cafe.tui.widgets.seating_view import RotationView, SeatingView, TableCard
+from cafe.tui.widgets.steps.cafe_round_step import CafeRoundView
+from tests.tui.helpers import FakePhoneServer, meeting, step_index
+
+
+def _parts(view: CafeRoundView) -> set[str]:
+    found = set()
+    for name, kind in (("rotation", RotationView), ("tables", SeatingView)):
+        try:
+            view.query_one(kind)
+            found.add(name)
+        except NoMatches:
+            pass
+    if view.query(".circle-box"):
+        found.add("circle")
+    return found
+
+
+async def test_the_rotation_list_then_the_tables_once_the_timer_runs(tmp_path: Path) -> None:
+    service, clock = meeting(tmp_path / "m", registered=24, present=True)
+    meeting_seating.plan_now(service, 1)
+    service.start_step(step_index(service, "cafe_round"))
+    app = CafeApp(service, clock=clock, server=FakePhoneServer(), lang="sv")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(CafeRoundView)
+        assert view.has_class("-rotation") and _parts(view) == {"rotation"}
+        assert len(view.query_one(RotationView).children) == 24, "everyone is on the list"
+
+        recomposed: list[int] = []
+        recompose = view.recompose
+
+        async def counted() -> None:
+            recomposed.append(1)
+            await recompose()
+
+        view.recompose = counted  # type: ignore[method-assign]
+        service.timer_start()
+        view.refresh_view()
+        view.refresh_view()  # another change before the tables are composed
+        await pilot.pause()
+        await pilot.pause()
+        assert recomposed == [1], "composed once, with the data of its time"
+        assert view.has_class("-seated") and _parts(view) == {"tables"}
+        assert len(view.query(TableCard)) == len(service.state.seating_plan.tables(1))
+        timer = view.query_one(RoundTimer)
+        assert timer.phase is TimerPhase.RUNNING and timer.has_class("-running")
+
+
+async def test_a_small_meeting_composes_the_circle_alone(tmp_path: Path) -> None:
+    service, clock = meeting(tmp_path / "m", registered=7, present=True)
+    meeting_seating.plan_now(service, 1)
+    service.start_step(step_index(service, "cafe_round"))
+    service.timer_start()
+    app = CafeApp(service, clock=clock, server=FakePhoneServer(), lang="sv")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(CafeRoundView)
+        assert view.has_class("-circle") and _parts(view) == {"circle"}
+        order = str(view.query_one("#circle-order").render())
+        assert all(p.name in order for p in service.state.present())
+        assert not view.query(".legend"), "the legend explains table cards, which it has none of"
