@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.css.query import NoMatches
 
 from cafe.core import meeting_seating
@@ -38,7 +39,10 @@ async def test_the_rotation_list_then_the_tables_once_the_timer_runs(tmp_path: P
         await pilot.pause()
         view = app.screen.query_one(CafeRoundView)
         assert view.has_class("-rotation") and _parts(view) == {"rotation"}
-        assert len(view.query_one(RotationView).children) == 24, "everyone is on the list"
+        rotation = view.query_one(RotationView)
+        shown = str(rotation.render())
+        assert len(rotation.texts()) == 24, "everyone is on the list"
+        assert all(f"{p.name} → bord" in shown for p in service.state.present()), shown
 
         recomposed: list[int] = []
         recompose = view.recompose
@@ -73,3 +77,20 @@ async def test_a_small_meeting_composes_the_circle_alone(tmp_path: Path) -> None
         order = str(view.query_one("#circle-order").render())
         assert all(p.name in order for p in service.state.present())
         assert not view.query(".legend"), "the legend explains table cards, which it has none of"
+
+
+@pytest.mark.parametrize(("size", "columns"), [((120, 40), 3), ((80, 24), 2)])
+async def test_the_rotation_list_has_as_many_columns_as_fit(
+    tmp_path: Path, size: tuple[int, int], columns: int
+) -> None:
+    service, clock = meeting(tmp_path / "m", registered=24, present=True)
+    meeting_seating.plan_now(service, 1)
+    service.start_step(step_index(service, "cafe_round", 2))
+    app = CafeApp(service, clock=clock, server=FakePhoneServer(), lang="sv")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        rotation = app.screen.query_one(RotationView)
+        lines = str(rotation.render()).splitlines()
+        assert max(line.count("→ bord") for line in lines) == columns, lines
+        assert sum(line.count("→ bord") for line in lines) == 24, "nobody is cut off"
+        assert all(len(line) <= rotation.size.width for line in lines)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Static
 
 from cafe.core.seating.plan import Table
 from cafe.i18n import t
@@ -123,37 +122,65 @@ class SeatingView(Grid):
         self.mount_all(TableCard(seats, self.names, self.appointed) for seats in self.tables)
 
 
-class RotationView(Grid):
-    """Everyone's name and the table to go to, alphabetical, in columns."""
+class RotationView(Widget):
+    """Everyone's name and the table to go to, alphabetical, in columns.
 
-    DEFAULT_CSS = """
-    RotationView { height: auto; grid-size: 3; grid-gutter: 0 2; }
-    RotationView > Label { width: 100%; }
+    Drawn as one widget: a line per person used to be a widget each, and a hundred of
+    them to mount and style made the step into a round wait about half a second.
     """
 
-    entries: reactive[tuple[SeatEntry, ...]] = reactive(())
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"rotation-view--stays"}
+    DEFAULT_CSS = """
+    RotationView { height: auto; }
+    """
+
+    MIN_COLUMN = 20
+    """The narrowest column: as many columns as fit (at most three), as on a grid."""
+    GUTTER = 2
+
+    entries: reactive[tuple[SeatEntry, ...]] = reactive((), layout=True)
     """The lines to show, already sorted."""
 
-    def compose(self) -> ComposeResult:
-        yield from self._lines()
-
-    def watch_entries(self) -> None:
-        if self.is_mounted:
-            self.remove_children()
-            self.mount_all(self._lines())
-
-    def _lines(self) -> Iterator[Static]:
-        for entry in self.entries:
-            yield Static(
-                t(
-                    "tui.seating.rotation_appointed"
-                    if entry.appointed
-                    else "tui.seating.rotation_host"
-                    if entry.host
-                    else "tui.seating.rotation_line",
-                    name=entry.name,
-                    table=entry.table,
-                ),
-                classes="rotation-line" + ("" if entry.moved else " -stays"),
-                markup=False,
+    def texts(self) -> list[str]:
+        """Each person's line, in order (what the columns show)."""
+        return [
+            t(
+                "tui.seating.rotation_appointed"
+                if entry.appointed
+                else "tui.seating.rotation_host"
+                if entry.host
+                else "tui.seating.rotation_line",
+                name=entry.name,
+                table=entry.table,
             )
+            for entry in self.entries
+        ]
+
+    def _rows(self, width: int) -> list[Text]:
+        """The screen lines at ``width``: entries row by row, each wrapped in its column."""
+        columns = max(1, min(3, (width + self.GUTTER) // (self.MIN_COLUMN + self.GUTTER)))
+        column = max(1, (width - self.GUTTER * (columns - 1)) // columns)
+        stays = self.get_component_rich_style("rotation-view--stays")
+        cells = [
+            Text(text, style=stays if not entry.moved else "").wrap(self.app.console, column)
+            for entry, text in zip(self.entries, self.texts(), strict=True)
+        ]
+        lines: list[Text] = []
+        for start in range(0, len(cells), columns):
+            row = cells[start : start + columns]
+            for number in range(max(len(cell) for cell in row)):
+                line = Text(end="")
+                for index, cell in enumerate(row):
+                    part = cell[number].copy() if number < len(cell) else Text()
+                    part.set_length(column)
+                    line.append_text(part)
+                    if index < len(row) - 1:
+                        line.append(" " * self.GUTTER)
+                lines.append(line)
+        return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._rows(width))
+
+    def render(self) -> Text:
+        return Text("\n", end="").join(self._rows(self.size.width))
