@@ -84,3 +84,20 @@ def test_the_process_entry_pauses_it_before_the_command_line_is_imported() -> No
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_a_demo_without_a_screen_runs_with_the_collector_on(
+    paused: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cafe.demo import session
+
+    seen: list[bool] = []
+
+    async def headless(*args: object, **kwargs: object) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(session, "run_headless", headless)
+    result = run_cafe("demo", "--headless", "--people", "12", "--dir", str(tmp_path / "demo"))
+    assert result.returncode == 0, result.stderr
+    assert seen == [True]
