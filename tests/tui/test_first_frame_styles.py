@@ -41,8 +41,35 @@ async def test_a_restart_mid_round_restyles_the_screen_once_and_the_timer_once(
         assert isinstance(screen, MeetingScreen)
         timer = screen.query_one(RoundTimer)
         assert timer.has_class("-running") and not timer.has_class("-idle")
-        assert screen.has_class("-step-cafe_round", "-notes-hidden")
+        assert screen.has_class("-notes-hidden")
         # Textual restyles a screen when it is shown; classes given before that cost
         # nothing, and the timer goes from its first phase to the clock's in one restyle.
         assert restyled["MeetingScreen"] == 1, restyled
         assert restyled["RoundTimer"] == 1, restyled
+
+
+async def test_a_step_change_restyles_the_rail_not_the_whole_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the rail's look depends on the step (on a small screen it gives the sign-up's
+    QR code its room); the new step's view is styled once, as it mounts."""
+    service, clock = meeting(tmp_path / "m", registered=6)
+    service.start_step(step_index(service, "signup") - 1)
+    restyled: list[str] = []
+    update_styles = App.update_styles
+
+    def counted(self: App[object], node: DOMNode, animate: bool = True) -> None:
+        restyled.append(type(node).__name__)
+        update_styles(self, node, animate)
+
+    app = CafeApp(service, clock=clock, server=FakePhoneServer(), lang="sv")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rail = app.screen.query_one("#rail")
+        assert rail.display, "the rail is there before the sign-up step"
+        monkeypatch.setattr(App, "update_styles", counted)
+        await pilot.press("n")
+        await pilot.pause()
+        assert service.current_step is not None and service.current_step.kind == "signup"
+        assert not rail.display, "at 80 columns the QR code takes the rail's room"
+        assert "MeetingScreen" not in restyled, restyled

@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 
 from cafe.core import meeting_seating as seating
 from cafe.core.agenda import StepKind
@@ -30,15 +29,6 @@ from cafe.tui.widgets.step_view import StepView
 
 if TYPE_CHECKING:
     from cafe.tui.widgets.steps.checkout_step import CheckoutView
-
-
-def swap_class(node: Widget, prefix: str, value: str) -> None:
-    """Replace the one class starting with ``prefix``, restyling once (a screen is big)."""
-    wanted = f"{prefix}{value}"
-    old = [name for name in node.classes if name.startswith(prefix)]
-    if old != [wanted]:
-        node.remove_class(*old, update=False)
-        node.add_class(wanted)
 
 
 def is_checkout(view: StepView | None) -> TypeGuard[CheckoutView]:
@@ -72,15 +62,11 @@ class MeetingScreen(Screen[None]):
     The choice is kept in the meeting, so a restart keeps it."""
 
     def __init__(self, service: MeetingService, clock: Clock) -> None:
-        step = service.current_step
         notes_shown = read_setting(service, NOTES_SETTING) == "shown"
-        # The classes go in with the constructor: added afterwards, even an unmounted
+        # The class goes in with the constructor: added afterwards, even an unmounted
         # screen asks the app to restyle it, which parses every stylesheet once more
         # than the first frame needs (and on a mounted screen, restyles every widget).
-        classes = [f"-step-{step.kind.value if step else 'none'}"]
-        if not notes_shown:
-            classes.append("-notes-hidden")
-        super().__init__(id="meeting", classes=" ".join(classes))
+        super().__init__(id="meeting", classes="" if notes_shown else "-notes-hidden")
         install(self, "meeting")
         self.service = service
         self.clock = clock
@@ -92,7 +78,7 @@ class MeetingScreen(Screen[None]):
         meta = self.service.agenda.meta
         yield self._header(meta.title, meta.challenge)
         with Horizontal(id="body"):
-            yield AgendaRail(id="rail")
+            yield AgendaRail(id="rail", classes="-beside-qr" if self._beside_qr() else "")
             yield StepPanel(self.service, now=self.clock.now(), id="panel")
         yield KeyFooter()
 
@@ -136,10 +122,16 @@ class MeetingScreen(Screen[None]):
         panel = self.query_one(StepPanel)
         panel.step_index = state.current_step
         panel.revision = state.last_seq
-        step = self.service.current_step
-        swap_class(self, "-step-", step.kind.value if step else "none")
+        # Only the rail's look depends on the step (a class on the screen restyled every
+        # widget on it at each step, the outgoing view's included).
+        self.query_one(AgendaRail).set_class(self._beside_qr(), "-beside-qr")
         self._rail_second = -1
         self.tick()
+
+    def _beside_qr(self) -> bool:
+        """The sign-up step's QR code is on the screen (on a small one it needs the room)."""
+        step = self.service.current_step
+        return step is not None and step.kind is StepKind.SIGNUP
 
     def tick(self) -> None:
         """Redraw what depends on the time (the clock is read, never counted)."""
