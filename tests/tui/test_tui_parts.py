@@ -31,6 +31,7 @@ from cafe.tui.screens.meeting_screen import MeetingScreen
 from cafe.tui.screens.moderation_screen import ModerationScreen
 from cafe.tui.widgets.agenda_rail import RailSteps
 from cafe.tui.widgets.idea_list import IdeaList
+from cafe.tui.widgets.key_table import KeyTable
 from cafe.tui.widgets.qr_panel import qr_text
 from cafe.tui.widgets.round_timer import RoundTimer
 from cafe.tui.widgets.suggestion_panel import SuggestionPanel
@@ -125,9 +126,12 @@ async def test_help_and_palette_offer_the_registry(meeting_dir: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
-        shown = {str(label.render()) for label in app.screen.query(Label)}
+        tables = list(app.screen.query(KeyTable))
+        shown = {description for table in tables for _keys, description in table.rows}
+        drawn = " ".join(" ".join(str(table.render()).split()) for table in tables)
         for scope in ("meeting", "door", "capture", "board", "app"):
             assert {k.description for k in keys_in(scope)} <= shown
+            assert all(" ".join(k.description.split()) in drawn for k in keys_in(scope))
         await pilot.press("escape")
         await pilot.press("ctrl+p")
         await pilot.pause()

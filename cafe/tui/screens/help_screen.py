@@ -12,6 +12,7 @@ from textual.widgets import Label
 
 from cafe.i18n import t
 from cafe.tui.bindings import SCOPES, keys_in
+from cafe.tui.widgets.key_table import KeyTable
 
 
 class HelpScreen(ModalScreen[None]):
@@ -30,10 +31,10 @@ class HelpScreen(ModalScreen[None]):
                 for scope in SCOPES:
                     with Vertical(classes="help-section"):
                         yield Label(t(f"tui.help.scope.{scope}"), classes="help-scope")
-                        with Grid(classes="help-keys"):
-                            for key in keys_in(scope):
-                                yield Label(key.shown_keys, classes="help-key", markup=False)
-                                yield Label(key.description, classes="help-text", markup=False)
+                        yield KeyTable(
+                            tuple((key.shown_keys, key.description) for key in keys_in(scope)),
+                            classes="help-keys",
+                        )
             yield Label(t("tui.help.close"), classes="caption")
 
     def on_resize(self) -> None:
