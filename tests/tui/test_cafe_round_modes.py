@@ -94,3 +94,24 @@ async def test_the_rotation_list_has_as_many_columns_as_fit(
         assert max(line.count("→ bord") for line in lines) == columns, lines
         assert sum(line.count("→ bord") for line in lines) == 24, "nobody is cut off"
         assert all(len(line) <= rotation.size.width for line in lines)
+
+
+async def test_the_next_step_right_after_the_timer_starts_is_not_a_crash(tmp_path: Path) -> None:
+    """The tables are composed a moment after the timer starts; a co-host who presses n in
+    that moment gets the next step, and the old view composes nothing."""
+    service, clock = meeting(tmp_path / "m", registered=24, present=True)
+    meeting_seating.plan_now(service, 1)
+    round_one = step_index(service, "cafe_round")
+    service.start_step(round_one)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer(), lang="sv")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(CafeRoundView)
+        service.timer_start()
+        view.refresh_view()  # the tables are due
+        service.start_step(round_one + 1)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one(CafeRoundView) is not view
+        assert not view.is_attached
+        assert service.state.current_step == round_one + 1

@@ -97,8 +97,9 @@ class CafeRoundView(StepView):
             await self.recompose()
         finally:
             self._composing = False
-        self.refresh_view()  # a change while it was composed
-        self.update_timers(self.now)
+        if self.is_attached and not self._pruning:  # not swapped out for the next step
+            self.refresh_view()  # a change while it was composed
+            self.update_timers(self.now)
 
     def _circle_order(self) -> str:
         """Everyone in the circle, in their order."""
