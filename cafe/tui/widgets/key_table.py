@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual.geometry import Size
 from textual.reactive import reactive
-from textual.widget import Widget
+
+from cafe.tui.widgets.text_columns import ColumnText, side_by_side
 
 
-class KeyTable(Widget):
+class KeyTable(ColumnText):
     """Each key in a column of its own, its description wrapped beside it.
 
     Drawn as one widget: two labels per key in a grid made the help screen about a
@@ -18,9 +18,6 @@ class KeyTable(Widget):
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"key-table--key"}
-    DEFAULT_CSS = """
-    KeyTable { height: auto; }
-    """
 
     KEY_WIDTH = 12
     """The keys' column, in cells; the descriptions take the rest."""
@@ -34,26 +31,16 @@ class KeyTable(Widget):
         super().__init__(classes=classes)
         self.set_reactive(KeyTable.rows, rows)
 
-    def _lines(self, width: int) -> list[Text]:
+    def lines(self, width: int) -> list[Text]:
         key_style = self.get_component_rich_style("key-table--key")
-        text_width = max(1, width - self.KEY_WIDTH)
+        widths = (self.KEY_WIDTH, max(1, width - self.KEY_WIDTH))
         console = self.app.console
         lines: list[Text] = []
         for keys, description in self.rows:
-            shown_keys = Text(keys, style=key_style).wrap(console, self.KEY_WIDTH)
-            described = Text(description).wrap(console, text_width)
-            for number in range(max(len(shown_keys), len(described))):
-                line = Text(end="")
-                if number < len(shown_keys):
-                    line.append_text(shown_keys[number])
-                line.append(" " * (self.KEY_WIDTH - line.cell_len))  # unstyled, as a gap is
-                if number < len(described):
-                    line.append_text(described[number])
-                lines.append(line)
+            cells = (Text(keys, style=key_style), Text(description))
+            wrapped = [
+                cell.wrap(console, cell_width)
+                for cell, cell_width in zip(cells, widths, strict=True)
+            ]
+            lines += side_by_side(wrapped, widths)
         return lines
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width))
-
-    def render(self) -> Text:
-        return Text("\n", end="").join(self._lines(self.size.width))

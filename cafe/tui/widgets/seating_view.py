@@ -8,12 +8,12 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid
-from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from cafe.core.seating.plan import Table
 from cafe.i18n import t
+from cafe.tui.widgets.text_columns import ColumnText, side_by_side
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +122,7 @@ class SeatingView(Grid):
         self.mount_all(TableCard(seats, self.names, self.appointed) for seats in self.tables)
 
 
-class RotationView(Widget):
+class RotationView(ColumnText):
     """Everyone's name and the table to go to, alphabetical, in columns.
 
     Drawn as one widget: a line per person used to be a widget each, and a hundred of
@@ -130,9 +130,6 @@ class RotationView(Widget):
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"rotation-view--stays"}
-    DEFAULT_CSS = """
-    RotationView { height: auto; }
-    """
 
     MIN_COLUMN = 20
     """The narrowest column: as many columns as fit (at most three), as on a grid."""
@@ -156,7 +153,7 @@ class RotationView(Widget):
             for entry in self.entries
         ]
 
-    def _rows(self, width: int) -> list[Text]:
+    def lines(self, width: int) -> list[Text]:
         """The screen lines at ``width``: entries row by row, each wrapped in its column."""
         columns = max(1, min(3, (width + self.GUTTER) // (self.MIN_COLUMN + self.GUTTER)))
         column = max(1, (width - self.GUTTER * (columns - 1)) // columns)
@@ -168,19 +165,5 @@ class RotationView(Widget):
         lines: list[Text] = []
         for start in range(0, len(cells), columns):
             row = cells[start : start + columns]
-            for number in range(max(len(cell) for cell in row)):
-                line = Text(end="")
-                for index, cell in enumerate(row):
-                    part = cell[number].copy() if number < len(cell) else Text()
-                    part.set_length(column)
-                    line.append_text(part)
-                    if index < len(row) - 1:
-                        line.append(" " * self.GUTTER)
-                lines.append(line)
+            lines += side_by_side(row, [column] * len(row), self.GUTTER)
         return lines
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._rows(width))
-
-    def render(self) -> Text:
-        return Text("\n", end="").join(self._rows(self.size.width))
