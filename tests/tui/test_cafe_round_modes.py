@@ -12,7 +12,7 @@ from cafe.core import meeting_seating
 from cafe.core.timer import TimerPhase
 from cafe.tui.app import CafeApp
 from cafe.tui.widgets.round_timer import RoundTimer
-from cafe.tui.widgets.seating_view import RotationView, SeatingView, TableCard
+from cafe.tui.widgets.seating_view import RotationView, SeatingView
 from cafe.tui.widgets.steps.cafe_round_step import CafeRoundView
 from tests.tui.helpers import FakePhoneServer, meeting, step_index
 
@@ -59,7 +59,10 @@ async def test_the_rotation_list_then_the_tables_once_the_timer_runs(tmp_path: P
         await pilot.pause()
         assert recomposed == [1], "composed once, with the data of its time"
         assert view.has_class("-seated") and _parts(view) == {"tables"}
-        assert len(view.query(TableCard)) == len(service.state.seating_plan.tables(1))
+        cards = str(view.query_one(SeatingView).render())
+        tables = service.state.seating_plan.tables(1)
+        assert all(f"Bord {table.number} " in cards for table in tables), cards
+        assert cards.count("╭") == len(tables), "a card per table"
         timer = view.query_one(RoundTimer)
         assert timer.phase is TimerPhase.RUNNING and timer.has_class("-running")
 

@@ -17,7 +17,7 @@ from cafe.tui.widgets.round_timer import RoundTimer
 from tests.tui.helpers import FakePhoneServer, meeting, step_index
 
 
-async def test_a_restart_mid_round_restyles_the_screen_once_and_the_timer_once(
+async def test_a_restart_mid_round_restyles_nothing_before_the_first_frame(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     service, clock = meeting(tmp_path / "m", registered=24, present=True)
@@ -30,7 +30,7 @@ async def test_a_restart_mid_round_restyles_the_screen_once_and_the_timer_once(
     update_styles = App.update_styles
 
     def counted(self: App[object], node: DOMNode, animate: bool = True) -> None:
-        restyled[type(node).__name__] += 1
+        restyled[f"{type(node).__name__}#{node.id or ''}"] += 1
         update_styles(self, node, animate)
 
     monkeypatch.setattr(App, "update_styles", counted)
@@ -42,10 +42,11 @@ async def test_a_restart_mid_round_restyles_the_screen_once_and_the_timer_once(
         timer = screen.query_one(RoundTimer)
         assert timer.has_class("-running") and not timer.has_class("-idle")
         assert screen.has_class("-notes-hidden")
-        # Textual restyles a screen when it is shown; classes given before that cost
-        # nothing, and the timer goes from its first phase to the clock's in one restyle.
-        assert restyled["MeetingScreen"] == 1, restyled
-        assert restyled["RoundTimer"] == 1, restyled
+        # Textual restyles a screen when it is shown; the meeting screen was styled as it
+        # mounted, so its first showing does not. Classes given before that cost nothing:
+        # the timer is composed in the clock's phase, the rail with the meeting's lateness.
+        # The projector's address shows once the phones' server runs (it starts after).
+        assert set(restyled) <= {"Label#rail-projector"}, restyled
 
 
 async def test_a_step_change_restyles_the_rail_not_the_whole_screen(

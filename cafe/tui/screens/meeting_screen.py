@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeGuard
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -73,13 +75,22 @@ class MeetingScreen(Screen[None]):
         self.set_reactive(MeetingScreen.notes_visible, notes_shown)
         self._rail_second = -1
         self._synced = -1
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
+        # Composed with the meeting as it is now, so mounting changes nothing before the
+        # first frame (``on_mount`` syncs only if the meeting changed meanwhile).
         meta = self.service.agenda.meta
+        now = self.clock.now()
+        self._synced = self.service.state.last_seq
+        self._rail_second = int(now)
         yield self._header(meta.title, meta.challenge)
         with Horizontal(id="body"):
-            yield AgendaRail(id="rail", classes="-beside-qr" if self._beside_qr() else "")
-            yield StepPanel(self.service, now=self.clock.now(), id="panel")
+            rail = AgendaRail(id="rail", classes="-beside-qr" if self._beside_qr() else "")
+            rail.set_reactive(AgendaRail.rows, rail_rows(self.service, now))
+            rail.set_reactive(AgendaRail.clock, meeting_clock(self.service, now))
+            yield rail
+            yield StepPanel(self.service, now=now, id="panel")
         yield KeyFooter()
 
     @staticmethod
@@ -90,8 +101,40 @@ class MeetingScreen(Screen[None]):
         return header
 
     def on_mount(self) -> None:
-        self.sync()
+        if self._synced != self.service.state.last_seq:
+            self.sync()
         self.set_interval(TICK_SECONDS, self.tick)
+
+    # -- the first frame: nothing laid out, rendered or restyled twice ---------------
+    # Textual (8.2.8, pinned) shows an app's first screen inside a batch of updates
+    # (``App.batch_update``) and draws nothing until the batch ends. Laid out and
+    # rendered in it, the screen was laid out three times and rendered twice, and the
+    # first render was thrown away; with the restyle below, a fifth of the time to the
+    # first frame. tests/tui/test_first_frame_work.py counts each.
+
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        """Not while the app batches: the screen stays marked, and is laid out once at
+        its first idle moment after the batch (when Textual would draw it anyway)."""
+        if self.app._batch_count and self is self.app.screen:
+            self._layout_required = True
+            return
+        super()._refresh_layout(size, scroll)
+
+    def _compositor_refresh(self) -> None:
+        """Not while the app batches: the frame would be rendered and dropped."""
+        if self.app._batch_count and self is self.app.screen:
+            self._repaint_required = True
+            return
+        super()._compositor_refresh()
+
+    def post_message(self, message: Message) -> bool:
+        """The screen's first resume does not restyle it: every widget on it was styled
+        as it mounted, with every stylesheet already read (the app reads the screen's).
+        Later resumes restyle as usual (the theme may have changed meanwhile)."""
+        if isinstance(message, events.ScreenResume) and not self._resumed:
+            self._resumed = True
+            message.refresh_styles = False
+        return super().post_message(message)
 
     def on_screen_resume(self) -> None:
         if self._synced != self.service.state.last_seq:

@@ -93,34 +93,51 @@ class AgendaRail(Vertical):
     """The projector page's address ("" when the phones' server is off)."""
 
     def compose(self) -> ComposeResult:
+        # Composed with what the rail shows now (the parent sets rows, clock and address
+        # first): filled in after mounting, the labels were restyled and laid out again
+        # before the first frame.
         yield Label(t("tui.rail.title"), id="rail-heading")
-        yield RailSteps(id="rail-steps").data_bind(AgendaRail.rows)
+        steps = RailSteps(id="rail-steps")
+        steps.set_reactive(RailSteps.rows, self.rows)
+        yield steps.data_bind(AgendaRail.rows)
+        planned, projected, late = _clock_lines(self.clock)
         with Vertical(id="rail-clock"):
-            yield Label("", id="rail-planned")
-            yield Label("", id="rail-projected")
-        yield Label("", id="rail-projector", markup=False)
-
-    def on_mount(self) -> None:
-        self.watch_clock(self.clock)
-        self.watch_projector_url(self.projector_url)
+            yield Label(planned, id="rail-planned")
+            yield Label(projected, id="rail-projected", classes="-late" if late else "")
+        url = self.projector_url
+        yield Label(
+            _projector_line(url), id="rail-projector", markup=False, classes="" if url else "-empty"
+        )
 
     def watch_projector_url(self, url: str) -> None:
         if not self.is_mounted:
             return
         label = self.query_one("#rail-projector", Label)
-        label.update(t("tui.rail.projector", url=url) if url else "")
+        label.update(_projector_line(url))
         label.set_class(not url, "-empty")  # a class, so the narrow screen's CSS still hides it
 
     def watch_clock(self, clock: MeetingClock | None) -> None:
         if not self.is_mounted or clock is None:
             return
-        self.query_one("#rail-planned", Label).update(
-            t("tui.rail.planned_end", time=clock_time(clock.planned_end))
-        )
-        late = clock.late_minutes
-        projected = self.query_one("#rail-projected", Label)
-        projected.update(
-            t("tui.rail.projected_end", time=clock_time(clock.projected_end))
-            + (f" ({late:+d})" if late else "")
-        )
-        projected.set_class(late > 0, "-late")
+        planned, projected, late = _clock_lines(clock)
+        self.query_one("#rail-planned", Label).update(planned)
+        label = self.query_one("#rail-projected", Label)
+        label.update(projected)
+        label.set_class(late, "-late")
+
+
+def _clock_lines(clock: MeetingClock | None) -> tuple[str, str, bool]:
+    """The planned end, the projected end, and whether the meeting runs late."""
+    if clock is None:
+        return "", "", False
+    late = clock.late_minutes
+    projected = t("tui.rail.projected_end", time=clock_time(clock.projected_end))
+    return (
+        t("tui.rail.planned_end", time=clock_time(clock.planned_end)),
+        projected + (f" ({late:+d})" if late else ""),
+        late > 0,
+    )
+
+
+def _projector_line(url: str) -> str:
+    return t("tui.rail.projector", url=url) if url else ""

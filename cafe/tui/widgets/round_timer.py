@@ -36,18 +36,28 @@ class RoundTimer(Widget):
     phase: reactive[TimerPhase] = reactive(TimerPhase.IDLE)
     """Idle, running, paused, warning (≤ 2 min) or overtime."""
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=f"{classes or ''} -{TimerPhase.IDLE.value}".strip())
-        self._last: tuple[int, float] | None = None
+    def __init__(
+        self,
+        *,
+        step: int = -1,
+        phase: TimerPhase = TimerPhase.IDLE,
+        remaining: float = 0.0,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        """The reading it starts with is what its first frame shows: set after it
+        mounted, it was a restyle and a second layout before that frame."""
+        super().__init__(id=id, classes=f"{classes or ''} -{phase.value}".strip())
+        self.set_reactive(RoundTimer.step, step)
+        self.set_reactive(RoundTimer.phase, phase)
+        self.set_reactive(RoundTimer.remaining, remaining)
+        self._last: tuple[int, float] | None = (step, remaining) if step >= 0 else None
         self.bells = 0
         """Bells rung so far (tests read it; the terminal cannot be asked)."""
 
     def compose(self) -> ComposeResult:
         yield Digits(format_seconds(self.remaining), id="timer-digits")
-        yield Label("", id="timer-state")
-
-    def on_mount(self) -> None:
-        self._show_phase(self.phase)
+        yield Label(t(f"tui.timer.phase.{self.phase.value}"), id="timer-state")
 
     def watch_remaining(self, remaining: float) -> None:
         if self.is_mounted:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
+from math import floor
 from typing import ClassVar
 
+from rich.containers import Lines
+from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Grid
 from textual.reactive import reactive
-from textual.widget import Widget
 
 from cafe.core.seating.plan import Table
 from cafe.i18n import t
@@ -29,61 +30,35 @@ class SeatEntry:
     """A host the planner chose (nobody volunteered): marked so the co-hosts brief them."""
 
 
-class TableCard(Widget):
-    """One table: its number, the host marked, the others.
+class SeatingView(ColumnText):
+    """A card per table for the round under way: its number, the host marked ★ (☆ when
+    the planner chose them), the others; as many cards across as fit, at most four.
 
-    Drawn as one widget (a card used to be a label per person: with 8 tables, forty
-    widgets to mount and style before the first frame).
+    Drawn as one widget: a card used to be a widget of its own (and before that a label
+    per person), eight widgets to mount, style and render before the first frame.
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"table-card--name", "table-card--host"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "seating-view--border",
+        "seating-view--name",
+        "seating-view--host",
+    }
     DEFAULT_CSS = """
-    TableCard { height: auto; }
-    TableCard > .table-card--name { text-style: bold; }
+    SeatingView > .seating-view--name { text-style: bold; }
     """
 
-    def __init__(
-        self, seats: Table, names: dict[str, str], appointed: frozenset[str] = frozenset()
-    ) -> None:
-        super().__init__(classes="table-card")
-        self.seats = seats
-        self.names = names
-        self.appointed = appointed
+    MIN_CARD = 19
+    """The narrowest card (border included): four across at 120 columns, two at 80."""
+    MAX_ACROSS = 4
+    GUTTER = 2
+    """Blank columns between two cards; a blank line is between two rows of them."""
 
-    def render(self) -> Text:
-        card = Text(end="")
-        card.append(
-            t("tui.seating.table", table=self.seats.number),
-            style=self.get_component_rich_style("table-card--name"),
-        )
-        for member in self.seats.people:
-            name = self.names.get(member, member)
-            card.append("\n")
-            if member == self.seats.host:
-                key = "appointed_line" if member in self.appointed else "host_line"
-                host = self.get_component_rich_style("table-card--host")
-                card.append(t(f"tui.seating.{key}", name=name), style=host)
-            else:
-                card.append(name)
-        return card
-
-
-class SeatingView(Grid):
-    """A card per table for the round under way (the host marked ★)."""
-
-    DEFAULT_CSS = """
-    SeatingView { height: auto; grid-size: 4; grid-gutter: 1 2; }
-    """
-
-    tables: reactive[tuple[Table, ...]] = reactive(())
+    tables: reactive[tuple[Table, ...]] = reactive((), layout=True)
     """The round's tables, from the stored plan."""
-    names: reactive[dict[str, str]] = reactive(dict)
+    names: reactive[dict[str, str]] = reactive(dict, layout=True)
     """Participant id → name."""
-    appointed: frozenset[str] = frozenset()
-    """Hosts the planner chose (set before ``tables``)."""
-
-    _built: tuple[object, ...] | None = None
-    """What the cards show now: a refresh that changes nothing mounts nothing."""
+    appointed: reactive[frozenset[str]] = reactive(frozenset(), layout=True)
+    """Hosts the planner chose (nobody volunteered)."""
 
     def __init__(
         self,
@@ -93,33 +68,68 @@ class SeatingView(Grid):
         *,
         id: str | None = None,
     ) -> None:
-        """The tables known when the view is built are composed with it: mounted after,
-        they would be a second round of mounting and styling before the first frame."""
         super().__init__(id=id)
         self.set_reactive(SeatingView.tables, tables)
         self.set_reactive(SeatingView.names, dict(names or {}))
-        self.appointed = appointed
+        self.set_reactive(SeatingView.appointed, appointed)
 
-    def compose(self) -> ComposeResult:
-        self._built = (self.tables, dict(self.names), self.appointed)
-        for seats in self.tables:
-            yield TableCard(seats, self.names, self.appointed)
+    def card_texts(self, seats: Table) -> list[Text]:
+        """A card's lines before wrapping: the table, then its people, the host first."""
+        lines = [
+            Text(
+                t("tui.seating.table", table=seats.number),
+                style=self.get_component_rich_style("seating-view--name"),
+            )
+        ]
+        host = self.get_component_rich_style("seating-view--host")
+        for member in seats.people:
+            name = self.names.get(member, member)
+            if member == seats.host:
+                key = "appointed_line" if member in self.appointed else "host_line"
+                lines.append(Text(t(f"tui.seating.{key}", name=name), style=host))
+            else:
+                lines.append(Text(name))
+        return lines
 
-    def on_mount(self) -> None:
-        self._rebuild()
+    def lines(self, width: int) -> list[Text]:
+        """The screen lines at ``width``: the cards row by row, as a grid laid them out."""
+        if not self.tables:
+            return []
+        across = max(
+            1, min(self.MAX_ACROSS, (width + self.GUTTER) // (self.MIN_CARD + self.GUTTER))
+        )
+        unit = Fraction(max(across, width - self.GUTTER * (across - 1)), across)
+        widths = [floor(unit * (i + 1)) - floor(unit * i) for i in range(across)]
+        border = self.get_component_rich_style("seating-view--border")
+        lines: list[Text] = []
+        for start in range(0, len(self.tables), across):
+            if start:
+                lines.append(Text(end=""))
+            row = self.tables[start : start + across]
+            cards = [
+                self._card(seats, card_width, border)
+                for seats, card_width in zip(row, widths, strict=False)
+            ]
+            lines += side_by_side(cards, widths[: len(cards)], self.GUTTER)
+        return lines
 
-    def watch_tables(self) -> None:
-        self._rebuild()
-
-    def _rebuild(self) -> None:
-        if not self.is_mounted:
-            return
-        shown = (self.tables, dict(self.names), self.appointed)
-        if shown == self._built:
-            return
-        self._built = shown
-        self.remove_children()
-        self.mount_all(TableCard(seats, self.names, self.appointed) for seats in self.tables)
+    def _card(self, seats: Table, width: int, border: Style) -> Lines:
+        """One card ``width`` cells wide: a rounded border, a blank either side inside."""
+        inner = max(1, width - 4)
+        body = Lines()
+        for text in self.card_texts(seats):
+            body.extend(text.wrap(self.app.console, inner))
+        card = Lines([Text.assemble(("╭" + "─" * (width - 2) + "╮", border), end="")])
+        for text in body:
+            line = Text(end="")
+            line.append("│", style=border)
+            line.append(" ")
+            line.append_text(text)
+            line.append(" " * (inner - text.cell_len) + " ")
+            line.append("│", style=border)
+            card.append(line)
+        card.append(Text.assemble(("╰" + "─" * (width - 2) + "╯", border), end=""))
+        return card
 
 
 class RotationView(ColumnText):

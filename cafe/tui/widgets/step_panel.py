@@ -64,13 +64,16 @@ class StepPanel(Container):
         super().__init__(id=id)
         self.service = service
         self.set_reactive(StepPanel.step_index, service.state.current_step)
+        self.set_reactive(StepPanel.revision, service.state.last_seq)
         self.set_reactive(StepPanel.now, now)
 
     def compose(self) -> ComposeResult:
         view = view_for(self.service, self.step_index)
-        # Bound values reach the view one by one after it mounts: without the time
-        # first, its timers were shown for time 0 and then restyled to the right phase.
+        # Bound values reach the view one by one after it mounts: without the time and
+        # the revision first, its timers were shown for time 0 and then restyled to the
+        # right phase, and the view read the meeting twice.
         view.set_reactive(StepView.now, self.now)
+        view.set_reactive(StepView.revision, self.revision)
         yield view.data_bind(StepPanel.revision, StepPanel.now, StepPanel.phones_url)
 
     def watch_step_index(self) -> None:

@@ -61,15 +61,23 @@ class StepView(VerticalScroll):
 
     def update_timers(self, now: float) -> None:
         """Feed this step's timer into every ``RoundTimer`` in the view."""
-        timer = self.service.timer(self.index)
+        phase, remaining = self.timer_reading(now)
         for widget in self.query(RoundTimer):
             widget.step = self.index
-            if timer is None:
-                widget.phase = TimerPhase.IDLE
-                widget.remaining = (self.step.minutes * 60) if self.step else 0.0
-            else:
-                widget.phase = timer.phase(now)
-                widget.remaining = timer.remaining(now)
+            widget.phase = phase
+            widget.remaining = remaining
+
+    def timer_reading(self, now: float) -> tuple[TimerPhase, float]:
+        """This step's timer at ``now``: its phase and the seconds left."""
+        timer = self.service.timer(self.index)
+        if timer is None:
+            return TimerPhase.IDLE, (self.step.minutes * 60.0) if self.step else 0.0
+        return timer.phase(now), timer.remaining(now)
+
+    def round_timer(self) -> RoundTimer:
+        """The step's timer, composed with the reading of ``now`` (its first frame's)."""
+        phase, remaining = self.timer_reading(self.now)
+        return RoundTimer(step=self.index, phase=phase, remaining=remaining, classes="step-timer")
 
     @property
     def timed(self) -> bool:

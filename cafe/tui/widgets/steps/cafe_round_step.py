@@ -16,7 +16,6 @@ from cafe.core.seating.plan import Table
 from cafe.core.service import MeetingService
 from cafe.core.text import collation_key
 from cafe.i18n import current_language, t
-from cafe.tui.widgets.round_timer import RoundTimer
 from cafe.tui.widgets.seating_view import RotationView, SeatEntry, SeatingView
 from cafe.tui.widgets.step_view import StepView
 
@@ -43,7 +42,7 @@ class CafeRoundView(StepView):
         with Horizontal(classes="round-top"):
             yield Static(step.question or step.text, classes="question big", markup=False)
             if self.timed:
-                yield RoundTimer(classes="step-timer")
+                yield self.round_timer()
         # Only what the mode shows: the other modes' widgets, hidden, were a sixth of the
         # meeting screen to mount and style before its first frame. A change of mode (the
         # round's timer starts) composes the view again.

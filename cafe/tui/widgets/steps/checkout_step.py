@@ -11,7 +11,6 @@ from cafe.i18n import t
 from cafe.tui.messages import ThoughtSubmitted
 from cafe.tui.widgets.draft_input import DraftInput
 from cafe.tui.widgets.qr_panel import QrPanel
-from cafe.tui.widgets.round_timer import RoundTimer
 from cafe.tui.widgets.step_view import StepView
 
 
@@ -25,7 +24,7 @@ class CheckoutView(StepView):
         with Horizontal(classes="round-top"):
             yield Static(step.question or step.text, classes="question big", markup=False)
             if self.timed:
-                yield RoundTimer(classes="step-timer")
+                yield self.round_timer()
         with Horizontal(classes="checkout-body"):
             yield Static("", id="checkout-notes", classes="checkout-notes", markup=False)
             with Vertical(classes="qr-column"):

@@ -9,7 +9,6 @@ from textual.widgets import Label, Static
 
 from cafe.core.figures import meeting_figures
 from cafe.i18n import t
-from cafe.tui.widgets.round_timer import RoundTimer
 from cafe.tui.widgets.step_view import StepView
 
 
@@ -24,7 +23,7 @@ class ClosingView(StepView):
         if step.text:
             yield Static(step.text, classes="step-text big", markup=False)
         if self.timed:
-            yield RoundTimer(classes="step-timer")
+            yield self.round_timer()
         yield Static("", id="closing-numbers", classes="numbers big", markup=False)
         yield Label(t("tui.closing.report_title"), id="closing-caption", classes="caption")
         yield Static("", id="closing-command", classes="command", markup=False)

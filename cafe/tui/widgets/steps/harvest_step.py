@@ -9,7 +9,6 @@ from textual.widgets import Label, Static
 from cafe.i18n import t
 from cafe.tui.board_data import idea_rows, theme_rows
 from cafe.tui.widgets.idea_list import IdeaList
-from cafe.tui.widgets.round_timer import RoundTimer
 from cafe.tui.widgets.step_view import StepView
 from cafe.tui.widgets.theme_list import ThemeList
 
@@ -27,7 +26,7 @@ class HarvestView(StepView):
                     yield Static(step.question or step.text, classes="step-text", markup=False)
                 yield Label(t("tui.harvest.hint"), classes="caption")
             if self.timed:
-                yield RoundTimer(classes="step-timer")
+                yield self.round_timer()
         with Horizontal(classes="columns"):
             with Vertical(classes="column"):
                 yield Label("", id="harvest-ideas-title", classes="column-title", markup=False)

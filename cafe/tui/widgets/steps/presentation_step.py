@@ -13,7 +13,6 @@ from cafe.core.service import MeetingService
 from cafe.core.timer import format_seconds
 from cafe.i18n import t
 from cafe.tui.messages import SpeakerToggled
-from cafe.tui.widgets.round_timer import RoundTimer
 from cafe.tui.widgets.step_view import StepView
 
 
@@ -41,7 +40,7 @@ class PresentationView(StepView):
             yield OptionList(id="speakers", classes="speakers", markup=False)
             with Vertical(classes="side"):
                 if self.timed:
-                    yield RoundTimer(classes="step-timer")
+                    yield self.round_timer()
                 yield Label("", id="speaker-now", classes="speaker-now", markup=False)
                 yield Label("", id="speaker-count", classes="caption")
         if step.notes:

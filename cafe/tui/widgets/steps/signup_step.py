@@ -9,7 +9,6 @@ from textual.widgets import Label, Static
 from cafe.core.service import MeetingService
 from cafe.i18n import t
 from cafe.tui.widgets.qr_panel import QrPanel
-from cafe.tui.widgets.round_timer import RoundTimer
 from cafe.tui.widgets.step_view import StepView
 
 
@@ -42,7 +41,7 @@ class SignupView(StepView):
                 if step.text or step.question:
                     yield Static(step.question or step.text, classes="step-text", markup=False)
                 if self.timed:
-                    yield RoundTimer(classes="step-timer")
+                    yield self.round_timer()
                 yield Static("", id="signup-lists", classes="signup-lists", markup=False)
                 yield Label(t("tui.signup.manual_hint"), classes="caption")
             with Vertical(classes="qr-column"):

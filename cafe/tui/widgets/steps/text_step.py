@@ -7,7 +7,6 @@ from textual.widgets import Label, Static
 
 from cafe.core.agenda import StepKind
 from cafe.i18n import t
-from cafe.tui.widgets.round_timer import RoundTimer
 from cafe.tui.widgets.step_view import StepView
 
 SHOWS_CHALLENGE = {StepKind.OPENING, StepKind.PURPOSE}
@@ -28,6 +27,6 @@ class TextStepView(StepView):
         if step.question:
             yield Static(step.question, classes="question big", markup=False)
         if self.timed:
-            yield RoundTimer(classes="step-timer")
+            yield self.round_timer()
         if step.notes:
             yield Static(t("tui.step.notes", notes=step.notes), classes="notes", markup=False)

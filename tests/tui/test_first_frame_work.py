@@ -1,0 +1,120 @@
+"""The work before the first frame: a restart in the middle of a round waits for it.
+
+Textual shows an app's first screen inside a batch of updates and draws nothing until the
+batch ends; the meeting screen waits for it, so it is laid out once and each widget
+rendered once before the frame that is drawn (it used to be three layouts and two
+renders, the first of them thrown away)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from rich.console import RenderableType
+from textual._compositor import Compositor, ReflowResult
+from textual.app import App
+from textual.geometry import Region, Size
+from textual.screen import Screen
+from textual.strip import Strip
+from textual.widget import Widget
+
+from cafe.core import meeting_seating
+from cafe.tui.app import CafeApp
+from cafe.tui.screens.meeting_screen import MeetingScreen
+from cafe.tui.widgets.seating_view import SeatingView
+from cafe.tui.widgets.step_panel import StepPanel
+from tests.tui.helpers import FakePhoneServer, meeting, step_index
+
+
+class Work:
+    """Layouts and renders counted until the first frame Textual draws."""
+
+    def __init__(self) -> None:
+        self.layouts = 0
+        self.renders: Counter[int] = Counter()
+        self.kinds: dict[int, str] = {}
+        self.at_first_frame: tuple[int, Counter[int]] | None = None
+
+
+@pytest.fixture
+def work(monkeypatch: pytest.MonkeyPatch) -> Work:
+    counted = Work()
+    reflow = Compositor.reflow
+    render_lines = Widget.render_lines
+    display = App._display
+
+    def counted_reflow(self: Compositor, parent: Widget, size: Size) -> ReflowResult:
+        counted.layouts += 1
+        return reflow(self, parent, size)
+
+    def counted_render(self: Widget, crop: Region) -> list[Strip]:
+        counted.renders[id(self)] += 1
+        counted.kinds[id(self)] = type(self).__name__
+        return render_lines(self, crop)
+
+    def first_frame(
+        self: App[object], screen: Screen[object], update: RenderableType | None
+    ) -> None:
+        # What Textual draws: not in a batch (it drops those), and something to draw.
+        if counted.at_first_frame is None and update is not None and not self._batch_count:
+            counted.at_first_frame = (counted.layouts, Counter(counted.renders))
+        display(self, screen, update)
+
+    monkeypatch.setattr(Compositor, "reflow", counted_reflow)
+    monkeypatch.setattr(Widget, "render_lines", counted_render)
+    monkeypatch.setattr(App, "_display", first_frame)
+    return counted
+
+
+async def test_a_restart_mid_round_lays_out_once_and_renders_each_widget_once(
+    tmp_path: Path, work: Work
+) -> None:
+    service, clock = meeting(tmp_path / "m", registered=30, present=True)
+    meeting_seating.plan_now(service, 1)
+    service.start_step(step_index(service, "cafe_round"))
+    service.timer_start()
+    clock.advance(5 * 60)
+
+    app = CafeApp(service, clock=clock, server=FakePhoneServer(), lang="sv")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        tables = app.screen.query_one(SeatingView)
+        shown = str(tables.render())
+        assert all(f"Bord {table.number} " in shown for table in tables.tables), shown
+        assert len(tables.tables) >= 4, "the round's tables are on the screen"
+        assert work.at_first_frame is not None, "a frame was drawn"
+        layouts, renders = work.at_first_frame
+        assert layouts == 1, f"{layouts} layouts before the first frame"
+        twice = sorted({work.kinds[key] for key, count in renders.items() if count > 1})
+        assert not twice, f"rendered more than once before the first frame: {twice}"
+        assert renders[id(tables)] == 1, "the tables are drawn"
+
+
+async def test_a_change_made_in_a_later_batch_is_drawn_when_the_batch_ends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The screen waits for a batch; it does not lose what changed in it."""
+    service, clock = meeting(tmp_path / "m", registered=12, present=True)
+    service.start_step(0)
+    frames: list[bool] = []
+    display = App._display
+
+    def drawn(self: App[object], screen: Screen[object], update: RenderableType | None) -> None:
+        if update is not None:
+            frames.append(not self._batch_count)
+        display(self, screen, update)
+
+    app = CafeApp(service, clock=clock, server=FakePhoneServer(), lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(App, "_display", drawn)
+        with app.batch_update():
+            service.start_step(1)
+            await pilot.pause()
+            assert not any(frames), "nothing is drawn in a batch"
+        await pilot.pause()
+        assert any(frames), "the batch's end brings a frame"
+        view = app.screen.query_one(StepPanel).view
+        assert view is not None and view.index == 1, "the new step's view is on the screen"
