@@ -184,9 +184,8 @@ class DriftSamples:
 class TimerWatch:
     """A thread that reads the drawn timer; attribute reads only, it never calls Textual."""
 
-    def __init__(self, round_timer: Any, digits: Any, timer: Any) -> None:
+    def __init__(self, round_timer: Any, timer: Any) -> None:
         self._round_timer = round_timer
-        self._digits = digits
         self._timer = timer
         self._stop = threading.Event()
         self._samples = DriftSamples()
@@ -212,7 +211,7 @@ class TimerWatch:
         last_change = time.monotonic()
         while not self._stop.wait(SAMPLE_SECONDS):
             drawn = float(self._round_timer.remaining)
-            shown = str(self._digits.value)
+            shown = str(self._round_timer.digits)
             true = self._timer.remaining(time.time())
             samples = self._samples
             samples.lag.append(drawn - true)
@@ -359,9 +358,8 @@ async def run_load(folder: Path, plan: PhonePlan, *, baseline_seconds: float = 3
         }
         parent.send(urls)
         round_timer = app.screen.query_one(RoundTimer)
-        digits = round_timer.query_one("#timer-digits")
         loop = asyncio.get_running_loop()
-        with TimerWatch(round_timer, digits, timer) as watch:
+        with TimerWatch(round_timer, timer) as watch:
             await asyncio.sleep(baseline_seconds)
             baseline = watch.take()
             parent.send("go")

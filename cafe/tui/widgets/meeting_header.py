@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
+from typing import ClassVar
+
+from rich.text import Text
 from textual.reactive import reactive
-from textual.widgets import Label
+from textual.widget import Widget
 
 
-class MeetingHeader(Horizontal):
-    """Title left, challenge beside it, the screen's name right; always visible."""
+class MeetingHeader(Widget):
+    """Title left, challenge beside it, the screen's name right; always visible.
 
+    One line drawn by one widget: it was a label per part, three widgets on every
+    screen to mount, style and render before its first frame.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "meeting-header--title",
+        "meeting-header--challenge",
+        "meeting-header--mode",
+    }
     DEFAULT_CSS = """
     MeetingHeader { height: 1; dock: top; }
-    MeetingHeader > #header-title { width: auto; text-style: bold; padding: 0 1; }
-    MeetingHeader > #header-challenge { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
-    MeetingHeader > #header-mode { width: auto; padding: 0 1; }
+    MeetingHeader > .meeting-header--title { text-style: bold; }
     """
 
     title: reactive[str] = reactive("")
@@ -25,20 +33,11 @@ class MeetingHeader(Horizontal):
     mode: reactive[str] = reactive("")
     """What this screen is (check-in, capture ...); empty on the main screen."""
 
-    def compose(self) -> ComposeResult:
-        yield Label(self.title, id="header-title", markup=False)
-        yield Label(self.challenge, id="header-challenge", markup=False)
-        if self.mode:
-            yield Label(self.mode, id="header-mode", markup=False)
-
-    def watch_title(self, title: str) -> None:
-        if self.is_mounted:
-            self.query_one("#header-title", Label).update(title)
-
-    def watch_challenge(self, challenge: str) -> None:
-        if self.is_mounted:
-            self.query_one("#header-challenge", Label).update(challenge)
-
-    def watch_mode(self, mode: str) -> None:
-        if self.is_mounted and self.query("#header-mode"):
-            self.query_one("#header-mode", Label).update(mode)
+    def render(self) -> Text:
+        style = self.get_component_rich_style
+        title = Text(f" {self.title} ", style=style("meeting-header--title"), end="")
+        mode = Text(f" {self.mode} " if self.mode else "", style=style("meeting-header--mode"))
+        room = max(0, self.size.width - title.cell_len - mode.cell_len)
+        challenge = Text(self.challenge, style=style("meeting-header--challenge"), end="")
+        challenge.truncate(room, overflow="ellipsis", pad=True)
+        return Text.assemble(title, challenge, mode, no_wrap=True, end="")

@@ -2,31 +2,33 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.containers import Lines
+from rich.text import Text
+from textual.geometry import Size
 from textual.reactive import reactive
+from textual.renderables.digits import Digits
 from textual.widget import Widget
-from textual.widgets import Digits, Label
 
 from cafe.core.timer import WARNING_SECONDS, TimerPhase, format_seconds
 from cafe.i18n import t
 
 
 class RoundTimer(Widget):
-    """Digits plus a one-word state; the phase becomes a CSS class the theme colours.
+    """Large digits over a one-word state, centred; the phase becomes a CSS class the
+    theme colours. One widget draws both (they were a ``Digits`` and a ``Label`` in a
+    container: three widgets to mount, style and render before the first frame).
 
     The parent sets ``remaining`` and ``phase`` from ``Timer.remaining(clock.now())``;
     this widget never counts. It rings the bell once when the time left crosses 2:00
     and 0:00 while it runs (not when a restart finds it already past them).
     """
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"round-timer--state"}
     DEFAULT_CSS = """
-    RoundTimer {
-        height: auto;
-        width: auto;
-        layout: vertical;
-    }
-    RoundTimer > Digits { width: auto; }
-    RoundTimer > Label { width: 100%; content-align: center middle; }
+    RoundTimer { height: auto; width: auto; }
     """
 
     step: reactive[int] = reactive(-1)
@@ -55,22 +57,50 @@ class RoundTimer(Widget):
         self.bells = 0
         """Bells rung so far (tests read it; the terminal cannot be asked)."""
 
-    def compose(self) -> ComposeResult:
-        yield Digits(format_seconds(self.remaining), id="timer-digits")
-        yield Label(t(f"tui.timer.phase.{self.phase.value}"), id="timer-state")
+    @property
+    def digits(self) -> str:
+        """The time left as the digits draw it (``-1:05``)."""
+        return format_seconds(self.remaining)
 
-    def watch_remaining(self, remaining: float) -> None:
-        if self.is_mounted:
-            self.query_one(Digits).update(format_seconds(remaining))
+    def _state(self) -> str:
+        return t(f"tui.timer.phase.{self.phase.value}")
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return Digits.get_width(self.digits)  # the state's words wrap within the digits
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return 3 + len(self._state_lines(width))
+
+    def _state_lines(self, width: int) -> Lines:
+        return Text(self._state()).wrap(self.app.console, max(1, width))
+
+    def render(self) -> Text:
+        width = self.size.width
+        style = self.rich_style
+        timer = Text(end="")
+        rows = [piece.text for piece in Digits(self.digits).render(style) if piece.text != "\n"]
+        for row in rows:
+            timer.append(row, style)
+            timer.append(" " * (width - cell_len(row)) + "\n")
+        # The words as a block in the middle, each line from the block's left edge (a
+        # centred label did that).
+        lines = [line.plain.rstrip() for line in self._state_lines(width)]
+        left = " " * max(0, (width - max(cell_len(line) for line in lines)) // 2)
+        state = self.get_component_rich_style("round-timer--state")
+        for number, line in enumerate(lines):
+            timer.append(("\n" if number else "") + left)
+            timer.append(line, state)
+        return timer
+
+    def watch_remaining(self, old: float, remaining: float) -> None:
+        before, after = format_seconds(old), format_seconds(remaining)
+        if before != after:
+            self.refresh(layout=Digits.get_width(before) != Digits.get_width(after))
         self._maybe_ring(remaining)
 
     def watch_phase(self, phase: TimerPhase) -> None:
-        if self.is_mounted:
-            self._show_phase(phase)
-
-    def _show_phase(self, phase: TimerPhase) -> None:
         # One restyle per change of phase; set one at a time, the classes restyled the
-        # timer twice (the old class off, the new one on), the first frame included.
+        # timer twice (the old class off, the new one on).
         wanted = f"-{phase.value}"
         stale = [f"-{each.value}" for each in TimerPhase if each is not phase]
         stale = [name for name in stale if self.has_class(name)]
@@ -78,7 +108,7 @@ class RoundTimer(Widget):
             self.remove_class(*stale, update=False)
             self.add_class(wanted, update=False)
             self.update_node_styles(animate=False)
-        self.query_one("#timer-state", Label).update(t(f"tui.timer.phase.{phase.value}"))
+        self.refresh(layout=True)  # the state's word may be wider than the digits
 
     def _maybe_ring(self, remaining: float) -> None:
         last = self._last
