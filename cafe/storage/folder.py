@@ -7,19 +7,26 @@ happens is in the database. Opening a folder loads both and hands back the servi
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 import sqlite3
 import stat
 import tempfile
 from pathlib import Path
 
-from cafe.core.agenda import Agenda, dump_agenda, load_agenda
+from cafe.core.agenda import Agenda, load_agenda
 from cafe.core.clock import Clock
 from cafe.core.errors import CafeError, DamagedEvent, StoreError
 from cafe.core.service import MeetingService
 from cafe.i18n import t
 from cafe.storage.sqlite_log import SqliteEventLog, damaged, shell_word
+
+
+def _new_token() -> str:
+    """A secret for a link (what the QR codes carry)."""
+    import secrets  # with hashlib and hmac: only when a token is made, not to open a meeting
+
+    return secrets.token_urlsafe(24)
+
 
 AGENDA_FILE = "agenda.toml"
 DB_FILE = "meeting.db"
@@ -108,6 +115,8 @@ def _prepare_new_folder(folder: Path) -> None:
 
 def create_meeting_folder(folder: Path, agenda: Agenda) -> SqliteEventLog:
     """Make a new meeting folder for ``agenda``; nothing is left behind on failure."""
+    from cafe.core.agenda import dump_agenda  # the TOML writer: not to open a meeting
+
     folder = Path(folder)
     existed = folder.exists()
     _prepare_new_folder(folder)
@@ -115,7 +124,7 @@ def create_meeting_folder(folder: Path, agenda: Agenda) -> SqliteEventLog:
         close_to_others(folder)
         write_atomically(folder / AGENDA_FILE, dump_agenda(agenda))
         log = SqliteEventLog(folder / DB_FILE, create=True)
-        log.set_meta({"meeting_token": secrets.token_urlsafe(24)})
+        log.set_meta({"meeting_token": _new_token()})
         return log
     except BaseException:
         remove_meeting_files(folder, keep_folder=existed)
@@ -168,7 +177,7 @@ def table_token(service: MeetingService, table: int) -> str:
     log = service.log
     assert isinstance(log, SqliteEventLog)
     key = f"{TABLE_TOKEN_PREFIX}{table}"
-    return log.get_meta(key) or log.meta_default(key, secrets.token_urlsafe(24))
+    return log.get_meta(key) or log.meta_default(key, _new_token())
 
 
 def table_tokens(service: MeetingService) -> dict[int, str]:
@@ -191,9 +200,7 @@ def cohost_token(service: MeetingService) -> str:
     """
     log = service.log
     assert isinstance(log, SqliteEventLog)
-    return log.get_meta(COHOST_TOKEN_KEY) or log.meta_default(
-        COHOST_TOKEN_KEY, secrets.token_urlsafe(24)
-    )
+    return log.get_meta(COHOST_TOKEN_KEY) or log.meta_default(COHOST_TOKEN_KEY, _new_token())
 
 
 def new_cohost_token(service: MeetingService) -> str:
@@ -204,6 +211,6 @@ def new_cohost_token(service: MeetingService) -> str:
     """
     log = service.log
     assert isinstance(log, SqliteEventLog)
-    token = secrets.token_urlsafe(24)
+    token = _new_token()
     log.set_meta({COHOST_TOKEN_KEY: token})
     return token

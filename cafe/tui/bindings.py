@@ -8,8 +8,7 @@ app its scope's bindings in the current language.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 from weakref import WeakKeyDictionary
 
 from textual.binding import Binding, BindingsMap
@@ -32,8 +31,7 @@ SCOPES: tuple[Scope, ...] = (
 """Order of the sections on the help screen (the demo's keys show in its footer only)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Key:
+class Key(NamedTuple):
     """One key (or several keys) bound to an action in one scope."""
 
     keys: str

@@ -7,13 +7,12 @@ restart as before it, and tests need no screen.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cafe.core.service import MeetingService
 
 
-@dataclass(frozen=True, slots=True)
-class RailRow:
+class RailRow(NamedTuple):
     """One agenda step as the rail shows it."""
 
     index: int
@@ -25,8 +24,7 @@ class RailRow:
     """``done``, ``current`` or ``todo``."""
 
 
-@dataclass(frozen=True, slots=True)
-class MeetingClock:
+class MeetingClock(NamedTuple):
     """The meeting's planned end beside the end it is heading for."""
 
     planned_end: float

@@ -45,7 +45,6 @@ from cafe.core.agenda.model import (
     TableRules,
     WebSettings,
 )
-from cafe.core.agenda.toml_errors import syntax_problem
 from cafe.core.errors import Problem, ValidationError
 from cafe.core.nesting import too_deep
 from cafe.core.participants import Sector, parse_sector
@@ -264,6 +263,8 @@ def parse_agenda(text: str, source: str = "agenda.toml") -> Agenda:
         data = tomli.loads(text)
         return _build(data, Checker(source, KeyLocator(text)))
     except tomli.TOMLDecodeError as error:
+        from cafe.core.agenda.toml_errors import syntax_problem  # only when it is needed
+
         raise ValidationError([syntax_problem(error, text, source)]) from None
     except RecursionError:  # a nesting the bracket count could not see
         raise ValidationError(

@@ -11,9 +11,8 @@ respond to a click, a tooltip on hover, and the command palette's key on the rig
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import groupby
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, NamedTuple
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -27,16 +26,14 @@ from textual.widget import Widget
 Role = Literal["key", "description", "plain", "separator"]
 
 
-@dataclass(frozen=True, slots=True)
-class _Piece:
+class _Piece(NamedTuple):
     text: str
     role: Role
     key: int | None = None
     """Index of the key this piece belongs to (``None``: spacing, labels)."""
 
 
-@dataclass(frozen=True, slots=True)
-class PlacedKey:
+class PlacedKey(NamedTuple):
     """A key as drawn: where it is, so a click or a test can find it."""
 
     key: str
@@ -50,8 +47,7 @@ class PlacedKey:
     tooltip: str
 
 
-@dataclass(frozen=True, slots=True)
-class _KeyInfo:
+class _KeyInfo(NamedTuple):
     key: str
     enabled: bool
     tooltip: str

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 from math import floor
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.containers import Lines
 from rich.style import Style
@@ -17,8 +16,7 @@ from cafe.i18n import t
 from cafe.tui.widgets.text_columns import ColumnText, side_by_side
 
 
-@dataclass(frozen=True, slots=True)
-class SeatEntry:
+class SeatEntry(NamedTuple):
     """One line of the rotation list: a name and the table to go to."""
 
     name: str
