@@ -8,6 +8,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Label
@@ -37,15 +38,20 @@ def row_texts(row: RailRow) -> tuple[str, str]:
 
 
 class RailSteps(Widget):
-    """Every step, a line each, drawn by one widget.
+    """The rail's heading and every step, a line each, drawn by one widget.
 
     A line used to be three widgets (a row and two labels): forty widgets to mount and
     style before the first frame, for text that only changes when a step does.
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"rail-steps--done", "rail-steps--current"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "rail-steps--heading",
+        "rail-steps--done",
+        "rail-steps--current",
+    }
     DEFAULT_CSS = """
     RailSteps { height: 1fr; }
+    RailSteps > .rail-steps--heading { text-style: bold; color: $text-muted; }
     RailSteps > .rail-steps--done { color: $text-muted; }
     RailSteps > .rail-steps--current { background: $primary; color: $text; text-style: bold; }
     """
@@ -55,7 +61,10 @@ class RailSteps(Widget):
     def render(self) -> Text:
         width = self.size.width
         lines = Text(no_wrap=True, overflow="crop", end="")
-        for number, row in enumerate(self.rows):
+        lines.append(
+            t("tui.rail.title"), style=self.get_component_rich_style("rail-steps--heading")
+        )
+        for row in self.rows:
             title, shown = row_texts(row)
             minutes = f" {shown}" if shown and width >= NARROW_WIDTH else ""
             room = max(width - cell_len(minutes), 1)
@@ -67,18 +76,40 @@ class RailSteps(Widget):
                 if row.status in ("done", "current")
                 else ""
             )
-            if number:
-                lines.append("\n")
+            lines.append("\n")
             lines.append(line, style=style)
         return lines
 
 
+class RailClock(Widget):
+    """The meeting's planned end and the end it is heading for (marked when late)."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"rail-clock--late"}
+    DEFAULT_CSS = """
+    RailClock { height: auto; }
+    RailClock > .rail-clock--late { color: $warning; text-style: bold; }
+    """
+
+    clock: reactive[MeetingClock | None] = reactive(None)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return 2
+
+    def render(self) -> Text:
+        planned, projected, late = _clock_lines(self.clock)
+        style = self.get_component_rich_style("rail-clock--late") if late else ""
+        lines = [Text(planned, end=""), Text(projected, style=style, end="")]
+        for line in lines:  # cut at the rail's edge, as a label did; never wrapped
+            line.truncate(self.size.width, overflow="crop")
+        return Text("\n", end="").join(lines)
+
+
 class AgendaRail(Vertical):
-    """The steps (``RailSteps``), the planned and projected end, the projector's address."""
+    """The steps (``RailSteps``), the planned and projected end (``RailClock``), the
+    projector's address."""
 
     DEFAULT_CSS = """
     AgendaRail { height: 100%; }
-    AgendaRail #rail-clock { height: auto; }
     AgendaRail #rail-projector {
         width: 100%; height: auto; margin-top: 1; color: $text-muted; text-overflow: fold;
     }
@@ -96,14 +127,12 @@ class AgendaRail(Vertical):
         # Composed with what the rail shows now (the parent sets rows, clock and address
         # first): filled in after mounting, the labels were restyled and laid out again
         # before the first frame.
-        yield Label(t("tui.rail.title"), id="rail-heading")
         steps = RailSteps(id="rail-steps")
         steps.set_reactive(RailSteps.rows, self.rows)
         yield steps.data_bind(AgendaRail.rows)
-        planned, projected, late = _clock_lines(self.clock)
-        with Vertical(id="rail-clock"):
-            yield Label(planned, id="rail-planned")
-            yield Label(projected, id="rail-projected", classes="-late" if late else "")
+        clock = RailClock(id="rail-clock")
+        clock.set_reactive(RailClock.clock, self.clock)
+        yield clock.data_bind(AgendaRail.clock)
         url = self.projector_url
         yield Label(
             _projector_line(url), id="rail-projector", markup=False, classes="" if url else "-empty"
@@ -115,15 +144,6 @@ class AgendaRail(Vertical):
         label = self.query_one("#rail-projector", Label)
         label.update(_projector_line(url))
         label.set_class(not url, "-empty")  # a class, so the narrow screen's CSS still hides it
-
-    def watch_clock(self, clock: MeetingClock | None) -> None:
-        if not self.is_mounted or clock is None:
-            return
-        planned, projected, late = _clock_lines(clock)
-        self.query_one("#rail-planned", Label).update(planned)
-        label = self.query_one("#rail-projected", Label)
-        label.update(projected)
-        label.set_class(late, "-late")
 
 
 def _clock_lines(clock: MeetingClock | None) -> tuple[str, str, bool]:
