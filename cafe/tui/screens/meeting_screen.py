@@ -109,20 +109,20 @@ class MeetingScreen(Screen[None]):
     # Textual (8.2.8, pinned) shows an app's first screen inside a batch of updates
     # (``App.batch_update``) and draws nothing until the batch ends. Laid out and
     # rendered in it, the screen was laid out three times and rendered twice, and the
-    # first render was thrown away; with the restyle below, a fifth of the time to the
-    # first frame. tests/tui/test_first_frame_work.py counts each.
+    # first render was thrown away; with the restyle below, about a tenth of the work
+    # before the first frame. tests/tui/test_first_frame_work.py counts each.
 
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
         """Not while the app batches: the screen stays marked, and is laid out once at
         its first idle moment after the batch (when Textual would draw it anyway)."""
-        if self.app._batch_count and self is self.app.screen:
+        if self.app._batch_count and self.is_current:
             self._layout_required = True
             return
         super()._refresh_layout(size, scroll)
 
     def _compositor_refresh(self) -> None:
         """Not while the app batches: the frame would be rendered and dropped."""
-        if self.app._batch_count and self is self.app.screen:
+        if self.app._batch_count and self.is_current:
             self._repaint_required = True
             return
         super()._compositor_refresh()
