@@ -18,6 +18,12 @@ the middle of café round 2 with ideas and a seating plan, opened with ``--no-se
 (the LAN server is measured by the web benchmark). Prints each run, the medians, and the
 ratio cafe / minimal; the machine's load average is printed too, since a busy machine
 slows both.
+
+The clock's ratio moves with the machine's state even at the same load (a fast start of
+the minimal app makes the shared part smaller). ``--instructions`` adds a steady figure:
+each program runs once more under callgrind (``apt-get install valgrind``), in the same
+terminal, and stops at its first frame; the instructions it ran are counted (with
+``PYTHONHASHSEED=0``, runs agree within about 1 %). About a minute more.
 """
 
 from __future__ import annotations
@@ -107,12 +113,64 @@ class Terminal:
         self.tmux("kill-server")
 
 
+STOP_AT_FIRST_FRAME = """
+import os, sys
+from textual.drivers.linux_driver import LinuxDriver
+markers = tuple(sys.argv[1].split("|"))
+sys.argv[:] = sys.argv[2:]
+write = LinuxDriver.write
+seen = []
+def first_frame(self, data):
+    write(self, data)
+    seen.append(data)
+    if all(any(marker in part for part in seen) for marker in markers):
+        os._exit(0)
+LinuxDriver.write = first_frame
+import runpy
+runpy.run_path(sys.argv[0], run_name="__main__") if sys.argv[0].endswith(".py") else runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+"""
+"""Runs a program (a script, or a module with ``-m``) and exits at its first frame."""
+
+
+def instructions(terminal: Terminal, base: Path, argv: str, markers: tuple[str, ...]) -> int:
+    """Instructions ``argv`` runs until ``markers`` are on its screen, under callgrind."""
+    stopper = base / "stop_at_first_frame.py"
+    stopper.write_text(STOP_AT_FIRST_FRAME, encoding="utf-8")
+    out = base / "callgrind.out"
+    out.unlink(missing_ok=True)
+    done = base / "done"
+    done.unlink(missing_ok=True)
+    env = f"cd {ROOT} && unset COLUMNS LINES PYTHONDONTWRITEBYTECODE && HOME={base} TZ=UTC"
+    command = (
+        f"{env} PYTHONHASHSEED=0 valgrind --tool=callgrind --cache-sim=no"
+        f" --callgrind-out-file={out} {sys.executable} {stopper} '{'|'.join(markers)}' {argv}"
+        f" 2>/dev/null; touch {done}; sleep 3600"
+    )
+    terminal.tmux("respawn-pane", "-k", "-t", "b", command)
+    started = time.monotonic()
+    while not done.exists():
+        if time.monotonic() - started > 300:
+            raise SystemExit(f"{argv} did not reach its first frame under callgrind in 5 min")
+        time.sleep(0.2)
+    for line in out.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith("summary:"):
+            return int(line.split()[1])
+    raise SystemExit(f"callgrind wrote no summary for {argv} ({out})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="measured runs of each (default 5)")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions to each first frame under callgrind (valgrind)",
+    )
     args = parser.parse_args()
     if not shutil.which("tmux"):
         raise SystemExit("tmux is needed (apt-get install tmux)")
+    if args.instructions and not shutil.which("valgrind"):
+        raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
 
     with tempfile.TemporaryDirectory(prefix="cafe-bench-") as tmp:
         base = Path(tmp)
@@ -121,10 +179,11 @@ def main() -> int:
         minimal = base / "minimal_app.py"
         minimal.write_text(MINIMAL, encoding="utf-8")
         env = f"cd {ROOT} && unset COLUMNS LINES PYTHONDONTWRITEBYTECODE && HOME={base} TZ=UTC"
+        cafe_markers = ("DAGORDNING", "Runda 2 av 4", "Bord 8")
         commands = {
             "cafe run": (
                 f"{env} exec {sys.executable} -m cafe run '{folder}' --no-server --lang sv",
-                ("DAGORDNING", "Runda 2 av 4", "Bord 8"),
+                cafe_markers,
             ),
             "minimal Textual app": (
                 f"{env} exec {sys.executable} {minimal}",
@@ -141,6 +200,14 @@ def main() -> int:
                     seconds = terminal.first_frame(command, marker)
                     times[name].append(seconds)
                     print(f"run {run + 1}: {name:<20} {seconds * 1000:7.0f} ms", flush=True)
+            counted: dict[str, int] = {}
+            if args.instructions:
+                counted["cafe run"] = instructions(
+                    terminal, base, f"cafe run '{folder}' --no-server --lang sv", cafe_markers
+                )
+                counted["minimal Textual app"] = instructions(
+                    terminal, base, str(minimal), ("MINIMAL-FIRST-FRAME",)
+                )
         finally:
             terminal.close()
 
@@ -151,6 +218,12 @@ def main() -> int:
     ratio = medians["cafe run"] / medians["minimal Textual app"]
     print(f"ratio cafe run / minimal app: {ratio:.2f}")
     print(f"load average while measuring: {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)")
+    if counted:
+        print()
+        for name, count in counted.items():
+            print(f"instructions {name:<20} {count / 1e6:7.0f} M")
+        ratio = counted["cafe run"] / counted["minimal Textual app"]
+        print(f"instruction ratio cafe run / minimal app: {ratio:.2f}")
     return 0
 
 
