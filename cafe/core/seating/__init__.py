@@ -68,7 +68,6 @@ count that makes it zero.
 
 from typing import TYPE_CHECKING
 
-from cafe.core.seating.bound import lower_bound
 from cafe.core.seating.model import (
     LowerBound,
     Metrics,
@@ -83,6 +82,7 @@ from cafe.core.seating.model import (
 )
 
 if TYPE_CHECKING:
+    from cafe.core.seating.bound import lower_bound
     from cafe.core.seating.planner import (
         CIRCLE_BELOW,
         SeatingResult,
@@ -109,12 +109,16 @@ _PLANNER = frozenset(
 
 
 def __getattr__(name: str) -> object:
-    """The planner (its searches and tables) loads when a plan is made, not when a
-    meeting is opened: reading a stored plan needs only the model."""
+    """The planner (its searches and tables) and the bound load when a plan is made, not
+    when a meeting is opened: reading a stored plan needs only the model."""
     if name in _PLANNER:
         from cafe.core.seating import planner
 
         return getattr(planner, name)
+    if name == "lower_bound":
+        from cafe.core.seating.bound import lower_bound
+
+        return lower_bound
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -4,10 +4,11 @@ per cell to mount and style."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Self
 
 from rich.containers import Lines
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.widget import Widget
 
 
@@ -30,17 +31,39 @@ def side_by_side(cells: Sequence[Lines], widths: Sequence[int], gap: int = 0) ->
 
 
 class ColumnText(Widget):
-    """A widget whose content is the lines ``lines(width)`` lays out; as tall as they are."""
+    """A widget whose content is the lines ``lines(width)`` lays out; as tall as they are.
+
+    The lines are laid out once per change: Textual asks for the height, then renders,
+    and wrapping every cell twice was most of the time the widget took to draw.
+    """
 
     DEFAULT_CSS = """
     ColumnText { height: auto; }
     """
 
+    _laid_out: tuple[int, list[Text]] | None = None
+    """The lines for one width, until the next refresh (a change of data or style)."""
+
     def lines(self, width: int) -> list[Text]:
         raise NotImplementedError
 
+    def laid_out(self, width: int) -> list[Text]:
+        if self._laid_out is None or self._laid_out[0] != width:
+            self._laid_out = (width, self.lines(width))
+        return self._laid_out[1]
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        self._laid_out = None  # every change of data (reactives) or style comes here
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.lines(width))
+        return len(self.laid_out(width))
 
     def render(self) -> Text:
-        return Text("\n", end="").join(self.lines(self.size.width))
+        return Text("\n", end="").join(self.laid_out(self.size.width))
