@@ -8,6 +8,7 @@ from pathlib import Path
 from textual import events
 from textual.pilot import Pilot
 
+from cafe.core import meeting_seating
 from cafe.core.clock import FakeClock
 from cafe.core.participants import PersonInput
 from cafe.core.service import MeetingService
@@ -74,6 +75,17 @@ def step_index(service: MeetingService, kind: str, nth: int = 1) -> int:
     """The index of the ``nth`` step of ``kind`` in the agenda."""
     found = [i for i, s in enumerate(service.agenda.steps) if s.kind == kind]
     return found[nth - 1]
+
+
+def five_minutes_into_round_1(folder: Path, registered: int) -> tuple[MeetingService, FakeClock]:
+    """A meeting as a restart finds it: everyone present and seated, round 1's timer
+    running for five minutes."""
+    service, clock = meeting(folder, registered=registered, present=True)
+    meeting_seating.plan_now(service, 1)
+    service.start_step(step_index(service, "cafe_round"))
+    service.timer_start()
+    clock.advance(5 * 60)
+    return service, clock
 
 
 async def type_text(pilot: Pilot, text: str) -> None:

@@ -10,21 +10,16 @@ import pytest
 from textual.app import App
 from textual.dom import DOMNode
 
-from cafe.core import meeting_seating
 from cafe.tui.app import CafeApp
 from cafe.tui.screens.meeting_screen import MeetingScreen
 from cafe.tui.widgets.round_timer import RoundTimer
-from tests.tui.helpers import FakePhoneServer, meeting, step_index
+from tests.tui.helpers import FakePhoneServer, five_minutes_into_round_1, meeting, step_index
 
 
 async def test_a_restart_mid_round_restyles_nothing_before_the_first_frame(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    service, clock = meeting(tmp_path / "m", registered=24, present=True)
-    meeting_seating.plan_now(service, 1)
-    service.start_step(step_index(service, "cafe_round"))
-    service.timer_start()
-    clock.advance(5 * 60)
+    service, clock = five_minutes_into_round_1(tmp_path / "m", registered=24)
 
     restyled: Counter[str] = Counter()
     update_styles = App.update_styles

@@ -19,12 +19,11 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 
-from cafe.core import meeting_seating
 from cafe.tui.app import CafeApp
 from cafe.tui.screens.meeting_screen import MeetingScreen
 from cafe.tui.widgets.seating_view import SeatingView
 from cafe.tui.widgets.step_panel import StepPanel
-from tests.tui.helpers import FakePhoneServer, meeting, step_index
+from tests.tui.helpers import FakePhoneServer, five_minutes_into_round_1, meeting
 
 
 class Work:
@@ -70,11 +69,7 @@ def work(monkeypatch: pytest.MonkeyPatch) -> Work:
 async def test_a_restart_mid_round_lays_out_once_and_renders_each_widget_once(
     tmp_path: Path, work: Work
 ) -> None:
-    service, clock = meeting(tmp_path / "m", registered=30, present=True)
-    meeting_seating.plan_now(service, 1)
-    service.start_step(step_index(service, "cafe_round"))
-    service.timer_start()
-    clock.advance(5 * 60)
+    service, clock = five_minutes_into_round_1(tmp_path / "m", registered=30)
 
     app = CafeApp(service, clock=clock, server=FakePhoneServer(), lang="sv")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -118,3 +113,20 @@ async def test_a_change_made_in_a_later_batch_is_drawn_when_the_batch_ends(
         assert any(frames), "the batch's end brings a frame"
         view = app.screen.query_one(StepPanel).view
         assert view is not None and view.index == 1, "the new step's view is on the screen"
+
+
+async def test_a_resize_during_a_batch_is_laid_out_when_the_batch_ends(tmp_path: Path) -> None:
+    """The layout the screen skipped in the batch is done after it (the new size)."""
+    service, clock = meeting(tmp_path / "m", registered=12, present=True)
+    service.start_step(0)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer(), lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(StepPanel)
+        assert panel.size.width > 80
+        with app.batch_update():
+            await pilot.resize_terminal(80, 24)
+            await pilot.pause()
+        await pilot.pause()
+        assert app.screen.size == (80, 24)
+        assert panel.size.width < 80 - 20, "laid out for 80 columns, rail beside it"

@@ -76,6 +76,7 @@ class MeetingScreen(Screen[None]):
         self._rail_second = -1
         self._synced = -1
         self._resumed = False
+        self._size_after_batch: Size | None = None
 
     def compose(self) -> ComposeResult:
         # Composed with the meeting as it is now, so mounting changes nothing before the
@@ -114,10 +115,13 @@ class MeetingScreen(Screen[None]):
 
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
         """Not while the app batches: the screen stays marked, and is laid out once at
-        its first idle moment after the batch (when Textual would draw it anyway)."""
+        its first idle moment after the batch (when Textual would draw it anyway), for
+        the size it was given in the batch (a terminal resized meanwhile)."""
         if self.app._batch_count and self.is_current:
             self._layout_required = True
+            self._size_after_batch = size or self._size_after_batch
             return
+        size, self._size_after_batch = size or self._size_after_batch, None
         super()._refresh_layout(size, scroll)
 
     def _compositor_refresh(self) -> None:
