@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING
 
 from cafe.core.agenda import StepKind
 from cafe.core.errors import CafeError, Problem
-from cafe.core.seating.model import SeatingPerson
-from cafe.core.seating.people import table_count
 from cafe.core.seating.plan import SeatingPlan
 from cafe.core.service import MeetingService
 
 if TYPE_CHECKING:
+    from cafe.core.seating.model import SeatingPerson
     from cafe.core.seating.planner import SeatingResult
 
 SEED = 0
@@ -51,6 +50,8 @@ def appointed_hosts(service: MeetingService) -> list[tuple[str, int]]:
 
 
 def _seating_people(service: MeetingService) -> list[SeatingPerson]:
+    from cafe.core.seating.model import SeatingPerson  # with the planner, not at start
+
     return [SeatingPerson(p.id, p.organisation, p.sector, p.host) for p in service.state.present()]
 
 
@@ -58,6 +59,8 @@ def _tables_for(service: MeetingService, people: int) -> int:
     """The planner's table count for ``people`` by the agenda's sizes (0 for nobody)."""
     if people <= 0:
         return 0
+    from cafe.core.seating.people import table_count  # with the planner, not at start
+
     rules = service.agenda.tables
     try:
         return table_count(people, rules.size_target, rules.size_min, rules.size_max)

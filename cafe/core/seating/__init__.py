@@ -68,21 +68,20 @@ count that makes it zero.
 
 from typing import TYPE_CHECKING
 
-from cafe.core.seating.model import (
-    LowerBound,
-    Metrics,
-    Plan,
-    RoundSeating,
-    SeatingPerson,
-    TableSeating,
-    check_plan,
-    itinerary,
-    itinerary_lines,
-    score,
-)
-
 if TYPE_CHECKING:
     from cafe.core.seating.bound import lower_bound
+    from cafe.core.seating.model import (
+        LowerBound,
+        Metrics,
+        Plan,
+        RoundSeating,
+        SeatingPerson,
+        TableSeating,
+        check_plan,
+        itinerary,
+        itinerary_lines,
+        score,
+    )
     from cafe.core.seating.planner import (
         CIRCLE_BELOW,
         SeatingResult,
@@ -94,6 +93,20 @@ if TYPE_CHECKING:
         table_count,
     )
 
+_MODEL = frozenset(
+    {
+        "LowerBound",
+        "Metrics",
+        "Plan",
+        "RoundSeating",
+        "SeatingPerson",
+        "TableSeating",
+        "check_plan",
+        "itinerary",
+        "itinerary_lines",
+        "score",
+    }
+)
 _PLANNER = frozenset(
     {
         "CIRCLE_BELOW",
@@ -109,8 +122,13 @@ _PLANNER = frozenset(
 
 
 def __getattr__(name: str) -> object:
-    """The planner (its searches and tables) and the bound load when a plan is made, not
-    when a meeting is opened: reading a stored plan needs only the model."""
+    """The planner (its searches and tables), its model and the bound load when a plan is
+    made or scored, not when a meeting is opened: reading a stored plan needs none of
+    them (the model's frozen dataclasses alone cost milliseconds at start)."""
+    if name in _MODEL:
+        from cafe.core.seating import model
+
+        return getattr(model, name)
     if name in _PLANNER:
         from cafe.core.seating import planner
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar
 
 from cafe.core.errors import Problem, ValidationError, Where, deeper
-from cafe.core.seating.model import Plan, RoundSeating, TableSeating
 from cafe.core.seating.names import find_named
 
 if TYPE_CHECKING:
+    from cafe.core.seating.model import Plan
     from cafe.core.seating.planner import SeatingResult
 
 PlanKind = Literal["none", "tables", "circle"]
@@ -136,6 +136,8 @@ class SeatingPlan:
 
     def to_planner(self) -> Plan:
         """The table plan in the planner's model: the history a re-plan keeps."""
+        from cafe.core.seating.model import Plan, RoundSeating, TableSeating
+
         return Plan(
             tuple(
                 RoundSeating(
