@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.reactive import reactive
 
-from cafe.tui.widgets.text_columns import ColumnText, side_by_side
+from cafe.tui.widgets.text_columns import ColumnText, side_by_side, wrapped
 
 
 class KeyTable(ColumnText):
@@ -38,9 +38,9 @@ class KeyTable(ColumnText):
         lines: list[Text] = []
         for keys, description in self.rows:
             cells = (Text(keys, style=key_style), Text(description))
-            wrapped = [
-                cell.wrap(console, cell_width)
+            column_cells = [
+                wrapped(cell, console, cell_width)
                 for cell, cell_width in zip(cells, widths, strict=True)
             ]
-            lines += side_by_side(wrapped, widths)
+            lines += side_by_side(column_cells, widths)
         return lines

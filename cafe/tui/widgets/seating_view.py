@@ -13,7 +13,7 @@ from textual.reactive import reactive
 
 from cafe.core.seating.plan import Table
 from cafe.i18n import t
-from cafe.tui.widgets.text_columns import ColumnText, side_by_side
+from cafe.tui.widgets.text_columns import ColumnText, side_by_side, wrapped
 
 
 class SeatEntry(NamedTuple):
@@ -116,7 +116,7 @@ class SeatingView(ColumnText):
         inner = max(1, width - 4)
         body = Lines()
         for text in self.card_texts(seats):
-            body.extend(text.wrap(self.app.console, inner))
+            body.extend(wrapped(text, self.app.console, inner))
         card = Lines([Text.assemble(("╭" + "─" * (width - 2) + "╮", border), end="")])
         for text in body:
             line = Text(end="")
@@ -167,7 +167,7 @@ class RotationView(ColumnText):
         column = max(1, (width - self.GUTTER * (columns - 1)) // columns)
         stays = self.get_component_rich_style("rotation-view--stays")
         cells = [
-            Text(text, style=stays if not entry.moved else "").wrap(self.app.console, column)
+            wrapped(Text(text, style=stays if not entry.moved else ""), self.app.console, column)
             for entry, text in zip(self.entries, self.texts(), strict=True)
         ]
         lines: list[Text] = []
