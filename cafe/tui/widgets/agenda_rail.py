@@ -15,6 +15,7 @@ from textual.widgets import Label
 
 from cafe.i18n import t
 from cafe.tui.meeting_clock import MeetingClock, RailRow, clock_time
+from cafe.tui.widgets.line_drawn import LineDrawn
 
 NARROW_WIDTH = 28
 """Below this many cells the minutes give way to the step names (an 80-column screen)."""
@@ -37,7 +38,7 @@ def row_texts(row: RailRow) -> tuple[str, str]:
     return title, shown
 
 
-class RailSteps(Widget):
+class RailSteps(LineDrawn):
     """The rail's heading and every step, a line each, drawn by one widget.
 
     A line used to be three widgets (a row and two labels): forty widgets to mount and

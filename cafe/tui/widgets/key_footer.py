@@ -21,7 +21,8 @@ from textual import events
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
+
+from cafe.tui.widgets.line_drawn import LineDrawn
 
 Role = Literal["key", "description", "plain", "separator"]
 
@@ -53,7 +54,7 @@ class _KeyInfo(NamedTuple):
     tooltip: str
 
 
-class KeyFooter(Widget, can_focus=False):
+class KeyFooter(LineDrawn, can_focus=False):
     """The keys that work on this screen now, and what they do."""
 
     ALLOW_SELECT = False

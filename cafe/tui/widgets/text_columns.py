@@ -8,11 +8,10 @@ from typing import Self
 
 from rich.console import Console
 from rich.containers import Lines
-from rich.style import Style
 from rich.text import Text
 from textual.geometry import Region, Size
-from textual.strip import Strip
-from textual.widget import Widget
+
+from cafe.tui.widgets.line_drawn import LineDrawn
 
 
 def wrapped(text: Text, console: Console, width: int) -> Lines:
@@ -41,26 +40,19 @@ def side_by_side(cells: Sequence[Lines], widths: Sequence[int], gap: int = 0) ->
     return lines
 
 
-class ColumnText(Widget):
+class ColumnText(LineDrawn):
     """A widget whose content is the lines ``lines(width)`` lays out; as tall as they are.
 
-    The lines are laid out once per change: Textual asks for the height, then renders,
-    and wrapping every cell twice was most of the time the widget took to draw. They are
-    drawn line by line (Textual's line API): the lines already fit the width, and making
-    them into ``Content`` to wrap and place again cost more than laying them out.
+    The lines are laid out once per change: Textual asks for the height, then draws,
+    and wrapping every cell twice was most of the time the widget took to draw.
     """
 
     DEFAULT_CSS = """
     ColumnText { height: auto; }
     """
-    ALLOW_SELECT = False
-    """Drawn lines carry no offsets for the mouse to select by."""
 
     _laid_out: tuple[int, list[Text]] | None = None
     """The lines for one width, until the next refresh (a change of data or style)."""
-    _strips: tuple[Style, dict[int, Strip]] | None = None
-    """The widget's style (worked out from its ancestors') and the drawn lines of
-    ``_laid_out`` by line number, as they are asked for."""
 
     def lines(self, width: int) -> list[Text]:
         raise NotImplementedError
@@ -68,8 +60,10 @@ class ColumnText(Widget):
     def laid_out(self, width: int) -> list[Text]:
         if self._laid_out is None or self._laid_out[0] != width:
             self._laid_out = (width, self.lines(width))
-            self._strips = None
         return self._laid_out[1]
+
+    def drawn_lines(self, width: int) -> list[Text]:
+        return self.laid_out(width)
 
     def refresh(
         self,
@@ -78,9 +72,12 @@ class ColumnText(Widget):
         layout: bool = False,
         recompose: bool = False,
     ) -> Self:
-        self._laid_out = None  # every change of data (reactives) or style comes here
-        self._strips = None
+        self._laid_out = None  # every change of data (reactives) comes here
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def notify_style_update(self) -> None:
+        self._laid_out = None  # the lines carry the component classes' styles
+        super().notify_style_update()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.laid_out(width))
@@ -88,20 +85,3 @@ class ColumnText(Widget):
     def render(self) -> Text:
         """All the lines as one text (what the widget shows, for reading it back)."""
         return Text("\n", end="").join(self.laid_out(self.size.width))
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        lines = self.laid_out(width)
-        if self._strips is None:
-            self._strips = (self.rich_style, {})
-        style, strips = self._strips
-        strip = strips.get(y)
-        if strip is None:
-            if y < len(lines):
-                text = lines[y]
-                strip = Strip(text.render(self.app.console, end=""), text.cell_len)
-                strip = strip.adjust_cell_length(width).apply_style(style)
-            else:
-                strip = Strip.blank(width, style)
-            strips[y] = strip
-        return strip
