@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import RenderableType
+from rich.text import Text
 from textual._compositor import Compositor, ReflowResult
 from textual.app import App
 from textual.geometry import Region, Size
@@ -34,6 +35,8 @@ class Work:
         self.renders: Counter[int] = Counter()
         self.kinds: dict[int, str] = {}
         self.at_first_frame: tuple[int, Counter[int]] | None = None
+        self.card_layouts = 0
+        """Times the table cards were laid out (wrapped and bordered)."""
 
 
 @pytest.fixture
@@ -60,6 +63,13 @@ def work(monkeypatch: pytest.MonkeyPatch) -> Work:
             counted.at_first_frame = (counted.layouts, Counter(counted.renders))
         display(self, screen, update)
 
+    lines = SeatingView.lines
+
+    def counted_lines(self: SeatingView, width: int) -> list[Text]:
+        counted.card_layouts += 1
+        return lines(self, width)
+
+    monkeypatch.setattr(SeatingView, "lines", counted_lines)
     monkeypatch.setattr(Compositor, "reflow", counted_reflow)
     monkeypatch.setattr(Widget, "render_lines", counted_render)
     monkeypatch.setattr(App, "_display", first_frame)
@@ -85,6 +95,33 @@ async def test_a_restart_mid_round_lays_out_once_and_renders_each_widget_once(
         twice = sorted({work.kinds[key] for key, count in renders.items() if count > 1})
         assert not twice, f"rendered more than once before the first frame: {twice}"
         assert renders[id(tables)] == 1, "the tables are drawn"
+        assert work.card_layouts == 1, "the cards are laid out once, measured and drawn"
+
+
+async def test_the_cards_are_laid_out_again_when_the_tables_change(
+    tmp_path: Path, work: Work
+) -> None:
+    """Laid out once per change of data, not once per refresh; but every change shows."""
+    service, clock = five_minutes_into_round_1(tmp_path / "m", registered=30)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer(), lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        tables = app.screen.query_one(SeatingView)
+        before = work.card_layouts
+        tables.refresh()  # a repaint alone keeps the laid-out cards
+        await pilot.pause()
+        assert work.card_layouts == before
+        first, second = tables.tables[:2]
+        renamed = dict(tables.names, **{first.people[0]: "Zelda Renamed"})
+        tables.names = renamed
+        await pilot.pause()
+        assert work.card_layouts == before + 1
+        assert "Zelda Renamed" in str(tables.render())
+        tables.tables = tables.tables[:1]
+        await pilot.pause()
+        shown = str(tables.render())
+        assert f"Table {first.number} " in shown
+        assert f"Table {second.number} " not in shown
 
 
 async def test_a_change_made_in_a_later_batch_is_drawn_when_the_batch_ends(

@@ -19,6 +19,7 @@ class KeyTable(ColumnText):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"key-table--key"}
 
+    LAID_OUT_FROM = ("rows",)
     KEY_WIDTH = 12
     """The keys' column, in cells; the descriptions take the rest."""
 

@@ -45,6 +45,7 @@ class SeatingView(ColumnText):
     SeatingView > .seating-view--name { text-style: bold; }
     """
 
+    LAID_OUT_FROM = ("tables", "names", "appointed")
     MIN_CARD = 19
     """The narrowest card (border included): four across at 120 columns, two at 80."""
     MAX_ACROSS = 4
@@ -139,6 +140,7 @@ class RotationView(ColumnText):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"rotation-view--stays"}
 
+    LAID_OUT_FROM = ("entries",)
     MIN_COLUMN = 20
     """The narrowest column: as many columns as fit (at most three), as on a grid."""
     GUTTER = 2

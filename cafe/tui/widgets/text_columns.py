@@ -4,12 +4,12 @@ per cell to mount and style."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Self
+from typing import ClassVar
 
 from rich.console import Console
 from rich.containers import Lines
 from rich.text import Text
-from textual.geometry import Region, Size
+from textual.geometry import Size
 
 from cafe.tui.widgets.line_drawn import LineDrawn
 
@@ -43,37 +43,32 @@ def side_by_side(cells: Sequence[Lines], widths: Sequence[int], gap: int = 0) ->
 class ColumnText(LineDrawn):
     """A widget whose content is the lines ``lines(width)`` lays out; as tall as they are.
 
-    The lines are laid out once per change: Textual asks for the height, then draws,
-    and wrapping every cell twice was most of the time the widget took to draw.
+    The lines are laid out once per change of width, data (the reactives named in
+    ``LAID_OUT_FROM``) or style. Not on every refresh: Textual measures the widget, sets
+    its virtual size (which refreshes it) and then draws it, and wrapping every cell
+    twice was most of the time the widget took to draw.
     """
 
     DEFAULT_CSS = """
     ColumnText { height: auto; }
     """
+    LAID_OUT_FROM: ClassVar[tuple[str, ...]] = ()
+    """The reactives ``lines`` reads."""
 
-    _laid_out: tuple[int, list[Text]] | None = None
-    """The lines for one width, until the next refresh (a change of data or style)."""
+    _laid_out: tuple[int, tuple[object, ...], list[Text]] | None = None
+    """The lines for one width and one value of each of ``LAID_OUT_FROM``."""
 
     def lines(self, width: int) -> list[Text]:
         raise NotImplementedError
 
     def laid_out(self, width: int) -> list[Text]:
-        if self._laid_out is None or self._laid_out[0] != width:
-            self._laid_out = (width, self.lines(width))
-        return self._laid_out[1]
+        data = tuple(getattr(self, name) for name in self.LAID_OUT_FROM)
+        if self._laid_out is None or self._laid_out[:2] != (width, data):
+            self._laid_out = (width, data, self.lines(width))
+        return self._laid_out[2]
 
     def drawn_lines(self, width: int) -> list[Text]:
         return self.laid_out(width)
-
-    def refresh(
-        self,
-        *regions: Region,
-        repaint: bool = True,
-        layout: bool = False,
-        recompose: bool = False,
-    ) -> Self:
-        self._laid_out = None  # every change of data (reactives) comes here
-        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def notify_style_update(self) -> None:
         self._laid_out = None  # the lines carry the component classes' styles
