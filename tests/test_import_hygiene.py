@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 
 def _printed(code: str) -> str:
@@ -50,25 +53,43 @@ def test_cafe_run_does_not_load_the_harvest_engine_at_start() -> None:
     assert _printed(code) == ""
 
 
-def test_cafe_run_loads_neither_the_web_nor_the_document_stacks_before_its_first_frame(
-    tmp_path: Path,
-) -> None:
-    """aiohttp, Jinja, qrcode, smtplib, the harvest engine, the modals and the views of
-    steps not on the screen load after the first frame (the server) or when asked for:
-    ``cafe run`` reaches ``App.run`` without them."""
+def _meeting_mid_round(folder: Path) -> None:
+    from tests.tui.helpers import five_minutes_into_round_1
+
+    service, _clock = five_minutes_into_round_1(folder, registered=30)
+    service.log.close()
+
+
+def _new_meeting(folder: Path) -> None:
     from tests.meetings import new_meeting
 
-    folder = tmp_path / "möte"
     new_meeting(folder).log.close()
+
+
+@pytest.mark.parametrize(
+    ("make", "view"),
+    [(_new_meeting, "welcome_step"), (_meeting_mid_round, "cafe_round_step")],
+    ids=["new", "mid-round"],
+)
+def test_cafe_run_loads_neither_the_web_nor_the_document_stacks_before_its_first_frame(
+    tmp_path: Path, make: Callable[[Path], None], view: str
+) -> None:
+    """aiohttp, Jinja, qrcode, smtplib, the harvest engine, the seating planner and its
+    model, the modals and the views of steps not on the screen load after the first frame
+    (the server) or when asked for: ``cafe run`` reaches ``App.run`` without them, also
+    in a round whose seating plan it shows."""
+    folder = tmp_path / "möte"
+    make(folder)
     code = (
         "import sys\n"
         "import cafe.tui.app\n"
         "def run(self, *args, **kwargs):\n"
         "    late = ('aiohttp', 'jinja2', 'qrcode', 'smtplib', 'snowballstemmer', 'pptx', 'docx')\n"
+        "    late += tuple(f'cafe.core.seating.{m}' for m in ('planner', 'model', 'bound', 'people'))\n"
         "    late += tuple(m for m in sys.modules if m.startswith('cafe.tui.screens.')"
         " and m.endswith(('_modal', 'help_screen')))\n"
         "    late += tuple(m for m in sys.modules if m.startswith('cafe.tui.widgets.steps.')"
-        " and not m.endswith('.welcome_step'))\n"
+        f" and not m.endswith('.{view}'))\n"
         "    print(','.join(m for m in late if m in sys.modules))\n"
         "cafe.tui.app.CafeApp.run = run\n"
         "from cafe.cli import main\n"
