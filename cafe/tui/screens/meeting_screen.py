@@ -54,6 +54,8 @@ class MeetingScreen(Screen[None]):
     """What the room sees; the co-hosts drive it with a few keys."""
 
     CSS_PATH = "meeting_screen.tcss"
+    BLANK = True
+    """Covered by the header, the body and the footer: drawn as blank lines."""
     SCOPE = "meeting"
     AUTO_FOCUS = ""
     """No field takes the keys by itself: n, p and space must never become typed text

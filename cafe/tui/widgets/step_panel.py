@@ -50,6 +50,8 @@ class StepPanel(Container):
     DEFAULT_CSS = """
     StepPanel { height: 1fr; width: 1fr; }
     """
+    BLANK = True
+    """Only its background shows (its padding): drawn as blank lines, not line by line."""
 
     step_index: reactive[int] = reactive(-1, recompose=True)
     """The agenda step shown (-1: the meeting has not started)."""

@@ -21,6 +21,8 @@ class StepView(VerticalScroll):
     DEFAULT_CSS = """
     StepView { height: 1fr; }
     """
+    BLANK = True
+    """Only its background shows around its parts: drawn as blank lines."""
 
     can_focus = False
     """The room's view takes no keys (a focused view would swallow them when swapped)."""
