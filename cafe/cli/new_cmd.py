@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
-from dataclasses import replace
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from cafe.cli import add_lang_option
 from cafe.cli.common import say

@@ -9,8 +9,10 @@ language through ``problem.text(page.tr)``), so one error never mixes two langua
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
+
+import msgspec
+from msgspec import field
 
 from cafe.i18n import t
 
@@ -32,8 +34,7 @@ class Wording(Protocol):
     def text(self, translate: Translate | None = None) -> str: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
+class Message(msgspec.Struct, frozen=True):
     """A sentence not yet put into words: a catalogue key and its values.
 
     A value that is itself a ``Message`` (a field's name in ``text.required``) or another
@@ -41,7 +42,10 @@ class Message:
     """
 
     code: str
-    values: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def __hash__(self) -> int:
+        return hash(self.code)  # the values may be a dict; equal messages share a code
 
     def text(self, translate: Translate | None = None) -> str:
         """The sentence in ``translate``'s language (the current language if ``None``)."""
@@ -60,8 +64,7 @@ Where = str | Message
 """A position: as written when it needs no words, else a ``Message`` (``csv.row_where``)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """One thing wrong with a user's input.
 
     ``where`` points at it as precisely as the input allows: as it is written when it

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Any
+
+from msgspec.structs import replace
 
 from cafe.core.errors import Problem, ValidationError, Where, deeper
 from cafe.core.events import Event, EventKind

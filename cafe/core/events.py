@@ -9,9 +9,11 @@ share one shape, and so that an old log still loads after a new kind is added.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+import msgspec
+from msgspec import field
 
 
 class EventKind(StrEnum):
@@ -47,8 +49,7 @@ class EventKind(StrEnum):
     FEEDBACK_SENT = "feedback_sent"
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(msgspec.Struct, frozen=True):
     """One recorded change. ``seq`` is assigned by the store (1, 2, 3 ...)."""
 
     kind: EventKind

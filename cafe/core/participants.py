@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+
+import msgspec
 
 from cafe.core.errors import Problem, ValidationError
 from cafe.i18n import current_language
@@ -155,8 +156,7 @@ def sector_words(language: str | None = None) -> dict[Sector, list[str]]:
     }
 
 
-@dataclass(frozen=True, slots=True)
-class Participant:
+class Participant(msgspec.Struct, frozen=True):
     """A person at (or registered for) the meeting.
 
     ``id`` is stable for the life of the meeting and is what seating plans refer to.
@@ -173,8 +173,7 @@ class Participant:
     present: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class PersonInput:
+class PersonInput(msgspec.Struct, frozen=True):
     """A participant as typed or imported, before it has an id."""
 
     name: str

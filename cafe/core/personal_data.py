@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+import msgspec
 
 from cafe.core.events import Event, EventKind
 
@@ -60,8 +61,7 @@ def contacts_in(text: str) -> list[str]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class PersonalData:
+class PersonalData(msgspec.Struct, frozen=True):
     """Every name, address and number a meeting's log holds, to blank, mask and look for."""
 
     names: frozenset[str]

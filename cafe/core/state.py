@@ -9,9 +9,12 @@ log can always be replayed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from typing import Any
+
+import msgspec
+from msgspec import field
+from msgspec.structs import fields, replace
 
 from cafe.core.events import Event, EventKind
 from cafe.core.participants import Participant, Sector
@@ -21,8 +24,7 @@ from cafe.core.seating.plan import SeatingPlan, stored_plan
 from cafe.core.timer import Timer
 
 
-@dataclass(frozen=True, slots=True)
-class Idea:
+class Idea(msgspec.Struct, frozen=True):
     """An idea from a table (typed by a facilitator or sent from a phone)."""
 
     id: str
@@ -43,8 +45,7 @@ class Idea:
         return not self.deleted and not self.merged_into
 
 
-@dataclass(frozen=True, slots=True)
-class Theme:
+class Theme(msgspec.Struct, frozen=True):
     """A group of ideas on the idea board; some get sign-up lists."""
 
     id: str
@@ -53,8 +54,7 @@ class Theme:
     deleted: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Signup:
+class Signup(msgspec.Struct, frozen=True):
     """Someone who wants to keep working on one or more themes."""
 
     id: str
@@ -77,8 +77,7 @@ class Signup:
     """Who removed it (``tui`` or ``console``), for the moderation list."""
 
 
-@dataclass(frozen=True, slots=True)
-class CheckoutNote:
+class CheckoutNote(msgspec.Struct, frozen=True):
     """A thought or hope someone takes with them (the check-out question)."""
 
     id: str
@@ -91,8 +90,7 @@ class CheckoutNote:
     removed_by: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class StepVisit:
+class StepVisit(msgspec.Struct, frozen=True):
     """A step was entered at ``at``; it lasted until the next visit began."""
 
     index: int
@@ -109,8 +107,7 @@ class SnapshotOutdated(ValueError):
     """A snapshot written by another version of ``cafe``: only a cache, so it is skipped."""
 
 
-@dataclass(slots=True)
-class MeetingState:
+class MeetingState(msgspec.Struct):
     """Everything known about a meeting after some prefix of its events."""
 
     participants: dict[str, Participant] = field(default_factory=dict)

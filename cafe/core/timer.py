@@ -8,8 +8,10 @@ UI's interval only decides how often to redraw.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from enum import StrEnum
+
+import msgspec
+from msgspec.structs import replace
 
 WARNING_SECONDS = 120.0
 """The room gets a warning two minutes before a round ends."""
@@ -25,8 +27,7 @@ class TimerPhase(StrEnum):
     OVERTIME = "overtime"
 
 
-@dataclass(frozen=True, slots=True)
-class Timer:
+class Timer(msgspec.Struct, frozen=True):
     """One step's timer."""
 
     duration: float

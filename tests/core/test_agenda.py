@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 from pathlib import Path
@@ -374,11 +373,11 @@ def test_with_meta_validates_the_change() -> None:
         agenda.with_meta(date="igår")
 
 
-def test_dataclasses_are_frozen_and_coerce_kinds() -> None:
+def test_records_are_frozen_and_coerce_kinds() -> None:
     step = Step("cafe_round", "R", 20.0, question="Q")  # type: ignore[arg-type]
     assert step.kind is StepKind.CAFE_ROUND and step.minutes == 20 and isinstance(step.minutes, int)
     assert CoHost("A", sector="civil").sector is Sector.CIVIL  # type: ignore[arg-type]
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         step.title = "X"  # type: ignore[misc]
     agenda = Agenda(steps=(step, Step(StepKind.BREAK, "P", 5), step))
     assert [s.round for s in agenda.steps] == [1, None, 2]

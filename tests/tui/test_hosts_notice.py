@@ -3,9 +3,9 @@ before round 1, and the rotation screen and the table cards mark them."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
+from msgspec.structs import replace
 from pptx import Presentation
 
 from cafe.cli import main

@@ -8,10 +8,10 @@ palette is walked with such text, clicking where it is shown.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 from textual import events
 from textual.command import CommandPalette
 from textual.pilot import Pilot

@@ -7,10 +7,10 @@ address), then the app is opened at the step under test. Update the SVGs with
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from cafe.core import meeting_seating as seating
 from cafe.core.clock import FakeClock

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from aiohttp.test_utils import TestClient
+from msgspec.structs import replace
 
 from cafe.core.agenda import Privacy, StepKind, WebSettings, load_agenda, resolve_agenda
 from cafe.core.clock import FakeClock

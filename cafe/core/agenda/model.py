@@ -8,9 +8,12 @@ co-hosts, ``[tables]`` rules, ``[privacy]``, ``[web]`` and an ordered list of
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
+
+import msgspec
+from msgspec import field
+from msgspec.structs import force_setattr, replace
 
 from cafe.core.participants import Sector
 
@@ -51,8 +54,7 @@ NEEDS_QUESTION: frozenset[StepKind] = frozenset({StepKind.CAFE_ROUND, StepKind.C
 """Step kinds that are pointless without a question."""
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(msgspec.Struct, frozen=True):
     """One step of the meeting, in the order of the agenda."""
 
     kind: StepKind
@@ -71,13 +73,12 @@ class Step:
     """1-based number among the café rounds; computed by ``Agenda``, ``None`` otherwise."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "kind", StepKind(self.kind))
-        object.__setattr__(self, "minutes", _whole(self.minutes))
+        force_setattr(self, "kind", StepKind(self.kind))
+        force_setattr(self, "minutes", _whole(self.minutes))
         _newlines(self, "title", "notes", "text", "question")
 
 
-@dataclass(frozen=True, slots=True)
-class CoHost:
+class CoHost(msgspec.Struct, frozen=True):
     """One of the two people who prepare and facilitate the meeting together."""
 
     name: str = ""
@@ -90,12 +91,11 @@ class CoHost:
     """Where people register and ask questions; printed on the invitation."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "sector", Sector(self.sector))
+        force_setattr(self, "sector", Sector(self.sector))
         _newlines(self, "name", "organisation", "email")
 
 
-@dataclass(frozen=True, slots=True)
-class TableRules:
+class TableRules(msgspec.Struct, frozen=True):
     """How the café tables are formed."""
 
     size_min: int = 3
@@ -108,24 +108,21 @@ class TableRules:
     """With fewer people present than this, the meeting sits in one circle, not at tables."""
 
 
-@dataclass(frozen=True, slots=True)
-class Privacy:
+class Privacy(msgspec.Struct, frozen=True):
     """How personal data collected at the meeting is handled."""
 
     retention_days: int = 365
     """How many days personal data from the sign-up lists is kept after the meeting."""
 
 
-@dataclass(frozen=True, slots=True)
-class WebSettings:
+class WebSettings(msgspec.Struct, frozen=True):
     """What the phone pages offer."""
 
     where_do_i_sit: bool = True
     """Participants can look up their table on their phone ("Var sitter jag?")."""
 
 
-@dataclass(frozen=True, slots=True)
-class AgendaMeta:
+class AgendaMeta(msgspec.Struct, frozen=True):
     """What the meeting is, where and when, and who hosts it."""
 
     title: str = "Idémöte"
@@ -152,15 +149,14 @@ class AgendaMeta:
     """ISO date by which people register with the co-hosts; the invitation says so."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "cohosts", tuple(self.cohosts))
+        force_setattr(self, "cohosts", tuple(self.cohosts))
         _newlines(
             self, "title", "challenge", "date", "place", "language", "feedback_by", "contact",
             "start", "end", "register_by",
         )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class TimedStep:
+class TimedStep(msgspec.Struct, frozen=True):
     """A step placed on the meeting's running clock (minutes from the start)."""
 
     index: int
@@ -172,8 +168,7 @@ class TimedStep:
     """Minutes from the start of the meeting when the step ends, as planned."""
 
 
-@dataclass(frozen=True, slots=True)
-class Agenda:
+class Agenda(msgspec.Struct, frozen=True):
     """A whole agenda: metadata, table rules, privacy and web settings, and the steps."""
 
     meta: AgendaMeta = field(default_factory=AgendaMeta)
@@ -196,7 +191,7 @@ class Agenda:
                 count += 1
                 number = count
             numbered.append(step if step.round == number else replace(step, round=number))
-        object.__setattr__(self, "steps", tuple(numbered))
+        force_setattr(self, "steps", tuple(numbered))
 
     @property
     def cafe_rounds(self) -> tuple[Step, ...]:
@@ -272,7 +267,7 @@ def _newlines(obj: object, *names: str) -> None:
         value = getattr(obj, name)
         cleaned = value.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL)
         if cleaned != value:
-            object.__setattr__(obj, name, cleaned)
+            force_setattr(obj, name, cleaned)
 
 
 def _whole(value: float) -> float:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import Any
 
 import tomli_w
+from msgspec.structs import fields
 
 from cafe.core.agenda.model import Agenda, TableRules
 from cafe.i18n import t

@@ -11,8 +11,10 @@ and the planner's own model (``model.Plan``) converts to and from this one in me
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar
+
+import msgspec
+from msgspec import field
 
 from cafe.core.errors import Problem, ValidationError, Where, deeper
 from cafe.core.seating.names import find_named
@@ -37,8 +39,7 @@ class Person(Protocol):
 P = TypeVar("P", bound=Person)
 
 
-@dataclass(frozen=True, slots=True)
-class Seat:
+class Seat(msgspec.Struct, frozen=True):
     """Where one person sits in one round."""
 
     round: int
@@ -46,8 +47,7 @@ class Seat:
     host: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(msgspec.Struct, frozen=True):
     """One table in one round."""
 
     number: int
@@ -63,32 +63,38 @@ class Table:
         return (self.host, *self.guests) if self.host else self.guests
 
 
-@dataclass(frozen=True, slots=True)
-class Round:
+class Round(msgspec.Struct, frozen=True):
     """All tables of one café round."""
 
     number: int
     tables: tuple[Table, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Found(Generic[P]):
+class Found(msgspec.Struct, Generic[P], frozen=True):
     """A person whose name matched, and where the plan seats them (maybe nowhere)."""
 
     person: P
     seats: tuple[Seat, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class SeatingPlan:
+class SeatingPlan(msgspec.Struct, frozen=True):
     """Who sits where; ``kind`` "none" before any plan is stored."""
 
     kind: PlanKind = "none"
     rounds: tuple[Round, ...] = ()
     order: tuple[str, ...] = ()
     """The circle's speaking order (circle plans only)."""
-    extras: Mapping[str, Any] = field(default_factory=dict, compare=False)
-    """The planner's scores (``metrics``, ``lower_bound``), kept as stored."""
+    extras: Mapping[str, Any] = field(default_factory=dict)
+    """The planner's scores (``metrics``, ``lower_bound``), kept as stored; not compared:
+    two plans that seat everyone alike are equal, however they were scored."""
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not SeatingPlan:
+            return NotImplemented
+        return (self.kind, self.rounds, self.order) == (other.kind, other.rounds, other.order)
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.rounds, self.order))
 
     # -- the stored form -------------------------------------------------------------
 
