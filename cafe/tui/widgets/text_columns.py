@@ -17,7 +17,7 @@ from cafe.tui.widgets.line_drawn import LineDrawn
 def wrapped(text: Text, console: Console, width: int) -> Lines:
     """``text`` wrapped to ``width``; a line that fits is itself (most names and keys do),
     without Rich's wrapping, the larger part of laying out a card or a column."""
-    if text.cell_len <= width and "\n" not in text.plain:
+    if text.cell_len <= width and "\n" not in text.plain and "\t" not in text.plain:
         return Lines([text])
     return text.wrap(console, width)
 
