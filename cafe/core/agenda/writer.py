@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import tomli_w
-from msgspec.structs import fields
+from msgspec.structs import asdict
 
-from cafe.core.agenda.model import Agenda, TableRules
+from cafe.core.agenda.model import Agenda
 from cafe.i18n import t
 
 
@@ -46,7 +46,7 @@ def agenda_to_dict(agenda: Agenda) -> dict[str, Any]:
             "contact": meta.contact,
             **{k: getattr(meta, k) for k in ("start", "end", "register_by") if getattr(meta, k)},
         },
-        "tables": {f.name: getattr(agenda.tables, f.name) for f in fields(TableRules)},
+        "tables": asdict(agenda.tables),
         "privacy": {"retention_days": agenda.privacy.retention_days},
         "web": {"where_do_i_sit": agenda.web.where_do_i_sit},
         "steps": steps,

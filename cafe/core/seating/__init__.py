@@ -66,6 +66,7 @@ When the bound is positive, ``LowerBound.tables_for_zero`` names the smallest ta
 count that makes it zero.
 """
 
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -93,54 +94,50 @@ if TYPE_CHECKING:
         table_count,
     )
 
-_MODEL = frozenset(
-    {
-        "LowerBound",
-        "Metrics",
-        "Plan",
-        "RoundSeating",
-        "SeatingPerson",
-        "TableSeating",
-        "check_plan",
-        "itinerary",
-        "itinerary_lines",
-        "score",
-    }
-)
-_PLANNER = frozenset(
-    {
-        "CIRCLE_BELOW",
-        "SeatingResult",
-        "choose_hosts",
-        "circle_order",
-        "plan_seating",
-        "replan",
-        "seat",
-        "table_count",
-    }
-)
+_MODULE_OF = {
+    **dict.fromkeys(
+        (
+            "LowerBound",
+            "Metrics",
+            "Plan",
+            "RoundSeating",
+            "SeatingPerson",
+            "TableSeating",
+            "check_plan",
+            "itinerary",
+            "itinerary_lines",
+            "score",
+        ),
+        "model",
+    ),
+    **dict.fromkeys(
+        (
+            "CIRCLE_BELOW",
+            "SeatingResult",
+            "choose_hosts",
+            "circle_order",
+            "plan_seating",
+            "replan",
+            "seat",
+            "table_count",
+        ),
+        "planner",
+    ),
+    "lower_bound": "bound",
+}
+"""Where each public name lives (``cafe.core.seating.<module>``)."""
 
 
 def __getattr__(name: str) -> object:
     """The planner (its searches and tables), its model and the bound load when a plan is
     made or scored, not when a meeting is opened: reading a stored plan needs none of
     them (the model's frozen dataclasses alone cost milliseconds at start)."""
-    if name in _MODEL:
-        from cafe.core.seating import model
-
-        return getattr(model, name)
-    if name in _PLANNER:
-        from cafe.core.seating import planner
-
-        return getattr(planner, name)
-    if name == "lower_bound":
-        from cafe.core.seating.bound import lower_bound
-
-        return lower_bound
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_MODULE_OF[name]}"), name)
 
 
-__all__ = [
+__all__ = [  # written out: the names imported above for type checkers are its re-exports
     "CIRCLE_BELOW",
     "LowerBound",
     "Metrics",
