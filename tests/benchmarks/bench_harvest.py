@@ -163,7 +163,7 @@ def main() -> int:
                 ari, p, r, n, top10 = ours(s, settings)
                 scores.append(ari)
                 print(
-                    f"  {s.name:<18} {'tuned' if tuned else 'HELD OUT':<8} ARI {ari:5.2f}"
+                    f"  {s.name:<20} {'tuned' if tuned else 'HELD OUT':<8} ARI {ari:5.2f}"
                     f"  duplicates P {p:4.2f} R {r:4.2f} ({n} offered; {top10} of"
                     f" {len(s.duplicates)} marked pairs among the 10 closest)"
                 )
@@ -172,7 +172,7 @@ def main() -> int:
     for s in sets:
         p, r, n = raw_words_duplicates(s)
         print(
-            f"  {s.name:<18} {'tuned' if s.tuned else 'HELD OUT':<8}"
+            f"  {s.name:<20} {'tuned' if s.tuned else 'HELD OUT':<8}"
             f" one theme ARI {one_theme(s):5.2f} (no duplicates)"
             f"   raw-word TF-IDF avg link ARI {raw_words_baseline(s):5.2f}"
             f", duplicates P {p:4.2f} R {r:4.2f} ({n} offered)"
