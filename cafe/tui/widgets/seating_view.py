@@ -6,6 +6,7 @@ from fractions import Fraction
 from math import floor
 from typing import ClassVar, NamedTuple
 
+from rich.cells import cell_len
 from rich.containers import Lines
 from rich.style import Style
 from rich.text import Text
@@ -14,6 +15,9 @@ from textual.reactive import reactive
 from cafe.core.seating.plan import Table
 from cafe.i18n import t
 from cafe.tui.widgets.text_columns import ColumnText, side_by_side, wrapped
+
+_NAME = "\x00"
+"""Stands for the name in a rotation line, to find what comes before and after it."""
 
 
 class SeatEntry(NamedTuple):
@@ -148,20 +152,38 @@ class RotationView(ColumnText):
     entries: reactive[tuple[SeatEntry, ...]] = reactive((), layout=True)
     """The lines to show, already sorted."""
 
+    @staticmethod
+    def _line(entry: SeatEntry, name: str) -> str:
+        key = (
+            "tui.seating.rotation_appointed"
+            if entry.appointed
+            else "tui.seating.rotation_host"
+            if entry.host
+            else "tui.seating.rotation_line"
+        )
+        return t(key, name=name, table=entry.table)
+
     def texts(self) -> list[str]:
         """Each person's line, in order (what the columns show)."""
-        return [
-            t(
-                "tui.seating.rotation_appointed"
-                if entry.appointed
-                else "tui.seating.rotation_host"
-                if entry.host
-                else "tui.seating.rotation_line",
-                name=entry.name,
-                table=entry.table,
-            )
-            for entry in self.entries
-        ]
+        return [self._line(entry, entry.name) for entry in self.entries]
+
+    def _cell(self, entry: SeatEntry, style: Style | str, width: int) -> Lines:
+        """One person's line in a column ``width`` wide. Where to go ("→ bord 2") is never
+        split: when wrapping would split it, the line breaks before it instead, so nobody
+        reads "→ bord" and has to find the number on the next line while the room moves."""
+        whole = wrapped(Text(self._line(entry, entry.name), style=style), self.app.console, width)
+        head, _, rest = self._line(entry, _NAME).partition(_NAME)
+        table = str(entry.table)
+        destination = rest[: rest.index(table) + len(table)].strip()
+        if any(destination in line.plain for line in whole):
+            return whole
+        cell = wrapped(Text(head + entry.name, style=style), self.app.console, width)
+        tail = rest.strip()
+        if cell[-1].cell_len + 1 + cell_len(tail) <= width:
+            cell[-1] = Text.assemble(cell[-1], " ", tail, style=style, end="")
+        else:
+            cell.extend(wrapped(Text(tail, style=style), self.app.console, width))
+        return cell
 
     def lines(self, width: int) -> list[Text]:
         """The screen lines at ``width``: entries row by row, each wrapped in its column."""
@@ -169,8 +191,7 @@ class RotationView(ColumnText):
         column = max(1, (width - self.GUTTER * (columns - 1)) // columns)
         stays = self.get_component_rich_style("rotation-view--stays")
         cells = [
-            wrapped(Text(text, style=stays if not entry.moved else ""), self.app.console, column)
-            for entry, text in zip(self.entries, self.texts(), strict=True)
+            self._cell(entry, stays if not entry.moved else "", column) for entry in self.entries
         ]
         lines: list[Text] = []
         for start in range(0, len(cells), columns):
