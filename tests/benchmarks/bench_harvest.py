@@ -159,15 +159,23 @@ def main() -> int:
         print(f"\n== {variant}")
         for tuned in (True, False):
             scores = []
+            hits = offered = marked = 0
             for s in (x for x in sets if x.tuned == tuned):
                 ari, p, r, n, top10 = ours(s, settings)
                 scores.append(ari)
+                hits, offered = hits + round(r * len(s.duplicates)), offered + n
+                marked += len(s.duplicates)
                 print(
                     f"  {s.name:<20} {'tuned' if tuned else 'HELD OUT':<8} ARI {ari:5.2f}"
                     f"  duplicates P {p:4.2f} R {r:4.2f} ({n} offered; {top10} of"
                     f" {len(s.duplicates)} marked pairs among the 10 closest)"
                 )
-            print(f"  mean ARI ({'tuned' if tuned else 'held out'}): {statistics.mean(scores):.2f}")
+            print(
+                f"  mean ARI ({'tuned' if tuned else 'held out'}): {statistics.mean(scores):.2f}"
+                f"; duplicates pooled: {hits} right of {offered} offered"
+                f" (P {hits / offered if offered else 0:.2f}), {hits} of {marked} marked"
+                f" (R {hits / marked:.2f})"
+            )
     print("\n== baselines")
     for s in sets:
         p, r, n = raw_words_duplicates(s)
