@@ -20,6 +20,9 @@ from cafe.core.service import MeetingService
 from cafe.demo.content import CHECKOUT, IDEAS, THEMES, theme_of
 from cafe.demo.people import SimulatedPerson
 
+IDEAS_PER_TABLE = 2
+"""What one table's host sends in a round: the two ideas the table thought best."""
+
 
 class Room(Protocol):
     """What the simulated participants do from their phones."""
@@ -92,9 +95,9 @@ async def run_meeting(
 ) -> DemoLog:
     """Walk the whole agenda, as co-hosts and room, and return what the room sent.
 
-    Every choice is drawn from a generator seeded by who makes it (a table in a round, a
-    person), so a meeting resumed after a crash resends exactly what the lost process
-    would have sent, as real phones resending the same form do.
+    Every choice is drawn from a generator seeded by who makes it (a round's tables, the
+    people checking out), so a meeting resumed after a crash resends exactly what the
+    lost process would have sent, as real phones resending the same form do.
     """
     run = _Run(service, people, room, lang, seed, plan_seating)
     if service.state.current_step < 0:
@@ -140,13 +143,12 @@ async def _cafe_round(run: _Run, step: Step) -> None:
         run.plan_seating(run.service)
     ideas_by_round = IDEAS.get(run.lang, IDEAS["sv"])
     pool = ideas_by_round[(step.round or 1) - 1] if ideas_by_round else ()
-    for table in _table_numbers(run.service):
-        rng = random.Random(f"{run.seed}:{step.round}:{table}")
-        chosen = rng.sample(pool, k=min(2, len(pool)))
-        text = [
-            f"{idea} (bord {table})" if run.lang == "sv" else f"{idea} (table {table})"
-            for idea in chosen
-        ]
+    # Dealt like cards: each table gets ideas of its own, as tables in a real round do;
+    # only when the tables outnumber the pool do two tables send the same idea.
+    dealt = random.Random(f"{run.seed}:{step.round}").sample(pool, k=len(pool))
+    per_table = min(IDEAS_PER_TABLE, len(dealt))
+    for index, table in enumerate(_table_numbers(run.service)):
+        text = [dealt[(index * per_table + n) % len(dealt)] for n in range(per_table)]
         await run.room.send_ideas(table, text)
         run.log.ideas.extend(text)
 
@@ -167,8 +169,9 @@ async def _signup(run: _Run, step: Step) -> None:
 
 async def _checkout(run: _Run, step: Step) -> None:
     thoughts = CHECKOUT.get(run.lang, CHECKOUT["sv"])
-    for person in run.people[: max(1, len(run.people) // 2)]:
-        thought = random.Random(f"{run.seed}:checkout:{person.person.name}").choice(thoughts)
+    dealt = random.Random(f"{run.seed}:checkout").sample(thoughts, k=len(thoughts))
+    for index, person in enumerate(run.people[: max(1, len(run.people) // 2)]):
+        thought = dealt[index % len(dealt)]
         await run.room.check_out(person, thought)
         run.log.checkout.append(thought)
 

@@ -125,3 +125,25 @@ async def test_simulated_ideas_get_the_theme_they_are_about(tmp_path: Path, lang
     for text in themed[THEMES[lang][2]]:  # meetings between generations
         assert any(word in text.lower() for word in (*words, "förskola", "open house"))
     assert not any("Generation" in t or "generation" in t for t in themed[THEMES[lang][0]])
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+async def test_each_table_sends_ideas_of_its_own(tmp_path: Path, lang: str) -> None:
+    """Tables in a round think of different things: with eight tables and sixteen ideas a
+    round, no idea comes from two tables (it used to come from three or four), and the
+    text is what a host types, without the table pasted in."""
+    from collections import Counter
+
+    from cafe.demo.content import IDEAS
+
+    service = await _themed_meeting(tmp_path, lang)
+    by_round: dict[int, list[str]] = {}
+    for idea in service.state.ideas.values():
+        by_round.setdefault(idea.round, []).append(idea.text)
+    assert sorted(by_round) == [1, 2, 3, 4]
+    tables = len({idea.table for idea in service.state.ideas.values()})
+    assert tables >= 6
+    for number, texts in by_round.items():
+        assert len(texts) == 2 * tables
+        assert Counter(texts).most_common(1)[0][1] == 1, texts
+        assert set(texts) <= set(IDEAS[lang][number - 1])
