@@ -167,8 +167,16 @@ class ReportModel:
         return sum(1 for p in counted if not p.letter)
 
     def checkout_selection(self, limit: int = 6, max_chars: int = 220) -> tuple[str, ...]:
-        """A few check-out thoughts for a slide: short enough to read, spread over the list."""
-        short = [c for c in self.checkout if len(c) <= max_chars] or list(self.checkout)
+        """A few check-out thoughts for a slide: short enough to read, spread over the list,
+        each once (three people writing "Energi!" is one thought on the slide)."""
+        seen: set[str] = set()
+        distinct = []
+        for thought in self.checkout:
+            said = _key(thought).rstrip(".!?… ")
+            if said not in seen:
+                seen.add(said)
+                distinct.append(thought)
+        short = [c for c in distinct if len(c) <= max_chars] or distinct
         if len(short) <= limit:
             return tuple(short)
         step = len(short) / limit
