@@ -199,3 +199,22 @@ def test_duplicate_pairs_are_offered_most_similar_first_up_to_a_limit():
     sims = [{1: 0.9, 2: 0.1}, {0: 0.9}, {0: 0.1, 3: 0.5}, {2: 0.5}]
     assert duplicate_pairs(sims, threshold=0.0) == [(0, 1), (2, 3)]
     assert duplicate_pairs(sims, threshold=0.0, limit=1) == [(0, 1)]
+
+
+def test_a_second_word_names_a_theme_only_when_nearly_as_many_ideas_use_it():
+    from cafe.core.harvest.features import analyse
+    from cafe.core.harvest.naming import frequencies, theme_name
+
+    texts = [
+        "Ensam på kvällarna sedan flytten",
+        "Ensam och ingen ringer",
+        "Många känner sig ensam i villaområdena",
+        "Mamma bor ensam i huset",
+        "Pappa bor kvar på landet",
+        "Grannar som hälsar",
+    ]
+    ideas = [analyse(t, "sv", use_lexicon=False) for t in texts]
+    assert theme_name([0, 1, 2, 3, 4], ideas, frequencies(ideas)) == "Ensam"
+    shared = [*texts[:2], "Ensam och bor långt bort", "Bor ensam sedan i våras", "Bor i stan"]
+    ideas = [analyse(t, "sv", use_lexicon=False) for t in shared]
+    assert theme_name([0, 1, 2, 3, 4], ideas, frequencies(ideas)) == "Ensam, bor"
