@@ -1,5 +1,6 @@
 """A step's hint wraps in a narrow console instead of being cut off mid-word: at 80
-columns the harvest's hint used to end "t öppnar idétavlan: slå i"."""
+columns the harvest's hint used to end "t öppnar idétavlan: slå i", the presentation
+round's "Alla har presentera" and the closing step's report line "återkopplin"."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from textual.widgets import Label
 
 from cafe.core.clock import FakeClock
 from cafe.i18n import t
@@ -25,7 +27,13 @@ def shown_words(svg: str) -> list[str]:
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 @pytest.mark.parametrize(
-    ("kind", "hint"), [("harvest", "tui.harvest.hint"), ("checkout", "tui.checkout.hint")]
+    ("kind", "hint"),
+    [
+        ("harvest", "tui.harvest.hint"),
+        ("checkout", "tui.checkout.hint"),
+        ("closing", "tui.closing.report_title"),
+        ("presentation_round", "tui.presentation.all_done"),
+    ],
 )
 async def test_a_steps_hint_is_shown_whole(
     tmp_path: Path, size: tuple[int, int], kind: str, hint: str
@@ -35,6 +43,9 @@ async def test_a_steps_hint_is_shown_whole(
     service.start_step(step_index(service, kind))
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
     async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        [label] = [w for w in app.screen.query(Label) if str(w.render()) == t(hint)]
+        label.scroll_visible(animate=False)  # the closing step scrolls at 80x24
         await pilot.pause()
         words = shown_words(app.export_screenshot())
     # In order, with whatever stands beside the wrapped lines (the timer) in between.
