@@ -9,13 +9,14 @@ import re
 from pathlib import Path
 
 import pytest
-from textual.widgets import Label
+from textual.widget import Widget
+from textual.widgets import Label, Static
 
 from cafe.core.clock import FakeClock
 from cafe.i18n import t
 from cafe.tui.app import CafeApp
 from tests.meetings import new_meeting
-from tests.tui.helpers import FakePhoneServer, step_index
+from tests.tui.helpers import FakePhoneServer, people, step_index
 
 
 def shown_words(svg: str) -> list[str]:
@@ -51,3 +52,38 @@ async def test_a_steps_hint_is_shown_whole(
     # In order, with whatever stands beside the wrapped lines (the timer) in between.
     rest = iter(words[words.index(t(hint).split()[0]) :])
     assert all(word in rest for word in t(hint).split()), " ".join(words)
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [(), ("d",), ("i",), ("t",), ("f3",), ("w",), ("a",), ("f4",), ("v",), ("t", "s")],
+    ids=["round", "door", "capture", "board", "moderation", "where", "person", "cohost",
+         "projector", "suggestions"],
+)  # fmt: skip
+async def test_no_label_is_wider_than_the_place_it_is_shown_in(
+    tmp_path: Path, keys: tuple[str, ...]
+) -> None:
+    """A label is as wide as its text unless told otherwise; wider than its container,
+    the end is simply not drawn (the capture hint lost "F2 ändrar · F8 tar bort · Ctrl+Z
+    ångrar" even at 120 columns). Every screen at 80 columns, mid-round with ideas."""
+    clock = FakeClock(1_800_000_000.0)
+    service = new_meeting(tmp_path / "m", clock=clock)
+    service.add_participants(people(20, present=True))
+    service.start_step(step_index(service, "cafe_round"))
+    for k in range(6):
+        service.capture_idea(f"Idé {k} om något viktigt i stadsdelen", table=k % 3 + 1, round=1)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        cut = []
+        for widget in app.screen.query(Static):
+            parent = widget.parent
+            if not widget.display or not widget.region.width or not isinstance(parent, Widget):
+                continue
+            scrolls = parent.styles.overflow_x in ("scroll", "auto") and parent.max_scroll_x
+            if widget.region.right > parent.content_region.right and not scrolls:
+                cut.append(f"{type(app.screen).__name__} {widget!r}: {str(widget.render())[:60]}")
+        assert not cut, "\n".join(cut)
