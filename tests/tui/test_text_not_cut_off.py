@@ -78,12 +78,35 @@ async def test_no_label_is_wider_than_the_place_it_is_shown_in(
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
-        cut = []
-        for widget in app.screen.query(Static):
-            parent = widget.parent
-            if not widget.display or not widget.region.width or not isinstance(parent, Widget):
-                continue
-            scrolls = parent.styles.overflow_x in ("scroll", "auto") and parent.max_scroll_x
-            if widget.region.right > parent.content_region.right and not scrolls:
-                cut.append(f"{type(app.screen).__name__} {widget!r}: {str(widget.render())[:60]}")
+        cut = cut_off(app)
         assert not cut, "\n".join(cut)
+
+
+def cut_off(app: CafeApp) -> list[str]:
+    """Labels on the screen that are wider than the (not scrolling) place they are in."""
+    cut = []
+    for widget in app.screen.query(Static):
+        parent = widget.parent
+        if not widget.display or not widget.region.width or not isinstance(parent, Widget):
+            continue
+        scrolls = parent.styles.overflow_x in ("scroll", "auto") and parent.max_scroll_x
+        if widget.region.right > parent.content_region.right and not scrolls:
+            cut.append(f"{type(app.screen).__name__} {widget!r}: {str(widget.render())[:60]}")
+    return cut
+
+
+@pytest.mark.parametrize("agenda", ["idemote.sv", "idea-meeting.en", "idemote-kort.sv"])
+async def test_no_label_is_cut_off_in_any_step(tmp_path: Path, agenda: str) -> None:
+    clock = FakeClock(1_800_000_000.0)
+    service = new_meeting(tmp_path / "m", agenda=agenda, clock=clock)
+    service.add_participants(people(20, present=True))
+    service.start_step(0)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    cut: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in service.agenda.steps:
+            await pilot.pause()
+            cut += [f"step {service.state.current_step + 1}: {c}" for c in cut_off(app)]
+            await pilot.press("n")
+    assert service.state.current_step == len(service.agenda.steps) - 1
+    assert not cut, "\n".join(cut)
