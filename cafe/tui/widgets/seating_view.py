@@ -172,11 +172,13 @@ class RotationView(ColumnText):
         split: when wrapping would split it, the line breaks before it instead, so nobody
         reads "→ bord" and has to find the number on the next line while the room moves."""
         whole = wrapped(Text(self._line(entry, entry.name), style=style), self.app.console, width)
+        if len(whole) == 1:
+            return whole
         head, _, rest = self._line(entry, _NAME).partition(_NAME)
         table = str(entry.table)
-        destination = rest[: rest.index(table) + len(table)].strip()
-        if any(destination in line.plain for line in whole):
-            return whole
+        end = rest.find(table)
+        if end < 0 or any(rest[: end + len(table)].strip() in line.plain for line in whole):
+            return whole  # kept whole, or a catalogue that names the table before the name
         cell = wrapped(Text(head + entry.name, style=style), self.app.console, width)
         tail = rest.strip()
         if cell[-1].cell_len + 1 + cell_len(tail) <= width:
