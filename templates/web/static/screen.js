@@ -91,6 +91,20 @@
       board.style.setProperty("--idea", size.toFixed(2) + "vh");
     }
   }
+  // A long purpose or question (a long challenge spelled out in it) gets smaller type
+  // until everything the step shows fits above the bottom of the screen.
+  function fitFocus() {
+    var focus = document.getElementById("focus");
+    var question = focus && focus.querySelector(".big-question");
+    if (!question) { return; }
+    question.style.fontSize = "";
+    var size = parseFloat(window.getComputedStyle(question).fontSize);
+    var least = window.innerHeight * 0.026;
+    while (size > least && focus.scrollHeight > focus.clientHeight + 1) {
+      size = Math.max(least, size * 0.94);
+      question.style.fontSize = size.toFixed(1) + "px";
+    }
+  }
   function overflows(box) {
     var limit = box.getBoundingClientRect();
     var items = box.querySelectorAll(".page:not([hidden]) li, .page:not([hidden]) h3");
@@ -126,12 +140,15 @@
       stage.innerHTML = state.html;   // rendered and escaped by the server's templates
       showPages();
       fitBoard();
+      fitFocus();
     }
     setTimer(state.timer);
   }
 
   showPages();
   fitBoard();
+  fitFocus();
+  window.addEventListener("resize", function () { fitBoard(); fitFocus(); });
   // The feed. EventSource gives up for good after a refusal (a 503 when the laptop has too
   // many screens connected) and retries a drop only on its own terms, so on any error the
   // page closes it and opens a new one itself: after 1, 2, 4 ... at most 30 seconds, a

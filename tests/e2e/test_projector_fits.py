@@ -1,0 +1,96 @@
+"""The projector's words stay on the projected screen, whatever the projector: a long
+challenge spelled out in the purpose, the break's big timer, a round in overtime, at
+16:9, 16:10 and 4:3.
+
+At 1920x1080 the break's "15:00" used to run off the right edge and a purpose naming a
+longer challenge pushed the challenge line under the bottom of the screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.async_api import Browser, Page
+
+from cafe.core.agenda import StepKind
+from cafe.core.clock import FakeClock
+from cafe.core.service import MeetingService
+from cafe.web.server import LanServer
+from tests.meetings import new_meeting
+from tests.web.browser import LOOPBACK, artifact
+
+CHALLENGE = "ensamhet bland äldre i våra stadsdelar, byar och på landsbygden runt omkring"
+SCREENS = [(1920, 1080), (1280, 800), (1024, 768)]
+
+OUTSIDE = """() => {
+  const out = [];
+  const focus = document.getElementById("focus");
+  if (focus && focus.scrollHeight > focus.clientHeight + 1)
+    out.push("the step's words run below the screen: " + focus.scrollHeight + " > " + focus.clientHeight);
+  const side = document.querySelector(".side").getBoundingClientRect();
+  const timer = document.getElementById("timer");
+  const t = timer.getBoundingClientRect();
+  if (timer.textContent && (t.right > side.right + 1 || timer.scrollWidth > timer.clientWidth + 1
+                            || t.right > innerWidth))
+    out.push("timer " + timer.textContent + " is wider than its column");
+  return out;
+}"""
+
+
+def _go(service: MeetingService, kind: StepKind) -> None:
+    service.start_step(next(i for i, s in enumerate(service.agenda.steps) if s.kind is kind))
+
+
+async def _check(page: Page, service: MeetingService, name: str) -> list[str]:
+    await page.wait_for_function(
+        "(seq) => Number(document.body.dataset.seq) >= seq", arg=service.state.last_seq
+    )
+    await page.wait_for_timeout(100)  # the timer's first local tick
+    size = page.viewport_size
+    assert size is not None
+    await page.screenshot(path=artifact(f"projector-fits-{name}-{size['width']}.png"))
+    found: list[str] = await page.evaluate(OUTSIDE)
+    return [f"{name} at {size['width']}x{size['height']}: {f}" for f in found]
+
+
+@pytest.mark.asyncio(loop_scope="session")  # the worker's shared Chromium
+async def test_nothing_leaves_the_projected_screen(tmp_path: Path, browser: Browser) -> None:
+    clock = FakeClock(1_800_000_000.0)
+    service = new_meeting(tmp_path / "m", clock=clock, challenge=CHALLENGE)
+    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
+    await server.start()
+    pages = []
+    try:
+        for width, height in SCREENS:
+            page = await browser.new_page(viewport={"width": width, "height": height})
+            await page.goto(server.screen_url())
+            await page.wait_for_selector("body[data-live='1']")
+            pages.append(page)
+        problems: list[str] = []
+
+        _go(service, StepKind.PURPOSE)
+        for page in pages:
+            problems += await _check(page, service, "purpose")
+            assert CHALLENGE in await page.inner_text("#focus")
+
+        _go(service, StepKind.BREAK)
+        service.timer_start()
+        for page in pages:
+            problems += await _check(page, service, "break")
+            assert await page.inner_text("#timer") == "15:00"
+
+        _go(service, StepKind.CAFE_ROUND)
+        service.timer_start()
+        clock.advance(25 * 60 + 5 * 60)  # five minutes over
+        for page in pages:
+            problems += await _check(page, service, "overtime")
+            assert (await page.inner_text("#timer")).startswith("-05:")
+
+        timer = await pages[0].locator("#timer").bounding_box()
+        assert timer is not None and timer["height"] >= 0.15 * 1080, "large at 1920x1080"
+        assert problems == [], "\n".join(problems)
+    finally:
+        for page in pages:
+            await page.close()
+        await server.stop()
