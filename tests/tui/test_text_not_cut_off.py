@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
@@ -110,3 +111,33 @@ async def test_no_label_is_cut_off_in_any_step(tmp_path: Path, agenda: str) -> N
             await pilot.press("n")
     assert service.state.current_step == len(service.agenda.steps) - 1
     assert not cut, "\n".join(cut)
+
+
+async def test_a_long_name_on_a_signup_list_wraps_under_itself(tmp_path: Path) -> None:
+    """At 80 columns "Helén Yilmaz (Biblioteken i" went on with "kommunen)" under the
+    list's title, where the next list's title would be."""
+    clock = FakeClock(1_800_000_000.0)
+    service = new_meeting(tmp_path / "m", clock=clock)
+    theme = service.create_theme("Mötesplatser", signup=True)
+    service.sign_up(
+        name="Helén Yilmaz-Lindqvist",
+        organisation="Biblioteken i kommunen och Studieförbundet Vuxenskolan",
+        themes=[theme.id],
+        consent=True,
+    )
+    service.start_step(step_index(service, "signup"))
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lists = app.screen.query_one("#signup-lists", Static)
+        width = lists.content_region.width
+        lines = [
+            line.plain.rstrip()
+            for line in app.console.render_lines(
+                lists.content, app.console.options.update_width(width), pad=False
+            )
+            for line in [Text.assemble(*((s.text, s.style) for s in line))]
+        ]
+    names = [line for line in lines if line.strip() and not line.startswith("Mötesplatser")]
+    assert len(names) >= 2, f"the name wraps at {width} columns: {lines}"
+    assert all(line.startswith("   ") for line in names), lines

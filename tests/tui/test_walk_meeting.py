@@ -8,9 +8,11 @@ shows the room.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, OptionList, Static
 
@@ -42,7 +44,10 @@ for a quick run)."""
 
 
 def text_of(widget: Static) -> str:
-    return str(widget.render())
+    """What the widget says, as plain text (a string or a Rich renderable such as a Group)."""
+    console = Console(width=200, file=io.StringIO(), record=True)
+    console.print(widget.content, markup=False, highlight=False)
+    return console.export_text()
 
 
 def view(app: CafeApp) -> StepView:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.padding import Padding
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
@@ -10,6 +13,9 @@ from cafe.core.service import MeetingService
 from cafe.i18n import t
 from cafe.tui.widgets.qr_panel import QrPanel
 from cafe.tui.widgets.step_view import StepView
+
+NAME_INDENT = "   "
+"""How far a name stands in under its list (``signup_lists``)."""
 
 
 def signup_lists(service: MeetingService) -> str:
@@ -22,11 +28,24 @@ def signup_lists(service: MeetingService) -> str:
         lines.append(t("tui.signup.theme_line", name=theme.name, count=len(people)))
         for signup in people:
             org = f" ({signup.organisation})" if signup.organisation else ""
-            lines.append(f"   {signup.name}{org}")
+            lines.append(f"{NAME_INDENT}{signup.name}{org}")
         lines.append("")
     if not themes:
         lines.append(t("tui.signup.no_themes"))
     return "\n".join(lines).rstrip()
+
+
+def hanging(lists: str) -> Group:
+    """``signup_lists`` for the console: a name too long for the column wraps under itself,
+    not back under the list's title."""
+    return Group(
+        *(
+            Padding(Text(line.removeprefix(NAME_INDENT)), (0, 0, 0, len(NAME_INDENT)))
+            if line.startswith(NAME_INDENT)
+            else Text(line)
+            for line in lists.split("\n")
+        )
+    )
 
 
 class SignupView(StepView):
@@ -52,7 +71,7 @@ class SignupView(StepView):
             yield Static(t("tui.step.notes", notes=step.notes), classes="notes", markup=False)
 
     def refresh_view(self) -> None:
-        self.query_one("#signup-lists", Static).update(signup_lists(self.service))
+        self.query_one("#signup-lists", Static).update(hanging(signup_lists(self.service)))
         self.watch_phones_url(self.phones_url)
 
     def watch_phones_url(self, url: str) -> None:
