@@ -16,9 +16,6 @@ from cafe.core.seating.plan import Table
 from cafe.i18n import t
 from cafe.tui.widgets.text_columns import ColumnText, side_by_side, wrapped
 
-_NAME = "\x00"
-"""Stands for the name in a rotation line, to find what comes before and after it."""
-
 
 class SeatEntry(NamedTuple):
     """One line of the rotation list: a name and the table to go to."""
@@ -153,28 +150,29 @@ class RotationView(ColumnText):
     """The lines to show, already sorted."""
 
     @staticmethod
-    def _line(entry: SeatEntry, name: str) -> str:
-        key = (
+    def _key(entry: SeatEntry) -> str:
+        return (
             "tui.seating.rotation_appointed"
             if entry.appointed
             else "tui.seating.rotation_host"
             if entry.host
             else "tui.seating.rotation_line"
         )
-        return t(key, name=name, table=entry.table)
 
     def texts(self) -> list[str]:
         """Each person's line, in order (what the columns show)."""
-        return [self._line(entry, entry.name) for entry in self.entries]
+        return [t(self._key(e), name=e.name, table=e.table) for e in self.entries]
 
     def _cell(self, entry: SeatEntry, style: Style | str, width: int) -> Lines:
         """One person's line in a column ``width`` wide. Where to go ("→ bord 2") is never
         split: when wrapping would split it, the line breaks before it instead, so nobody
         reads "→ bord" and has to find the number on the next line while the room moves."""
-        whole = wrapped(Text(self._line(entry, entry.name), style=style), self.app.console, width)
+        text = t(self._key(entry), name=entry.name, table=entry.table)
+        whole = wrapped(Text(text, style=style), self.app.console, width)
         if len(whole) == 1:
             return whole
-        head, _, rest = self._line(entry, _NAME).partition(_NAME)
+        head, _, rest = t(self._key(entry)).partition("{name}")  # the unformatted template
+        head, rest = head.format(table=entry.table), rest.format(table=entry.table)
         table = str(entry.table)
         end = rest.find(table)
         if end < 0 or any(rest[: end + len(table)].strip() in line.plain for line in whole):

@@ -15,35 +15,40 @@ from cafe.tui.widgets.qr_panel import QrPanel
 from cafe.tui.widgets.step_view import StepView
 
 NAME_INDENT = "   "
-"""How far a name stands in under its list (``signup_lists``)."""
+"""How far a name stands in under its list."""
+
+
+def _list_lines(service: MeetingService) -> list[tuple[str, str]]:
+    """Each theme with a list, then its names (organisation in brackets): (indent, text),
+    with an empty line between lists."""
+    state = service.state
+    themes = state.open_themes()
+    lines: list[tuple[str, str]] = []
+    for theme in themes:
+        if lines:
+            lines.append(("", ""))
+        people = [s for s in state.live_signups() if theme.id in s.themes]
+        lines.append(("", t("tui.signup.theme_line", name=theme.name, count=len(people))))
+        for signup in people:
+            org = f" ({signup.organisation})" if signup.organisation else ""
+            lines.append((NAME_INDENT, f"{signup.name}{org}"))
+    if not themes:
+        lines.append(("", t("tui.signup.no_themes")))
+    return lines
 
 
 def signup_lists(service: MeetingService) -> str:
-    """Each theme with a list, and the names on it (organisation in brackets)."""
-    state = service.state
-    themes = state.open_themes()
-    lines: list[str] = []
-    for theme in themes:
-        people = [s for s in state.live_signups() if theme.id in s.themes]
-        lines.append(t("tui.signup.theme_line", name=theme.name, count=len(people)))
-        for signup in people:
-            org = f" ({signup.organisation})" if signup.organisation else ""
-            lines.append(f"{NAME_INDENT}{signup.name}{org}")
-        lines.append("")
-    if not themes:
-        lines.append(t("tui.signup.no_themes"))
-    return "\n".join(lines).rstrip()
+    """The lists as plain text, names indented under their list."""
+    return "\n".join(indent + text for indent, text in _list_lines(service)).rstrip()
 
 
-def hanging(lists: str) -> Group:
-    """``signup_lists`` for the console: a name too long for the column wraps under itself,
+def hanging(service: MeetingService) -> Group:
+    """The lists for the console: a name too long for the column wraps under itself,
     not back under the list's title."""
     return Group(
         *(
-            Padding(Text(line.removeprefix(NAME_INDENT)), (0, 0, 0, len(NAME_INDENT)))
-            if line.startswith(NAME_INDENT)
-            else Text(line)
-            for line in lists.split("\n")
+            Padding(Text(text), (0, 0, 0, len(indent))) if indent else Text(text)
+            for indent, text in _list_lines(service)
         )
     )
 
@@ -71,7 +76,7 @@ class SignupView(StepView):
             yield Static(t("tui.step.notes", notes=step.notes), classes="notes", markup=False)
 
     def refresh_view(self) -> None:
-        self.query_one("#signup-lists", Static).update(hanging(signup_lists(self.service)))
+        self.query_one("#signup-lists", Static).update(hanging(self.service))
         self.watch_phones_url(self.phones_url)
 
     def watch_phones_url(self, url: str) -> None:
