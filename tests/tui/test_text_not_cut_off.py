@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from cafe.core.clock import FakeClock
-from cafe.i18n import t
+from cafe.i18n import set_language, t
 from cafe.tui.app import CafeApp
 from tests.meetings import new_meeting
 from tests.tui.helpers import FakePhoneServer, people, step_index
@@ -141,3 +141,24 @@ async def test_a_long_name_on_a_signup_list_wraps_under_itself(tmp_path: Path) -
     names = [line for line in lines if line.strip() and not line.startswith("Mötesplatser")]
     assert len(names) >= 2, f"the name wraps at {width} columns: {lines}"
     assert all(line.startswith("   ") for line in names), lines
+
+
+@pytest.mark.parametrize(("agenda", "lang"), [("idemote.sv", "sv"), ("idea-meeting.en", "en")])
+async def test_how_late_the_meeting_runs_is_shown_whole_at_80_columns(
+    tmp_path: Path, agenda: str, lang: str
+) -> None:
+    """The rail's "Projected end 10:40 (+12)" is wider than an 80-column rail: it was cut
+    to "(+1", one minute late where it was twelve. Shorter, it keeps the figure."""
+    set_language(lang)
+    clock = FakeClock(1_800_000_000.0)
+    service = new_meeting(tmp_path / "m", agenda=agenda, clock=clock)
+    service.start_step(0)
+    minutes = service.agenda.steps[0].minutes
+    clock.advance((minutes + 12) * 60)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        words = shown_words(app.export_screenshot())
+    late = words.index("(+12)") if "(+12)" in words else -1
+    assert late > 0, " ".join(words)
+    assert words[late - 2] == t("tui.rail.projected_end_short", time="").strip(), words

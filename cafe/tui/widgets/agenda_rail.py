@@ -98,10 +98,14 @@ class RailClock(Widget):
 
     def render(self) -> Text:
         planned, projected, late = _clock_lines(self.clock)
+        width = self.size.width
         style = self.get_component_rich_style("rail-clock--late") if late else ""
-        lines = [Text(planned, end=""), Text(projected, style=style, end="")]
-        for line in lines:  # cut at the rail's edge, as a label did; never wrapped
-            line.truncate(self.size.width, overflow="crop")
+        lines = [
+            Text(_fitting(planned, width), end=""),
+            Text(_fitting(projected, width), style=style, end=""),
+        ]
+        for line in lines:  # narrower than the shortest form: cut, never wrapped
+            line.truncate(width, overflow="crop")
         return Text("\n", end="").join(lines)
 
 
@@ -147,17 +151,28 @@ class AgendaRail(Vertical):
         label.set_class(not url, "-empty")  # a class, so the narrow screen's CSS still hides it
 
 
-def _clock_lines(clock: MeetingClock | None) -> tuple[str, str, bool]:
-    """The planned end, the projected end, and whether the meeting runs late."""
+def _clock_lines(clock: MeetingClock | None) -> tuple[list[str], list[str], bool]:
+    """The planned and the projected end, each in its forms from longest to shortest, and
+    whether the meeting runs late.
+
+    At 80 columns "Projected end 10:40 (+12)" was cut to "Projected end 10:40 (+1": a
+    co-host read one minute late where it was twelve. The shorter form keeps the figure.
+    """
     if clock is None:
-        return "", "", False
+        return [""], [""], False
     late = clock.late_minutes
-    projected = t("tui.rail.projected_end", time=clock_time(clock.projected_end))
+    mark = f" ({late:+d})" if late else ""
+    planned, projected = clock_time(clock.planned_end), clock_time(clock.projected_end)
     return (
-        t("tui.rail.planned_end", time=clock_time(clock.planned_end)),
-        projected + (f" ({late:+d})" if late else ""),
+        [t(f"tui.rail.planned_end{form}", time=planned) for form in ("", "_short")],
+        [t(f"tui.rail.projected_end{form}", time=projected) + mark for form in ("", "_short")],
         late > 0,
     )
+
+
+def _fitting(forms: list[str], width: int) -> str:
+    """The first (longest) form that fits ``width`` cells, else the shortest."""
+    return next((form for form in forms if cell_len(form) <= width), forms[-1])
 
 
 def _projector_line(url: str) -> str:
