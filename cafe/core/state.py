@@ -9,6 +9,7 @@ log can always be replayed.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import msgspec
@@ -19,6 +20,7 @@ from cafe.core.events import Event, EventKind
 from cafe.core.participants import Participant, Sector
 from cafe.core.personal_data import PersonalData, contacts_in
 from cafe.core.seating.names import fold as fold_name
+from cafe.core.seating.names import name_words
 from cafe.core.seating.plan import SeatingPlan, stored_plan
 from cafe.core.timer import Timer
 
@@ -413,14 +415,51 @@ def _contacts(signup: Signup) -> set[str]:
     return found
 
 
+_PARENTHESES = re.compile(r"\([^)]*\)")
+"""An organisation in brackets after a name: "Li Wei (Röda Korset)"."""
+
+
+def _alike_names(a: str, b: str) -> bool:
+    """Two names one person may have typed: the words of one among the other's ("Li Wei",
+    "Li Wei (Röda Korset)", "Li"), or the same words but for one slip each ("Ana
+    Svensson", "Anna Svensson"). "Maria Svensson" and "Karin Svensson" are two people."""
+    words_a, words_b = _name_words(a), _name_words(b)
+    if not words_a or not words_b:
+        return False
+    if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
+        return True
+    return len(words_a) == len(words_b) and all(
+        _one_slip(x, y) for x, y in zip(words_a, words_b, strict=True)
+    )
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    return name_words(_PARENTHESES.sub(" ", name))
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Equal, one letter added or dropped ("Ana", "Anna"), or one changed in a word of
+    four letters or more ("Ali" and "Ari" are two names)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 3 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return len(a) >= 4 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def people_who_signed_up(signups: list[Signup]) -> list[Signup]:
     """Sign-ups merged per person: one entry each, their themes the union.
 
     One person is the same name with the same e-mail or phone (case- and
-    accent-insensitive), or the same phone session. The merged entry keeps the first
-    sign-up's id and time, and the contact details of the latest one that gave any: a
-    person who signed up at the opening with no theme and later for a theme is one
-    person on that theme's list, not also under "no theme yet".
+    accent-insensitive), or the same phone session under a name that is alike
+    (``_alike_names``): a phone passed round a table signs up several people, each with
+    their own name. The merged entry keeps the first sign-up's id and time, and the
+    contact details of the latest one that gave any: a person who signed up at the
+    opening with no theme and later for a theme is one person on that theme's list, not
+    also under "no theme yet".
     """
     parent = list(range(len(signups)))
 
@@ -431,16 +470,20 @@ def people_who_signed_up(signups: list[Signup]) -> list[Signup]:
         return i
 
     seen: dict[str, int] = {}
+    by_session: dict[str, list[int]] = {}
     for number, signup in enumerate(signups):
         name = _fold_text(signup.name)
-        keys = {f"{name}|{contact}" for contact in _contacts(signup)}
-        if signup.session:
-            keys.add(f"s|{signup.session}")
-        for key in keys:
+        for key in {f"{name}|{contact}" for contact in _contacts(signup)}:
             if key in seen:
                 parent[root(number)] = root(seen[key])
             else:
                 seen[key] = number
+        if signup.session:
+            earlier = by_session.setdefault(signup.session, [])
+            for other in earlier:
+                if _alike_names(signups[other].name, signup.name):
+                    parent[root(number)] = root(other)
+            earlier.append(number)
     groups: dict[int, list[Signup]] = {}
     for number, signup in enumerate(signups):
         groups.setdefault(root(number), []).append(signup)

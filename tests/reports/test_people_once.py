@@ -76,3 +76,64 @@ def test_a_person_who_signs_up_twice_is_one_person_everywhere(tmp_path: Path) ->
 
     again = open_meeting(folder, clock=clock)
     assert len(again.state.live_signups()) == 4, "the same after a restart"
+
+
+def test_a_phone_passed_round_a_table_signs_up_each_person_apart(tmp_path: Path) -> None:
+    """One phone, four people: each keeps their own name, themes and contact details.
+    They used to merge into one person (the same phone session), who took the last name
+    and the last e-mail given: Johan stood on Maria's list with Karin's address."""
+    folder = tmp_path / "m"
+    clock = FakeClock(1_800_000_000.0)
+    service = new_meeting(folder, clock=clock)
+    alone = service.create_theme("Nå dem som är ensamma", signup=True)
+    notice = service.create_theme("Se vem som är ensam", signup=True)
+    table = {"source": "web", "session": "tag-table-3", "consent": True}
+    service.sign_up(name="Maria Lind", email="maria@example.se", themes=[alone.id], **table)
+    service.sign_up(name="Karin Svensson", email="karin@example.se", themes=[alone.id], **table)
+    service.sign_up(name="Ahmed Ali", themes=[alone.id, notice.id], **table)
+    service.sign_up(name="Johan Svensson", themes=[notice.id], **table)
+    # The same phone again, Maria adding a theme: still Maria, one person.
+    service.sign_up(name="maria lind", themes=[notice.id], **table)
+
+    people = {p.name: p for p in service.state.live_signups()}
+    assert sorted(people) == ["Ahmed Ali", "Johan Svensson", "Karin Svensson", "maria lind"]
+    assert people["maria lind"].email == "maria@example.se"
+    assert set(people["maria lind"].themes) == {alone.id, notice.id}
+    assert people["Johan Svensson"].email == "" and people["Johan Svensson"].themes == (notice.id,)
+    assert people["Karin Svensson"].email == "karin@example.se"
+    assert screen_state(service)["counts"]["signups"] == 4
+    assert meeting_figures(service.state).signup_people == 4
+    assert dict(meeting_figures(service.state).signups_by_theme) == {
+        "Nå dem som är ensamma": 3,
+        "Se vem som är ensam": 3,
+    }
+
+    out = tmp_path / "out"
+    assert main(["report", str(folder), "--out", str(out)]) == 0
+    rows = list(
+        csv.DictReader(io.StringIO((out / "signups.csv").read_text("utf-8-sig")), delimiter=";")
+    )
+    assert len(rows) == 6, rows  # one row per person and theme
+    by_name: dict[str, set[str]] = {}
+    for row in rows:
+        values = list(row.values())
+        name = next(v for v in values if v in people)
+        by_name.setdefault(name, set()).update(v for v in values if "@" in v)
+    assert by_name == {
+        "maria lind": {"maria@example.se"},
+        "Karin Svensson": {"karin@example.se"},
+        "Ahmed Ali": set(),
+        "Johan Svensson": set(),
+    }
+
+
+def test_names_one_person_may_have_typed_are_alike() -> None:
+    from cafe.core.state import _alike_names
+
+    assert _alike_names("Li Wei", "Li  Wei (Röda Korset)")
+    assert _alike_names("Ana Svensson", "Anna Svensson")
+    assert _alike_names("Åsa", "Åsa Öberg")
+    assert not _alike_names("Maria Svensson", "Karin Svensson")
+    assert not _alike_names("Johan Svensson", "Karin Svensson")
+    assert not _alike_names("Ali", "Ari")  # too short to call it a slip
+    assert not _alike_names("", "Ahmed Ali")

@@ -189,3 +189,23 @@ async def test_pages_follow_the_meeting_language_or_the_apps(
 
     client = await aiohttp_client(build_app(service, public_base="http://x", lang="en"))
     assert "Keep working with us" in await (await client.get(f"/m/{token}/")).text()
+
+
+async def test_one_phone_passed_round_signs_up_several_people(
+    client: TestClient, service: MeetingService, token: str
+) -> None:
+    """A table shares one phone: every name sent from it is its own person, with its own
+    contact details (they were merged into one, under the last name)."""
+    visits = service.create_theme("Besöksvänner", signup=True)
+    people = [
+        {**ASA, "themes": [visits.id]},
+        {**ASA, "name": "Karin Berg", "email": "karin@example.org", "themes": [visits.id]},
+        {**ASA, "name": "Johan Lind", "email": "", "consent": "", "themes": [visits.id]},
+    ]
+    for person in people:
+        assert (await submit(client, f"/m/{token}/", person)).status == 200
+    sessions = {s.session for s in service.state.signups.values()}
+    assert len(sessions) == 1 and "" not in sessions, "one phone, one session"
+    signed = {s.name: s.email for s in service.state.live_signups()}
+    assert signed == {"Åsa Öberg": "asa@example.org", "Karin Berg": "karin@example.org",
+                      "Johan Lind": ""}  # fmt: skip
