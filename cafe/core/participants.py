@@ -133,6 +133,17 @@ def parse_sector(text: str) -> Sector | None:
     return _SECTOR_ALIASES.get(match_key(text))
 
 
+def sector_by_start(text: str) -> Sector | None:
+    """The one sector whose words begin with ``text`` ("civ": civil society), else ``None``.
+
+    The console's sector field suggests the rest of a word as it is typed; Enter on the
+    start ("civ", the suggestion "civil" shown) used to be refused as an unknown sector.
+    """
+    start = match_key(text)
+    found = {sector for word, sector in _SECTOR_ALIASES.items() if start and word.startswith(start)}
+    return found.pop() if len(found) == 1 else None
+
+
 def sector_names() -> list[str]:
     """Every accepted word, as it is spelt (for suggestions while typing)."""
     return sorted(

@@ -86,3 +86,60 @@ async def test_the_add_dialog_asks_the_same_in_english(meeting_dir: Path) -> Non
         await pilot.press("enter")
         await pilot.pause()
         assert _names(app) == ["Åsa Öberg", "ÅSA ÖBERG"]
+
+
+async def test_leaving_the_door_drops_a_refused_person(meeting_dir: Path) -> None:
+    """Esc after "already in the meeting": the next arrival got Anna's organisation,
+    sector and warning, and a few Enters added them under her organisation."""
+    service, clock = meeting(meeting_dir)
+    service.add_participant(PersonInput("Anna Ek", "Grannstöd", "förening"))
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        await _type_person(pilot, "Anna Ek", "Grannstöd", "förening")
+        assert "(id p1)" in str(app.screen.query_one("#person-error", Label).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        fields = [
+            app.screen.query_one(f"#person-{f}", Input).value for f in ("name", "org", "sector")
+        ]
+        assert fields == ["", "", ""]
+        assert str(app.screen.query_one("#person-error", Label).render()) == ""
+        await _type_person(pilot, "Yusuf Demir")
+        [yusuf] = [p for p in service.state.participants.values() if p.name == "Yusuf Demir"]
+        assert yusuf.organisation == "" and yusuf.sector == "other"
+
+
+async def test_a_new_name_drops_the_warning_about_the_last_one(meeting_dir: Path) -> None:
+    service, clock = meeting(meeting_dir)
+    service.add_participant(PersonInput("Anna Ek", "Grannstöd"))
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        await _type_person(pilot, "Anna Ek", "Grannstöd")
+        assert "(id p1)" in str(app.screen.query_one("#person-error", Label).render())
+        app.screen.query_one("#person-name", Input).value = "Yusuf"
+        await pilot.pause()
+        assert str(app.screen.query_one("#person-error", Label).render()) == ""
+
+
+async def test_enter_on_the_start_of_a_sector_takes_the_one_it_begins(
+    meeting_dir: Path,
+) -> None:
+    """ "civ" shows the suggestion "civil"; Enter used to refuse "civ" as unknown."""
+    service, clock = meeting(meeting_dir)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer(), lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        await _type_person(pilot, "Yusuf Demir", "Turkiska föreningen", "civ")
+        await _type_person(pilot, "Eva Lund", "Kommunen", "kom")
+        await _type_person(pilot, "Per Ek", "", "pri")  # private sector or private person?
+        error = str(app.screen.query_one("#person-error", Label).render())
+    sectors = {p.name: p.sector.value for p in service.state.participants.values()}
+    assert sectors == {"Yusuf Demir": "civil", "Eva Lund": "public"}
+    assert '"pri"' in error, "a start that could be two sectors is still refused"

@@ -55,6 +55,11 @@ class CheckinScreen(Screen[None]):
         self.refresh_people()
         self.query_one(PersonForm).focus_name()
 
+    def on_screen_suspend(self) -> None:
+        """Leaving the door drops a person half typed or refused: the next one to arrive
+        got the last one's organisation, sector and "already in the meeting" warning."""
+        self.query_one(PersonForm).clear()
+
     @on(MeetingChanged)
     def refresh_people(self) -> None:
         self.query_one("#head-count", Label).update(head_count(self.service))

@@ -15,7 +15,14 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label
 
 from cafe.core.errors import CafeError
-from cafe.core.participants import AlreadyInMeeting, PersonInput, match_key, sector_names
+from cafe.core.participants import (
+    AlreadyInMeeting,
+    PersonInput,
+    match_key,
+    parse_sector,
+    sector_by_start,
+    sector_names,
+)
 from cafe.i18n import t
 
 
@@ -76,10 +83,13 @@ class PersonForm(Vertical):
         self.query_one("#person-name", Input).focus()
 
     def person(self) -> PersonInput:
+        sector = self.query_one("#person-sector", Input).value.strip()
+        if sector and parse_sector(sector) is None and (found := sector_by_start(sector)):
+            sector = found.value
         return PersonInput(
             name=self.query_one("#person-name", Input).value,
             organisation=self.query_one("#person-org", Input).value,
-            sector=self.query_one("#person-sector", Input).value.strip() or "other",
+            sector=sector or "other",
             host=self.query_one("#person-host", Checkbox).value,
             present=True,
         )
@@ -103,6 +113,9 @@ class PersonForm(Vertical):
     @on(Input.Changed, "#person-name")
     def name_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if self._confirming is not None and match_key(event.value) != self._confirming[0]:
+            self._confirming = None  # the warning was about the name that was there
+            self.query_one("#person-error", Label).update("")
         self.post_message(self.NameChanged(event.value))
 
     @on(Input.Submitted)
