@@ -30,6 +30,21 @@ def cafe_round_count(service: MeetingService) -> int:
     return sum(1 for step in service.agenda.steps if step.kind is StepKind.CAFE_ROUND)
 
 
+def reseat_round(service: MeetingService) -> int:
+    """The round a new seating starts from: this one, or the next while it runs.
+
+    People at the tables are not moved mid-conversation; a round not yet started (the
+    co-hosts marking late arrivals before pressing Space) still can be.
+    """
+    number = max(1, service.current_round)
+    step = service.current_step
+    if step is not None and step.kind is StepKind.CAFE_ROUND:
+        timer = service.timer()
+        if timer is not None and timer.started and number < cafe_round_count(service):
+            number += 1
+    return number
+
+
 def appointed_hosts(service: MeetingService) -> list[tuple[str, int]]:
     """Hosts the planner had to choose itself: ``(person id, table)`` in round 1's order.
 

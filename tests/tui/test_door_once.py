@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Label
 
 from cafe.core.participants import PersonInput
+from cafe.i18n import t
 from cafe.tui.app import CafeApp
-from tests.tui.helpers import FakePhoneServer, meeting, type_text
+from tests.tui.helpers import FakePhoneServer, meeting, step_index, type_text
 
 
 async def _type_person(pilot: Pilot, name: str, organisation: str = "", sector: str = "") -> None:
@@ -143,3 +145,32 @@ async def test_enter_on_the_start_of_a_sector_takes_the_one_it_begins(
     sectors = {p.name: p.sector.value for p in service.state.participants.values()}
     assert sectors == {"Yusuf Demir": "civil", "Eva Lund": "public"}
     assert '"pri"' in error, "a start that could be two sectors is still refused"
+
+
+@pytest.mark.parametrize(("started", "from_round"), [(False, 2), (True, 3)])
+async def test_a_late_arrival_is_told_which_round_r_reseats_from(
+    meeting_dir: Path, started: bool, from_round: int
+) -> None:
+    """Before Space the round itself can be re-seated; the door said "a round is under
+    way ... from the next round" either way."""
+    service, clock = meeting(meeting_dir)
+    for k in range(12):
+        service.add_participant(PersonInput(f"Person {k}", present=True))
+    late = service.add_participant(PersonInput("Sen Ankomst"))
+    service.start_step(step_index(service, "cafe_round", 2))
+    if started:
+        service.timer_start()
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        await type_text(pilot, "Sen Ankomst")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert service.state.participants[late.id].present
+        said = [str(n.message) for n in app._notifications]
+        assert t("tui.checkin.replan_hint", round=from_round) in said, said
+        await pilot.press("escape", "r")
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert t("tui.round.replanned", round=from_round) in said, said

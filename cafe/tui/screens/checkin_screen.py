@@ -12,6 +12,7 @@ from textual.widgets import Label
 
 from cafe.core.agenda import StepKind
 from cafe.core.errors import CafeError
+from cafe.core.meeting_seating import reseat_round
 from cafe.core.service import MeetingService
 from cafe.i18n import t
 from cafe.tui.bindings import install
@@ -97,7 +98,7 @@ class CheckinScreen(Screen[None]):
         """During the café rounds a change of people needs a new seating (key r)."""
         step = self.service.current_step
         if step is not None and step.kind is StepKind.CAFE_ROUND:
-            self.notify(t("tui.checkin.replan_hint"))
+            self.notify(t("tui.checkin.replan_hint", round=reseat_round(self.service)))
 
     def action_focus_table(self) -> None:
         self.query_one(PeopleTable).focus()

@@ -292,17 +292,7 @@ class MeetingScreen(Screen[None]):
 
     def action_replan(self) -> None:
         """Re-seat from the current round on (late arrivals, people who left)."""
-        round_number = max(1, self.service.current_round)
-        step = self.service.current_step
-        if step is not None and step.kind is StepKind.CAFE_ROUND:
-            timer = self.service.timer()
-            if (
-                timer is not None
-                and timer.started
-                and round_number
-                < len([s for s in self.service.agenda.steps if s.kind is StepKind.CAFE_ROUND])
-            ):
-                round_number += 1
+        round_number = seating.reseat_round(self.service)
         if not self.service.state.present():
             self.notify(t("tui.round.nobody"), severity="warning")
             return
