@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
+from cafe.core import meeting_seating
 from cafe.core.clock import FakeClock
 from cafe.i18n import set_language, t
 from cafe.tui.app import CafeApp
@@ -55,25 +56,34 @@ async def test_a_steps_hint_is_shown_whole(
     assert all(word in rest for word in t(hint).split()), " ".join(words)
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
 @pytest.mark.parametrize(
     "keys",
-    [(), ("d",), ("i",), ("t",), ("f3",), ("w",), ("a",), ("f4",), ("v",), ("t", "s")],
-    ids=["round", "door", "capture", "board", "moderation", "where", "person", "cohost",
-         "projector", "suggestions"],
+    [(), ("d",), ("i",), ("i", "2", "enter"), ("i", "9", "9", "enter"), ("t",), ("t", "tab"),
+     ("f3",), ("w",), ("a",), ("f4",), ("v",), ("t", "s")],
+    ids=["round", "door", "capture", "capture-table", "capture-error", "board", "board-theme",
+         "moderation", "where", "person", "cohost", "projector", "suggestions"],
 )  # fmt: skip
 async def test_no_label_is_wider_than_the_place_it_is_shown_in(
-    tmp_path: Path, keys: tuple[str, ...]
+    tmp_path: Path, keys: tuple[str, ...], lang: str
 ) -> None:
     """A label is as wide as its text unless told otherwise; wider than its container,
     the end is simply not drawn (the capture hint lost "F2 ändrar · F8 tar bort · Ctrl+Z
-    ångrar" even at 120 columns). Every screen at 80 columns, mid-round with ideas."""
+    ångrar" even at 120 columns; in English, "Next table: its numb" and "In the theme
+    “Noticing who is"). Every screen at 80 columns, mid-round with ideas and a theme."""
     clock = FakeClock(1_800_000_000.0)
     service = new_meeting(tmp_path / "m", clock=clock)
     service.add_participants(people(20, present=True))
+    meeting_seating.plan_now(service, 1)
     service.start_step(step_index(service, "cafe_round"))
-    for k in range(6):
+    ideas = [
         service.capture_idea(f"Idé {k} om något viktigt i stadsdelen", table=k % 3 + 1, round=1)
-    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+        for k in range(6)
+    ]
+    service.create_theme(
+        "Nå dem som är ensamma och inte kommer till träffar", ideas=[i.id for i in ideas[:2]]
+    )
+    app = CafeApp(service, clock=clock, server=FakePhoneServer(), lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for key in keys:
