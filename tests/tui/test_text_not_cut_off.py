@@ -94,9 +94,9 @@ async def test_no_label_is_wider_than_the_place_it_is_shown_in(
 
 
 def cut_off(app: CafeApp) -> list[str]:
-    """Labels on the screen that are wider than the (not scrolling) place they are in."""
+    """Widgets on the screen that are wider than the (not scrolling) place they are in."""
     cut = []
-    for widget in app.screen.query(Static):
+    for widget in app.screen.query("*"):
         parent = widget.parent
         if not widget.display or not widget.region.width or not isinstance(parent, Widget):
             continue
