@@ -21,14 +21,16 @@ Scope = Literal[
 ]
 SCOPES: tuple[Scope, ...] = (
     "meeting",
+    "app",
     "door",
     "capture",
     "board",
     "suggestions",
     "moderation",
-    "app",
 )
-"""Order of the sections on the help screen (the demo's keys show in its footer only)."""
+"""Order of the sections on the help screen (the demo's keys show in its footer only).
+The keys that open the other screens (door, board, where, projector, co-host) come beside
+the meeting's: last, they were below the fold at 120x40 and looked missing."""
 
 
 class Key(NamedTuple):
