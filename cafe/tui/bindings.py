@@ -17,7 +17,16 @@ from textual.dom import DOMNode
 from cafe.i18n import t
 
 Scope = Literal[
-    "app", "meeting", "door", "capture", "board", "suggestions", "moderation", "modal", "demo"
+    "app",
+    "meeting",
+    "door",
+    "capture",
+    "board",
+    "themes",
+    "suggestions",
+    "moderation",
+    "modal",
+    "demo",
 ]
 SCOPES: tuple[Scope, ...] = (
     "meeting",
@@ -25,6 +34,7 @@ SCOPES: tuple[Scope, ...] = (
     "door",
     "capture",
     "board",
+    "themes",
     "suggestions",
     "moderation",
 )
@@ -144,6 +154,11 @@ REGISTRY: tuple[Key, ...] = (
     Key("delete", "delete", "delete", "board"),
     Key("ctrl+z", "undo", "undo", "board", footer=True, brief=True),
     Key("s", "suggest", "suggest", "board", footer=True, brief=True),
+    # The board's theme list, while it has the focus: the keys that act on the theme (the
+    # footer showed the idea list's x and m there, and no word of l).
+    Key("e", "screen.edit", "rename_theme", "themes", footer=True, brief=True),
+    Key("l", "screen.toggle_signup", "theme_signup", "themes", footer=True, brief=True),
+    Key("delete", "screen.delete", "delete_theme", "themes", footer=True),
     # Theme suggestions beside the board (keys of the panel while it has the focus; the
     # panel shows only the keys of its mode, themes or a duplicate pair).
     Key(

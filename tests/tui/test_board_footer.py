@@ -125,3 +125,30 @@ async def test_the_board_shows_its_secondary_keys_when_there_is_room(tmp_path: P
         assert "o" not in footer(app) and "l" not in footer(app), "under ? at 120 columns"
         board = app.screen
         assert {"o", "l"} <= set(board._bindings.key_to_bindings), "still bound, listed under ?"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_theme_list_shows_the_keys_for_a_theme(
+    tmp_path: Path, lang: str, size: tuple[int, int]
+) -> None:
+    """In the theme list the footer said "x Mark  m Merge" (keys for the ideas) and never
+    "l": the list's own keys are shown there, and they act on the highlighted theme."""
+    app = board_app(tmp_path / "m", lang)
+    service = app.service
+    theme = service.create_theme("Mat och gemenskap", ideas=[])
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press("tab")
+        await settle(pilot)
+        keys = footer(app)
+        assert all(keys.values()), keys
+        assert {"l", "e", "question_mark"} <= set(keys), keys
+        assert not {"x", "m", "o"} & set(keys), keys
+        await pilot.press("l")
+        await settle(pilot)
+        assert service.state.themes[theme.id].signup, "l put a sign-up list on the theme"
+        await pilot.press("shift+tab")
+        await settle(pilot)
+        assert {"x", "m"} <= set(footer(app)), "back in the ideas, their keys are back"

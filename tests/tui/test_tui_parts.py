@@ -103,6 +103,7 @@ def test_every_key_has_an_action_and_both_languages_a_label() -> None:
         "door": CheckinScreen,
         "capture": CaptureScreen,
         "board": BoardScreen,
+        "themes": BoardScreen,  # the board's theme list, its actions the screen's
         "suggestions": SuggestionPanel,
         "moderation": ModerationScreen,
         "demo": DemoApp,
@@ -112,6 +113,7 @@ def test_every_key_has_an_action_and_both_languages_a_label() -> None:
         owner = owners[key.scope]
         if action.startswith("app."):
             owner, action = CafeApp, action[4:]
+        action = action.removeprefix("screen.")
         name = action.split("(")[0]
         assert hasattr(owner, f"action_{name}"), f"{key.scope}: {key.keys} -> {key.action}"
     from cafe.i18n import t

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -18,7 +18,7 @@ from textual.widgets import Label, OptionList, Static
 from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
 from cafe.i18n import t
-from cafe.tui.bindings import NARROW_WIDTH, ROOMY_WIDTH, install, set_narrow
+from cafe.tui.bindings import NARROW_WIDTH, ROOMY_WIDTH, install, keys_in, set_narrow
 from cafe.tui.board_data import idea_rows, theme_rows
 from cafe.tui.messages import MeetingChanged
 from cafe.tui.screens.choice_modal import ChoiceModal
@@ -36,6 +36,15 @@ _PANE_ACTIONS = frozenset(
 )
 """The panes' keys (and s, which shows the suggestions): off while the suggestions have the
 focus, so the footer has room for theirs."""
+_IDEA_ACTIONS = frozenset({"mark", "merge", "new_theme", "move_to_theme"})
+"""Keys that act on the idea list's marked ideas: off in the theme list, where the footer
+showed "x Mark  m Merge" instead of the theme's own keys."""
+_IDEA_KEYS = frozenset(
+    single.strip()
+    for key in keys_in("board")
+    if key.action in _IDEA_ACTIONS
+    for single in key.keys.split(",")
+)
 
 UndoStep = tuple[str, Callable[[], None]]
 """What Ctrl+Z says it undid (a catalogue key under ``tui.board.undo``), and how."""
@@ -74,6 +83,7 @@ class BoardScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        install(self.query_one(ThemeList), "themes")
         self.refresh_board()
         self.query_one(IdeaList).focus()
 
@@ -133,12 +143,23 @@ class BoardScreen(Screen[None]):
         narrow, roomy = width < NARROW_WIDTH, width >= ROOMY_WIDTH
         set_narrow(self, narrow, roomy=roomy)
         set_narrow(self.query_one(SuggestionPanel), narrow, roomy=roomy)
+        set_narrow(self.query_one(ThemeList), narrow, roomy=roomy)
         set_narrow(self.app, narrow)
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the suggestions have the focus, the footer lists their keys, not the panes'."""
-        return not (action in _PANE_ACTIONS and self.query_one(SuggestionPanel).has_focus_within)
+        """While the suggestions have the focus, the footer lists their keys, not the panes';
+        while the themes have it, not the keys that act on marked ideas."""
+        if action in _PANE_ACTIONS and self.query_one(SuggestionPanel).has_focus_within:
+            return False
+        return not (action in _IDEA_ACTIONS and self._themes_focused())
+
+    def on_key(self, event: events.Key) -> None:
+        """An idea key in the theme list (off there, so the footer shows the theme's keys)
+        still says where it works instead of doing nothing."""
+        if event.key in _IDEA_KEYS and self._themes_focused():
+            event.stop()
+            self._ideas_focused()
 
     def _themes_focused(self) -> bool:
         return self.focused is self.query_one(ThemeList)
