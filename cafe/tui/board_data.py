@@ -18,7 +18,8 @@ def idea_rows(
     state = service.state
     ideas = [i for i in state.visible_ideas() if round_number is None or i.round == round_number]
     themes = tuple((th.id, th.name) for th in state.live_themes())
-    return IdeaRows(tuple(ideas), themes, marked & {i.id for i in ideas}, group)
+    marked = marked & {i.id for i in ideas}
+    return IdeaRows(tuple(ideas), themes, marked, group, circle=service.circle_mode)
 
 
 def theme_rows(service: MeetingService) -> tuple[ThemeRow, ...]:

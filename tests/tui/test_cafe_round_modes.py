@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 from textual.css.query import NoMatches
+from textual.widgets import Label
 
 from cafe.core import meeting_seating
 from cafe.core.timer import TimerPhase
+from cafe.i18n import t
 from cafe.tui.app import CafeApp
 from cafe.tui.widgets.round_timer import RoundTimer
 from cafe.tui.widgets.seating_view import RotationView, SeatingView
@@ -118,3 +120,32 @@ async def test_the_next_step_right_after_the_timer_starts_is_not_a_crash(tmp_pat
         assert app.screen.query_one(CafeRoundView) is not view
         assert not view.is_attached
         assert service.state.current_step == round_one + 1
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+async def test_capturing_a_circles_ideas_speaks_of_the_circle_not_tables(
+    tmp_path: Path, lang: str
+) -> None:
+    """Seven people in one circle: the capture screen said "the table hosts retell",
+    showed an empty TABLE box with "○" and grouped the ideas under "the circle / unknown
+    table"."""
+    service, clock = meeting(tmp_path / "m", registered=7, present=True)
+    service.start_step(step_index(service, "cafe_round"))
+    service.capture_idea("Fika i bygdegården varje tisdag", round=1)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer(), lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        screen = app.screen
+        heading = str(screen.query_one("#capture-heading", Label).render())
+        assert heading == t("tui.capture.heading_circle", round=1, count=1)
+        assert not screen.query_one("#table-box").display
+        shown = screen.query_one("#capture-ideas").get_option_at_index(0).prompt
+        assert str(shown) == t("tui.ideas.circle")
+        hint = str(screen.query_one("#capture-hint", Label).render())
+        assert hint == t("tui.capture.hint_circle")
+
+        await pilot.press(*"Bokcirkel")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [i.text for i in service.state.visible_ideas()][-1] == "Bokcirkel"

@@ -70,7 +70,7 @@ class CaptureScreen(Screen[None]):
                 yield DraftInput(placeholder=t("tui.capture.text"), id="capture-text")
         yield Label("", id="capture-error", classes="problem", markup=False)
         yield IdeaList(id="capture-ideas")
-        yield Label(t("tui.capture.hint"), classes="caption")
+        yield Label(t("tui.capture.hint"), id="capture-hint", classes="caption")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -129,12 +129,22 @@ class CaptureScreen(Screen[None]):
         round_number = self.round_number
         rows = idea_rows(self.service, round_number=round_number, group="table")
         self.query_one(IdeaList).rows = rows
+        circle = not self.tables
         heading = (
-            t("tui.capture.heading_round", round=round_number, count=len(rows.ideas))
+            t(
+                "tui.capture.heading_circle" if circle else "tui.capture.heading_round",
+                round=round_number,
+                count=len(rows.ideas),
+            )
             if round_number
             else t("tui.capture.heading", count=len(rows.ideas))
         )
         self.query_one("#capture-heading", Label).update(heading)
+        self.query_one("#capture-hint", Label).update(
+            t("tui.capture.hint_circle" if circle else "tui.capture.hint")
+        )
+        # One circle: no table to choose, no table hosts retelling (the box showed "○").
+        self.set_class(circle, "-circle")
         self._show_table()
 
     # -- typing ------------------------------------------------------------------------

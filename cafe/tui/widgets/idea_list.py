@@ -22,13 +22,16 @@ class IdeaRows:
     marked: frozenset[str] = field(default_factory=frozenset)
     group: str = "round"
     """``round`` (round and table headings), ``table`` (table headings) or ``none``."""
+    circle: bool = False
+    """The meeting sits in one circle: an idea with no table is the circle's."""
 
 
-def group_heading(idea: Idea, group: str) -> str:
+def group_heading(idea: Idea, group: str, *, circle: bool = False) -> str:
+    nowhere = t("tui.ideas.circle" if circle else "tui.ideas.no_table")
+    where = t("tui.ideas.table", table=idea.table) if idea.table else nowhere
     if group == "table":
-        return t("tui.ideas.table", table=idea.table) if idea.table else t("tui.ideas.no_table")
+        return where
     if group == "round":
-        where = t("tui.ideas.table", table=idea.table) if idea.table else t("tui.ideas.no_table")
         when = t("tui.ideas.round", round=idea.round) if idea.round else t("tui.ideas.no_round")
         return f"{when} · {where}"
     return ""
@@ -65,7 +68,7 @@ class IdeaList(OptionList):
         heading = None
         ideas = sorted(rows.ideas, key=lambda i: sort_key(i, rows.group))
         for idea in ideas:
-            title = group_heading(idea, rows.group)
+            title = group_heading(idea, rows.group, circle=rows.circle)
             if title and title != heading:
                 options.append(Option(title, disabled=True))
                 heading = title
