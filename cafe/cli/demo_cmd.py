@@ -6,17 +6,34 @@ import argparse
 import asyncio
 import shutil
 import tempfile
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cafe.cli import add_lang_option
 from cafe.cli.common import say
 from cafe.collector import resume_collection
-from cafe.core.clock import ScaledClock
+from cafe.core.clock import ScaledClock, today_at
 from cafe.core.errors import CafeError
 from cafe.i18n import set_language, t
 
+if TYPE_CHECKING:
+    from cafe.core.service import MeetingService
+
 DEFAULT_SPEED = 60.0
 """A 20-minute round in 20 seconds."""
+
+
+def rehearsal_clock(service: MeetingService, speed: float, now: float) -> ScaledClock:
+    """A fast clock that starts when the meeting does, if that is still to come today.
+
+    Rehearsed in the afternoon for an evening meeting, the rail's times are the evening's
+    (planned end 21:00, projected 20:55), not the afternoon's.
+    """
+    starts = today_at(service.agenda.meta.start, now)
+    if starts is not None and starts > now and not service.state.visits:
+        return ScaledClock(speed, origin=starts)
+    return ScaledClock(speed, origin=now)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -88,6 +105,7 @@ def run_rehearse(args: argparse.Namespace) -> int:
             args.folder, copy, ignore=shutil.ignore_patterns("out", "*.log", "server.json")
         )
         service = open_meeting(copy, clock=ScaledClock(args.speed))
+        service.clock = rehearsal_clock(service, args.speed, time.time())
         try:
             forget_printed_base(service)
             lang = args.lang or service.agenda.meta.language

@@ -62,3 +62,13 @@ class ScaledClock:
     def stop(self) -> None:
         """Stand still from now on (the simulated meeting is over)."""
         self._stopped_at = self.now()
+
+
+def today_at(hhmm: str, now: float) -> float | None:
+    """``HH:MM`` on the day of ``now`` (local time), or ``None`` if not a time of day."""
+    try:
+        hours, minutes = (int(part) for part in hhmm.split(":"))
+    except ValueError:
+        return None
+    day = time.localtime(now)
+    return time.mktime((day.tm_year, day.tm_mon, day.tm_mday, hours, minutes, 0, 0, 0, -1))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from typing import NamedTuple
 
+from cafe.core.clock import today_at
 from cafe.core.service import MeetingService
 
 
@@ -75,16 +76,30 @@ def step_left(service: MeetingService, now: float) -> float:
 
 
 def meeting_clock(service: MeetingService, now: float) -> MeetingClock:
-    """Planned end (start + every step's planned time) and projected end."""
+    """Planned end and projected end.
+
+    The plan is the meeting's own end time when it has one (``cafe new --end 21:00``),
+    else its start time, or the moment the first step began, plus every step's planned
+    time: "planned end 19:59" for a meeting invited to 18:00–21:00 was only when the
+    laptop happened to be opened plus the agenda.
+    """
+    meta = service.agenda.meta
     steps = service.agenda.steps
     total = sum(step.minutes for step in steps) * 60
     visits = service.state.visits
-    if not visits:
-        return MeetingClock(now + total, now + total)
-    started = visits[0].at
-    current = service.state.current_step
-    after = sum(step.minutes for step in steps[current + 1 :]) * 60
-    return MeetingClock(started + total, now + step_left(service, now) + after)
+    start_at = today_at(meta.start, now)
+    if visits:
+        started = visits[0].at
+        current = service.state.current_step
+        after = sum(step.minutes for step in steps[current + 1 :]) * 60
+        projected = now + step_left(service, now) + after
+    else:
+        started = max(now, start_at) if start_at is not None else now
+        projected = started + total
+    planned = today_at(meta.end, now)
+    if planned is None:
+        planned = (start_at if start_at is not None else started) + total
+    return MeetingClock(planned, projected)
 
 
 def clock_time(epoch: float) -> str:

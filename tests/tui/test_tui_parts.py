@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import aiohttp
@@ -16,13 +17,14 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input, Label
 
 from cafe import links
+from cafe.cli.demo_cmd import rehearsal_clock
 from cafe.core.events import Event, EventKind
 from cafe.core.timer import TimerPhase
 from cafe.demo.app import DemoApp
 from cafe.storage.folder import open_meeting, table_token
 from cafe.tui.app import CafeApp
 from cafe.tui.bindings import REGISTRY, keys_in
-from cafe.tui.meeting_clock import meeting_clock, rail_rows
+from cafe.tui.meeting_clock import clock_time, meeting_clock, rail_rows
 from cafe.tui.messages import MeetingChanged
 from cafe.tui.screens.board_screen import BoardScreen
 from cafe.tui.screens.capture_screen import CaptureScreen
@@ -304,3 +306,44 @@ def test_the_key_reference_lists_every_key() -> None:
         shown = "Space" if key.keys == "space" else key.shown_keys
         for part in shown.split(" / "):
             assert f"`{part}`" in reference, f"{key.keys} ({key.label}) is not in docs/tui.md"
+
+
+def test_the_planned_end_is_the_meetings_own_end_time(meeting_dir: Path) -> None:
+    """A meeting invited to 18:00–21:00 showed "planned end 19:59": the time the laptop
+    was opened plus the agenda. Its own times are the plan."""
+    service, clock = meeting(meeting_dir)
+    total = sum(s.minutes for s in service.agenda.steps) * 60
+    day = time.localtime(clock.now())
+
+    def at(hours: int, minutes: int = 0) -> float:
+        return time.mktime((day.tm_year, day.tm_mon, day.tm_mday, hours, minutes, 0, 0, 0, -1))
+
+    clock.advance(at(17, 30) - clock.now())  # the co-hosts open the laptop at 17:30
+    service.agenda = service.agenda.with_meta(start="18:00", end="21:00")
+    before = meeting_clock(service, clock.now())
+    assert clock_time(before.planned_end) == "21:00"
+    assert before.projected_end == at(18) + total, "starting at 18:00 as invited"
+
+    service.agenda = service.agenda.with_meta(start="18:00", end="")
+    assert meeting_clock(service, clock.now()).planned_end == at(18) + total
+
+    clock.advance(at(18, 10) - clock.now())  # ten minutes late
+    service.start_step(0)
+    late = meeting_clock(service, clock.now())
+    assert late.planned_end == at(18) + total, "the plan stays the plan"
+    assert late.late_minutes == 10
+
+
+def test_a_rehearsal_before_the_meeting_runs_on_the_evenings_clock(meeting_dir: Path) -> None:
+    service, clock = meeting(meeting_dir)
+    day = time.localtime(clock.now())
+    noon = time.mktime((day.tm_year, day.tm_mon, day.tm_mday, 12, 0, 0, 0, 0, -1))
+    service.agenda = service.agenda.with_meta(start="18:00", end="21:00")
+    assert clock_time(rehearsal_clock(service, 60, noon).now()) == "18:00"
+    assert clock_time(rehearsal_clock(service, 60, noon + 7 * 3600).now()) == "19:00", (
+        "rehearsed after the start: the real time"
+    )
+    service.start_step(0)
+    assert clock_time(rehearsal_clock(service, 60, noon).now()) == "12:00", (
+        "a meeting under way keeps its own timeline"
+    )
