@@ -102,6 +102,17 @@ def _command(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _named_parser(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The innermost (sub)command parser ``argv`` names: ``cafe seating plan`` -> plan's."""
+    for arg in argv:
+        commands = next(
+            (a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None
+        )
+        if commands is not None and arg in commands.choices:
+            parser = commands.choices[arg]
+    return parser
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser with every subcommand, or only ``command``'s module when it is known.
 
@@ -133,7 +144,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     early = _early_language(args_list)
     set_language(early)
     parser = build_parser(_command(args_list))
-    args = parser.parse_args(args_list)
+    args, extras = parser.parse_known_args(args_list)
+    if extras:  # said by the command's own parser, with its usage, not cafe's
+        _named_parser(parser, args_list).error(
+            _argparse_text("unrecognized arguments: %s") % " ".join(extras)
+        )
     if getattr(args, "lang", None) is None and early in LANGUAGES:
         # a subcommand's own --lang default must not hide one given before it
         args.lang = early

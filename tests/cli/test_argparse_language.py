@@ -61,3 +61,20 @@ def test_english_is_argparse_unchanged(capsys: pytest.CaptureFixture[str]) -> No
     assert "show this help message and exit" in text
     text = _run(capsys, "--lang", "en", "new")
     assert "error: the following arguments are required: DIR, --challenge" in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "usage"),
+    [
+        (("qr", "m", "--checkout"), "användning: cafe qr "),
+        (("seating", "plan", "m", "--bogus"), "användning: cafe seating plan "),
+    ],
+)
+def test_an_unknown_option_shows_its_commands_usage(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], usage: str
+) -> None:
+    """`cafe qr DIR --checkout` printed the usage of cafe itself ("cafe [-h] [--version]
+    ... KOMMANDO"), which says nothing of the options qr has."""
+    text = _run(capsys, *argv)
+    assert text.startswith(usage), text
+    assert f"cafe {' '.join(a for a in argv[:-2])}: fel: okända argument: {argv[-1]}" in text
