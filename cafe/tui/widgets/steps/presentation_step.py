@@ -98,6 +98,9 @@ class PresentationView(StepView):
         total = max(1, sum(len(ids) for _, ids in self.order()))
         each = (self.step.minutes * 60 / total) if self.step and self.step.minutes else 60.0
         used = max(0.0, now - self._speaker_since)
+        timer = self.service.timer(self.index)
+        if timer is not None:  # the first speaker starts with the step's clock, not before
+            used = min(used, timer.elapsed_at(now)) if timer.started else 0.0
         label.update(
             t(
                 "tui.presentation.now",
