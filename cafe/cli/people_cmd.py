@@ -6,6 +6,8 @@ import argparse
 import time
 from pathlib import Path
 
+from rich.cells import cell_len, set_cell_size
+
 from cafe.cli import add_lang_option
 from cafe.cli.common import (
     add_folder_argument,
@@ -133,7 +135,7 @@ def run_list(args: argparse.Namespace) -> int:
     if not people:
         say(t("cli.people.none"))
         return 0
-    width = max(len(p.name) for p in people)
+    width = max(cell_len(p.name) for p in people)  # 李伟 takes four columns, not two
     for p in people:
         flags = " ".join(
             flag
@@ -144,7 +146,7 @@ def run_list(args: argparse.Namespace) -> int:
             if on
         )
         say(
-            f"{p.id:>5}  {p.name:<{width}}  {p.organisation}  [{t(f'cli.sector.{p.sector}')}] {flags}".rstrip()
+            f"{p.id:>5}  {set_cell_size(p.name, width)}  {p.organisation}  [{t(f'cli.sector.{p.sector}')}] {flags}".rstrip()
         )
     present = sum(p.present for p in people)
     say(t("cli.people.summary", count=len(people), present=present))

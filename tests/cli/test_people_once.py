@@ -13,6 +13,7 @@ import shlex
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from cafe.cli import main
 from cafe.core.errors import ValidationError
@@ -198,3 +199,18 @@ def test_the_readme_sequence_registers_asa_once(
     assert "(id p1)" in capsys.readouterr().err
     assert main(["people", "present", "moten/ensamhet", "p1"]) == 0
     assert [p["id"] for p in _people(imported)] == ["p1", "p2"]
+
+
+def test_the_list_lines_up_names_of_wide_letters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """李伟 takes four columns: padded by characters, every column after it slid left."""
+    folder = tmp_path / "m"
+    service = new_meeting(folder)
+    for name in ("Li Wei 李伟", "Åsa Öberg", "Mohammed Al-Hassan"):
+        service.add_participant(PersonInput(name, "Föreningen"))
+    capsys.readouterr()
+    assert main(["people", "list", str(folder)]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if "Föreningen" in line]
+    assert len(rows) == 3
+    assert len({cell_len(line.split("Föreningen")[0]) for line in rows}) == 1, rows
