@@ -154,7 +154,7 @@ async def test_the_projector_at_every_step_kind(tmp_path: Path, browser: Browser
             text = seen["opening"] = await _shown(projector, service, "1-opening")
             assert "Välkommen till idémöte om ensamhet bland äldre" in text
             assert "ensamhet bland äldre" in text
-            assert "Skanna för att anmäla dig" in text
+            assert "Vill du jobba vidare? Skanna och anmäl dig" in text
 
             _go(service, StepKind.PURPOSE)
             seen["purpose"] = await _shown(projector, service, "2-purpose")
@@ -231,7 +231,7 @@ async def test_the_projector_at_every_step_kind(tmp_path: Path, browser: Browser
             text = seen["signup"] = await _shown(projector, service, "7-signup")
             assert "Mötesplatser" in text and "Anmälda: 1" in text
             assert "Öberg" not in text and "a@b.se" not in text
-            assert "Skanna för att anmäla dig" in text
+            assert "Vill du jobba vidare? Skanna och anmäl dig" in text
 
             # Check-out: the question, a word cloud, and a code that opens its form.
             _go(service, StepKind.CHECKOUT)
@@ -269,7 +269,7 @@ async def test_the_projector_at_every_step_kind(tmp_path: Path, browser: Browser
                 for line in notes:
                     assert line not in shown, f"a facilitator note on the wall at {kind}"
             english_text = await english.inner_text("#stage")
-            assert "Scan to sign up" in english_text and "signed up" in english_text
+            assert "Scan to sign up" in english_text and "signed up to keep working" in english_text
             assert await english.get_attribute("html", "lang") == "en"
             assert await english.get_attribute("#question", "lang") == "sv", "WCAG 3.1.2"
             assert await projector.get_attribute("#question", "lang") is None
