@@ -172,3 +172,21 @@ async def test_how_late_the_meeting_runs_is_shown_whole_at_80_columns(
     late = words.index("(+12)") if "(+12)" in words else -1
     assert late > 0, " ".join(words)
     assert words[late - 2] == t("tui.rail.projected_end_short", time="").strip(), words
+
+
+async def test_the_report_command_is_on_screen_at_closing_at_80_columns(tmp_path: Path) -> None:
+    """At 80x24 the closing step's figures (a line per theme) and the timer pushed
+    "cafe report DIR", what the co-hosts do next, below the bottom of the console."""
+    clock = FakeClock(1_800_000_000.0)
+    service = new_meeting(tmp_path / "m", clock=clock)
+    service.add_participants(people(20, present=True))
+    for name in ("Mötesplatser", "Besöksvänner", "Skjuts till träffar"):
+        theme = service.create_theme(name, signup=True)
+        service.sign_up(name=f"Anmäld till {name}", themes=[theme.id])
+    service.start_step(step_index(service, "closing"))
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        command = app.screen.query_one("#closing-command", Static)
+        assert command.region.height and command.region.bottom <= 23, command.region
+        assert str(command.render()).startswith("cafe report ")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.widgets import Label, Static
 
 from cafe.core.figures import meeting_figures
@@ -20,13 +21,17 @@ class ClosingView(StepView):
         step = self.step
         assert step is not None
         yield Label(step.title, classes="step-title", markup=False)
-        if step.text:
-            yield Static(step.text, classes="step-text big", markup=False)
-        if self.timed:
-            yield self.round_timer()
-        yield Static("", id="closing-numbers", classes="numbers big", markup=False)
+        # The thanks beside the timer, not above it: stacked, with the figures, they pushed
+        # the report's command below the bottom of an 80x24 console.
+        with Horizontal(classes="round-top"):
+            if step.text:
+                yield Static(step.text, classes="step-text question big", markup=False)
+            if self.timed:
+                yield self.round_timer()
+        # What the co-hosts do next before the figures, which grow a line per theme.
         yield Label(t("tui.closing.report_title"), id="closing-caption", classes="caption")
         yield Static("", id="closing-command", classes="command", markup=False)
+        yield Static("", id="closing-numbers", classes="numbers big", markup=False)
         if step.notes:
             yield Static(t("tui.step.notes", notes=step.notes), classes="notes", markup=False)
 
