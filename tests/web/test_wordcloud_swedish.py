@@ -60,3 +60,13 @@ async def test_the_projected_cloud_groups_inflected_swedish_forms(
     assert '<span class="w6">mötesplats</span>' in html
     assert ">trodde<" not in html and ">bär<" not in html and ">ses<" not in html
     assert ">mötesplatserna<" not in html and ">mötesplatsen<" not in html
+
+
+def test_a_thought_of_one_word_is_in_the_cloud_even_if_a_stop_word() -> None:
+    """Four of seven people answered "Hope": the cloud left its commonest word out."""
+    thoughts = ["Hope", "Hope!", "hope.", "Hope", "I hope we meet again", "Trust", "Coffee"]
+    words = dict(cloud_words(thoughts, "en"))
+    assert words.get("hope") == 4, words
+    assert words.get("meet") == 1 and "again" not in words, "in a sentence, still a stop word"
+    swedish = dict(cloud_words(["Hoppas!", "Jag hoppas vi ses igen", "Tack"], "sv"))
+    assert swedish.get("hoppas") == 1 and swedish.get("tack") == 1, swedish

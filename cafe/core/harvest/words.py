@@ -77,16 +77,23 @@ def guess_language(texts: Iterable[str]) -> str:
     return "en" if score < 0 else "sv"
 
 
-def stem_counts(texts: Iterable[str], lang: str) -> tuple[Counter[str], dict[str, str]]:
+def stem_counts(
+    texts: Iterable[str], lang: str, *, lone_words: bool = False
+) -> tuple[Counter[str], dict[str, str]]:
     """How often each stem occurs, and the most common written form of each stem.
 
     Ties between written forms go to the alphabetically first, so the result does not
-    depend on the order of the texts.
+    depend on the order of the texts. ``lone_words``: a text of one word counts it even
+    if it is a stop word ("Hope!" is what was said; "I hope we meet" says "meet").
     """
     counts: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
     for text in texts:
-        for word in content_words(text, lang):
+        words = content_words(text, lang)
+        if lone_words and not words:
+            alone = [w for w in tokens(text) if len(w) >= MIN_LENGTH]
+            words = alone if len(alone) == 1 and len(tokens(text)) == 1 else []
+        for word in words:
             key = stem(word, lang)
             counts[key] += 1
             forms.setdefault(key, Counter())[word] += 1
