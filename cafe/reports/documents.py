@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from cafe.core.agenda import Step
 from cafe.i18n import Translator
-from cafe.reports.letters import hosts_text, signup_text, when_text
+from cafe.reports.letters import hosts_text, signature, signup_text, when_text
 from cafe.reports.model import IdeaView, ReportModel, SignupView
 from cafe.reports.planning import planning_sheets, principles
 from cafe.reports.safe import safe_text
@@ -102,6 +102,10 @@ def context(model: ReportModel, steps: Sequence[Step] = ()) -> dict[str, Any]:
         "hosts": _joined(model.cohosts, tr),
         "when_text": when_text(model, tr),
         "hosts_contact": hosts_text(model, tr),
+        # The feedback letter says the same in every format as the .docx: who to contact
+        # (names and addresses) and who signs (civil society first), not the agenda's names.
+        "letter_hosts": hosts_text(model, tr, with_org=False),
+        "signature": signature(model).splitlines(),
         "signup_text": signup_text(model, tr),
         "has_time": bool(model.start and model.end),
         "sectors": [(tr(f"reports.sector.{s}"), n) for s, n in model.sector_counts],

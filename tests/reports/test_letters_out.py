@@ -99,3 +99,20 @@ def test_libreoffice_opens_both_word_documents(out: Path, tmp_path: Path) -> Non
             ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
         ).stdout
         assert expected in text
+
+
+@pytest.mark.parametrize("name", ["feedback", "invitation"])
+def test_the_markdown_letter_signs_and_refers_as_the_word_letter_does(out: Path, name: str) -> None:
+    """feedback.md signed "Anna Lindqvist, Socialförvaltningen och Kalle Öberg, Röda
+    Korset" on one line, feedback.docx "Kalle Öberg" above "Anna Lindqvist"; a letter
+    pasted from one or sent from the other said different things."""
+    document = Document(str(out / f"{name}.docx"))
+    lines = [p.text for p in document.paragraphs if p.text.strip()]
+    signed = [line for text in lines[-1:] for line in text.splitlines()]
+    assert signed == ["Kalle Öberg", "Anna Lindqvist"], lines[-3:]
+    markdown = (out / f"{name}.md").read_text(encoding="utf-8")
+    letter = markdown.split("\n---")[0].rstrip().splitlines()
+    assert [line.rstrip() for line in letter[-2:]] == signed, letter[-4:]
+    if name == "feedback":
+        [join_later] = [p for p in lines if "kalle.oberg@rodakorset.se" in p]
+        assert join_later in markdown, "the same who-to-contact sentence"
