@@ -18,30 +18,20 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from cafe.core.agenda import Step
 from cafe.i18n import Translator
-from cafe.reports.letters import hosts_text, signature, signup_text, when_text
+from cafe.reports.letters import (
+    feedback_blocks,
+    hosts_text,
+    invitation_blocks,
+    markdown_letter,
+    signup_text,
+    when_text,
+)
+from cafe.reports.markdown_text import md_block, md_escape
 from cafe.reports.model import IdeaView, ReportModel, SignupView
 from cafe.reports.planning import planning_sheets, principles
 from cafe.reports.safe import safe_text
 from cafe.reports.working_deck import hosts_line, when_where
 from cafe.resources import templates_dir
-
-_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
-
-
-def md_escape(value: object) -> str:
-    """Text that Markdown shows literally: no emphasis, links, HTML or headings."""
-    lines = []
-    for line in safe_text(value, multiline=True).split("\n"):
-        line = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", line))
-        lines.append(_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line))
-    return "\n".join(lines)
-
-
-def md_block(value: object, indent: int = 0) -> str:
-    """``md_escape`` for text inside a list item: each line break kept, lines indented."""
-    return ("\\\n" + " " * indent).join(md_escape(value).split("\n"))
 
 
 @cache
@@ -102,10 +92,10 @@ def context(model: ReportModel, steps: Sequence[Step] = ()) -> dict[str, Any]:
         "hosts": _joined(model.cohosts, tr),
         "when_text": when_text(model, tr),
         "hosts_contact": hosts_text(model, tr),
-        # The feedback letter says the same in every format as the .docx: who to contact
-        # (names and addresses) and who signs (civil society first), not the agenda's names.
-        "letter_hosts": hosts_text(model, tr, with_org=False),
-        "signature": signature(model).splitlines(),
+        # The letters in Markdown are written from the same blocks as the .docx and the
+        # e-mail: two texts of one letter had drifted apart (dates, challenge, signature).
+        "feedback_letter": markdown_letter(feedback_blocks(model)),
+        "invitation_letter": markdown_letter(invitation_blocks(model, steps)),
         "signup_text": signup_text(model, tr),
         "has_time": bool(model.start and model.end),
         "sectors": [(tr(f"reports.sector.{s}"), n) for s, n in model.sector_counts],

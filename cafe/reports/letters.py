@@ -14,6 +14,7 @@ from datetime import date
 from cafe.core.agenda import Step, challenge_in_sentence
 from cafe.core.participants import Sector
 from cafe.i18n import Translator
+from cafe.reports.markdown_text import md_block, md_escape
 from cafe.reports.model import HostContact, ReportModel
 from cafe.reports.safe import safe_text
 
@@ -264,3 +265,30 @@ def feedback_blocks(model: ReportModel, *, attachment: bool = False) -> list[Blo
     if signature(model):
         blocks.append(Block("signature", signature(model)))
     return blocks
+
+
+def markdown_letter(blocks: Sequence[Block]) -> str:
+    """A letter's blocks as Markdown: the .md beside the .docx says the same words."""
+    parts = []
+    for block in blocks:
+        if block.kind == "title":
+            parts.append(f"# {md_escape(block.text)}")
+        elif block.kind == "heading":
+            parts.append(f"## {md_escape(block.text)}")
+        elif block.kind == "lead":
+            parts.append(f"**{md_escape(block.text)}**")
+        elif block.kind == "bullets":
+            parts.append("\n".join(f"- {md_block(item, 2)}" for item in block.items))
+        elif block.kind == "numbered":
+            parts.append(
+                "\n".join(f"{n}. {md_block(item, 3)}" for n, item in enumerate(block.items, 1))
+            )
+        elif block.kind == "facts":
+            parts.append(
+                "\n".join(f"- **{md_escape(k)}:** {md_block(v, 2)}" for k, v in block.pairs)
+            )
+        elif block.kind == "signature":
+            parts.append("  \n".join(md_escape(line) for line in block.text.splitlines()))
+        else:  # para, small
+            parts.append(md_block(block.text))
+    return "\n\n".join(parts) + "\n"
