@@ -230,6 +230,28 @@ class MeetingService(PeopleCommands):
                 latest = step.round
         return latest
 
+    @property
+    def capture_round(self) -> int:
+        """The round whose ideas are being written down: the current café round once its
+        timer has started, else the round before it.
+
+        At the end of a round the co-hosts move on to the next round's rotation while the
+        tables still send what they said: those ideas were filed under the round not yet
+        begun, and the capture screen lost the round it was typing.
+        """
+        current = self.current_round
+        step = self.current_step
+        if step is None or step.kind is not StepKind.CAFE_ROUND or step.round != current:
+            return current
+        timer = self.timer()
+        if timer is None or timer.started:  # an untimed round is under way when shown
+            return current
+        index = self.state.current_step
+        earlier = [
+            s.round for s in self.agenda.steps[:index] if s.kind is StepKind.CAFE_ROUND and s.round
+        ]
+        return max(earlier, default=current)
+
     def start_step(self, index: int) -> None:
         """Move the meeting to step ``index`` (its timer is kept if it ran before)."""
         if not 0 <= index < len(self.agenda.steps):
@@ -324,7 +346,7 @@ class MeetingService(PeopleCommands):
         source: str = "tui",
         key: str | None = None,
     ) -> Idea:
-        """Store an idea from a table; ``round`` defaults to the current café round."""
+        """Store an idea from a table; ``round`` defaults to ``capture_round``."""
         return self.capture_ideas([text], table=table, round=round, source=source, key=key)[0]
 
     def capture_ideas(
@@ -368,7 +390,7 @@ class MeetingService(PeopleCommands):
             )
         if problems:
             raise ValidationError(problems)
-        round_number = self.current_round if round is None else round
+        round_number = self.capture_round if round is None else round
         counter = self.state.counters.get("i", 0)
         events = []
         for index, text in enumerate(cleaned):

@@ -68,10 +68,16 @@ def read_signup(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def read_ideas(data: Mapping[str, Any]) -> dict[str, Any]:
-    """The table host's ideas: one per line; blank lines are ignored."""
+    """The table host's ideas: one per line; blank lines are ignored. ``round``: the round
+    the page showed (``None`` if missing or not a number)."""
     raw = str(data.get("ideas", ""))
     lines = [clean(line) for line in raw.replace("\r", "").split("\n")]
-    return {"raw": raw, "ideas": [line for line in lines if line]}
+    shown = str(data.get("round", ""))
+    return {
+        "raw": raw,
+        "ideas": [line for line in lines if line],
+        "round": int(shown) if shown.isdecimal() and len(shown) < 4 else None,
+    }
 
 
 def read_checkout(data: Mapping[str, Any]) -> dict[str, Any]:

@@ -241,7 +241,7 @@ def _table_ideas(page: Page, table: int) -> list[Idea]:
 
 def _show_table(page: Page, shown: Shown, *, sent: bool = False) -> web.Response:
     ctx, table = table_context(page.request)
-    current = ctx.service.current_round
+    current = ctx.service.capture_round
     ideas = _table_ideas(page, table)
     earlier: dict[int, list[Idea]] = {}
     for idea in ideas:
@@ -268,9 +268,15 @@ def _show_table(page: Page, shown: Shown, *, sent: bool = False) -> web.Response
 
 def _capture_ideas(page: Page, values: dict[str, Any], submission: str) -> Command:
     ctx, table = table_context(page.request)
+    # The round the page showed: a host who sends round 1's ideas after the co-hosts
+    # moved on still files them under round 1 (a round not yet reached is not taken).
+    shown = values.get("round")
+    rounds = {s.round for s in ctx.agenda.cafe_rounds}
+    round_number = shown if shown in rounds and shown <= ctx.service.current_round else None
     return lambda: ctx.service.capture_ideas(
         values["ideas"],
         table=table,
+        round=round_number,
         source="web",
         key=f"ideas:{submission}",
         at_most=forms.MAX_IDEAS_PER_SEND,

@@ -120,6 +120,9 @@ def test_rounds_and_ideas(tmp_path: Path) -> None:
     rounds = [i for i, s in enumerate(service.agenda.steps) if s.kind == "cafe_round"]
     service.start_step(rounds[1])
     assert service.current_round == 2
+    assert service.capture_round == 1, "round 2 not begun: the tables still send round 1's"
+    service.timer_start()
+    assert service.capture_round == 2
     a = service.capture_idea("Fixarträff på biblioteket", table=3)
     assert (a.round, a.table) == (2, 3)
     b = service.capture_idea("fixarträff på bibblan", table=1)
@@ -133,6 +136,26 @@ def test_rounds_and_ideas(tmp_path: Path) -> None:
     assert service.state.ideas[b.id].theme == theme.id
     with pytest.raises(CafeError):
         service.set_idea_theme(b.id, "t99")
+
+
+def test_ideas_go_to_the_round_that_was_talked_about(tmp_path: Path) -> None:
+    """Between rounds (the next round's rotation shown, its timer not started) the tables
+    still send what they said: those ideas belong to the round before."""
+    service = new_meeting(tmp_path / "m", clock=FakeClock())
+    steps = service.agenda.steps
+    rounds = [i for i, s in enumerate(steps) if s.kind == "cafe_round"]
+    service.start_step(rounds[0])
+    assert service.capture_round == 1, "before round 1 starts, still round 1"
+    service.timer_start()
+    service.start_step(rounds[1])
+    assert service.capture_idea("Sent in the rotation", table=2).round == 1
+    service.timer_start()
+    assert service.capture_idea("Said in round 2", table=2).round == 2
+    service.start_step(rounds[1] + 1)  # the break
+    assert steps[rounds[1] + 1].kind == "break" and service.capture_round == 2
+    service.start_step(len(steps) - 1)  # the closing
+    assert service.capture_round == 4
+    assert service.capture_idea("Late", table=1, round=3).round == 3, "an explicit round"
 
 
 def test_signup_needs_consent_for_contacts_and_is_idempotent(tmp_path: Path) -> None:

@@ -115,6 +115,7 @@ def meeting_in_full_swing(folder: Path) -> MeetingService:
     start_round(service, 1)
     service.capture_ideas(["Ensamhet syns inte utåt", "Biblioteket som mötesplats"], table=1)
     start_round(service, 2)
+    service.timer_start()  # round 2 under way: round 1's ideas are to retell
     return service
 
 

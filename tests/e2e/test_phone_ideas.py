@@ -32,6 +32,7 @@ async def test_table_host_sends_ideas_that_reach_the_running_app(
     start_round(service, 1)
     service.capture_ideas(["Ensamhet syns inte utåt"], table=2)
     start_round(service, 2)
+    service.timer_start()  # round 2 under way: round 1 is for retelling
     server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
     app = CafeApp(service, server=server)
     messages: list[object] = []

@@ -17,11 +17,12 @@ LAN = "192.0.2.10"
 """A documentation address: shown in URLs and QR codes, never contacted."""
 PUBLIC = f"http://{LAN}:8765"
 
-_HIDDEN = re.compile(r'<input type="hidden" name="(csrf|submission)" value="([^"]*)">')
+_HIDDEN = re.compile(r'<input type="hidden" name="(csrf|submission|round)" value="([^"]*)">')
 
 
 def hidden_fields(html: str) -> dict[str, str]:
-    """The csrf and submission fields of the (one) form on a page."""
+    """The hidden fields of the (one) form on a page: csrf, submission and, on a table's
+    page, the round it shows."""
     return {name: unescape(value) for name, value in _HIDDEN.findall(html)}
 
 

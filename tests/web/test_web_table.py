@@ -25,6 +25,7 @@ async def test_ideas_are_stored_for_the_table_and_round(
     client: TestClient, service: MeetingService
 ) -> None:
     start_round(service, 2)
+    service.timer_start()
     path = f"/t/{table_token(service, 4)}/"
     html = await (await client.get(path)).text()
     assert "Runda 2 av 4" in html
@@ -62,12 +63,14 @@ async def test_a_resent_form_stores_the_ideas_once(
 async def test_retell_notes_show_earlier_rounds_of_this_table_only(
     client: TestClient, service: MeetingService
 ) -> None:
-    start_round(service, 1)
-    service.capture_ideas(["Ensamhet syns inte"], table=2)
-    service.capture_ideas(["Ett annat bords idé"], table=5)
-    start_round(service, 2)
-    service.capture_ideas(["Bussen är viktig"], table=2)
-    start_round(service, 3)
+    for number in (1, 2, 3):  # each round under way (its timer started) in turn
+        start_round(service, number)
+        service.timer_start()
+        if number == 1:
+            service.capture_ideas(["Ensamhet syns inte"], table=2)
+            service.capture_ideas(["Ett annat bords idé"], table=5)
+        elif number == 2:
+            service.capture_ideas(["Bussen är viktig"], table=2)
     html = await (await client.get(f"/t/{table_token(service, 2)}/")).text()
     retell = html.split('id="retell"')[1]
     assert "Att återberätta" in html
@@ -105,3 +108,34 @@ async def test_bad_ideas_are_refused_with_a_message(
 async def test_the_page_works_in_english(client: TestClient, service: MeetingService) -> None:
     html = await (await client.get(f"/t/{table_token(service, 1)}/?lang=en")).text()
     assert "Table 1" in html and "One idea per line" in html
+
+
+async def test_ideas_sent_after_the_co_hosts_moved_on_stay_in_their_round(
+    client: TestClient, service: MeetingService
+) -> None:
+    """Round 1 ends, the co-hosts go on to round 2's rotation and start it; a table host
+    who opened the page in round 1 sends then. The ideas were filed under round 2."""
+    start_round(service, 1)
+    service.timer_start()
+    path = f"/t/{table_token(service, 2)}/"
+    during = await open_form(client, path)
+    assert during["round"] == "1"
+
+    start_round(service, 2)  # the rotation: round 2 not started, tables still sending
+    html = await (await client.get(path)).text()
+    assert "Runda 1 av 4" in html, "the page still asks for round 1's ideas"
+    await submit(client, path, {"ideas": "Fika på torget"})
+
+    service.timer_start()  # round 2 under way; the page opened in round 1 sends now
+    await client.post(path, data={**during, "ideas": "Promenadgrupp på lördagar"})
+    assert "Runda 2 av 4" in await (await client.get(path)).text()
+    await submit(client, path, {"ideas": "Läxhjälp i biblioteket"})
+    await submit(client, path, {"ideas": "Bokcirkel", "round": "4"})  # not reached yet
+
+    rounds = {i.text: i.round for i in service.state.visible_ideas()}
+    assert rounds == {
+        "Fika på torget": 1,
+        "Promenadgrupp på lördagar": 1,
+        "Läxhjälp i biblioteket": 2,
+        "Bokcirkel": 2,
+    }

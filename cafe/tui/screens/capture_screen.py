@@ -122,7 +122,7 @@ class CaptureScreen(Screen[None]):
 
     @property
     def round_number(self) -> int:
-        return self.service.current_round
+        return self.service.capture_round
 
     @on(MeetingChanged)
     def refresh_ideas(self) -> None:
@@ -169,7 +169,7 @@ class CaptureScreen(Screen[None]):
             self.query_one("#capture-text", DraftInput).restore(event.value)
             return
         try:
-            idea = self.service.capture_idea(event.value, table=self.table)
+            idea = self.service.capture_idea(event.value, table=self.table, round=self.round_number)
         except CafeError as problem:
             error.update(str(problem))
             self.query_one("#capture-text", DraftInput).restore(event.value)

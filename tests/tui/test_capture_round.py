@@ -1,0 +1,47 @@
+"""Capture keeps its round when the co-host on the phone moves on: typing round 1's ideas
+for table 3, the screen switched to round 2 (not started), lost its table and said
+"choose a table first"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Label
+
+from cafe.core import meeting_seating
+from cafe.i18n import t
+from cafe.tui.app import CafeApp
+from tests.tui.helpers import FakePhoneServer, meeting, step_index, type_text
+
+
+async def test_capture_keeps_round_1_while_round_2_has_not_started(tmp_path: Path) -> None:
+    service, clock = meeting(tmp_path / "m", registered=20, present=True)
+    meeting_seating.plan_now(service, 1)
+    service.start_step(step_index(service, "cafe_round", 1))
+    service.timer_start()
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await type_text(pilot, "3")
+        await pilot.press("enter")
+        await type_text(pilot, "Fika på torget")
+        await pilot.press("enter")
+        await pilot.pause()
+
+        # The co-host's phone: next step (round 2's rotation), its timer not started.
+        service.start_step(step_index(service, "cafe_round", 2))
+        await pilot.pause()
+        heading = str(app.screen.query_one("#capture-heading", Label).render())
+        assert heading == t("tui.capture.heading_round", round=1, count=1)
+        await type_text(pilot, "Promenadgrupp på lördagar")
+        await pilot.press("enter")
+        await pilot.pause()
+
+        service.timer_start()  # round 2 begins: capture is for round 2 now
+        await pilot.pause()
+        heading = str(app.screen.query_one("#capture-heading", Label).render())
+        assert heading == t("tui.capture.heading_round", round=2, count=0)
+
+    stored = {i.text: (i.round, i.table) for i in service.state.visible_ideas()}
+    assert stored == {"Fika på torget": (1, 3), "Promenadgrupp på lördagar": (1, 3)}
