@@ -273,14 +273,34 @@ def _capture_ideas(page: Page, values: dict[str, Any], submission: str) -> Comma
     shown = values.get("round")
     rounds = {s.round for s in ctx.agenda.cafe_rounds}
     round_number = shown if shown in rounds and shown <= ctx.service.current_round else None
-    return lambda: ctx.service.capture_ideas(
-        values["ideas"],
-        table=table,
-        round=round_number,
-        source="web",
-        key=f"ideas:{submission}",
-        at_most=forms.MAX_IDEAS_PER_SEND,
-    )
+
+    def capture() -> list[Idea]:
+        # A host who never saw "Skickat!" (the network dropped) reloads and sends the same
+        # lines again: what this table already sent in this round is not stored twice.
+        into = ctx.service.capture_round if round_number is None else round_number
+        sent = {
+            _same_text(i.text)
+            for i in ctx.service.state.visible_ideas()
+            if i.table == table and i.round == into
+        }
+        new = [text for text in values["ideas"] if _same_text(text) not in sent]
+        if values["ideas"] and not new:
+            return []
+        return ctx.service.capture_ideas(
+            new,
+            table=table,
+            round=into,
+            source="web",
+            key=f"ideas:{submission}",
+            at_most=forms.MAX_IDEAS_PER_SEND,
+        )
+
+    return capture
+
+
+def _same_text(text: str) -> str:
+    """An idea's text as compared for a repeat: case and spacing do not count."""
+    return " ".join(text.casefold().split())
 
 
 def _ideas_sent(page: Page, _ideas: Any) -> web.Response:

@@ -139,3 +139,21 @@ async def test_ideas_sent_after_the_co_hosts_moved_on_stay_in_their_round(
         "Läxhjälp i biblioteket": 2,
         "Bokcirkel": 2,
     }
+
+
+async def test_a_table_that_sends_again_after_a_lost_connection_stores_each_idea_once(
+    client: TestClient, service: MeetingService
+) -> None:
+    """The host never saw "Skickat!", reloads and sends the same lines in a new form: they
+    were stored twice. Another table, or another round, may say the same."""
+    start_round(service, 1)
+    service.timer_start()
+    path = f"/t/{table_token(service, 2)}/"
+    await submit(client, path, {"ideas": "Fika på torget\nLäxhjälp"})
+    again = await submit(client, path, {"ideas": "fika på  torget\nLäxhjälp\nBokcirkel"})
+    assert again.status == 200 and "Skickat!" in await again.text()
+    once = await submit(client, path, {"ideas": "Läxhjälp"})
+    assert once.status == 200 and "Skickat!" in await once.text(), "nothing new: still sent"
+    await submit(client, f"/t/{table_token(service, 3)}/", {"ideas": "Läxhjälp"})
+    ideas = [(i.table, i.text) for i in service.state.visible_ideas()]
+    assert ideas == [(2, "Fika på torget"), (2, "Läxhjälp"), (2, "Bokcirkel"), (3, "Läxhjälp")]
