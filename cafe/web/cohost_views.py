@@ -47,7 +47,7 @@ from cafe.web.snapshot import timer_data
 from cafe.web.tokens import cohost_token_matches
 from cafe.web.views import FormRefused, Page, event_stream, form_checks, read_form
 
-STEP_ACTIONS = frozenset({"next", "previous", "start", "pause", "plus"})
+STEP_ACTIONS = frozenset({"next", "previous", "start", "pause", "plus", "minus"})
 """Buttons bound to the step they were shown for (``at``): a stale page does nothing."""
 SECTION_OF = {
     "withdraw_signup": "signups",
@@ -334,8 +334,8 @@ def _step_action(service: MeetingService, action: str) -> str:
     timer = service.timer()
     if timer is None:
         return "untimed"
-    if action == "plus":
-        service.timer_adjust(60)
+    if action in ("plus", "minus"):  # −1 takes back a +1 tapped by mistake, as - does
+        service.timer_adjust(60 if action == "plus" else -60)
     elif (action == "start") != timer.running:  # a stale Start on a running timer: nothing
         service.timer_toggle()
     return ""

@@ -179,7 +179,7 @@ async def test_the_console_lists_everything_without_contact_details(
     assert f"Steg {index + 1} av {steps}" in html and "runda 1 av 4" in html, "step N of M"
     minutes = service.agenda.steps[index].minutes
     assert 'id="timer"' in html and f"{minutes:02d}:00" in html, "the time left"
-    for button in ("b-previous", "b-next", "b-timer", "b-plus"):
+    for button in ("b-previous", "b-next", "b-timer", "b-minus", "b-plus"):
         assert button in found
     assert html.index("b-next") < html.index('id="signups"'), "the step controls come first"
     assert html.index("Per Persson") < html.index("Åsa Öberg"), "newest sign-up first"
@@ -420,6 +420,9 @@ async def test_step_and_timer_buttons_do_what_the_keys_do(
     before = service.timer().duration  # type: ignore[union-attr]
     await press(client, cohost, "b-plus")
     assert service.timer().duration == before + 60  # type: ignore[union-attr]
+    await press(client, cohost, "b-minus")  # a +1 tapped by mistake is taken back
+    assert service.timer().duration == before  # type: ignore[union-attr]
+    await press(client, cohost, "b-plus")
     await press(client, cohost, "b-timer")
     assert not service.timer().running  # type: ignore[union-attr]
     _, found = await console(client, cohost)
