@@ -252,8 +252,12 @@ class MeetingService(PeopleCommands):
         ]
         return max(earlier, default=current)
 
-    def start_step(self, index: int) -> None:
-        """Move the meeting to step ``index`` (its timer is kept if it ran before)."""
+    def start_step(self, index: int, *, by: str = "") -> None:
+        """Move the meeting to step ``index`` (its timer is kept if it ran before).
+
+        ``by``: who moved it when not the console on the laptop (``console``: the co-host's
+        phone), so the laptop can say so.
+        """
         if not 0 <= index < len(self.agenda.steps):
             raise CafeError(
                 Message(
@@ -261,19 +265,22 @@ class MeetingService(PeopleCommands):
                 )
             )
         seconds = self.agenda.steps[index].minutes * 60
-        self._one(EventKind.STEP_STARTED, {"index": index, "seconds": seconds})
+        data: dict[str, Any] = {"index": index, "seconds": seconds}
+        if by:
+            data["by"] = by
+        self._one(EventKind.STEP_STARTED, data)
 
-    def next_step(self) -> bool:
+    def next_step(self, *, by: str = "") -> bool:
         """Go to the next step; ``False`` at the end of the agenda."""
         if self.state.current_step + 1 >= len(self.agenda.steps):
             return False
-        self.start_step(self.state.current_step + 1)
+        self.start_step(self.state.current_step + 1, by=by)
         return True
 
-    def previous_step(self) -> bool:
+    def previous_step(self, *, by: str = "") -> bool:
         if self.state.current_step <= 0:
             return False
-        self.start_step(self.state.current_step - 1)
+        self.start_step(self.state.current_step - 1, by=by)
         return True
 
     # -- timer ----------------------------------------------------------------

@@ -21,7 +21,7 @@ from textual.theme import Theme
 from cafe.collector import resume_collection
 from cafe.core.clock import Clock
 from cafe.core.errors import CafeError
-from cafe.core.events import Event
+from cafe.core.events import Event, EventKind
 from cafe.core.participants import PersonInput
 from cafe.core.service import MeetingService
 from cafe.i18n import set_language, t
@@ -214,6 +214,22 @@ class CafeApp(App[None]):
         """The service committed ``events``: every screen of the current mode re-reads."""
         for screen in self.screen_stack:
             screen.post_message(MeetingChanged(events))
+        self._tell_step_moved_by_cohost(events)
+
+    def _tell_step_moved_by_cohost(self, events: list[Event]) -> None:
+        """A step changed from the co-host's phone: the screen changed under whoever is at
+        the keyboard (typing ideas, say) without a word; now it says so."""
+        moved = [
+            e for e in events if e.kind is EventKind.STEP_STARTED and e.data.get("by") == "console"
+        ]
+        if not moved:
+            return
+        index = int(moved[-1].data["index"])
+        steps = self.service.agenda.steps
+        if 0 <= index < len(steps):
+            self.notify(
+                t("tui.cohost.moved", number=index + 1, title=steps[index].title), markup=False
+            )
 
     # -- actions ------------------------------------------------------------------------
 

@@ -324,11 +324,11 @@ def _entered_step(service: MeetingService) -> bool:
 def _step_action(service: MeetingService, action: str) -> str:
     """Run a step or timer button; returns the notice to show (``""`` for none)."""
     if action == "next":
-        if not service.next_step():
+        if not service.next_step(by="console"):
             return "last"
         return "seated" if _entered_step(service) else ""
     if action == "previous":
-        return "" if service.previous_step() else "first"
+        return "" if service.previous_step(by="console") else "first"
     if service.state.current_step < 0:
         return "not_started"
     timer = service.timer()

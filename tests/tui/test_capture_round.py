@@ -45,3 +45,21 @@ async def test_capture_keeps_round_1_while_round_2_has_not_started(tmp_path: Pat
 
     stored = {i.text: (i.round, i.table) for i in service.state.visible_ideas()}
     assert stored == {"Fika på torget": (1, 3), "Promenadgrupp på lördagar": (1, 3)}
+
+
+async def test_the_laptop_says_when_the_co_host_moves_the_step(tmp_path: Path) -> None:
+    service, clock = meeting(tmp_path / "m", registered=20, present=True)
+    service.start_step(step_index(service, "cafe_round", 1))
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        service.next_step(by="console")  # as the console's "Nästa steg" does
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        number = service.state.current_step + 1
+        title = service.agenda.steps[number - 1].title
+        assert t("tui.cohost.moved", number=number, title=title) in said, said
+        service.next_step()  # the laptop's own n: no word about it
+        await pilot.pause()
+        assert len([n for n in app._notifications if "Medvärden" in str(n.message)]) == 1

@@ -430,6 +430,8 @@ async def test_step_and_timer_buttons_do_what_the_keys_do(
 
     await press(client, cohost, "b-next")
     assert service.state.current_step == 1
+    [moved] = [e for e in service.events() if e.kind == "step_started"][-1:]
+    assert moved.data.get("by") == "console", "the laptop can tell who moved the step"
     await press(client, cohost, "b-previous")
     assert service.state.current_step == 0
 
