@@ -63,3 +63,23 @@ async def test_the_laptop_says_when_the_co_host_moves_the_step(tmp_path: Path) -
         service.next_step()  # the laptop's own n: no word about it
         await pilot.pause()
         assert len([n for n in app._notifications if "Medvärden" in str(n.message)]) == 1
+
+
+async def test_coming_back_to_capture_drops_the_last_visits_message(tmp_path: Path) -> None:
+    service, clock = meeting(tmp_path / "m", registered=20, present=True)
+    meeting_seating.plan_now(service, 1)
+    service.start_step(step_index(service, "cafe_round", 1))
+    service.timer_start()
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await type_text(pilot, "Fika utan bord")
+        await pilot.press("enter")  # no table chosen: refused, the text kept
+        await pilot.pause()
+        assert str(app.screen.query_one("#capture-error", Label).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        assert str(app.screen.query_one("#capture-error", Label).render()) == ""

@@ -78,6 +78,9 @@ class CaptureScreen(Screen[None]):
         self.query_one("#capture-text", Input).focus()
 
     def on_screen_resume(self) -> None:
+        # A message from the last visit ("choose a table first … the idea is kept") is
+        # about a field that may be empty now.
+        self.query_one("#capture-error", Label).update("")
         self.refresh_ideas()
         self.query_one("#capture-text", Input).focus()
 
