@@ -147,7 +147,23 @@
         retryTimer = window.setTimeout(connect, retryMs * (0.75 + Math.random() / 2));
         retryMs = Math.min(retryMs * 2, 30000);
       }
+      retiredCheck();
     };
+  }
+  // A feed refused because the console's code was replaced looked like a lost laptop
+  // ("no contact ... trying again") for good: the page itself says which it is.
+  function retiredCheck() {
+    window.fetch(window.location.pathname, {
+      credentials: "same-origin", headers: { "Accept": "text/html" }
+    }).then(function (response) {
+      if (response.status !== 404) { return; }
+      return response.text().then(function (text) {
+        window.clearTimeout(retryTimer);
+        var doc = new DOMParser().parseFromString(text, "text/html");
+        document.title = doc.title;
+        document.body.replaceWith(document.importNode(doc.body, true));
+      });
+    }).catch(function () { /* the laptop is away: the banner says so, the feed retries */ });
   }
   if (window.EventSource) { connect(); }
   window.setInterval(draw, 250);
