@@ -41,3 +41,37 @@ async def test_a_replaced_console_says_to_ask_for_the_new_code(
     finally:
         await close_pages(browser)
         await server.stop()
+
+
+@pytest.mark.asyncio(loop_scope="session")  # the worker's shared Chromium
+async def test_a_tap_the_laptop_never_got_says_so_where_it_was_made(
+    tmp_path: Path, browser: Browser
+) -> None:
+    """With the laptop away, "Starta tiden" simply came back enabled: nothing said the
+    tap was not done but the banner at the top of the page."""
+    service = new_meeting(tmp_path / "m")
+    service.start_step(0)
+    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
+    await server.start()
+    port = server.port
+    try:
+        page = await browser.new_page(viewport={"width": 360, "height": 740})
+        await page.goto(server.cohost_url())
+        await page.wait_for_selector("body[data-live='1']")
+        await server.stop()  # the laptop's server goes away
+        await page.click("#b-timer")
+        note = page.locator(".not-done.-shown")
+        await note.wait_for(timeout=10_000)
+        assert await note.inner_text() == t("web.cohost.not_done")
+        assert await page.locator("#b-timer").is_enabled(), "it can be tapped again"
+        await page.screenshot(path=artifact("console-not-done-360.png"))
+        timer = service.timer()
+        assert timer is None or not timer.started, "nothing was done"
+
+        server = LanServer(service, host=LOOPBACK, port=port, lan_address=lambda: LOOPBACK)
+        await server.start()
+        await page.wait_for_selector("body[data-live='1']", timeout=40_000)
+        assert await note.count() == 0, "back in touch: the note goes"
+    finally:
+        await close_pages(browser)
+        await server.stop()

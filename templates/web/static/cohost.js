@@ -115,7 +115,20 @@
     }).catch(function () {
       if (button) { button.disabled = false; }
       document.body.setAttribute("data-live", "0");
+      notDone(form);
     });
+  }
+  // A tap the laptop never got says so where it was made: the button simply came back,
+  // and the banner at the top (maybe scrolled away) was all there was.
+  function notDone(form) {
+    var template = document.getElementById("not-done");
+    if (!template) { return; }
+    document.querySelectorAll(".not-done.-shown").forEach(function (old) { old.remove(); });
+    var shown = template.cloneNode(true);
+    shown.removeAttribute("id");
+    shown.hidden = false;
+    shown.classList.add("-shown");
+    form.after(shown);
   }
   document.addEventListener("submit", function (event) {
     var form = event.target;
@@ -138,6 +151,7 @@
       setTimer(data.timer);
       retryMs = 1000;
       document.body.setAttribute("data-live", "1");
+      document.querySelectorAll(".not-done.-shown").forEach(function (old) { old.remove(); });
       seq(data.seq);
     };
     source.onerror = function () {
