@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from cafe.core.service import MeetingService
+from cafe.i18n import t
 
 Kind = Literal["signup", "checkout", "idea"]
 
@@ -59,7 +60,12 @@ def phone_idea_rows(service: MeetingService) -> list[ModerationRow]:
     for idea in service.state.ideas.values():
         if idea.source != "web" or idea.merged_into:
             continue
-        where = f"#{idea.table}" if idea.table else "○"
+        # Where and when it was said: a late round 2 idea is told from round 1's.
+        where = t(
+            "tui.moderation.idea_where" if idea.table else "tui.moderation.idea_circle",
+            table=idea.table,
+            round=idea.round,
+        )
         text = f"{_clock(idea.at)}  {where}  {' '.join(idea.text.split())}"
         rows.append(ModerationRow("idea", idea.id, idea.at, text, idea.deleted, idea.source))
     return sorted(rows, key=lambda r: (r.at, r.id), reverse=True)

@@ -52,9 +52,14 @@ async def test_removal_keys_remove_and_undo_in_order(tmp_path: Path) -> None:
         assert "spam" not in words and "samarbete" in words
 
         await pilot.press("tab")
+        ideas = app.screen.query_one("#ideas", OptionList)
+        row = str(ideas.get_option_at_index(0).prompt)
+        assert "bord 3, runda" in row, "where and when it was said, as the console shows it"
         await pilot.press("delete")  # hide the phone's junk idea
         await pilot.pause()
         assert idea.id not in {i.id for i in service.state.visible_ideas()}
+        row = str(ideas.get_option_at_index(0).prompt)
+        assert row.startswith("[dold]"), "hidden, as its list's title and the console say"
 
         await pilot.press("ctrl+z")  # undo: the idea first, then the thought, then the sign-up
         await pilot.pause()

@@ -89,7 +89,7 @@ class ModerationScreen(Screen[None]):
             options.add_options(
                 [
                     Option(
-                        t("tui.moderation.removed_row", text=row.text) if row.removed else row.text,
+                        t(_said(row, "removed_row"), text=row.text) if row.removed else row.text,
                         id=row.id,
                     )
                     for row in rows
@@ -135,8 +135,10 @@ class ModerationScreen(Screen[None]):
         if self._apply(row, not row.removed):
             if not row.removed:
                 self._undo.append(row)
-            key = "restored" if row.removed else "removed"
-            self.notify(t(f"tui.moderation.{key}", text=row.text))
+            if row.removed:
+                self.notify(t("tui.moderation.restored", text=row.text))
+            else:
+                self.notify(t(_said(row, "removed"), text=row.text))
 
     def action_undo(self) -> None:
         while self._undo:
@@ -145,3 +147,9 @@ class ModerationScreen(Screen[None]):
                 self.notify(t("tui.moderation.restored", text=row.text))
                 return
         self.notify(t("tui.moderation.nothing_to_undo"), severity="warning")
+
+
+def _said(row: ModerationRow, key: str) -> str:
+    """An idea is hidden ("dold"), as its list's title and the console say; a sign-up or
+    a thought is removed ("borttagen")."""
+    return f"tui.moderation.{key}_idea" if row.kind == "idea" else f"tui.moderation.{key}"
