@@ -59,6 +59,8 @@ SECTION_OF = {
     "move_idea": "board",
     "new_theme": "board",
     "rename_theme": "board",
+    "list_on": "board",
+    "list_off": "board",
 }
 """Where the page scrolls back to after each moderation button (its section's anchor)."""
 SECTIONS = frozenset(SECTION_OF.values())
@@ -378,6 +380,8 @@ def _moderate(service: MeetingService, action: str, data: dict[str, Any]) -> str
         service.create_theme(str(data.get("name", "")))
     elif action == "rename_theme":
         service.rename_theme(str(data.get("theme", "")), str(data.get("name", "")))
+    elif action in ("list_on", "list_off"):  # the sign-up step needs lists: l on the laptop
+        service.set_theme_signup(item, action == "list_on")  # as asked: a resend is a no-op
     return ""
 
 

@@ -490,6 +490,20 @@ async def test_board_work_move_new_theme_and_rename(
     await press(client, cohost, f"b-move-{ids['shown']}", theme="")
     assert service.state.ideas[ids["shown"]].theme == ""
 
+    # The sign-up step needs lists: the console opens and closes one, as l does.
+    assert not service.state.themes[new.id].signup
+    _, found = await console(client, cohost)
+    assert found[f"b-list-{new.id}"]["label"] == "Öppna en anmälningslista"
+    stale = found[f"b-list-{new.id}"]["fields"]
+    await press(client, cohost, f"b-list-{new.id}")
+    assert service.state.themes[new.id].signup
+    await client.post(cohost, data=stale)  # the same tap resent: still open
+    assert service.state.themes[new.id].signup
+    _, found = await console(client, cohost)
+    assert found[f"b-list-{new.id}"]["label"] == "Stäng anmälningslistan"
+    await press(client, cohost, f"b-list-{new.id}")
+    assert not service.state.themes[new.id].signup
+
 
 async def test_a_theme_name_the_service_refuses_reads_in_the_consoles_language(
     client: TestClient, service: MeetingService, cohost: str
