@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.widgets import Label
 
 from cafe.core import meeting_seating
+from cafe.core.timer import format_seconds
 from cafe.i18n import t
 from cafe.tui.app import CafeApp
 from tests.tui.helpers import FakePhoneServer, meeting, step_index, type_text
@@ -83,3 +84,23 @@ async def test_coming_back_to_capture_drops_the_last_visits_message(tmp_path: Pa
         await pilot.press("i")
         await pilot.pause()
         assert str(app.screen.query_one("#capture-error", Label).render()) == ""
+
+
+async def test_capture_shows_the_rounds_time_left(tmp_path: Path) -> None:
+    """Ideas are typed while the round's clock runs; the clock was one key away."""
+    service, clock = meeting(tmp_path / "m", registered=20, present=True)
+    meeting_seating.plan_now(service, 1)
+    index = step_index(service, "cafe_round", 1)
+    service.start_step(index)
+    service.timer_start()
+    clock.advance(5 * 60)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        left = service.agenda.steps[index].minutes * 60 - 5 * 60
+        shown = str(app.screen.query_one("#capture-clock", Label).render())
+        assert shown == t("tui.capture.time_left", time=format_seconds(left))
+        service.start_step(step_index(service, "cafe_round", 2))  # the rotation
+        await pilot.pause()
+        assert str(app.screen.query_one("#capture-clock", Label).render()) == ""

@@ -18,8 +18,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Digits, Input, Label, OptionList
 
+from cafe.core.agenda import StepKind
 from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
+from cafe.core.timer import format_seconds
 from cafe.i18n import t
 from cafe.tui.bindings import install
 from cafe.tui.board_data import idea_rows
@@ -60,7 +62,9 @@ class CaptureScreen(Screen[None]):
         header.challenge = self.service.agenda.meta.challenge
         header.mode = t("tui.capture.mode")
         yield header
-        yield Label("", id="capture-heading", markup=False)
+        with Horizontal(id="capture-top"):
+            yield Label("", id="capture-heading", markup=False)
+            yield Label("", id="capture-clock", markup=False)
         with Horizontal(id="capture-entry"):
             with Vertical(id="table-box"):
                 yield Label(t("tui.capture.table"), id="table-label")
@@ -76,6 +80,21 @@ class CaptureScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_ideas()
         self.query_one("#capture-text", Input).focus()
+        self.set_interval(1.0, self._show_clock)
+
+    def _show_clock(self) -> None:
+        """The round's time left beside the heading: capture happens while the clock runs,
+        and the meeting screen that shows it is one key away."""
+        timer = self.service.timer()
+        step = self.service.current_step
+        label = self.query_one("#capture-clock", Label)
+        if not (timer and timer.started and step and step.kind is StepKind.CAFE_ROUND):
+            label.update("")
+            return
+        left = timer.remaining(self.app.clock.now())
+        key = "tui.capture.time_over" if left < 0 else "tui.capture.time_left"
+        label.update(t(key, time=format_seconds(abs(left))))
+        label.set_class(left < 0, "-over")
 
     def on_screen_resume(self) -> None:
         # A message from the last visit ("choose a table first … the idea is kept") is
@@ -149,6 +168,7 @@ class CaptureScreen(Screen[None]):
         # One circle: no table to choose, no table hosts retelling (the box showed "○").
         self.set_class(circle, "-circle")
         self._show_table()
+        self._show_clock()
 
     # -- typing ------------------------------------------------------------------------
 
