@@ -456,7 +456,8 @@ def people_who_signed_up(signups: list[Signup]) -> list[Signup]:
     One person is the same name with the same e-mail or phone (case- and
     accent-insensitive), or the same phone session under a name that is alike
     (``_alike_names``): a phone passed round a table signs up several people, each with
-    their own name. The merged entry keeps the first sign-up's id and time, and the
+    their own name. A sign-up without contact details joins the same name from the same
+    organisation. The merged entry keeps the first sign-up's id and time, and the
     contact details of the latest one that gave any: a person who signed up at the
     opening with no theme and later for a theme is one person on that theme's list, not
     also under "no theme yet".
@@ -484,6 +485,18 @@ def people_who_signed_up(signups: list[Signup]) -> list[Signup]:
                 if _alike_names(signups[other].name, signup.name):
                     parent[root(number)] = root(other)
             earlier.append(number)
+    # Without contact details, the same name from the same organisation is that person
+    # again (from another phone: at the opening on a friend's, later on their own).
+    named: dict[str, int] = {}
+    for number, signup in enumerate(signups):
+        organisation = _fold_text(signup.organisation)
+        if organisation:
+            named.setdefault(f"{_fold_text(signup.name)}|{organisation}", number)
+    for number, signup in enumerate(signups):
+        organisation = _fold_text(signup.organisation)
+        if organisation and not _contacts(signup):
+            first = named[f"{_fold_text(signup.name)}|{organisation}"]
+            parent[root(number)] = root(first)
     groups: dict[int, list[Signup]] = {}
     for number, signup in enumerate(signups):
         groups.setdefault(root(number), []).append(signup)

@@ -137,3 +137,28 @@ def test_names_one_person_may_have_typed_are_alike() -> None:
     assert not _alike_names("Johan Svensson", "Karin Svensson")
     assert not _alike_names("Ali", "Ari")  # too short to call it a slip
     assert not _alike_names("", "Ahmed Ali")
+
+
+def test_the_same_name_and_organisation_without_contacts_is_that_person_again(
+    tmp_path: Path,
+) -> None:
+    """Åsa signed up on her phone with her e-mail, then on a friend's phone without it:
+    she counted twice, and stood twice on the core team's list."""
+    service = new_meeting(tmp_path / "m", clock=FakeClock(1_800_000_000.0))
+    places = service.create_theme("Mötesplatser", signup=True)
+    visits = service.create_theme("Besöksvänner", signup=True)
+    service.sign_up(
+        name="Åsa Öberg", organisation="Röda Korset", email="asa@example.org",
+        themes=[places.id], consent=True, source="web", session="asa-phone",
+    )  # fmt: skip
+    service.sign_up(
+        name="åsa öberg", organisation="röda korset", themes=[visits.id],
+        source="web", session="friends-phone",
+    )  # fmt: skip
+    service.sign_up(name="Åsa Öberg", organisation="Kommunen", source="web", session="x")
+    people = service.state.live_signups()
+    assert len(people) == 2, people
+    [red_cross] = [p for p in people if p.email]
+    assert set(red_cross.themes) == {places.id, visits.id}
+    assert red_cross.email == "asa@example.org", "her address stays hers"
+    assert meeting_figures(service.state).signup_people == 2
