@@ -255,8 +255,7 @@ class MeetingService(PeopleCommands):
     def start_step(self, index: int, *, by: str = "") -> None:
         """Move the meeting to step ``index`` (its timer is kept if it ran before).
 
-        ``by``: who moved it when not the console on the laptop (``console``: the co-host's
-        phone), so the laptop can say so.
+        ``by``: ``console`` when the co-host's phone moved it, so the laptop can say so.
         """
         if not 0 <= index < len(self.agenda.steps):
             raise CafeError(

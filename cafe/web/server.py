@@ -72,7 +72,7 @@ async def _guarded(request: web.Request, handler: Handler, ctx: WebContext) -> w
     except web.HTTPNotFound:
         # A console whose code was replaced (cafe qr --cohost --new) was told to scan the
         # room's QR code, which is never the console's: it is told to ask for the new one.
-        gone = request.path.startswith(links.cohost_path("").rstrip("/"))
+        gone = request.path.startswith(links.cohost_path("").rstrip("/") + "/")  # /c/
         return views.error_page(request, 404, "console_gone" if gone else "not_found")
     except web.HTTPRequestEntityTooLarge:
         return views.error_page(request, 413, "too_large", limit=MAX_BODY // 1024)
