@@ -170,6 +170,7 @@ async def test_a_late_arrival_is_told_which_round_r_reseats_from(
         assert service.state.participants[late.id].present
         said = [str(n.message) for n in app._notifications]
         assert t("tui.checkin.replan_hint", round=from_round) in said, said
+        assert any(f"runda {from_round}" in message for message in said), "the round, named"
         await pilot.press("escape", "r")
         await pilot.pause()
         said = [str(n.message) for n in app._notifications]
