@@ -17,6 +17,7 @@ from aiohttp import web
 
 from cafe.core.agenda import challenge_in_sentence
 from cafe.core.errors import ValidationError
+from cafe.core.participants import match_key
 from cafe.core.state import Idea
 from cafe.web import forms
 from cafe.web.context import (
@@ -276,14 +277,15 @@ def _capture_ideas(page: Page, values: dict[str, Any], submission: str) -> Comma
 
     def capture() -> list[Idea]:
         # A host who never saw "Skickat!" (the network dropped) reloads and sends the same
-        # lines again: what this table already sent in this round is not stored twice.
+        # lines again: what this table already sent in this round is not stored twice (compared
+        # as people mean it: case, accents and spacing aside).
         into = ctx.service.capture_round if round_number is None else round_number
         sent = {
-            _same_text(i.text)
+            match_key(i.text)
             for i in ctx.service.state.visible_ideas()
             if i.table == table and i.round == into
         }
-        new = [text for text in values["ideas"] if _same_text(text) not in sent]
+        new = [text for text in values["ideas"] if match_key(text) not in sent]
         if values["ideas"] and not new:
             return []
         return ctx.service.capture_ideas(
@@ -296,11 +298,6 @@ def _capture_ideas(page: Page, values: dict[str, Any], submission: str) -> Comma
         )
 
     return capture
-
-
-def _same_text(text: str) -> str:
-    """An idea's text as compared for a repeat: case and spacing do not count."""
-    return " ".join(text.casefold().split())
 
 
 def _ideas_sent(page: Page, _ideas: Any) -> web.Response:

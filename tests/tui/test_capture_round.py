@@ -9,18 +9,25 @@ from pathlib import Path
 from textual.widgets import Label
 
 from cafe.core import meeting_seating
+from cafe.core.clock import FakeClock
 from cafe.core.timer import format_seconds
 from cafe.i18n import t
 from cafe.tui.app import CafeApp
 from tests.tui.helpers import FakePhoneServer, meeting, step_index, type_text
 
 
-async def test_capture_keeps_round_1_while_round_2_has_not_started(tmp_path: Path) -> None:
+def _round_1_under_way(tmp_path: Path) -> CafeApp:
+    """Twenty people seated at tables, round 1's timer running: the console on it."""
     service, clock = meeting(tmp_path / "m", registered=20, present=True)
     meeting_seating.plan_now(service, 1)
     service.start_step(step_index(service, "cafe_round", 1))
     service.timer_start()
-    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    return CafeApp(service, clock=clock, server=FakePhoneServer())
+
+
+async def test_capture_keeps_round_1_while_round_2_has_not_started(tmp_path: Path) -> None:
+    app = _round_1_under_way(tmp_path)
+    service = app.service
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("i")
         await pilot.pause()
@@ -67,11 +74,7 @@ async def test_the_laptop_says_when_the_co_host_moves_the_step(tmp_path: Path) -
 
 
 async def test_coming_back_to_capture_drops_the_last_visits_message(tmp_path: Path) -> None:
-    service, clock = meeting(tmp_path / "m", registered=20, present=True)
-    meeting_seating.plan_now(service, 1)
-    service.start_step(step_index(service, "cafe_round", 1))
-    service.timer_start()
-    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    app = _round_1_under_way(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("i")
         await pilot.pause()
@@ -88,13 +91,11 @@ async def test_coming_back_to_capture_drops_the_last_visits_message(tmp_path: Pa
 
 async def test_capture_shows_the_rounds_time_left(tmp_path: Path) -> None:
     """Ideas are typed while the round's clock runs; the clock was one key away."""
-    service, clock = meeting(tmp_path / "m", registered=20, present=True)
-    meeting_seating.plan_now(service, 1)
-    index = step_index(service, "cafe_round", 1)
-    service.start_step(index)
-    service.timer_start()
+    app = _round_1_under_way(tmp_path)
+    service, clock = app.service, app.clock
+    assert isinstance(clock, FakeClock)
+    index = service.state.current_step
     clock.advance(5 * 60)
-    app = CafeApp(service, clock=clock, server=FakePhoneServer())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("i")
         await pilot.pause()
