@@ -67,6 +67,8 @@ class Key(NamedTuple):
     roomy: bool = False
     """In the footer only from ``ROOMY_WIDTH`` columns (the board has more keys than 120
     columns hold); bound and under ? at every width."""
+    narrow_display: str | None = None
+    """How the key is shown in a narrow footer (``?`` for ``? / F1``: room for Esc)."""
 
     @property
     def description(self) -> str:
@@ -144,7 +146,7 @@ REGISTRY: tuple[Key, ...] = (
     Key("f2", "edit_idea", "edit_idea", "capture", footer=True, display="F2"),
     Key("f8", "delete_idea", "delete_idea", "capture", footer=True, display="F8"),
     # The idea board and themes.
-    Key("escape", "app.show('meeting')", "back", "board", footer=True),
+    Key("escape", "app.show('meeting')", "back", "board", footer=True, brief=True),
     Key("x", "mark", "mark", "board", footer=True, brief=True),
     Key("m", "merge", "merge", "board", footer=True, brief=True),
     Key("g", "new_theme", "new_theme", "board", footer=True),
@@ -176,7 +178,7 @@ REGISTRY: tuple[Key, ...] = (
     Key("d", "duplicates", "suggestion_duplicates", "suggestions", footer=True, brief=True),
     Key("m", "merge_pair", "duplicate_merge", "suggestions", footer=True, brief=True),
     Key("n", "next_pair", "duplicate_next", "suggestions", footer=True, brief=True),
-    Key("escape", "close", "suggestion_close", "suggestions", footer=True),
+    Key("escape", "close", "suggestion_close", "suggestions", footer=True, brief=True),
     # Moderation: sign-ups, check-out thoughts and phone ideas taken off (and back).
     Key("escape", "app.show('meeting')", "back", "moderation", footer=True),
     Key("delete", "toggle_removed", "remove_toggle", "moderation", footer=True),
@@ -191,7 +193,16 @@ REGISTRY: tuple[Key, ...] = (
     Key("f4", "cohost", "cohost", "app", display="F4"),
     Key("a", "add_person", "add_person", "app"),
     Key("c", "toggle_contrast", "contrast", "app"),
-    Key("question_mark,f1", "help", "help", "app", footer=True, display="? / F1", brief=True),
+    Key(
+        "question_mark,f1",
+        "help",
+        "help",
+        "app",
+        footer=True,
+        display="? / F1",
+        brief=True,
+        narrow_display="?",
+    ),
     Key("ctrl+p", "command_palette", "palette", "app", palette=False, priority=True),
     Key("ctrl+q", "quit", "quit", "app", footer=True, priority=True),
     # `cafe demo` and `cafe rehearse`: the simulated room.
@@ -236,7 +247,7 @@ def bindings(scope: Scope, *, narrow: bool = False, roomy: bool = True) -> list[
             key.action,
             key.description,
             show=key.footer and (key.brief or not narrow) and (roomy or not key.roomy),
-            key_display=key.display,
+            key_display=(key.narrow_display if narrow else None) or key.display,
             priority=key.priority,
             group=Binding.Group(t(f"tui.keys.{key.group}"), compact=True) if key.group else None,
         )

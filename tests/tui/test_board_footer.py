@@ -83,13 +83,15 @@ async def test_every_footer_key_fits_and_lists_only_what_works_here(
         await settle(pilot)
         board = footer(app)
         assert all(board.values()), board
-        assert {"question_mark", "x", "m", "s", "ctrl+z"} <= set(board), board
+        assert {"question_mark", "escape", "x", "m", "s", "ctrl+z"} <= set(board), (
+            "Esc, the way back to the meeting, was left out at 80 columns"
+        )
 
         panel = await open_suggestions(pilot)
         await settle(pilot)
         themes = footer(app)
         assert all(themes.values()), themes
-        assert {"question_mark", "enter", "d", "ctrl+z"} <= set(themes), themes
+        assert {"question_mark", "escape", "enter", "d", "ctrl+z"} <= set(themes), themes
         assert "s" not in themes, "s shows the suggestions, and they are shown"
         assert "n" not in themes, "no pair is shown: n (next pair) does nothing"
         assert "m" not in themes and "x" not in themes and "g" not in themes, (
@@ -101,9 +103,9 @@ async def test_every_footer_key_fits_and_lists_only_what_works_here(
         assert panel.pair_index is not None and panel.suggestions.duplicates
         pair = footer(app)
         assert all(pair.values()), pair
-        assert {"question_mark", "m", "n", "ctrl+z"} <= set(pair), pair
-        assert not {"e", "o", "delete", "enter"} & set(pair), (
-            "rename, move out and reject act on a theme, not on a pair"
+        assert {"question_mark", "escape", "m", "n", "ctrl+z"} <= set(pair), pair
+        assert not {"e", "o", "delete", "enter", "d"} & set(pair), (
+            "rename, move out and reject act on a theme, not on a pair; Esc goes back"
         )
 
         await pilot.press("escape")
@@ -144,7 +146,7 @@ async def test_the_theme_list_shows_the_keys_for_a_theme(
         await settle(pilot)
         keys = footer(app)
         assert all(keys.values()), keys
-        assert {"l", "e", "question_mark"} <= set(keys), keys
+        assert {"l", "e", "escape", "question_mark"} <= set(keys), keys
         assert not {"x", "m", "o"} & set(keys), keys
         await pilot.press("l")
         await settle(pilot)
@@ -152,3 +154,10 @@ async def test_the_theme_list_shows_the_keys_for_a_theme(
         await pilot.press("shift+tab")
         await settle(pilot)
         assert {"x", "m"} <= set(footer(app)), "back in the ideas, their keys are back"
+        await pilot.press("tab")
+        await settle(pilot)
+        await pilot.press("s")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        panel = app.screen.query_one(SuggestionPanel)
+        assert panel.display, "s shows the suggestions from the theme list at every width"

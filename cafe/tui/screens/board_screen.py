@@ -149,17 +149,24 @@ class BoardScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the suggestions have the focus, the footer lists their keys, not the panes';
-        while the themes have it, not the keys that act on marked ideas."""
+        while the themes have it, not the keys that act on marked ideas (nor, at 80
+        columns, s: Esc, the theme's keys and ? fill the line)."""
         if action in _PANE_ACTIONS and self.query_one(SuggestionPanel).has_focus_within:
             return False
+        if action == "suggest" and self._themes_focused():
+            return self.size.width >= NARROW_WIDTH
         return not (action in _IDEA_ACTIONS and self._themes_focused())
 
     def on_key(self, event: events.Key) -> None:
         """An idea key in the theme list (off there, so the footer shows the theme's keys)
-        still says where it works instead of doing nothing."""
+        still says where it works instead of doing nothing; s, left out of a narrow
+        footer there, still shows the suggestions."""
         if event.key in _IDEA_KEYS and self._themes_focused():
             event.stop()
             self._ideas_focused()
+        elif event.key == "s" and self._themes_focused() and self.size.width < NARROW_WIDTH:
+            event.stop()
+            self.action_suggest()
 
     def _themes_focused(self) -> bool:
         return self.focused is self.query_one(ThemeList)

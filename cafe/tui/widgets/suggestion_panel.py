@@ -26,8 +26,9 @@ from cafe.tui.suggestion_data import BoardSuggestion, BoardSuggestions, compute
 if TYPE_CHECKING:
     from cafe.tui.screens.board_screen import BoardScreen
 
-_THEME_ACTIONS = frozenset({"accept", "rename", "move_out", "reject"})
-"""Keys for a suggested theme: hidden while a duplicate pair is shown."""
+_THEME_ACTIONS = frozenset({"accept", "rename", "move_out", "reject", "duplicates"})
+"""Keys for a suggested theme (and d, which leaves them for the pairs): hidden while a
+duplicate pair is shown, where Esc goes back to the themes."""
 _PAIR_ACTIONS = frozenset({"merge_pair", "next_pair"})
 """Keys for a duplicate pair: hidden while the themes are shown."""
 
