@@ -206,3 +206,25 @@ def speaking_order(service: MeetingService) -> list[tuple[int, list[str]]]:
     if rest:
         groups.append((0, rest))
     return [(table, ids) for table, ids in groups if ids]
+
+
+def next_speaker(service: MeetingService) -> str | None:
+    """The first person in the speaking order who has not spoken yet: who speaks now."""
+    spoken = service.state.spoken
+    for _, ids in speaking_order(service):
+        for pid in ids:
+            if pid not in spoken:
+                return pid
+    return None
+
+
+def last_speaker(service: MeetingService) -> str | None:
+    """Who spoke last, in the speaking order: the tick an Undo takes back."""
+    spoken = service.state.spoken
+    last = None
+    for _, ids in speaking_order(service):
+        for pid in ids:
+            if pid not in spoken:
+                return last
+            last = pid
+    return last

@@ -3,7 +3,7 @@
 The method has two co-hosts, and only one of them sits at the laptop's keyboard. The
 other scans the console's code (``cafe qr DIR --cohost``, or ``F4`` in the TUI) and gets
 the same controls on ``/c/{token}/``: next and previous step, start or pause the timer,
-a minute more; every sign-up, check-out thought and idea sent from a table's phone with
+a minute more or less, the speakers of the presentation round; every sign-up, check-out thought and idea sent from a table's phone with
 Remove and Undo; and the board work that suits a touch screen (move an idea to a theme,
 a new theme, a new name for one).
 
@@ -47,7 +47,9 @@ from cafe.web.snapshot import timer_data
 from cafe.web.tokens import cohost_token_matches
 from cafe.web.views import FormRefused, Page, event_stream, form_checks, read_form
 
-STEP_ACTIONS = frozenset({"next", "previous", "start", "pause", "plus", "minus"})
+STEP_ACTIONS = frozenset(
+    {"next", "previous", "start", "pause", "plus", "minus", "spoken", "unspoken"}
+)
 """Buttons bound to the step they were shown for (``at``): a stale page does nothing."""
 SECTION_OF = {
     "withdraw_signup": "signups",
@@ -157,6 +159,29 @@ def _now(service: MeetingService, page: Page) -> dict[str, Any]:
         "timer_state": state,
         "timer_label": label,
         "start_label": tr("web.cohost.resume" if state == "paused" else "web.cohost.start"),
+        "speakers": _speakers(service)
+        if step and step.kind is StepKind.PRESENTATION_ROUND
+        else None,
+    }
+
+
+def _speakers(service: MeetingService) -> dict[str, Any]:
+    """Who speaks now in the presentation round, and who spoke last: the co-host with
+    the phone can tick them off as ``k`` does, while the other one runs the laptop."""
+    people = service.state.participants
+    order = [pid for _, ids in meeting_seating.speaking_order(service) for pid in ids]
+    now, last = meeting_seating.next_speaker(service), meeting_seating.last_speaker(service)
+
+    def person(pid: str | None) -> dict[str, str] | None:
+        if pid is None:
+            return None
+        return {"id": pid, "name": people[pid].name, "organisation": people[pid].organisation}
+
+    return {
+        "now": person(now),
+        "last": person(last),
+        "done": sum(1 for pid in order if pid in service.state.spoken),
+        "total": len(order),
     }
 
 
@@ -323,8 +348,8 @@ def _entered_step(service: MeetingService) -> bool:
     return meeting_seating.seat_for_step(service)
 
 
-def _step_action(service: MeetingService, action: str) -> str:
-    """Run a step or timer button; returns the notice to show (``""`` for none)."""
+def _step_action(service: MeetingService, action: str, item: str = "") -> str:
+    """Run a step, timer or speaker button; returns the notice to show (``""`` for none)."""
     if action == "next":
         if not service.next_step(by="console"):
             return "last"
@@ -333,6 +358,11 @@ def _step_action(service: MeetingService, action: str) -> str:
         return "" if service.previous_step(by="console") else "first"
     if service.state.current_step < 0:
         return "not_started"
+    if action in ("spoken", "unspoken"):  # the button names its person: a resend is a no-op
+        if item not in service.state.participants:
+            return "stale"
+        service.mark_spoken(item, action == "spoken")
+        return ""
     timer = service.timer()
     if timer is None:
         return "untimed"
@@ -433,7 +463,7 @@ async def console_action(request: web.Request) -> web.Response:
         elif str(data.get("at", "")) != str(ctx.service.state.current_step):
             notice = "stale"  # the meeting moved on since this page was shown
         else:
-            notice = _step_action(ctx.service, action)
+            notice = _step_action(ctx.service, action, str(data.get("id", "")))
     except StoreError:
         raise  # the guard's 503 page: the store, not the co-host, has a problem
     except CafeError as error:  # nobody present to seat, an item that is gone ...

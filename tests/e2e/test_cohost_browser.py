@@ -22,9 +22,10 @@ import pytest
 from axe_playwright_python.async_playwright import Axe
 from playwright.async_api import Browser, Page
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from cafe.cli import main
+from cafe.core import meeting_seating
 from cafe.core.agenda import StepKind
 from cafe.core.clock import SystemClock
 from cafe.core.participants import PersonInput
@@ -221,6 +222,32 @@ async def test_the_co_host_runs_the_meeting_from_a_phone(
             await _console_at(phone, service.state.last_seq)
             assert await phone.inner_text(f"#b-signup-{asa.id}") == "Ångra"
 
+            # The presentation round: the phone ticks off who spoke, the laptop's list follows.
+            service.start_step(
+                next(
+                    i
+                    for i, s in enumerate(service.agenda.steps)
+                    if s.kind is StepKind.PRESENTATION_ROUND
+                )
+            )
+            meeting_seating.seat_for_step(service)
+            await _console_at(phone, service.state.last_seq)
+            first = meeting_seating.next_speaker(service)
+            assert first is not None
+            name = service.state.participants[first].name
+            assert name in await phone.inner_text("#speaker-now")
+            await phone.click("#b-spoken")
+            await _within(pilot, "speaker ticked", lambda: first in service.state.spoken)
+
+            def ticked() -> str:
+                speakers = app.screen.query_one("#speakers", OptionList)
+                return str(speakers.get_option(first).prompt)
+
+            await _within(pilot, "the laptop's list", lambda: ticked().startswith(f"✓ {name}"))
+            await _console_at(phone, service.state.last_seq)
+            assert name in await phone.inner_text("#b-unspoken")
+            speakers_faults = await _audit(phone, "speakers")
+
             # The board at the harvest, then axe in both languages.
             service.start_step(
                 next(i for i, s in enumerate(service.agenda.steps) if s.kind is StepKind.HARVEST)
@@ -237,6 +264,7 @@ async def test_the_co_host_runs_the_meeting_from_a_phone(
                 encoding="utf-8",
             )
             assert violations == {"sv": [], "en": []}
+            assert speakers_faults == [], "the presentation round's speaker buttons"
             width = await phone.evaluate("() => document.documentElement.scrollWidth")
             assert width <= PHONE["width"], "no sideways scrolling on a 360 px phone"
         finally:

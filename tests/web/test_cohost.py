@@ -29,7 +29,7 @@ from pptx import Presentation
 from cafe import links
 from cafe.cli import main
 from cafe.core.agenda import StepKind
-from cafe.core.meeting_seating import needs_plan
+from cafe.core.meeting_seating import needs_plan, speaking_order
 from cafe.core.participants import PersonInput
 from cafe.core.service import MeetingService
 from cafe.core.text import LIMITS
@@ -454,6 +454,48 @@ async def test_a_stale_page_and_a_double_tap_change_nothing_more(
     assert service.state.current_step == 1, "not skipped twice"
     page = await (await client.get(stale.headers["Location"])).text()
     assert "Mötet hade redan gått vidare" in page
+
+
+async def test_the_co_host_ticks_off_speakers_in_the_presentation_round(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    """The co-host with the phone keeps the speaking order while the other one runs the
+    laptop: who speaks now, "done, next speaker" as k does, and back to the last one."""
+    service.add_participants(
+        [PersonInput(f"Talare {i}", organisation=f"Org {i}", present=True) for i in range(6)]
+    )
+    service.start_step(step_index(service, StepKind.PRESENTATION_ROUND) - 1)
+    await press(client, cohost, "b-next")
+    assert service.current_step is not None
+    assert service.current_step.kind is StepKind.PRESENTATION_ROUND
+    order = [pid for _, ids in speaking_order(service) for pid in ids]
+    first, second = (service.state.participants[pid] for pid in order[:2])
+    html, found = await console(client, cohost)
+    assert f'Talar nu: <strong>{first.name}</strong>, <span class="org">Org' in html
+    assert "0 av 6 har presenterat sig" in html
+    assert "b-unspoken" not in found, "nobody has spoken: nothing to go back to"
+
+    tick = found["b-spoken"]["fields"]
+    assert tick["id"] == first.id
+    assert (await client.post(cohost, data=tick, allow_redirects=False)).status == 303
+    assert service.state.spoken == {first.id}, "ticked off, as k does on the laptop"
+    html, found = await console(client, cohost)
+    assert f"Talar nu: <strong>{second.name}</strong>" in html and "1 av 6" in html
+    assert unescape(found["b-unspoken"]["label"]) == f"↶ Tillbaka till {first.name}"
+    await press(client, cohost, "b-unspoken")
+    assert service.state.spoken == set(), "a tap too many is taken back"
+
+    _, found = await console(client, cohost)
+    stale = found["b-spoken"]["fields"]
+    service.mark_spoken(first.id)  # the laptop's k, while the phone still shows the first
+    await client.post(cohost, data=stale, allow_redirects=False)
+    assert service.state.spoken == {first.id}, "the tap names its speaker: not the next too"
+
+    for pid in order:
+        service.mark_spoken(pid)
+    html, found = await console(client, cohost)
+    assert "Alla har presenterat sig." in html and "6 av 6" in html
+    assert "b-spoken" not in found
 
 
 async def test_entering_a_cafe_round_seats_people_as_the_tui_does(

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from cafe.core.meeting_seating import speaking_order
+from cafe.core import meeting_seating
 from cafe.core.service import MeetingService
 from cafe.core.timer import format_seconds
 from cafe.i18n import t
@@ -47,16 +47,11 @@ class PresentationView(StepView):
             yield Static(t("tui.step.notes", notes=step.notes), classes="notes", markup=False)
 
     def order(self) -> list[tuple[int, list[str]]]:
-        return speaking_order(self.service)
+        return meeting_seating.speaking_order(self.service)
 
     def next_speaker(self) -> str | None:
         """The first person in the order who has not spoken yet."""
-        spoken = self.service.state.spoken
-        for _, ids in self.order():
-            for pid in ids:
-                if pid not in spoken:
-                    return pid
-        return None
+        return meeting_seating.next_speaker(self.service)
 
     def refresh_view(self) -> None:
         state = self.service.state
