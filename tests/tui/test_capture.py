@@ -71,6 +71,13 @@ async def test_the_table_comes_first_and_a_number_is_never_an_idea(tmp_path: Pat
         await pilot.pause()
         assert screen.table == 2
         assert "inget bord 99" in str(screen.query_one("#capture-error", Label).render())
+        # The refused number is not put back: the next idea was typed onto it ("993 nya").
+        assert screen.query_one("#capture-text", Input).value == ""
+        await type_text(pilot, "3 nya gatlampor vid torget")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert service.state.visible_ideas()[-1].text == "3 nya gatlampor vid torget"
+        assert service.state.visible_ideas()[-1].table == 2
 
         # A phone's ideas keep their own table, whatever table is being typed.
         service.capture_ideas(["Promenadgrupp"], table=7, source="web")

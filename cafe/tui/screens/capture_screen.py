@@ -184,8 +184,8 @@ class CaptureScreen(Screen[None]):
             if not self.tables:
                 error.update(t("tui.capture.circle_no_tables"))
                 self.query_one("#capture-text", DraftInput).restore(event.value)
-            elif not self.choose_table(int(text)):
-                self.query_one("#capture-text", DraftInput).restore(event.value)
+            else:  # a refused number is not put back: the next idea was typed onto it
+                self.choose_table(int(text))  # the message names it and the tables there are
             return
         if self.table is None:
             error.update(t("tui.capture.choose_table_first"))
