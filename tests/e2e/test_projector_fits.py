@@ -1,6 +1,6 @@
 """The projector's words stay on the projected screen, whatever the projector: a long
-challenge spelled out in the purpose, the break's big timer, a round in overtime, at
-16:9, 16:10 and 4:3.
+challenge spelled out in the purpose, the break's big timer, a round in overtime, the
+harvest's board of 26 ideas, at 16:9, 16:10 and 4:3; the sound button covers none of it.
 
 At 1920x1080 the break's "15:00" used to run off the right edge and a purpose naming a
 longer challenge pushed the challenge line under the bottom of the screen.
@@ -38,6 +38,45 @@ OUTSIDE = """() => {
 }"""
 
 
+BOARD = """() => {
+  const board = document.getElementById("board").getBoundingClientRect();
+  const ideas = [...document.querySelectorAll(".board-page:not([hidden]) li")];
+  const sizes = ideas.map((li) => parseFloat(getComputedStyle(li).fontSize));
+  const outside = ideas.filter((li) => {
+    const r = li.getBoundingClientRect();
+    return r.bottom > board.bottom + 1 || r.right > board.right + 1;
+  }).length;
+  const lowest = Math.max(...ideas.map((li) => li.getBoundingClientRect().bottom));
+  return {count: ideas.length, smallest: Math.min(...sizes), outside,
+          filled: (lowest - board.top) / board.height};
+}"""
+COVERED = """() => {
+  const button = document.getElementById("sound");
+  if (!button || button.hidden) return ["no sound button to check"];
+  const b = button.getBoundingClientRect();
+  const texts = [...document.querySelectorAll("#stage li, #stage h1, #stage h2, #stage h3, #stage p")];
+  return texts.filter((el) => {
+    const r = el.getBoundingClientRect();
+    return r.width && r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top;
+  }).map((el) => el.tagName + ": " + el.textContent.trim().slice(0, 40));
+}"""
+IDEAS = [
+    "Bättre belysning i Stadsparken", "Nattvandring med fler föreningar",
+    "Öppen fritidsgård på fredagar", "Trygghetsvandring med boende",
+    "Kulturskolan håller öppet längre", "Mötesplats för äldre i centrum",
+    "Café med volontärer på torget", "Språkvänner – träffa nya svenskar",
+    "Fler vuxna ute på kvällarna", "Samarbete polis–moské om ungdomar",
+    "Kyrkans lokaler öppna för läxhjälp", "Hyresgästerna kartlägger otrygga platser",
+    "Företagen sponsrar sommarjobb", "Gemensam trygghetsapp? Nej – hellre människor",
+    "Trygghetsvärdar vid busstationen", "Belysning i gångtunneln",
+    "Lokal samverkansgrupp polis–föreningar", "Öppna skolgårdar på kvällen",
+    "Nattöppet bibliotek en gång i månaden", "Föreningarnas dag på torget",
+    "Torget behöver liv på kvällarna", "Fler bänkar och blommor",
+    "Fastighetsägare och föreningar tillsammans för tryggare gårdar",
+    "Mobil fritidsgård i bussen", "Gatufester varje sommar", "Läxhjälp på biblioteket",
+]  # fmt: skip
+
+
 def _go(service: MeetingService, kind: StepKind) -> None:
     service.start_step(next(i for i, s in enumerate(service.agenda.steps) if s.kind is kind))
 
@@ -50,6 +89,8 @@ async def _check(page: Page, service: MeetingService, name: str) -> list[str]:
     assert size is not None
     await page.screenshot(path=artifact(f"projector-fits-{name}-{size['width']}.png"))
     found: list[str] = await page.evaluate(OUTSIDE)
+    await page.evaluate("() => { document.getElementById('sound').hidden = false; }")
+    found += [f"the sound button covers {c}" for c in await page.evaluate(COVERED)]
     return [f"{name} at {size['width']}x{size['height']}: {f}" for f in found]
 
 
@@ -88,6 +129,27 @@ async def test_nothing_leaves_the_projected_screen(tmp_path: Path, browser: Brow
 
         timer = await pages[0].locator("#timer").bounding_box()
         assert timer is not None and timer["height"] >= 0.15 * 1080, "large at 1920x1080"
+
+        # The harvest with 26 ideas: the room reads them to theme them. They were 13 px
+        # at 1280x720, in the top half of the screen, and the sound button (bottom left)
+        # covered the board's first column at 1024x768.
+        _go(service, StepKind.HARVEST)
+        for n, idea in enumerate(IDEAS):
+            service.capture_idea(idea, table=n % 6 + 1)
+        for page in pages:
+            problems += await _check(page, service, "harvest")
+            size = page.viewport_size
+            assert size is not None
+            board = await page.evaluate(BOARD)
+            where = f"harvest at {size['width']}x{size['height']}"
+            assert board["count"] == len(IDEAS), where
+            if board["outside"]:
+                problems.append(f"{where}: {board['outside']} ideas outside the board")
+            if board["smallest"] < 0.025 * size["height"]:
+                problems.append(f"{where}: ideas in {board['smallest']:.1f} px type")
+            if board["filled"] < 0.75:
+                problems.append(f"{where}: the ideas fill {board['filled']:.0%} of the board")
+
         assert problems == [], "\n".join(problems)
     finally:
         for page in pages:

@@ -80,16 +80,38 @@
       });
     });
   }
-  // The board shrinks its type a little when a page's ideas would run off the screen.
+  // The board's type is as large as the page of ideas allows (the room reads them to
+  // theme them): at 26 ideas it stayed at the smallest size, in the top half of the
+  // screen. Each column count from 1 to 4 gets the largest size that fits (a binary
+  // search); the fewest columns within 5 % of the best size win.
+  var IDEA_MIN = 1.2, IDEA_MAX = 3.2;  // vh; the question above is 3.6vh
   function fitBoard() {
     var board = document.getElementById("board");
     if (!board) { return; }
-    var size = 1.75;
-    board.style.setProperty("--idea", size + "vh");
-    while (size > 1.2 && overflows(board)) {
-      size -= 0.05;
+    function fits(columns, size) {
+      board.style.setProperty("--columns", columns);
       board.style.setProperty("--idea", size.toFixed(2) + "vh");
+      return !overflows(board);
     }
+    var best = { columns: 4, size: IDEA_MIN };
+    var sizes = [];
+    for (var columns = 1; columns <= 4; columns++) {
+      var low = IDEA_MIN, high = IDEA_MAX;
+      if (fits(columns, high)) { low = high; }
+      else if (!fits(columns, low)) { sizes.push(0); continue; }
+      else {
+        for (var step = 0; step < 5; step++) {
+          var middle = (low + high) / 2;
+          if (fits(columns, middle)) { low = middle; } else { high = middle; }
+        }
+      }
+      sizes.push(low);
+    }
+    var largest = Math.max.apply(null, sizes);
+    for (var n = 0; n < sizes.length && largest > 0; n++) {
+      if (sizes[n] >= largest * 0.95) { best = { columns: n + 1, size: sizes[n] }; break; }
+    }
+    fits(best.columns, best.size);
   }
   // A long purpose or question (a long challenge spelled out in it) gets smaller type
   // until everything the step shows fits above the bottom of the screen.
