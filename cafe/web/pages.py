@@ -26,6 +26,7 @@ STATIC_TYPES = {
     "screen.js": "text/javascript",
     "cohost.css": "text/css",
     "cohost.js": "text/javascript",
+    "table.js": "text/javascript",
 }
 
 

@@ -47,6 +47,13 @@ AXE_OPTIONS = {
 }
 VIEWPORT = {"width": 360, "height": 740}
 NARROWEST = {"width": 320, "height": 740}
+LARGE_TEXT_WIDTH = """() => {
+  const root = document.documentElement;
+  root.style.fontSize = "150%";
+  const width = root.scrollWidth;
+  root.style.fontSize = "";
+  return width;
+}"""
 """WCAG 1.4.10 (reflow): content fits 320 CSS pixels without scrolling sideways."""
 
 PAGES = [
@@ -80,6 +87,9 @@ class Audit:
     """Rules axe could not decide (e.g. contrast over an image); shown, not failed."""
     width_at_320: int = 0
     """The page's width in a 320 px wide window: more means sideways scrolling (WCAG 1.4.10)."""
+    width_at_320_large: int = 0
+    """The same with the phone's text at 150 % (WCAG 1.4.4): "plats/kommun/region?", one
+    word to the browser, ran off the screen."""
 
     def report(self) -> str:
         lines = [f"{len(self.violations)} WCAG A/AA violation(s) on {self.page} ({self.lang}):"]
@@ -264,6 +274,7 @@ async def audit_everything(folder: Path, browser: Browser) -> Results:
                     await page.screenshot(path=artifact(f"a11y-{name}-{lang}.png"), full_page=True)
                     await page.set_viewport_size(NARROWEST)
                     width = await page.evaluate("document.documentElement.scrollWidth")
+                    large = await page.evaluate(LARGE_TEXT_WIDTH)
                     await page.set_viewport_size(VIEWPORT)
                     results.pages[name, lang] = Audit(
                         name,
@@ -272,6 +283,7 @@ async def audit_everything(folder: Path, browser: Browser) -> Results:
                         violations=found["violations"],
                         incomplete=[rule["id"] for rule in found["incomplete"]],
                         width_at_320=width,
+                        width_at_320_large=large,
                     )
 
                 await visit_pages(server, lang, page, check)
@@ -358,3 +370,5 @@ def test_phone_page_meets_wcag_a_and_aa(results: Results, page: str, lang: str) 
 def test_phone_page_fits_320_pixels(results: Results, page: str, lang: str) -> None:
     width = results.pages[page, lang].width_at_320
     assert width <= NARROWEST["width"], f"{page} ({lang}) is {width} px wide in a 320 px window"
+    large = results.pages[page, lang].width_at_320_large
+    assert large <= NARROWEST["width"], f"{page} ({lang}) is {large} px wide with 150 % text"

@@ -33,11 +33,16 @@ PAYLOADS = [
 
 
 def assert_escaped(html: str) -> None:
-    """No payload survives as markup: only our own two script elements exist."""
+    """No payload survives as markup: only our own script elements exist."""
     for payload in PAYLOADS:
         assert payload not in html
-    ours = html.count('<script src="/static/screen.js"') + html.count(
-        '<script type="application/json" id="labels">'
+    ours = sum(
+        html.count(own)
+        for own in (
+            '<script src="/static/screen.js"',
+            '<script src="/static/table.js"',
+            '<script type="application/json" id="labels">',
+        )
     )
     assert html.count("<script") == ours
     assert "<img" not in html and "<b>" not in html
