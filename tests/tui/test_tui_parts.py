@@ -19,6 +19,7 @@ from textual.widgets import Input, Label
 from cafe import links
 from cafe.cli.demo_cmd import rehearsal_clock
 from cafe.core.events import Event, EventKind
+from cafe.core.meeting_seating import seat_for_step
 from cafe.core.timer import TimerPhase
 from cafe.demo.app import DemoApp
 from cafe.storage.folder import open_meeting, table_token
@@ -238,6 +239,34 @@ async def test_quitting_keeps_what_was_typed_but_not_entered(meeting_dir: Path) 
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert [i.text for i in open_meeting(meeting_dir).state.visible_ideas()] == ["halvskriven"]
+
+
+async def test_quitting_at_tables_drops_text_that_has_no_table(meeting_dir: Path) -> None:
+    """Text refused for want of a table was stored on quit as an idea of no table, and
+    counted in every report; text with a table is still kept."""
+    service, clock = meeting(meeting_dir, registered=12, present=True)
+    service.start_step(step_index(service, "cafe_round", 1))
+    assert seat_for_step(service) and service.state.seating_plan.table_count() > 1
+    app = CafeApp(service, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press(*"lösa bokstäver", "enter")
+        await pilot.pause()
+        assert "Välj bord först" in str(app.screen.query_one("#capture-error", Label).render())
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert open_meeting(meeting_dir).state.visible_ideas() == []
+
+    app = CafeApp(open_meeting(meeting_dir), clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("2", "enter", *"halvskriven")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    kept = open_meeting(meeting_dir).state.visible_ideas()
+    assert [(i.text, i.table) for i in kept] == [("halvskriven", 2)]
 
 
 async def test_keys_typed_right_after_enter_start_the_next_idea(meeting_dir: Path) -> None:

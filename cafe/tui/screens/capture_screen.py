@@ -9,6 +9,7 @@ table. Ctrl+Z undoes the last capture, edit or delete, newest first, and says wh
 
 from __future__ import annotations
 
+import logging
 from typing import ClassVar, Literal
 
 from textual import on
@@ -31,6 +32,8 @@ from cafe.tui.widgets.draft_input import DraftInput
 from cafe.tui.widgets.idea_list import IdeaList
 from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.tui.widgets.meeting_header import MeetingHeader
+
+log = logging.getLogger(__name__)
 
 UndoStep = tuple[Literal["captured", "deleted", "edited"], str, str, int]
 """What was done, to which idea, and (for an edit) its text and table before."""
@@ -203,9 +206,16 @@ class CaptureScreen(Screen[None]):
         self.query_one(IdeaList).show_idea(idea.id)
 
     def draft(self) -> tuple[str, int] | None:
-        """Text typed but not yet stored, with its table (the app stores it on quit)."""
+        """Text typed but not yet stored, with its table (the app stores it on quit).
+
+        At tables, text with no table chosen is no draft: it was refused ("choose the
+        table first") and, stored on quit, it became an idea of no table in every report.
+        """
         text = self.query_one("#capture-text", Input).value
         if not text.strip() or text.strip().isdigit():
+            return None
+        if self.table is None and self.tables:
+            log.warning("capture text with no table left out on quit: %d characters", len(text))
             return None
         return text, self.table or 0
 
