@@ -285,7 +285,8 @@ class BoardScreen(Screen[None]):
             if yes:
                 then()
 
-        self.app.push_screen(ConfirmModal(t("tui.board.confirm_leave", count=leaving)), answered)
+        question = t("tui.board.confirm_leave", count=leaving)  # only makes sure: Enter goes on
+        self.app.push_screen(ConfirmModal(question, default=True), answered)
 
     def action_move_to_theme(self) -> None:
         if not self._ideas_focused():
@@ -346,8 +347,23 @@ class BoardScreen(Screen[None]):
             self.notify(t("tui.themes.none"), severity="warning")
             return
         theme = self.service.state.themes[theme_id]
-        if self._run(self.service.set_theme_signup, theme_id, not theme.signup):
-            self._remember("signup", lambda: self.service.set_theme_signup(theme_id, theme.signup))
+
+        def toggle(yes: bool | None = True) -> None:
+            if yes and self._run(self.service.set_theme_signup, theme_id, not theme.signup):
+                self._remember(
+                    "signup", lambda: self.service.set_theme_signup(theme_id, theme.signup)
+                )
+
+        people = self._signed_up(theme_id)
+        if theme.signup and people:  # one stray l closed a list of 8 and it left the wall
+            question = t("tui.board.close_list", count=people, name=theme.name)
+            self.app.push_screen(ConfirmModal(question), toggle)
+        else:
+            toggle()
+
+    def _signed_up(self, theme_id: str) -> int:
+        """How many people have signed up for ``theme_id``."""
+        return sum(1 for s in self.service.state.live_signups() if theme_id in s.themes)
 
     def action_delete(self) -> None:
         if self._themes_focused():
@@ -365,7 +381,13 @@ class BoardScreen(Screen[None]):
                 if yes and self._run(self.service.delete_theme, theme_id):
                     self._remember("theme_deleted", recreate)
 
-            self.app.push_screen(ConfirmModal(t("tui.board.delete_theme", name=name)), confirmed)
+            people = self._signed_up(theme_id)
+            question = (
+                t("tui.board.delete_theme_signed", name=name, count=people)
+                if people
+                else t("tui.board.delete_theme", name=name)
+            )
+            self.app.push_screen(ConfirmModal(question), confirmed)
             return
         if self.focused is not self.query_one(IdeaList):
             self.notify(t("tui.board.ideas_pane_first"), severity="warning")

@@ -8,36 +8,47 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label
+from textual.widgets import Button, Static
 
 from cafe.i18n import t
 
 
 class ConfirmModal(ModalScreen[bool]):
-    """Dismisses with ``True`` (yes) or ``False`` (no, Esc)."""
+    """Dismisses with ``True`` (yes) or ``False`` (no, Esc).
+
+    The button Enter presses is the one drawn as chosen: "Ja" was drawn so while the
+    focus, and Enter, were on "Nej", and a co-host's Enter did nothing without a word.
+    """
 
     DEFAULT_CSS = """
     ConfirmModal { align: center middle; }
-    ConfirmModal > Vertical { width: 60; height: auto; padding: 1 2; }
+    ConfirmModal > Vertical { width: 60; max-width: 100%; height: auto; padding: 1 2; }
+    ConfirmModal .question { width: 100%; }
     ConfirmModal Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
     ConfirmModal Button { margin-left: 2; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(False)", show=False)]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, *, default: bool = False) -> None:
+        """``default``: what Enter answers (no, unless the question only makes sure)."""
         super().__init__()
         self.question = question
+        self.default = default
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, markup=False)
+            yield Static(self.question, markup=False, classes="question")  # wraps
             with Horizontal():
-                yield Button(t("tui.modal.yes"), id="yes", variant="primary")
-                yield Button(t("tui.modal.no"), id="no")
+                yield Button(
+                    t("tui.modal.yes"), id="yes", variant="primary" if self.default else "default"
+                )
+                yield Button(
+                    t("tui.modal.no"), id="no", variant="default" if self.default else "primary"
+                )
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#yes" if self.default else "#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
