@@ -1,6 +1,6 @@
 """The projector's words stay on the projected screen, whatever the projector: a long
 challenge spelled out in the purpose, the break's big timer, a round in overtime, the
-harvest's board of 26 ideas, at 16:9, 16:10 and 4:3; the sound button covers none of it.
+harvest's board of 26 ideas, twelve sign-up lists, at 16:9, 16:10 and 4:3; the sound button covers none of it.
 
 At 1920x1080 the break's "15:00" used to run off the right edge and a purpose naming a
 longer challenge pushed the challenge line under the bottom of the screen.
@@ -59,6 +59,14 @@ COVERED = """() => {
     const r = el.getBoundingClientRect();
     return r.width && r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top;
   }).map((el) => el.tagName + ": " + el.textContent.trim().slice(0, 40));
+}"""
+LISTS = """() => {
+  const focus = document.getElementById("focus").getBoundingClientRect();
+  return [...document.querySelectorAll(".lists li")].filter((li) => {
+    const r = li.getBoundingClientRect();
+    return r.height && r.top >= focus.top - 1 && r.bottom <= focus.bottom + 1
+      && r.right <= focus.right + 1;
+  }).length;
 }"""
 IDEAS = [
     "Bättre belysning i Stadsparken", "Nattvandring med fler föreningar",
@@ -149,6 +157,25 @@ async def test_nothing_leaves_the_projected_screen(tmp_path: Path, browser: Brow
                 problems.append(f"{where}: ideas in {board['smallest']:.1f} px type")
             if board["filled"] < 0.75:
                 problems.append(f"{where}: the ideas fill {board['filled']:.0%} of the board")
+
+        # Twelve sign-up lists: the 11th ran under the bottom edge, the 12th was not seen.
+        names = [
+            "Föräldrar och familjer med annat modersmål", "Drop-in och spontanidrott",
+            "Samverkan, lokaler och stöd", "Information och kommunikation", "Trygghet",
+            "Kostnader och avgifter", "Ledare och utbildning", "E-sport och gaming",
+            "Kultur och musik", "Skolan som mötesplats", "Transport till träningar",
+            "Funktionsnedsättning och tillgänglighet",
+        ]  # fmt: skip
+        for name in names:
+            service.create_theme(name, signup=True)
+        _go(service, StepKind.SIGNUP)
+        for page in pages:
+            problems += await _check(page, service, "signup-12")
+            shown = await page.evaluate(LISTS)
+            size = page.viewport_size
+            assert size is not None
+            if shown != len(names):
+                problems.append(f"signup at {size['width']}: {shown} of 12 lists on screen")
 
         assert problems == [], "\n".join(problems)
     finally:

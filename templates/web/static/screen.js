@@ -114,17 +114,45 @@
     fits(best.columns, best.size);
   }
   // A long purpose or question (a long challenge spelled out in it) gets smaller type
-  // until everything the step shows fits above the bottom of the screen.
+  // until everything the step shows fits above the bottom of the screen. With sign-up
+  // lists the question gives way first, down to 4vh, then the lists (smaller type, then
+  // two columns), then the question again: with 12 themes the 11th list ran under the
+  // bottom edge and the 12th was not seen.
   function fitFocus() {
     var focus = document.getElementById("focus");
     var question = focus && focus.querySelector(".big-question");
     if (!question) { return; }
+    var lists = focus.querySelector(".lists");
+    function over() { return focus.scrollHeight > focus.clientHeight + 1; }
     question.style.fontSize = "";
     var size = parseFloat(window.getComputedStyle(question).fontSize);
-    var least = window.innerHeight * 0.026;
-    while (size > least && focus.scrollHeight > focus.clientHeight + 1) {
-      size = Math.max(least, size * 0.94);
-      question.style.fontSize = size.toFixed(1) + "px";
+    function shrinkQuestion(least) {
+      while (size > least && over()) {
+        size = Math.max(least, size * 0.94);
+        question.style.fontSize = size.toFixed(1) + "px";
+      }
+    }
+    if (lists) {
+      lists.style.removeProperty("--list");
+      lists.classList.remove("-two");
+      shrinkQuestion(window.innerHeight * 0.04);
+      shrinkLists(lists, over);
+    }
+    shrinkQuestion(window.innerHeight * 0.026);
+  }
+  function shrinkLists(lists, over) {
+    var size = 4;
+    while (over() && size > 2.4) {
+      size -= 0.2;
+      lists.style.setProperty("--list", size.toFixed(1) + "vh");
+    }
+    if (!over()) { return; }
+    lists.classList.add("-two");
+    size = 3.2;
+    lists.style.setProperty("--list", size + "vh");
+    while (over() && size > 1.8) {
+      size -= 0.2;
+      lists.style.setProperty("--list", size.toFixed(1) + "vh");
     }
   }
   function overflows(box) {
