@@ -63,6 +63,20 @@ _HEADERS: dict[str, str] = {
     "organisation/förening": "organisation",
     "sector": "sector",
     "sektor": "sector",
+    # What registration forms call the sector. Not a bare "Typ" (of what? a ticket, a
+    # diet), "Aktör" (often the organisation's name itself) or "Verksamhet" (what the
+    # organisation does, "äldreomsorg"): read as sectors, their cells would be refused.
+    "typ av organisation": "sector",
+    "organisationstyp": "sector",
+    "typ av aktör": "sector",
+    "aktörstyp": "sector",
+    "aktörskategori": "sector",
+    "sektor/typ": "sector",
+    "organisation type": "sector",
+    "organization type": "sector",
+    "type of organisation": "sector",
+    "type of organization": "sector",
+    "sector/type": "sector",
     "email": "email",
     "e-mail": "email",
     "e-post": "email",
@@ -95,6 +109,9 @@ class CsvPeople:
     encoding: str
     delimiter: str
     ignored_columns: list[str]
+    has_sector: bool = True
+    """Whether a column holds the sector: without one everyone is "other", and the
+    seating planner cannot mix the tables by sector."""
 
 
 class RowPlaces(Sequence[Message]):
@@ -138,8 +155,9 @@ def _delimiter(header_line: str) -> str:
 
 
 def _header_key(cell: str) -> str:
-    """A header as looked up: case, accents, ``_``, ``-`` and extra spaces ignored."""
-    return match_key(cell.replace("_", " ").replace("-", " "))
+    """A header as looked up: case, accents, ``_``, ``-`` and extra spaces ignored (also
+    around a ``/``: ``Sektor / typ``)."""
+    return match_key(cell.replace("_", " ").replace("-", " ")).replace(" /", "/").replace("/ ", "/")
 
 
 _HEADER_KEYS: dict[str, str] = {_header_key(header): field for header, field in _HEADERS.items()}
@@ -242,7 +260,7 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
         )
     if problems:
         raise ValidationError(problems)
-    return CsvPeople(people, rows, encoding, delimiter, ignored)
+    return CsvPeople(people, rows, encoding, delimiter, ignored, "sector" in columns)
 
 
 def _column_where(source: str, index: int) -> Message:
