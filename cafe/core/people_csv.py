@@ -21,7 +21,6 @@ from typing import overload
 from cafe.core.errors import (
     Message,
     Problem,
-    Translate,
     ValidationError,
     cell_where,
     row_where,
@@ -29,10 +28,9 @@ from cafe.core.errors import (
 from cafe.core.participants import (
     Participant,
     PersonInput,
-    Sector,
     match_key,
     parse_sector,
-    sector_words,
+    unknown_sector,
 )
 from cafe.core.people_checks import checked, cleaned, yes_no
 from cafe.core.text import check_field, clean
@@ -401,22 +399,6 @@ _CELL_FIELDS: dict[str, tuple[str, ...]] = {
 """A position's field, and the column(s) it is read from (a name from two)."""
 
 
-@dataclass(frozen=True, slots=True)
-class _SectorWords:
-    """The words for one sector in the language a message is shown in (a ``Wording``)."""
-
-    sector: Sector
-
-    def text(self, translate: Translate | None = None) -> str:
-        return ", ".join(sector_words(getattr(translate, "lang", None))[self.sector])
-
-
-def _sector_problem(value: str) -> Message:
-    """Why ``value`` is not a sector, with every word that is, in the reader's language."""
-    words = {sector.value: _SectorWords(sector) for sector in Sector}
-    return Message("csv.bad_sector", {"value": value, **words})
-
-
 def _person(
     cells: tuple[str, ...],
     places: _Places,
@@ -446,7 +428,7 @@ def _person(
     sector_text = cleaned(sector_cell)
     sector = parse_sector(sector_text) if sector_text else None
     if sector_text and sector is None:
-        place("sector", [Problem("", _sector_problem(sector_text))])
+        place("sector", [Problem("", unknown_sector("csv.bad_sector", sector_text))])
     email, found_here = checked("email", email_cell)
     place("email", found_here)
     phone, found_here = checked("phone", phone_cell)
