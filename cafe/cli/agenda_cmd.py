@@ -169,9 +169,32 @@ def run_check(args: argparse.Namespace) -> int:
                 minutes=_number(agenda.planned_minutes),
             )
         )
+        too_long = _too_long(agenda)
+        if too_long:
+            warn(f"{name}: {too_long}")
     if bad and len(args.files) > 1:
         warn(t("agenda.check.summary", bad=bad, count=len(args.files)))
     return 1 if bad else 0
+
+
+def _too_long(agenda: Agenda) -> str:
+    """A warning if the steps take longer than the meeting's start to end, else "".
+
+    Not an error: the co-hosts may mean to run over, or have not moved ``end`` yet; but
+    they should know before the evening, not from the rail's projected end during it.
+    """
+    booked = agenda.booked_minutes
+    planned = agenda.planned_minutes
+    if booked is None or planned <= booked:
+        return ""
+    return t(
+        "agenda.check.too_long",
+        minutes=_number(planned),
+        start=agenda.meta.start,
+        end=agenda.meta.end,
+        booked=booked,
+        over=_number(planned - booked),
+    )
 
 
 # -- show -----------------------------------------------------------------------------

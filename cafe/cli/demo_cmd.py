@@ -88,10 +88,12 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_rehearse(args: argparse.Namespace) -> int:
-    """Rehearse on a copy: the real meeting folder is never touched."""
+    """Rehearse on a copy: the real meeting is never touched; only the rehearsal's report
+    is kept beside it, in ``rehearsal-report/``, since the copy is deleted."""
+    from cafe.core.agenda import load_agenda
     from cafe.demo.people import simulated_people
     from cafe.demo.session import run_headless, run_with_screen
-    from cafe.storage.folder import REHEARSAL_PREFIX, open_meeting
+    from cafe.storage.folder import AGENDA_FILE, REHEARSAL_PREFIX, REHEARSAL_REPORT, open_meeting
     from cafe.storage.printed_address import forget_printed_base
 
     if args.headless:
@@ -99,10 +101,16 @@ def run_rehearse(args: argparse.Namespace) -> int:
     _check(args)
     if not (args.folder / "meeting.db").is_file():
         raise CafeError(f"{args.folder}: {t('store.missing')}")
+    # Checked here, not in the copy: its problems named the copy's agenda.toml, a file
+    # deleted by the time they were read, instead of the one to fix.
+    load_agenda(args.folder / AGENDA_FILE).filled()
+    report_dir = args.folder / REHEARSAL_REPORT
     copy = Path(tempfile.mkdtemp(prefix=REHEARSAL_PREFIX)) / args.folder.name
     try:  # the copy holds every name of the real meeting: it goes when the rehearsal does
         shutil.copytree(
-            args.folder, copy, ignore=shutil.ignore_patterns("out", "*.log", "server.json")
+            args.folder,
+            copy,
+            ignore=shutil.ignore_patterns("out", REHEARSAL_REPORT, "*.log", "server.json"),
         )
         service = open_meeting(copy, clock=ScaledClock(args.speed))
         service.clock = rehearsal_clock(service, args.speed, time.time())
@@ -114,12 +122,26 @@ def run_rehearse(args: argparse.Namespace) -> int:
             crowd = simulated_people(missing, seed=99)
             if crowd:
                 service.add_participants([p.person for p in crowd])
-            say(t("demo.rehearsal", path=copy, original=args.folder, people=len(crowd)))
+            say(
+                t(
+                    "demo.rehearsal",
+                    path=copy,
+                    original=args.folder,
+                    people=len(crowd),
+                    report=report_dir,
+                )
+            )
             if args.headless:
-                return asyncio.run(run_headless(service, crowd, speed=args.speed, lang=lang))
-            return run_with_screen(service, crowd, speed=args.speed, lang=lang)
+                return asyncio.run(
+                    run_headless(service, crowd, speed=args.speed, lang=lang, report_dir=report_dir)
+                )
+            return run_with_screen(
+                service, crowd, speed=args.speed, lang=lang, report_dir=report_dir
+            )
         finally:
             service.log.close()  # type: ignore[attr-defined]
     finally:
         shutil.rmtree(copy.parent, ignore_errors=True)
         say(t("demo.rehearsal_deleted", path=copy))
+        if report_dir.is_dir():
+            say(t("demo.rehearsal_report_kept", path=report_dir))

@@ -181,7 +181,7 @@ def run_import(args: argparse.Namespace) -> int:
             wheres=RowPlaces(source, [parsed.rows[i] for i in keep]),
         )
         elapsed = time.perf_counter() - started
-        if parsed.ignored_columns:
+        if parsed.ignored_columns and parsed.has_sector:
             warn(t("cli.people.ignored_columns", columns=", ".join(parsed.ignored_columns)))
         say(
             t(
@@ -199,7 +199,18 @@ def run_import(args: argparse.Namespace) -> int:
             if person.email and may_use(Source.REGISTRATION, Purpose.FEEDBACK_LETTER, consent=False)
         )
         say(t("cli.people.letter_addresses", count=letter))
+        if not parsed.has_sector and parsed.people:
+            warn(_no_sector_warning(parsed.ignored_columns))
         return 0
+
+
+def _no_sector_warning(ignored: list[str]) -> str:
+    """Said last, after the import: without a sector column everyone is "other", so the
+    seating planner cannot mix the tables by sector, and a facilitator reading only
+    "Importerade 24 deltagare" would not notice before the tables are set."""
+    if ignored:
+        return t("cli.people.no_sector_column_unused", columns=", ".join(ignored))
+    return t("cli.people.no_sector_column")
 
 
 def run_remove(args: argparse.Namespace) -> int:

@@ -24,7 +24,7 @@ from cafe.cli.common import add_folder_argument, folder_to_change, say, warn
 from cafe.core.errors import CafeError, Problem
 from cafe.core.personal_data import PersonalData, personal_data
 from cafe.i18n import t
-from cafe.storage.folder import AGENDA_FILE, DB_FILE, rehearsal_copies
+from cafe.storage.folder import AGENDA_FILE, DB_FILE, REHEARSAL_REPORT, rehearsal_copies
 from cafe.storage.folder_scan import Verdict, folder_files, scan_file
 from cafe.storage.lock import LOCK_FILE
 from cafe.storage.open_files import holders
@@ -63,12 +63,14 @@ class _Plan:
 
 def _plan(folder: Path, found: PersonalData) -> _Plan:
     """Every file in the folder, whatever its name: delete, keep, or cannot tell."""
-    out = folder / "out"
+    reports = (folder / "out", folder / REHEARSAL_REPORT)
     plan = _Plan([], [], False)
     for path in folder_files(folder):
         if path.parent == folder and path.name in STORE_FILES:
             continue
-        derived = (path.parent == folder and path.name in DERIVED_FILES) or out in path.parents
+        derived = (path.parent == folder and path.name in DERIVED_FILES) or any(
+            report in path.parents for report in reports
+        )
         verdict = scan_file(path, found)
         if path == folder / AGENDA_FILE:
             plan.agenda = verdict is Verdict.PERSONAL

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
 import msgspec
 
-from cafe.core.errors import Problem, ValidationError
+from cafe.core.errors import Message, Problem, Translate, ValidationError
 from cafe.i18n import current_language
 
 
@@ -165,6 +166,26 @@ def sector_words(language: str | None = None) -> dict[Sector, list[str]]:
         sector: list(dict.fromkeys([*_ENGLISH_WORDS[sector], *_SWEDISH_WORDS[sector]]))
         for sector in Sector
     }
+
+
+@dataclass(frozen=True, slots=True)
+class _SectorWords:
+    """The words for one sector in the language a message is shown in (a ``Wording``)."""
+
+    sector: Sector
+
+    def text(self, translate: Translate | None = None) -> str:
+        return ", ".join(sector_words(getattr(translate, "lang", None))[self.sector])
+
+
+def unknown_sector(code: str, value: str) -> Message:
+    """Why ``value`` is not a sector, with every word that is, in the reader's language.
+
+    The one list for every place a sector is typed (a CSV cell, the door, ``--sector``):
+    the door used to name four words while it accepted the forty a list may use.
+    """
+    words = {sector.value: _SectorWords(sector) for sector in Sector}
+    return Message(code, {"value": value, **words})
 
 
 class Participant(msgspec.Struct, frozen=True):

@@ -20,6 +20,7 @@ from cafe.core.participants import (
     Sector,
     find_same_person,
     parse_sector,
+    unknown_sector,
 )
 from cafe.core.people_checks import checked
 from cafe.core.state import CheckoutNote, MeetingState, Signup
@@ -74,7 +75,7 @@ class PeopleCommands:
         place("organisation", found_here)
         sector = parse_sector(person.sector or "other")
         if sector is None:
-            bad = Problem.coded("service.bad_sector", field="sector", value=person.sector)
+            bad = Problem("", unknown_sector("service.bad_sector", person.sector), "sector")
             place("sector", [bad])
         email, found_here = checked("email", person.email)
         place("email", found_here)

@@ -21,7 +21,6 @@ from typing import overload
 from cafe.core.errors import (
     Message,
     Problem,
-    Translate,
     ValidationError,
     cell_where,
     row_where,
@@ -29,10 +28,9 @@ from cafe.core.errors import (
 from cafe.core.participants import (
     Participant,
     PersonInput,
-    Sector,
     match_key,
     parse_sector,
-    sector_words,
+    unknown_sector,
 )
 from cafe.core.people_checks import checked, cleaned, yes_no
 from cafe.core.text import check_field, clean
@@ -63,6 +61,20 @@ _HEADERS: dict[str, str] = {
     "organisation/förening": "organisation",
     "sector": "sector",
     "sektor": "sector",
+    # What registration forms call the sector. Not a bare "Typ" (of what? a ticket, a
+    # diet), "Aktör" (often the organisation's name itself) or "Verksamhet" (what the
+    # organisation does, "äldreomsorg"): read as sectors, their cells would be refused.
+    "typ av organisation": "sector",
+    "organisationstyp": "sector",
+    "typ av aktör": "sector",
+    "aktörstyp": "sector",
+    "aktörskategori": "sector",
+    "sektor/typ": "sector",
+    "organisation type": "sector",
+    "organization type": "sector",
+    "type of organisation": "sector",
+    "type of organization": "sector",
+    "sector/type": "sector",
     "email": "email",
     "e-mail": "email",
     "e-post": "email",
@@ -95,6 +107,9 @@ class CsvPeople:
     encoding: str
     delimiter: str
     ignored_columns: list[str]
+    has_sector: bool = True
+    """Whether a column holds the sector: without one everyone is "other", and the
+    seating planner cannot mix the tables by sector."""
 
 
 class RowPlaces(Sequence[Message]):
@@ -138,8 +153,9 @@ def _delimiter(header_line: str) -> str:
 
 
 def _header_key(cell: str) -> str:
-    """A header as looked up: case, accents, ``_``, ``-`` and extra spaces ignored."""
-    return match_key(cell.replace("_", " ").replace("-", " "))
+    """A header as looked up: case, accents, ``_``, ``-`` and extra spaces ignored (also
+    around a ``/``: ``Sektor / typ``)."""
+    return match_key(cell.replace("_", " ").replace("-", " ")).replace(" /", "/").replace("/ ", "/")
 
 
 _HEADER_KEYS: dict[str, str] = {_header_key(header): field for header, field in _HEADERS.items()}
@@ -242,7 +258,7 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
         )
     if problems:
         raise ValidationError(problems)
-    return CsvPeople(people, rows, encoding, delimiter, ignored)
+    return CsvPeople(people, rows, encoding, delimiter, ignored, "sector" in columns)
 
 
 def _column_where(source: str, index: int) -> Message:
@@ -383,22 +399,6 @@ _CELL_FIELDS: dict[str, tuple[str, ...]] = {
 """A position's field, and the column(s) it is read from (a name from two)."""
 
 
-@dataclass(frozen=True, slots=True)
-class _SectorWords:
-    """The words for one sector in the language a message is shown in (a ``Wording``)."""
-
-    sector: Sector
-
-    def text(self, translate: Translate | None = None) -> str:
-        return ", ".join(sector_words(getattr(translate, "lang", None))[self.sector])
-
-
-def _sector_problem(value: str) -> Message:
-    """Why ``value`` is not a sector, with every word that is, in the reader's language."""
-    words = {sector.value: _SectorWords(sector) for sector in Sector}
-    return Message("csv.bad_sector", {"value": value, **words})
-
-
 def _person(
     cells: tuple[str, ...],
     places: _Places,
@@ -428,7 +428,7 @@ def _person(
     sector_text = cleaned(sector_cell)
     sector = parse_sector(sector_text) if sector_text else None
     if sector_text and sector is None:
-        place("sector", [Problem("", _sector_problem(sector_text))])
+        place("sector", [Problem("", unknown_sector("csv.bad_sector", sector_text))])
     email, found_here = checked("email", email_cell)
     place("email", found_here)
     phone, found_here = checked("phone", phone_cell)

@@ -35,9 +35,17 @@ class DemoApp(CafeApp):
     """The closing step points at the report this app writes, not at `cafe report`."""
 
     def __init__(
-        self, service: MeetingService, people: Sequence[SimulatedPerson], *, speed: float, lang: str
+        self,
+        service: MeetingService,
+        people: Sequence[SimulatedPerson],
+        *,
+        speed: float,
+        lang: str,
+        report_dir: Path | None = None,
     ) -> None:
         super().__init__(service, server=demo_server(service, lang), lang=lang)
+        self.report_dir = report_dir
+        """Where the report goes (a rehearsal's, outside its copy), else the folder's ``out/``."""
         self.people = list(people)
         self.speed = speed
         self.running_script = asyncio.Event()
@@ -66,7 +74,7 @@ class DemoApp(CafeApp):
         if stop_clock is not None:
             stop_clock()  # the last step is over: its minutes no longer run on
         save_log(self.service, log)
-        self.report_paths = write_report(self.service, self.lang)
+        self.report_paths = write_report(self.service, self.lang, self.report_dir)
         for view in self.screen.query(ClosingView):
             if view.is_mounted:  # one still mounting shows the report in its own on_mount
                 view.refresh_view()

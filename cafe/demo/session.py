@@ -7,6 +7,7 @@ drive the meeting with the same script, and write the report at the end.
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -57,22 +58,35 @@ def save_log(service: MeetingService, log: DemoLog) -> Path:
     return path
 
 
-def write_report(service: MeetingService, lang: str) -> list[Path]:
-    """The working group's report, in the meeting folder's ``out/``."""
+def write_report(service: MeetingService, lang: str, out: Path | None = None) -> list[Path]:
+    """The working group's report, in the meeting folder's ``out/`` or in ``out``.
+
+    ``out`` is a rehearsal's, outside the copy that is deleted when it ends; the last
+    rehearsal's report there is replaced, so no file of an older one is taken for this
+    one's.
+    """
     from cafe.reports.build import build_report
 
-    folder = Path(service.folder)  # type: ignore[attr-defined]
-    return build_report(service, folder / "out", lang=lang)
+    if out is None:
+        out = Path(service.folder) / "out"  # type: ignore[attr-defined]
+    else:
+        shutil.rmtree(out, ignore_errors=True)
+    return build_report(service, out, lang=lang)
 
 
 async def run_headless(
-    service: MeetingService, people: Sequence[SimulatedPerson], *, speed: float, lang: str
+    service: MeetingService,
+    people: Sequence[SimulatedPerson],
+    *,
+    speed: float,
+    lang: str,
+    report_dir: Path | None = None,
 ) -> int:
     """The whole meeting without a screen; prints each step and the report's files."""
     started = time.perf_counter()
     log = await drive_with_server(service, people, speed=speed, lang=lang, announce=print)
     save_log(service, log)
-    paths = write_report(service, lang)
+    paths = write_report(service, lang, report_dir)
     print(t("demo.report"))
     for path in paths:
         print(f"  {path}")
@@ -116,12 +130,17 @@ async def drive_with_server(
 
 
 def run_with_screen(
-    service: MeetingService, people: Sequence[SimulatedPerson], *, speed: float, lang: str
+    service: MeetingService,
+    people: Sequence[SimulatedPerson],
+    *,
+    speed: float,
+    lang: str,
+    report_dir: Path | None = None,
 ) -> int:
     """The demo in the TUI: the script drives, the user watches, pauses or takes over."""
     from cafe.demo.app import DemoApp
 
-    app = DemoApp(service, people, speed=speed, lang=lang)
+    app = DemoApp(service, people, speed=speed, lang=lang, report_dir=report_dir)
     app.run()
     for path in app.report_paths:
         print(path)

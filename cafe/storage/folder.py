@@ -77,6 +77,11 @@ def close_to_others(folder: Path) -> None:
 REHEARSAL_PREFIX = "cafe-rehearsal-"
 """``cafe rehearse`` works on a copy in a temporary folder named like this."""
 
+REHEARSAL_REPORT = "rehearsal-report"
+"""Where in the real meeting folder ``cafe rehearse`` keeps the report its copy wrote:
+the copy is deleted, and the co-hosts rehearse to see what the report will look like.
+In the folder, ``cafe purge`` finds it like any other file holding a name."""
+
 
 def rehearsal_copies(token: str) -> list[Path]:
     """Copies of the meeting with this token that ``cafe rehearse`` left behind.

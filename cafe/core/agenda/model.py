@@ -213,6 +213,18 @@ class Agenda(msgspec.Struct, frozen=True):
         """The planned length of the whole meeting."""
         return _whole(sum(s.minutes for s in self.steps))
 
+    @property
+    def booked_minutes(self) -> int | None:
+        """The minutes from ``[meeting] start`` to ``end`` (``None`` unless both are set).
+
+        The steps may add up to more than the room is booked for; the timers would not
+        say so until the evening itself, in the rail's "Beräknat slut".
+        """
+        start, end = (_minutes_of_day(t) for t in (self.meta.start, self.meta.end))
+        if start is None or end is None:
+            return None
+        return end - start
+
     def filled(self) -> Agenda:
         """This agenda with ``{challenge}`` replaced by the challenge in every text.
 
@@ -253,6 +265,14 @@ class Agenda(msgspec.Struct, frozen=True):
 
 
 # -- numbers --------------------------------------------------------------------------
+
+
+def _minutes_of_day(clock: str) -> int | None:
+    """``18:30`` as 1110 minutes after midnight; ``None`` for "" (not given)."""
+    hours, _, minutes = clock.partition(":")
+    if not (hours.isdigit() and minutes.isdigit()):
+        return None
+    return int(hours) * 60 + int(minutes)
 
 
 _CONTROL = dict.fromkeys(c for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\n\t")

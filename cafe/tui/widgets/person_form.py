@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label
 
-from cafe.core.errors import CafeError
+from cafe.core.errors import CafeError, Problem
 from cafe.core.participants import (
     AlreadyInMeeting,
     PersonInput,
@@ -24,6 +24,18 @@ from cafe.core.participants import (
     sector_names,
 )
 from cafe.i18n import t
+
+
+def _shown(problem: Problem) -> str:
+    """A problem as the form says it: without its place when that is only the field.
+
+    The service places a field's problem at the field's key (``sector``), an English
+    word that read "sector: okänd sektor ..." at a Swedish door; the message names the
+    field already ("namn måste fyllas i", "okänd sektor").
+    """
+    if problem.field and problem.where == problem.field:
+        return problem.text()
+    return problem.line()
 
 
 class PersonForm(Vertical):
@@ -103,7 +115,7 @@ class PersonForm(Vertical):
         self.focus_name()
 
     def show_error(self, error: CafeError) -> None:
-        text = "; ".join(str(problem) for problem in error.problems)
+        text = "; ".join(_shown(problem) for problem in error.problems)
         self._confirming = None
         if isinstance(error, AlreadyInMeeting):
             self._confirming = self._typed()

@@ -57,7 +57,8 @@ class ClosingView(StepView):
             # The demo writes the report itself when the meeting is over: point at it.
             written = [str(path) for path in getattr(self.app, "report_paths", [])]
             caption = t("demo.closing_written" if written else "demo.closing_pending")
-            where = "\n".join(written) or str(Path(folder or ".") / "out")
+            report_dir = getattr(self.app, "report_dir", None) or Path(folder or ".") / "out"
+            where = "\n".join(written) or str(report_dir)
             self.query_one("#closing-caption", Label).update(caption)
             self.query_one("#closing-command", Static).update(where)
             return
