@@ -16,13 +16,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from cafe.i18n import t
-from cafe.tui.widgets.qr_panel import QrPanel
+from cafe.tui.widgets.qr_beside import QrBeside
 
 
 class CohostModal(ModalScreen[None]):
     """Shows the console's address and code; Esc (or F4 again) closes."""
 
     CSS_PATH = "cohost_modal.tcss"
+    AUTO_FOCUS = ""
+    """No button focused at first: focusing it scrolled the words beside the code down to
+    it, past the title and the address (Esc and the keys still work)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f4", "dismiss(None)", show=False),
@@ -33,22 +36,24 @@ class CohostModal(ModalScreen[None]):
         self.url = url
 
     def compose(self) -> ComposeResult:
+        close = Horizontal(
+            Button(t("tui.cohost.close"), id="close", variant="primary"), classes="buttons"
+        )
         with Vertical(classes="dialog", id="cohost"):
-            yield Label(t("tui.cohost.title"), classes="dialog-title")
             if not self.url:
+                yield Label(t("tui.cohost.title"), classes="dialog-title")
                 yield Static(t("tui.cohost.no_server"), markup=False)
-            else:
-                yield Static(t("tui.cohost.how"), id="cohost-how", markup=False)
-                yield Static(t("tui.cohost.warning"), id="cohost-warning", markup=False)
-                yield Static(self.url, id="cohost-url", markup=False)
-                yield QrPanel(id="cohost-qr")
-            with Horizontal(classes="buttons"):
-                yield Button(t("tui.cohost.close"), id="close", variant="primary")
-
-    def on_mount(self) -> None:
-        panel = self.query("#cohost-qr")
-        if panel:
-            panel.first(QrPanel).url = self.url
+                yield close
+                return
+            yield QrBeside(
+                self.url,
+                Label(t("tui.cohost.title"), classes="dialog-title"),
+                Static(self.url, id="cohost-url", markup=False),
+                Static(t("tui.cohost.warning"), id="cohost-warning", markup=False),
+                Static(t("tui.cohost.how"), id="cohost-how", markup=False),
+                close,
+                qr_id="cohost-qr",
+            )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(None)

@@ -16,13 +16,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from cafe.i18n import t
-from cafe.tui.widgets.qr_panel import QrPanel
+from cafe.tui.widgets.qr_beside import QrBeside
 
 
 class ProjectorModal(ModalScreen[None]):
     """Shows where the room's screen is; ``o`` opens it, Esc closes."""
 
     CSS_PATH = "projector_modal.tcss"
+    AUTO_FOCUS = ""
+    """No button focused at first: focusing it scrolled the words beside the code down to
+    it, past the title and the address (Esc and the keys still work)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,v", "dismiss(None)", show=False),
@@ -35,23 +38,25 @@ class ProjectorModal(ModalScreen[None]):
         self.opener = opener
 
     def compose(self) -> ComposeResult:
+        close = Button(t("tui.projector.close"), id="close")
         with Vertical(classes="dialog", id="projector"):
-            yield Label(t("tui.projector.title"), classes="dialog-title")
             if not self.url:
+                yield Label(t("tui.projector.title"), classes="dialog-title")
                 yield Static(t("tui.projector.no_server"), markup=False)
-            else:
-                yield Static(t("tui.projector.how"), id="projector-how", markup=False)
-                yield Static(self.url, id="projector-url", markup=False)
-                yield QrPanel(id="projector-qr")
-            with Horizontal(classes="buttons"):
-                if self.url:
-                    yield Button(t("tui.projector.open"), id="open", variant="primary")
-                yield Button(t("tui.projector.close"), id="close")
-
-    def on_mount(self) -> None:
-        panel = self.query("#projector-qr")
-        if panel:
-            panel.first(QrPanel).url = self.url
+                yield Horizontal(close, classes="buttons")
+                return
+            yield QrBeside(
+                self.url,
+                Label(t("tui.projector.title"), classes="dialog-title"),
+                Static(self.url, id="projector-url", markup=False),
+                Static(t("tui.projector.how"), id="projector-how", markup=False),
+                Horizontal(
+                    Button(t("tui.projector.open"), id="open", variant="primary"),
+                    close,
+                    classes="buttons",
+                ),
+                qr_id="projector-qr",
+            )
 
     def action_open(self) -> None:
         if not self.url:

@@ -31,6 +31,13 @@ def qr_text(url: str) -> Text:
     return text
 
 
+def qr_rows(url: str) -> int:
+    """How many lines the code for ``url`` takes."""
+    from cafe.qr import qr_halfblocks
+
+    return len(qr_halfblocks(url))
+
+
 class QrPanel(Static):
     """The code alone (the step shows the URL, for those who type it instead)."""
 
