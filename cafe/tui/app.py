@@ -24,6 +24,7 @@ from cafe.core.errors import CafeError
 from cafe.core.events import Event, EventKind
 from cafe.core.participants import PersonInput
 from cafe.core.service import MeetingService
+from cafe.core.timer import format_seconds
 from cafe.i18n import set_language, t
 from cafe.tui.bindings import install
 from cafe.tui.commands import CafeCommands
@@ -34,6 +35,8 @@ from cafe.tui.themes import CAFE, HIGH_CONTRAST, THEMES
 log = logging.getLogger(__name__)
 
 MODES = ("meeting", "door", "capture", "board", "moderation")
+RESUMED_NOTICE_SECONDS = 12
+"""Long enough to read after a restart in a hurry; it covers nothing the co-hosts need."""
 
 
 def _open_in_browser(url: str) -> bool:
@@ -167,10 +170,29 @@ class CafeApp(App[None]):
 
     async def on_mount(self) -> None:
         self.call_after_refresh(resume_collection)  # paused since the process started
+        self._say_where_the_meeting_is()
         if self.server is not None:
             await self._start_server()
         elif self._server_factory is not None:
             self.call_after_refresh(self._start_server_after_first_frame)
+
+    def _say_where_the_meeting_is(self) -> None:
+        """Opened on a meeting under way (after a crash or a flat battery), the console
+        showed the step without a word: one line says where it goes on, with the time
+        left, and that nothing stored was lost."""
+        step = self.service.current_step
+        if step is None:
+            return
+        timer = self.service.timer()
+        left = ""
+        if timer is not None and timer.started:
+            left = t("tui.resumed_left", left=format_seconds(timer.remaining(self.clock.now())))
+        number = self.service.state.current_step + 1
+        self.notify(
+            t("tui.resumed", number=number, title=step.title, left=left),
+            timeout=RESUMED_NOTICE_SECONDS,
+            markup=False,
+        )
 
     async def _start_server_after_first_frame(self) -> None:
         if self._server_factory is not None and self.server is None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from msgspec.structs import replace
+from textual.pilot import Pilot
 
 from cafe.core import meeting_seating as seating
 from cafe.core.clock import FakeClock
@@ -109,6 +110,14 @@ before the first key and after the last, so no extra pauses are needed around th
 STAGES = ["door", "opening", "round", "capture", "board", "signup", "checkout", "closing"]
 
 
+async def without_notices(pilot: Pilot[None]) -> None:
+    """The pictures are of the screens: the notice that a meeting under way goes on
+    (12 s after opening, tested in test_tui_parts) would cover their right side."""
+    await pilot.pause()
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
 def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, stage: str) -> CafeApp:
     monkeypatch.chdir(tmp_path)
     service, clock = build(Path("möte"), lang, "round" if stage == "help" else stage)
@@ -123,7 +132,8 @@ def test_main_screens(
     snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: str, lang: str, size
 ) -> None:
     app = make_app(tmp_path, monkeypatch, lang, stage)
-    assert snap_compare(app, terminal_size=size, press=list(KEYS.get(stage, ())))
+    keys = list(KEYS.get(stage, ()))
+    assert snap_compare(app, terminal_size=size, press=keys, run_before=without_notices)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -131,9 +141,10 @@ def test_help_screen(
     snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
     app = make_app(tmp_path, monkeypatch, lang, "help")
-    assert snap_compare(app, terminal_size=(120, 40), press=list(KEYS["help"]))
+    keys = list(KEYS["help"])
+    assert snap_compare(app, terminal_size=(120, 40), press=keys, run_before=without_notices)
 
 
 def test_high_contrast_round(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app(tmp_path, monkeypatch, "sv", "round")
-    assert snap_compare(app, terminal_size=(120, 40), press=["c"])
+    assert snap_compare(app, terminal_size=(120, 40), press=["c"], run_before=without_notices)

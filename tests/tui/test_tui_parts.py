@@ -20,7 +20,7 @@ from cafe import links
 from cafe.cli.demo_cmd import rehearsal_clock
 from cafe.core.events import Event, EventKind
 from cafe.core.meeting_seating import seat_for_step
-from cafe.core.timer import TimerPhase
+from cafe.core.timer import TimerPhase, format_seconds
 from cafe.demo.app import DemoApp
 from cafe.storage.folder import open_meeting, table_token
 from cafe.tui.app import CafeApp
@@ -376,3 +376,26 @@ def test_a_rehearsal_before_the_meeting_runs_on_the_evenings_clock(meeting_dir: 
     assert clock_time(rehearsal_clock(service, 60, noon).now()) == "12:00", (
         "a meeting under way keeps its own timeline"
     )
+
+
+async def test_opened_on_a_meeting_under_way_it_says_where_it_goes_on(meeting_dir: Path) -> None:
+    """After a crash the console opened at the step without a word; a fresh meeting
+    opens as before."""
+    service, clock = meeting(meeting_dir, registered=12, present=True)
+    app = CafeApp(service, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not any("fortsätter" in str(n.message) for n in app._notifications)
+
+    index = step_index(service, "cafe_round", 2)
+    service.start_step(index)
+    service.timer_start()
+    clock.advance(64)
+    app = CafeApp(open_meeting(meeting_dir, clock=clock), clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        step = service.agenda.steps[index]
+        left = format_seconds(step.minutes * 60 - 64)
+        expected = f"Mötet fortsätter vid steg {index + 1}, {step.title}: {left} kvar."
+        assert any(expected in message for message in said), said
