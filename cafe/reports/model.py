@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from cafe.core.contact_rule import Purpose, Source, may_use
 from cafe.core.figures import meeting_figures
-from cafe.core.participants import Participant, Sector, match_key, same_person
+from cafe.core.participants import Participant, Sector, is_private_person, match_key, same_person
 from cafe.core.state import Signup
 from cafe.core.text import collation_key
 from cafe.i18n import Translator
@@ -57,10 +57,24 @@ class ThemeView:
     signup: bool
     ideas: tuple[IdeaView, ...]
     signups: tuple[SignupView, ...]
+    coming_from: tuple[str, ...] = ()
+    """Each sign-up's organisation, as registered when the sign-up is a participant's (a
+    phone's "asa oberg" with no organisation is Åsa of Gymnasieförvaltningen)."""
 
     @property
     def organisations(self) -> tuple[str, ...]:
-        return _unique(s.organisation for s in self.signups)
+        """The organisations its volunteers come from, each once however it was typed;
+        not "Privatperson"."""
+        found: dict[str, str] = {}
+        for organisation in self.coming_from:
+            if not is_private_person(organisation):
+                found.setdefault(match_key(organisation), organisation)
+        return tuple(found.values())
+
+    @property
+    def private_persons(self) -> int:
+        """Volunteers on their own behalf: counted, since they name no organisation."""
+        return sum(1 for organisation in self.coming_from if is_private_person(organisation))
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,15 +454,22 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
     )
     ideas = sorted(state.visible_ideas(), key=lambda i: (i.round or 99, i.table, i.at, i.id))
 
+    owners = _owners(everyone, signups)
+    registered_as = {p.id: safe_text(p.organisation) for p in everyone}
     themes = []
     for theme in live_themes:
+        volunteers = tuple(s for s in signups if theme.id in s.themes)
         themes.append(
             ThemeView(
                 id=theme.id,
                 name=safe_text(theme.name),
                 signup=theme.signup,
                 ideas=tuple(_idea_view(i) for i in ideas if i.theme == theme.id),
-                signups=tuple(s for s in signups if theme.id in s.themes),
+                signups=volunteers,
+                coming_from=tuple(
+                    registered_as.get(owners.get(s.id, ""), "") or s.organisation
+                    for s in volunteers
+                ),
             )
         )
     unthemed = tuple(_idea_view(i) for i in ideas if i.theme not in live_ids)
@@ -461,7 +482,6 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
         if safe_text(step.question)
     )
     theme_names = {th.id: th.name for th in themes}
-    owners = _owners(everyone, signups)
     recipients = _recipients(counted, signups, owners, tr.lang)
     reached = {r.who for r in recipients}
     people = tuple(
@@ -485,7 +505,14 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
         present=figures.present,
         sector_counts=figures.by_sector,
         organisations=tuple(
-            sorted(_unique(safe_text(p.organisation) for p in counted), key=sort_key)
+            sorted(
+                _unique(
+                    safe_text(p.organisation)
+                    for p in counted
+                    if not is_private_person(p.organisation)
+                ),
+                key=sort_key,
+            )
         ),
         questions=questions,
         themes=tuple(themes),

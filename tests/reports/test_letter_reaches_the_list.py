@@ -13,9 +13,13 @@ import csv
 import io
 import re
 from collections import Counter
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from cafe.cli import main
 from cafe.storage.folder import open_meeting
@@ -125,3 +129,72 @@ def test_everyone_the_letter_reaches_is_in_participants_csv_once(
     saga = by_name["Saga Al-Sayed", RUM]
     assert (saga["E-post"], saga["Får återkopplingsbrevet"]) == ("", "ja"), "rule 1"
     assert by_name["Åsa Öberg", GYMNASIE]["Teman"] == "Trygghet"
+
+
+SV_LINE = (
+    "Trygghet: 0 idéer, 6 vill fortsätta (från 3 organisationer: Borås stad, "
+    "Gymnasieförvaltningen; Borås stad, Fritids- och folkhälsoförvaltningen; Scouterna "
+    "Borås; och 3 privatpersoner)"
+)
+EN_LINE = (
+    "Trygghet: 0 ideas, 6 want to continue (from 3 organisations: Borås stad, "
+    "Gymnasieförvaltningen; Borås stad, Fritids- och folkhälsoförvaltningen; Scouterna "
+    "Borås; and 3 private individuals)"
+)
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _html_text(html: str) -> str:
+    reader = _Text()
+    reader.feed(html)
+    return " ".join("".join(reader.parts).split())
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _letter_forms(folder: Path, reports: Path, lang: str, tmp: Path) -> dict[str, str]:
+    """The letter's four forms, reopened: Word, the HTML to paste, the co-hosts' Markdown,
+    and the e-mail `cafe send` makes (its HTML and its plain text)."""
+    assert main(["send", str(folder), "--from", SENDER, "--eml", str(tmp), "--lang", lang]) == 0
+    eml = sorted(tmp.glob("*.eml"))[0]
+    message: EmailMessage = message_from_bytes(eml.read_bytes(), policy=policy.default)  # type: ignore[assignment]
+    plain = message.get_body(preferencelist=("plain",))
+    html = message.get_body(preferencelist=("html",))
+    assert plain is not None and html is not None
+    word = Document(str(reports / "feedback.docx"))
+    return {
+        "docx": _squeezed("\n".join(p.text for p in word.paragraphs)),
+        "html": _html_text((reports / "feedback.html").read_text(encoding="utf-8")),
+        "md": _squeezed((reports / "feedback.md").read_text(encoding="utf-8")),
+        "mail html": _html_text(html.get_content()),
+        "mail text": _squeezed(plain.get_content()),
+    }
+
+
+@pytest.mark.parametrize(("lang", "line"), [("sv", SV_LINE), ("en", EN_LINE)])
+def test_the_letter_counts_organisations_and_private_persons_in_every_form(
+    out: tuple[Path, Path], tmp_path: Path, lang: str, line: str
+) -> None:
+    folder, _ = out
+    reports = tmp_path / "out"
+    assert main(["report", str(folder), "--out", str(reports), "--lang", lang]) == 0
+    for form, text in _letter_forms(folder, reports, lang, tmp_path / "eml").items():
+        assert line in text, form
+        assert "Privatperson;" not in text and "Privatperson," not in text, form
+    numbers = {
+        "sv": "4 personer från 3 organisationer deltog",
+        "en": "4 people from 3 organisations took part",
+    }
+    assert numbers[lang] in _letter_forms(folder, reports, lang, tmp_path / "eml2")["docx"], (
+        "Privatperson is not counted among the organisations"
+    )
