@@ -188,6 +188,23 @@ def unknown_sector(code: str, value: str) -> Message:
     return Message(code, {"value": value, **words})
 
 
+_ON_THEIR_OWN = frozenset(
+    match_key(word)
+    for word in ("privatperson", "privat", "private person", "private individual", "individual")
+)
+"""What registration lists and phones put in the organisation field for someone who comes
+on their own behalf: the sector words for a private person, and "privat"."""
+
+
+def is_private_person(organisation: str) -> bool:
+    """Whether ``organisation`` says the person came on their own behalf: left empty (the
+    door and the phone's form do not ask for one) or "Privatperson", as registration
+    lists often fill the column. Reports count such people; naming "Privatperson" among
+    the organisations made it look like one, and counted it as one."""
+    key = match_key(organisation)
+    return not key or key in _ON_THEIR_OWN
+
+
 class Participant(msgspec.Struct, frozen=True):
     """A person at (or registered for) the meeting.
 

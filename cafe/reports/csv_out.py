@@ -78,28 +78,32 @@ def signups_csv(model: ReportModel, sep: str = DEFAULT_SEPARATOR) -> bytes:
 
 
 def participants_csv(model: ReportModel, sep: str = DEFAULT_SEPARATOR) -> bytes:
-    """Everyone registered; e-mail and phone only for those whose sign-up gave consent,
-    and whether the feedback letter reaches them (both by rule 1, as the letter decides)."""
+    """Everyone registered, and everyone who signed up without being registered, once
+    each: the list of who gets the feedback letter, so nobody the letter reaches is left
+    out. E-mail and phone only for those whose sign-up gave consent (both by rule 1, as
+    the letter decides). A sign-up says nothing of sector or presence: those cells stay
+    empty rather than guessed."""
     tr = Translator(model.lang)
     yes, no = tr("reports.csv.yes"), tr("reports.csv.no")
     header = [
         tr(f"reports.csv.{k}")
         for k in (
             *("name", "organisation", "sector", "present", "host"),
-            *("email", "phone", "themes", "letter"),
+            *("email", "phone", "themes", "letter", "registered"),
         )
     ]
     rows = [
         [
             p.name,
             p.organisation,
-            tr(f"reports.sector.{p.sector}"),
-            yes if p.present else no,
+            tr(f"reports.sector.{p.sector}") if p.sector else "",
+            (yes if p.present else no) if p.registered else "",
             yes if p.host else no,
             p.email,
             p.phone,
             ", ".join(p.themes),
             yes if p.letter else no,
+            yes if p.registered else no,
         ]
         for p in model.people
     ]

@@ -15,7 +15,7 @@ from cafe.core.agenda import Step, challenge_in_sentence
 from cafe.core.participants import Sector
 from cafe.i18n import Translator
 from cafe.reports.markdown_text import md_block, md_escape
-from cafe.reports.model import HostContact, ReportModel
+from cafe.reports.model import HostContact, ReportModel, ThemeView
 from cafe.reports.safe import safe_text
 
 
@@ -36,6 +36,29 @@ def joined(names: Sequence[str], tr: Callable[..., str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} {tr('reports.and')} {names[-1]}"
+
+
+def theme_people(theme: ThemeView, tr: Callable[..., str]) -> str:
+    """Where a theme's volunteers come from: "från 3 organisationer: A; B, C; D; och 2
+    privatpersoner". Organisation names hold commas ("Borås stad, Gymnasieförvaltningen")
+    and "och" ("Fritids- och folkhälsoförvaltningen"), so semicolons part them, as
+    Swedish punctuation does for a list whose items have commas, and the count says how
+    many there are; people on their own behalf are counted, not named as an
+    organisation. One sentence, so the Word letter, the e-mail and the Markdown agree."""
+    names, private = theme.organisations, theme.private_persons
+    if not names:
+        return tr("count.private_persons", count=private) if private else ""
+    organisations = tr("count.organisations", count=len(names))
+    if not private:
+        return tr(
+            "reports.feedback.theme_orgs", organisations=organisations, names="; ".join(names)
+        )
+    return tr(
+        "reports.feedback.theme_orgs_private",
+        organisations=organisations,
+        names="; ".join(names),
+        private=tr("count.private_persons", count=private),
+    )
 
 
 def host_contact(host: HostContact, tr: Callable[..., str], *, with_org: bool = True) -> str:
@@ -225,12 +248,8 @@ def feedback_blocks(model: ReportModel, *, attachment: bool = False) -> list[Blo
                 ideas=tr("count.ideas", count=len(theme.ideas)),
                 people=len(theme.signups),
             )
-            if theme.organisations:
-                orgs = tr(
-                    "reports.feedback.theme_orgs", organisations=", ".join(theme.organisations)
-                )
-                line = f"{line} ({orgs})"
-            lines.append(line)
+            who = theme_people(theme, tr)
+            lines.append(f"{line} ({who})" if who else line)
         blocks += [
             Block("para", tr("reports.feedback.themes")),
             Block("bullets", items=tuple(lines)),

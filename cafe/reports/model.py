@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from cafe.core.contact_rule import Purpose, Source, may_use
 from cafe.core.figures import meeting_figures
-from cafe.core.participants import Participant, Sector
+from cafe.core.participants import Participant, Sector, is_private_person, match_key, same_person
 from cafe.core.state import Signup
 from cafe.core.text import collation_key
 from cafe.i18n import Translator
@@ -57,20 +57,36 @@ class ThemeView:
     signup: bool
     ideas: tuple[IdeaView, ...]
     signups: tuple[SignupView, ...]
+    coming_from: tuple[str, ...] = ()
+    """Each sign-up's organisation, as registered when the sign-up is a participant's (a
+    phone's "asa oberg" with no organisation is Åsa of Gymnasieförvaltningen)."""
 
     @property
     def organisations(self) -> tuple[str, ...]:
-        return _unique(s.organisation for s in self.signups)
+        """The organisations its volunteers come from, each once however it was typed;
+        not "Privatperson"."""
+        found: dict[str, str] = {}
+        for organisation in self.coming_from:
+            if not is_private_person(organisation):
+                found.setdefault(match_key(organisation), organisation)
+        return tuple(found.values())
+
+    @property
+    def private_persons(self) -> int:
+        """Volunteers on their own behalf: counted, since they name no organisation."""
+        return sum(1 for organisation in self.coming_from if is_private_person(organisation))
 
 
 @dataclass(frozen=True, slots=True)
 class PersonView:
-    """A registered participant; contact details only when a consenting sign-up matches."""
+    """A participant, or someone who signed up without being registered: a row of
+    participants.csv. Contact details only when a sign-up of theirs gave consent."""
 
     id: str
     name: str
     organisation: str
-    sector: Sector
+    sector: Sector | None
+    """``None`` for a sign-up by someone not registered: the sign-up does not ask."""
     present: bool
     host: bool
     email: str
@@ -78,6 +94,8 @@ class PersonView:
     themes: tuple[str, ...]
     letter: bool = False
     """Gets the feedback letter under rule 1 (``cafe.core.contact_rule``)."""
+    registered: bool = True
+    """On the participant list; ``False`` for someone known only from a sign-up."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +105,9 @@ class Recipient:
     name: str
     email: str
     source: Source
+    who: str = ""
+    """The ``PersonView`` it reaches (a participant's or a sign-up's id), so
+    participants.csv says yes for exactly the people on this list."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +184,8 @@ class ReportModel:
     @property
     def without_address(self) -> int:
         """People who took part but whom the letter cannot reach by e-mail."""
-        counted = [p for p in self.people if p.present] or list(self.people)
+        registered = [p for p in self.people if p.registered]
+        counted = [p for p in registered if p.present] or registered
         return sum(1 for p in counted if not p.letter)
 
     def checkout_selection(self, limit: int = 6, max_chars: int = 220) -> tuple[str, ...]:
@@ -268,15 +290,37 @@ def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _matches(person: Participant, consented: list[SignupView]) -> list[SignupView]:
-    """Consenting sign-ups that are this participant: same e-mail, else name + organisation."""
-    email_key = _key(person.email)
-    return [
-        s
-        for s in consented
-        if (email_key and _key(s.email) == email_key)
-        or (_key(s.name) == _key(person.name) and _key(s.organisation) == _key(person.organisation))
-    ]
+def _owners(everyone: list[Participant], signups: list[SignupView]) -> dict[str, str]:
+    """Each sign-up's registered participant (by id), if it is one of them: the same
+    e-mail address, else ``same_person`` (the one rule for "is this typed person that
+    participant": name and organisation, case and accents ignored, an empty organisation
+    matching any). The first such participant only, so nobody is two rows or two letters."""
+    by_address: dict[str, Participant] = {}
+    by_name: dict[str, list[Participant]] = {}
+    for person in everyone:
+        if match_key(person.email):
+            by_address.setdefault(match_key(person.email), person)
+        by_name.setdefault(match_key(person.name), []).append(person)
+    owners = {}
+    for signup in signups:
+        owner = by_address.get(match_key(signup.email)) if match_key(signup.email) else None
+        if owner is None:
+            candidates = by_name.get(match_key(signup.name), [])
+            owner = next(
+                (p for p in candidates if same_person(signup.name, signup.organisation, p)), None
+            )
+        if owner is not None:
+            owners[signup.id] = owner.id
+    return owners
+
+
+def _signups_of(signups: list[SignupView], owners: dict[str, str]) -> dict[str, list[SignupView]]:
+    """Each registered participant's sign-ups, by participant id (see ``_owners``)."""
+    mine: dict[str, list[SignupView]] = {}
+    for signup in signups:
+        if signup.id in owners:
+            mine.setdefault(owners[signup.id], []).append(signup)
+    return mine
 
 
 def _letter_address(person: Participant, match: list[SignupView]) -> str:
@@ -301,9 +345,11 @@ def _person_view(
     theme_names: dict[str, str],
     letter: bool,
 ) -> PersonView:
-    """A participant as reports show them; ``match`` is their consenting sign-ups."""
+    """A participant as reports show them; ``match`` is their sign-ups (contact details
+    from the consenting ones only)."""
     themes = _unique(theme_names.get(t, "") for s in match for t in s.themes)
-    shared = may_use(Source.REGISTRATION, Purpose.WORKING_GROUP, consent=bool(match))
+    consenting = [s for s in match if s.consent]
+    shared = may_use(Source.REGISTRATION, Purpose.WORKING_GROUP, consent=bool(consenting))
     return PersonView(
         id=person.id,
         name=safe_text(person.name),
@@ -312,7 +358,7 @@ def _person_view(
         present=person.present,
         host=person.host,
         email=safe_text(person.email) if shared else "",
-        phone=safe_text(person.phone or next((s.phone for s in match if s.phone), ""))
+        phone=safe_text(person.phone or next((s.phone for s in consenting if s.phone), ""))
         if shared
         else "",
         themes=themes,
@@ -320,33 +366,73 @@ def _person_view(
     )
 
 
+def _signed_up_only(signup: SignupView, theme_names: dict[str, str], letter: bool) -> PersonView:
+    """Someone who signed up without being registered (a phone at the sign-up step): a
+    row of their own, as the letter may reach them; the sign-up's contact details are
+    already empty without consent (``_signup_view``)."""
+    return PersonView(
+        id=signup.id,
+        name=signup.name,
+        organisation=signup.organisation,
+        sector=None,
+        present=False,
+        host=False,
+        email=signup.email,
+        phone=signup.phone,
+        themes=_unique(theme_names.get(t, "") for t in signup.themes),
+        letter=letter,
+        registered=False,
+    )
+
+
 def _recipients(
-    counted: list[Participant], consented: list[SignupView], lang: str
+    counted: list[Participant],
+    signups: list[SignupView],
+    owners: dict[str, str],
+    lang: str,
 ) -> tuple[Recipient, ...]:
     """Rule 1 applied: one address per person who took part (the one registered, else a
-    consenting sign-up's), then consenting sign-ups by people not on the list; each
+    consenting sign-up's), then consenting sign-ups by people not among them; each
     address once however it is spelt, in name order."""
     found: dict[str, Recipient] = {}
-    claimed: set[str] = set()
+    mine = _signups_of(signups, owners)
     for person in counted:
-        match = _matches(person, consented)
-        claimed.update(s.id for s in match)
-        address = _letter_address(person, match)
+        address = _letter_address(person, mine.get(person.id, []))
         if address:
             source = (
-                Source.REGISTRATION
-                if address == safe_text(person.email).strip()
-                else (Source.SIGNUP)
+                Source.REGISTRATION if address == safe_text(person.email).strip() else Source.SIGNUP
             )
-            found.setdefault(address.casefold(), Recipient(safe_text(person.name), address, source))
-    for signup in consented:
-        if signup.id in claimed or not signup.email:
+            found.setdefault(
+                address.casefold(), Recipient(safe_text(person.name), address, source, person.id)
+            )
+    counted_ids = {p.id for p in counted}
+    for signup in signups:
+        owner = owners.get(signup.id, "")
+        if owner in counted_ids or not signup.email:
             continue
         if may_use(Source.SIGNUP, Purpose.FEEDBACK_LETTER, consent=signup.consent):
             found.setdefault(
-                signup.email.casefold(), Recipient(signup.name, signup.email, Source.SIGNUP)
+                signup.email.casefold(),
+                Recipient(signup.name, signup.email, Source.SIGNUP, owner or signup.id),
             )
     return tuple(sorted(found.values(), key=lambda r: collation_key(r.name, lang)))
+
+
+def _people(
+    everyone: list[Participant],
+    signups: list[SignupView],
+    owners: dict[str, str],
+    theme_names: dict[str, str],
+    reached: set[str],
+) -> list[PersonView]:
+    """participants.csv's rows: everyone registered, then everyone who signed up without
+    being registered, each person once; ``reached`` are the ids the letter goes to."""
+    mine = _signups_of(signups, owners)
+    rows = [_person_view(p, mine.get(p.id, []), theme_names, p.id in reached) for p in everyone]
+    rows += [
+        _signed_up_only(s, theme_names, s.id in reached) for s in signups if s.id not in owners
+    ]
+    return rows
 
 
 def build_model(service: MeetingService, lang: str) -> ReportModel:
@@ -368,15 +454,22 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
     )
     ideas = sorted(state.visible_ideas(), key=lambda i: (i.round or 99, i.table, i.at, i.id))
 
+    owners = _owners(everyone, signups)
+    registered_as = {p.id: safe_text(p.organisation) for p in everyone}
     themes = []
     for theme in live_themes:
+        volunteers = tuple(s for s in signups if theme.id in s.themes)
         themes.append(
             ThemeView(
                 id=theme.id,
                 name=safe_text(theme.name),
                 signup=theme.signup,
                 ideas=tuple(_idea_view(i) for i in ideas if i.theme == theme.id),
-                signups=tuple(s for s in signups if theme.id in s.themes),
+                signups=volunteers,
+                coming_from=tuple(
+                    registered_as.get(owners.get(s.id, ""), "") or s.organisation
+                    for s in volunteers
+                ),
             )
         )
     unthemed = tuple(_idea_view(i) for i in ideas if i.theme not in live_ids)
@@ -389,18 +482,11 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
         if safe_text(step.question)
     )
     theme_names = {th.id: th.name for th in themes}
-    consented = [s for s in signups if s.consent]
+    recipients = _recipients(counted, signups, owners, tr.lang)
+    reached = {r.who for r in recipients}
     people = tuple(
         sorted(
-            (
-                _person_view(
-                    p,
-                    _matches(p, consented),
-                    theme_names,
-                    letter=p in counted and bool(_letter_address(p, _matches(p, consented))),
-                )
-                for p in everyone
-            ),
+            _people(everyone, signups, owners, theme_names, reached),
             key=lambda p: collation_key(p.name, tr.lang),
         )
     )
@@ -419,7 +505,14 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
         present=figures.present,
         sector_counts=figures.by_sector,
         organisations=tuple(
-            sorted(_unique(safe_text(p.organisation) for p in counted), key=sort_key)
+            sorted(
+                _unique(
+                    safe_text(p.organisation)
+                    for p in counted
+                    if not is_private_person(p.organisation)
+                ),
+                key=sort_key,
+            )
         ),
         questions=questions,
         themes=tuple(themes),
@@ -436,7 +529,7 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
             _retention_days(agenda),
         ),
         generated=now,
-        recipients=_recipients(counted, consented, tr.lang),
+        recipients=recipients,
         start=safe_text(getattr(meta, "start", "")),
         end=safe_text(getattr(meta, "end", "")),
         register_by=safe_text(getattr(meta, "register_by", "")),

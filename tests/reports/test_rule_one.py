@@ -71,12 +71,16 @@ def test_the_letter_reaches_everyone_who_came(meeting: tuple[ThirtyOne, Path]) -
 def test_participants_csv_agrees_with_the_letter(meeting: tuple[ThirtyOne, Path]) -> None:
     built, out = meeting
     rows = _csv(out / "participants.csv")
-    assert len(rows) == 31
+    assert len(rows) == 32, "the 31 registered and the walk-in who signed up"
     letter = (out / "feedback.md").read_text(encoding="utf-8")
-    for row in rows:
+    registered = [r for r in rows if r["På deltagarlistan"] == "ja"]
+    assert len(registered) == 31
+    for row in registered:
         gets = row["Får återkopplingsbrevet"] == "ja"
         assert gets == (row["På plats"] == "ja"), row["Namn"]
-    shown = [r["E-post"] for r in rows if r["E-post"]]
+    [walk_in] = [r for r in rows if r["På deltagarlistan"] == "nej"]
+    assert (walk_in["E-post"], walk_in["Får återkopplingsbrevet"]) == (built.walk_in, "ja")
+    shown = [r["E-post"] for r in registered if r["E-post"]]
     # Only the four who consented on a list are shown to the working group.
     assert len(shown) == 4
     assert all(a in letter for a in shown)
