@@ -42,6 +42,8 @@ async def test_projector_page_before_the_meeting(client: TestClient, token: str)
     assert f"{PUBLIC}/m/{token}/" in html, "the code's URL uses the public (LAN) address"
     assert 'src="/static/screen.js"' in html
     assert 'id="count-signups">0<' in html
+    stage = html[html.index('id="stage"') :]
+    assert "Idémöte" not in stage, "the meeting's name is in the top bar: not twice"
 
 
 async def test_projector_page_during_a_round_shows_timer_and_seating(
