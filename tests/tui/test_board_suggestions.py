@@ -12,7 +12,7 @@ from cafe.i18n import t
 from cafe.tui.app import CafeApp
 from cafe.tui.screens.board_screen import BoardScreen
 from cafe.tui.widgets.suggestion_panel import SuggestionPanel
-from tests.tui.helpers import FakePhoneServer, meeting, press_quickly, type_text
+from tests.tui.helpers import FakePhoneServer, meeting, press_quickly, step_index, type_text
 
 FOOD = [
     "Äta lunch tillsammans i skolans matsal",
@@ -127,3 +127,25 @@ async def test_duplicates_are_offered_one_pair_at_a_time_and_merged(tmp_path: Pa
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert service.state.ideas[b.id].visible
+
+
+async def test_a_duplicate_pair_says_which_table_and_round_said_each(tmp_path: Path) -> None:
+    """Two tables saying the same is a sign of weight, one table twice is not: the pair
+    showed the two texts only."""
+    service, clock = meeting(tmp_path / "m")
+    service.capture_ideas([*FOOD, *DIGITAL], table=1)
+    service.start_step(step_index(service, "cafe_round", 2))
+    service.timer_start()  # round 2 under way: its ideas are round 2's
+    (a,) = service.capture_ideas(["Dagis besöker äldreboendet"], table=3)
+    (b,) = service.capture_ideas(["Förskolan på besök hos de äldre"], table=5)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(140, 40)) as pilot:
+        panel = await _open_suggestions(pilot, app)
+        assert (a.id, b.id) in panel.suggestions.duplicates
+        await pilot.press("d")
+        await pilot.pause()
+        while panel.suggestions.duplicates[panel.pair_index] != (a.id, b.id):
+            await pilot.press("n")
+        shown = str(panel.query_one("#suggestion-ideas", Static).render())
+        assert "1 · bord 3, runda 2: Dagis besöker äldreboendet" in shown
+        assert "2 · bord 5, runda 2: Förskolan på besök hos de äldre" in shown

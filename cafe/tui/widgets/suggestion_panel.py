@@ -24,6 +24,7 @@ from cafe.tui.screens.prompt_modal import PromptModal
 from cafe.tui.suggestion_data import BoardSuggestion, BoardSuggestions, compute
 
 if TYPE_CHECKING:
+    from cafe.core.state import Idea
     from cafe.tui.screens.board_screen import BoardScreen
 
 _THEME_ACTIONS = frozenset({"accept", "rename", "move_out", "reject", "duplicates"})
@@ -229,7 +230,10 @@ class SuggestionPanel(Vertical):
         self.query_one("#suggestion-title", Label).update(
             t("harvest.tui.duplicate_title", count=len(pairs))
         )
-        body.update(f"1 · {ideas[first].text}\n\n2 · {ideas[second].text}")
+        body.update(
+            f"1 · {_said_where(ideas[first])}{ideas[first].text}\n\n"
+            f"2 · {_said_where(ideas[second])}{ideas[second].text}"
+        )
 
     def action_next_pair(self) -> None:
         if self.pair_index is not None and self.suggestions.duplicates:
@@ -266,3 +270,12 @@ class SuggestionPanel(Vertical):
         self.pair_index = None
         self.refresh_panel()
         self.query_one("#suggestion-list", OptionList).focus()
+
+
+def _said_where(idea: Idea) -> str:
+    """ "bord 3, runda 2: ", so the co-hosts see whether two tables said it (a sign of
+    weight) or one table twice; the pair showed the two texts only."""
+    if not idea.round:
+        return ""
+    key = "tui.moderation.idea_where" if idea.table else "tui.moderation.idea_circle"
+    return t(key, table=idea.table, round=idea.round) + " "
