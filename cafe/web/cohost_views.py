@@ -4,8 +4,8 @@ The method has two co-hosts, and only one of them sits at the laptop's keyboard.
 other scans the console's code (``cafe qr DIR --cohost``, or ``F4`` in the TUI) and gets
 the same controls on ``/c/{token}/``: next and previous step, start or pause the timer,
 a minute more or less, the speakers of the presentation round; every sign-up, check-out thought and idea sent from a table's phone with
-Remove and Undo; and the board work that suits a touch screen (move an idea to a theme,
-a new theme, a new name for one).
+Remove and Undo; and the board work that suits a touch screen (tick ideas and move them
+to a theme, a new theme, a new name for one).
 
 - **Its own token.** The console's token is not the meeting's or a table's (those hang
   on the walls); it is read from the meeting on every request, so ``cafe qr DIR --cohost
@@ -58,7 +58,7 @@ SECTION_OF = {
     "restore_checkout": "thoughts",
     "hide_idea": "phone-ideas",
     "restore_idea": "phone-ideas",
-    "move_idea": "board",
+    "move_ideas": "board",
     "new_theme": "board",
     "rename_theme": "board",
     "list_on": "board",
@@ -66,7 +66,9 @@ SECTION_OF = {
 }
 """Where the page scrolls back to after each moderation button (its section's anchor)."""
 SECTIONS = frozenset(SECTION_OF.values())
-NOTICES = frozenset({"stale", "last", "first", "untimed", "not_started", "seated", "done"})
+NOTICES = frozenset(
+    {"stale", "last", "first", "untimed", "not_started", "seated", "done", "pick_first"}
+)
 """What a redirect may ask the page to say (``?n=``): fixed keys, never free text."""
 MAX_REMEMBERED = 512
 """Submission ids remembered to spot a resent form (a few hours of a busy co-host)."""
@@ -401,11 +403,15 @@ def _moderate(service: MeetingService, action: str, data: dict[str, Any]) -> str
         if item in state.ideas and not state.ideas[item].deleted:
             return ""
         service.restore_idea(item)
-    elif action == "move_idea":
+    elif action == "move_ideas":  # the ticked ideas, to one theme ("none": out of any)
         theme = str(data.get("theme", ""))
-        if item in state.ideas and state.ideas[item].theme == theme:
-            return ""
-        service.set_idea_theme(item, theme)
+        picked = [i for i in data.get("pick", []) if i in state.ideas]
+        if not picked or not theme:
+            return "pick_first"
+        target = "" if theme == "none" else theme
+        for idea in picked:
+            if state.ideas[idea].theme != target:  # as asked already: a resend is a no-op
+                service.set_idea_theme(idea, target)
     elif action == "new_theme":
         service.create_theme(str(data.get("name", "")))
     elif action == "rename_theme":
@@ -424,6 +430,15 @@ def _alert(error: CafeError, page: Page) -> str:
         else phone_message(problem, page.tr)
         for problem in error.problems
     )
+
+
+def _resend_key(data: dict[str, Any]) -> str:
+    """What makes a post the same tap again: its submission id and what it asks. The board
+    has one Move form for every idea, so two moves of different ideas from one page are
+    two taps, and the same move sent twice is one."""
+    picks = ",".join(sorted(data.get("pick", [])))
+    fields = (data.get(k, "") for k in ("submission", "do", "id", "theme"))
+    return "|".join([*map(str, fields), picks])
 
 
 async def console_action(request: web.Request) -> web.Response:
@@ -456,7 +471,7 @@ async def console_action(request: web.Request) -> web.Response:
         return _page(page, path, status=400, alert=page.tr("web.cohost.unknown_action"))
     notice = ""
     try:
-        if not request.app[RECENT].first_time(str(data["submission"])):
+        if not request.app[RECENT].first_time(_resend_key(data)):
             notice = "done"  # a resent form: it was done the first time
         elif action not in STEP_ACTIONS:
             notice = _moderate(ctx.service, action, data)

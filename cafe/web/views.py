@@ -157,8 +157,13 @@ class FormRefused(Exception):
         return response
 
 
+REPEATED = frozenset({"themes", "pick"})
+"""Fields a form may send more than once: a list each, every other field one string."""
+
+
 async def read_form(request: web.Request) -> dict[str, Any]:
-    """The posted fields (``themes`` may repeat); refuses oversized bodies early."""
+    """The posted fields (``themes`` and the console's ``pick`` may repeat); refuses
+    oversized bodies early."""
     too_large = FormRefused(413, "too_large", limit=MAX_BODY // 1024)
     if request.content_length is not None and request.content_length > MAX_BODY:
         raise too_large
@@ -178,7 +183,7 @@ async def read_form(request: web.Request) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for key in posted:
         values = [v for v in posted.getall(key) if isinstance(v, str)]
-        data[key] = values if key == "themes" else (values[0] if values else "")
+        data[key] = values if key in REPEATED else (values[0] if values else "")
     return data
 
 

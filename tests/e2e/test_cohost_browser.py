@@ -253,6 +253,23 @@ async def test_the_co_host_runs_the_meeting_from_a_phone(
                 next(i for i, s in enumerate(service.agenda.steps) if s.kind is StepKind.HARVEST)
             )
             await _console_at(phone, service.state.last_seq)
+
+            # The board: tick two ideas, choose a theme, one tap moves both (in the
+            # background, with the boxes outside the form they belong to).
+            [places] = [th for th in service.state.live_themes() if th.name.startswith("Möt")]
+            loose = [i.id for i in service.state.visible_ideas() if not i.theme][:2]
+            assert await phone.get_attribute("#board", "open") is not None, "open at harvest"
+            for idea in loose:
+                await phone.check(f"#pick-{idea}")
+            await phone.select_option("#move-to", places.id)
+            await phone.click("#b-move")
+            await _within(
+                pilot,
+                "two ideas moved",
+                lambda: all(service.state.ideas[i].theme == places.id for i in loose),
+            )
+            await _console_at(phone, service.state.last_seq)
+            assert not await phone.is_checked(f"#pick-{loose[0]}"), "ticks cleared after Move"
             violations = {"sv": await _audit(phone, "sv")}
             english = await browser.new_page(viewport=PHONE)
             await english.goto(url + "?lang=en")
@@ -295,6 +312,16 @@ async def test_the_console_works_without_javascript(tmp_path: Path, browser: Bro
             assert phone.url.endswith("/?o=signups#signups")
             assert service.state.signups[per.id].withdrawn
             assert await phone.inner_text(f"#b-signup-{per.id}") == "Ångra"
+            # The board's ticked ideas go with its one Move form, as a plain post.
+            [places] = [th for th in service.state.live_themes() if th.name.startswith("Möt")]
+            idea = next(i.id for i in service.state.visible_ideas() if not i.theme)
+            await phone.click("#board > summary")
+            await phone.check(f"#pick-{idea}")
+            await phone.select_option("#move-to", places.id)
+            async with phone.expect_navigation():
+                await phone.click("#b-move")
+            assert phone.url.endswith("/?o=board#board")
+            assert service.state.ideas[idea].theme == places.id
             await phone.screenshot(path=artifact("cohost-no-js-360x740.png"))
         finally:
             await close_pages(browser)

@@ -191,9 +191,9 @@ async def test_the_console_lists_everything_without_contact_details(
     assert found[f"b-thought-{ids['junk']}"]["label"] == "Ta bort"
     assert found[f"b-idea-{ids['hidden']}"]["label"] == "Dölj", "ideas from phones"
     [typed] = [i for i in service.state.ideas.values() if i.source != "web"]
-    assert "Skjuts till träffar" in html and f"b-move-{typed.id}" in found, "on the board"
+    assert "Skjuts till träffar" in html and f'id="pick-{typed.id}"' in html, "on the board"
     assert f"b-idea-{typed.id}" not in found, "typed at the laptop: not a phone's idea"
-    assert f"b-move-{ids['shown']}" in found and "b-new-theme" in found
+    assert f'id="pick-{ids["shown"]}"' in html and "b-move" in found and "b-new-theme" in found
     assert f"b-rename-{ids['places']}" in found
 
 
@@ -519,7 +519,7 @@ async def test_board_work_move_new_theme_and_rename(
     client: TestClient, service: MeetingService, cohost: str
 ) -> None:
     ids = busy_meeting(service)
-    response = await press(client, cohost, f"b-move-{ids['shown']}", theme=ids["places"])
+    response = await press(client, cohost, "b-move", theme=ids["places"], pick=ids["shown"])
     assert response.headers["Location"] == f"{cohost}?o=board#board"
     assert service.state.ideas[ids["shown"]].theme == ids["places"]
     await press(client, cohost, "b-new-theme", name="Digital delaktighet")
@@ -527,10 +527,24 @@ async def test_board_work_move_new_theme_and_rename(
     await press(client, cohost, f"b-rename-{new.id}", name="Digitalt deltagande")
     assert service.state.themes[new.id].name == "Digitalt deltagande"
     html, found = await console(client, cohost)
-    assert found[f"b-move-{ids['shown']}"]["fields"]["theme"] == ids["places"]
+    places = html[html.index(f'id="theme-{ids["places"]}"') :]
+    assert f'id="pick-{ids["shown"]}"' in places[: places.index("</section>")], "under it"
     assert "Digitalt deltagande" in html
-    await press(client, cohost, f"b-move-{ids['shown']}", theme="")
-    assert service.state.ideas[ids["shown"]].theme == ""
+    await press(client, cohost, "b-move", theme="none", pick=ids["shown"])
+    assert service.state.ideas[ids["shown"]].theme == "", "out of any theme"
+
+    # Several ticked ideas move with one tap; with none ticked nothing moves.
+    both = [ids["shown"], *(i.id for i in service.state.visible_ideas() if i.source != "web")]
+    _, found = await console(client, cohost)
+    fields = [*found["b-move"]["fields"].items(), ("theme", new.id), *(("pick", i) for i in both)]
+    fields = [(k, v) for k, v in fields if k != "theme" or v]
+    assert (await client.post(cohost, data=fields, allow_redirects=False)).status == 303
+    assert {service.state.ideas[i].theme for i in both} == {new.id}
+    response = await press(client, cohost, "b-move", theme=ids["places"])
+    assert "n=pick_first" in response.headers["Location"]
+    assert {service.state.ideas[i].theme for i in both} == {new.id}, "nothing ticked"
+    page = await (await client.get(response.headers["Location"])).text()
+    assert "Kryssa i en eller flera idéer" in page
 
     # The sign-up step needs lists: the console opens and closes one, as l does.
     assert not service.state.themes[new.id].signup
@@ -545,6 +559,27 @@ async def test_board_work_move_new_theme_and_rename(
     assert found[f"b-list-{new.id}"]["label"] == "Stäng anmälningslistan"
     await press(client, cohost, f"b-list-{new.id}")
     assert not service.state.themes[new.id].signup
+
+
+async def test_two_moves_from_one_page_are_two_taps_and_a_resend_is_one(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    """The board has one Move form for all its ideas: a second move from the same page
+    (another idea, another theme) is done; the same move sent again is not."""
+    ids = busy_meeting(service)
+    [typed] = [i.id for i in service.state.visible_ideas() if i.source != "web"]
+    _, found = await console(client, cohost)
+    base = {k: v for k, v in found["b-move"]["fields"].items() if k != "theme"}
+    first = {**base, "theme": ids["places"], "pick": ids["shown"]}
+    second = {**base, "theme": ids["visits"], "pick": typed}
+    for data in (first, second):
+        assert (await client.post(cohost, data=data, allow_redirects=False)).status == 303
+    assert service.state.ideas[ids["shown"]].theme == ids["places"]
+    assert service.state.ideas[typed].theme == ids["visits"], "another move, done"
+    service.set_idea_theme(ids["shown"], "")  # the laptop moves it out meanwhile
+    resent = await client.post(cohost, data=first, allow_redirects=False)
+    assert "n=done" in resent.headers["Location"]
+    assert service.state.ideas[ids["shown"]].theme == "", "the same tap again: not redone"
 
 
 async def test_a_theme_name_the_service_refuses_reads_in_the_consoles_language(

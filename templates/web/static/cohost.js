@@ -58,6 +58,17 @@
       if (Object.prototype.hasOwnProperty.call(open, d.id)) { d.open = open[d.id]; }
     });
   }
+  // The ideas ticked on the board stay ticked when a change made elsewhere redraws it;
+  // the answer to this console's own Move comes back with none ticked.
+  function keepPicks(old, fresh) {
+    Array.prototype.forEach.call(old.querySelectorAll("input[name=pick]:checked"), function (box) {
+      var again = fresh.querySelector("#" + box.id);
+      if (again) { again.checked = true; }
+    });
+    var chosen = old.querySelector("#move-to");
+    var chosenAgain = fresh.querySelector("#move-to");
+    if (chosen && chosenAgain && chosen.value) { chosenAgain.value = chosen.value; }
+  }
   // Swap each [data-part] of `root` into the page. `own`: the answer to this console's own
   // button, which also carries its notice; live updates leave the notice where it is.
   function swap(root, own) {
@@ -69,7 +80,9 @@
       if (!own && part.id === "messages") { return; }
       if (!own && inUse(old)) { waiting = true; return; }
       keepFolds(old, part);
-      old.parentNode.replaceChild(document.importNode(part, true), old);
+      var fresh = document.importNode(part, true);
+      if (!own) { keepPicks(old, fresh); }
+      old.parentNode.replaceChild(fresh, old);
     });
     if (focused) {
       var again = document.getElementById(focused);
