@@ -327,3 +327,35 @@ async def test_the_console_works_without_javascript(tmp_path: Path, browser: Bro
             await close_pages(browser)
     finally:
         await server.stop()
+
+
+@pytest.mark.asyncio(loop_scope="session")  # the worker's shared Chromium
+async def test_a_part_in_use_waits_for_the_field_and_then_gets_the_newest(
+    tmp_path: Path, browser: Browser
+) -> None:
+    """Updates carry only the parts that changed: the board, kept back while a theme's
+    name is being typed in it, must not be lost when the next update brings only the
+    step, and comes in whole once the field is left."""
+    service = _meeting(tmp_path / "m")
+    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
+    await server.start()
+    try:
+        phone = await browser.new_page(viewport=PHONE)
+        await phone.goto(server.cohost_url())
+        await phone.wait_for_selector("body[data-live='1']")
+        await phone.click("#board > summary")
+        await phone.fill("#new-theme", "Halvskrivet tema")
+        service.create_theme("Trygghet i centrum")  # the board, changed at the laptop
+        await _console_at(phone, service.state.last_seq)
+        assert "Trygghet i centrum" not in await phone.inner_text("#board"), "kept back"
+        service.next_step()  # the next update brings the step only
+        await _console_at(phone, service.state.last_seq)
+        assert await phone.inner_text("#step-title") == service.agenda.steps[1].title
+        assert await phone.input_value("#new-theme") == "Halvskrivet tema", "not taken"
+        await phone.click("#step-title")  # the field is left
+        await phone.wait_for_function(
+            "() => document.getElementById('board').textContent.includes('Trygghet i centrum')"
+        )
+    finally:
+        await close_pages(browser)
+        await server.stop()

@@ -9,7 +9,7 @@
   var live = document.getElementById("live");
   if (!live || !window.fetch || !window.DOMParser || !window.URLSearchParams) { return; }
   var base = null;          // {remaining, at, running}
-  var held = null;          // the latest live update, kept while a field is in use
+  var held = {};            // part id -> its newest markup, kept while a field in it is in use
 
   function format(seconds) {
     var sign = seconds < 0 ? "-" : "";
@@ -73,12 +73,12 @@
   // button, which also carries its notice; live updates leave the notice where it is.
   function swap(root, own) {
     var focused = document.activeElement && document.activeElement.id;
-    var waiting = false;
+    var waiting = [];
     Array.prototype.forEach.call(root.querySelectorAll("[data-part]"), function (part) {
       var old = document.getElementById(part.id);
       if (!old) { return; }
       if (!own && part.id === "messages") { return; }
-      if (!own && inUse(old)) { waiting = true; return; }
+      if (!own && inUse(old)) { waiting.push(part); return; }
       keepFolds(old, part);
       var fresh = document.importNode(part, true);
       if (!own) { keepPicks(old, fresh); }
@@ -95,12 +95,20 @@
   function parse(html) {
     return new DOMParser().parseFromString(html, "text/html").body;
   }
+  // A live update carries only the parts that changed; a part kept back while a field in
+  // it is in use waits here, by id, until a newer one comes or the field is left.
   function applyLive(html) {
-    held = swap(parse(html), false) ? html : null;
+    var root = parse(html);
+    Array.prototype.forEach.call(root.querySelectorAll("[data-part]"), function (part) {
+      delete held[part.id];  // this one is newer
+    });
+    swap(root, false).forEach(function (part) { held[part.id] = part.outerHTML; });
   }
   document.addEventListener("focusout", function () {
     window.setTimeout(function () {
-      if (held !== null) { applyLive(held); }
+      var waiting = Object.keys(held).map(function (id) { return held[id]; });
+      held = {};
+      if (waiting.length) { applyLive(waiting.join("")); }
     }, 0);
   });
 
@@ -123,7 +131,7 @@
         return;
       }
       swap(root, true);
-      held = null;
+      held = {};
       seq(root.getAttribute("data-seq"));
     }).catch(function () {
       if (button) { button.disabled = false; }
