@@ -47,12 +47,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class _Forms(HTMLParser):
-    """Every form on a page, keyed by its button's id: fields, label, disabled."""
+    """Every form on a page, keyed by its button's id: fields, label, disabled. A button
+    outside its form (``form="…"``, a row's Remove) gets that form's fields and its own
+    name and value, as a browser sends them."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.forms: dict[str, dict[str, Any]] = {}
         self._fields: dict[str, str] | None = None
+        self._form_id = ""
+        self._by_form: dict[str, dict[str, str]] = {}
+        self._outside: list[dict[str, Any]] = []
         self._select: str | None = None
         self._button: dict[str, Any] | None = None
 
@@ -60,6 +65,11 @@ class _Forms(HTMLParser):
         a = {k: v or "" for k, v in attrs}
         if tag == "form":
             self._fields = {}
+            self._form_id = a.get("id", "")
+        elif tag == "button" and "form" in a:
+            self._button = {"id": a.get("id", ""), "disabled": "disabled" in a, "label": ""}
+            self._button["owner"] = a["form"]
+            self._button["own"] = {a["name"]: a.get("value", "")} if a.get("name") else {}
         elif self._fields is None:
             return
         elif tag == "input" and a.get("name"):
@@ -78,16 +88,28 @@ class _Forms(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "select":
             self._select = None
+        elif tag == "button" and self._button is not None and "owner" in self._button:
+            self._outside.append(self._button)
+            self._button = None
         elif tag == "button" and self._button is not None and self._fields is not None:
             self.forms[self._button["id"]] = {**self._button, "fields": dict(self._fields)}
             self._button = None
         elif tag == "form":
+            if self._form_id and self._fields is not None:
+                self._by_form[self._form_id] = dict(self._fields)
             self._fields = None
+
+    def close(self) -> None:
+        super().close()
+        for button in self._outside:
+            fields = {**self._by_form.get(button.pop("owner"), {}), **button.pop("own")}
+            self.forms[button["id"]] = {**button, "fields": fields}
 
 
 def forms(html: str) -> dict[str, dict[str, Any]]:
     parser = _Forms()
     parser.feed(html)
+    parser.close()
     return parser.forms
 
 

@@ -117,6 +117,8 @@
   }
   function send(form, button) {
     var body = new URLSearchParams(new FormData(form));
+    // A row's button belongs to its section's form and names the row (name="id").
+    if (button && button.name) { body.append(button.name, button.value); }
     if (button) { button.disabled = true; }
     window.fetch(form.getAttribute("action"), {
       method: "POST", body: body, credentials: "same-origin", headers: { "Accept": "text/html" }
@@ -136,12 +138,12 @@
     }).catch(function () {
       if (button) { button.disabled = false; }
       document.body.setAttribute("data-live", "0");
-      notDone(form);
+      notDone(button && !form.contains(button) ? button : form);
     });
   }
   // A tap the laptop never got says so where it was made: the button simply came back,
   // and the banner at the top (maybe scrolled away) was all there was.
-  function notDone(form) {
+  function notDone(where) {
     var template = document.getElementById("not-done");
     if (!template) { return; }
     document.querySelectorAll(".not-done.-shown").forEach(function (old) { old.remove(); });
@@ -149,7 +151,7 @@
     shown.removeAttribute("id");
     shown.hidden = false;
     shown.classList.add("-shown");
-    form.after(shown);
+    where.after(shown);
   }
   document.addEventListener("submit", function (event) {
     var form = event.target;
