@@ -181,6 +181,7 @@ REGISTRY: tuple[Key, ...] = (
     Key("escape", "close", "suggestion_close", "suggestions", footer=True, brief=True),
     # Moderation: sign-ups, check-out thoughts and phone ideas taken off (and back).
     Key("escape", "app.show('meeting')", "back", "moderation", footer=True),
+    Key("slash", "search", "search", "moderation", footer=True, display="/"),
     Key("delete", "toggle_removed", "remove_toggle", "moderation", footer=True),
     Key("ctrl+z", "undo", "undo_removal", "moderation", footer=True, priority=True),
     # Everywhere.

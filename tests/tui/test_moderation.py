@@ -83,3 +83,35 @@ def screen_state_words(service: object) -> list[tuple[str, int]]:
     steps = service.agenda.steps  # type: ignore[attr-defined]
     service.start_step(next(i for i, s in enumerate(steps) if s.kind is StepKind.CHECKOUT))  # type: ignore[attr-defined]
     return [(w, n) for w, n in screen_state(service)["words"]]  # type: ignore[arg-type]
+
+
+async def test_search_finds_the_rude_idea_among_150_and_del_hides_it(tmp_path: Path) -> None:
+    """With 150 ideas from the phones, newest first, the rude round-2 idea was a hundred
+    rows down (twelve PageDowns): / searches all three lists, Enter goes to it."""
+    service, clock = meeting(tmp_path / "m")
+    (rude,) = service.capture_ideas(["Skit i de jävla idioterna"], table=10, source="web")
+    for n in range(150):
+        clock.advance(1)
+        service.capture_ideas([f"Idé {n} om fler mötesplatser"], table=n % 15 + 1, source="web")
+    service.note_checkout("Jättebra möte", source="web")
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ModerationScreen)
+        assert screen.query_one("#ideas", OptionList).option_count == 151
+        await pilot.press("slash")
+        await pilot.press(*"JÄVLA")
+        await pilot.pause()
+        ideas = screen.query_one("#ideas", OptionList)
+        assert ideas.option_count == 1 and ideas.get_option_at_index(0).id == rude.id
+        checkout = screen.query_one("#checkout", OptionList)
+        assert checkout.get_option_at_index(0).disabled, "(nothing matches the search)"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.focused is ideas, "Enter goes to the list with what was found"
+        await pilot.press("delete")
+        await pilot.pause()
+        assert service.state.ideas[rude.id].deleted
+        assert "1 dold" in str(screen.query_one("#ideas-title").render()), "counts all 151"

@@ -1,7 +1,8 @@
 """Moderation: the co-hosts take junk or a person's data off every screen and report.
 
-Each list shows everything, newest first; ``Del`` removes the highlighted item or brings
-a removed one back, ``Ctrl+Z`` undoes the last removal made here. A removal is an event
+Each list shows everything, newest first; ``/`` searches all three (150 ideas from the
+tables' phones, and the rude one a hundred rows down); ``Del`` removes the highlighted
+item or brings a removed one back, ``Ctrl+Z`` undoes the last removal made here. A removal is an event
 (who and when are in the log) and the item leaves the projector, the word cloud, the
 TUI and every report at once.
 """
@@ -12,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from cafe.core.errors import CafeError
@@ -44,6 +45,7 @@ class ModerationScreen(Screen[None]):
         self.service = service
         self._rows: dict[str, list[ModerationRow]] = {name: [] for name in LISTS}
         self._undo: list[ModerationRow] = []
+        self._search = ""
 
     def compose(self) -> ComposeResult:
         header = MeetingHeader()
@@ -52,6 +54,7 @@ class ModerationScreen(Screen[None]):
         header.mode = t("tui.moderation.mode")
         yield header
         yield Label(t("tui.moderation.hint"), classes="caption")
+        yield Input(placeholder=t("tui.moderation.search"), id="moderation-search")
         for name in LISTS:
             with Vertical(classes="moderation-list"):
                 yield Label("", id=f"{name}-title", classes="list-title", markup=False)
@@ -65,22 +68,43 @@ class ModerationScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_lists()
 
+    def action_search(self) -> None:
+        self.query_one("#moderation-search", Input).focus()
+
+    @on(Input.Changed, "#moderation-search")
+    def search(self, event: Input.Changed) -> None:
+        self._search = " ".join(event.value.casefold().split())
+        self.refresh_lists()
+
+    @on(Input.Submitted, "#moderation-search")
+    def to_the_found(self) -> None:
+        """Enter: to the first list with a row found, to remove it with Del."""
+        for name in LISTS:
+            if self._rows[name]:
+                self.query_one(f"#{name}", OptionList).focus()
+                return
+
     @on(MeetingChanged)
     def refresh_lists(self) -> None:
         names = {th.id: th.name for th in self.service.state.themes.values()}
-        self._rows = {
+        every = {
             "signups": signup_rows(self.service, names),
             "checkout": checkout_rows(self.service),
             "ideas": phone_idea_rows(self.service),
         }
-        for name, rows in self._rows.items():
-            live = sum(1 for row in rows if not row.removed)
+        self._rows = {
+            name: [row for row in rows if self._search in " ".join(row.text.casefold().split())]
+            for name, rows in every.items()
+        }
+        for name, all_rows in every.items():
+            rows = self._rows[name]
+            live = sum(1 for row in all_rows if not row.removed)
             self.query_one(f"#{name}-title", Label).update(
                 t(
                     f"tui.moderation.{name}",
-                    count=len(rows) - live,
+                    count=len(all_rows) - live,
                     live=live,
-                    removed=len(rows) - live,
+                    removed=len(all_rows) - live,
                 )
             )
             options = self.query_one(f"#{name}", OptionList)
@@ -94,7 +118,12 @@ class ModerationScreen(Screen[None]):
                     )
                     for row in rows
                 ]
-                or [Option(t("tui.moderation.empty"), disabled=True)]
+                or [
+                    Option(
+                        t("tui.moderation.not_found" if self._search else "tui.moderation.empty"),
+                        disabled=True,
+                    )
+                ]
             )
             if rows:
                 options.highlighted = min(keep or 0, len(rows) - 1)
