@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList
 
 from cafe.tui.app import CafeApp
 from cafe.tui.screens.moderation_screen import ModerationScreen
+from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.web.snapshot import screen_state
 from tests.tui.helpers import FakePhoneServer, meeting
 
@@ -115,3 +117,16 @@ async def test_search_finds_the_rude_idea_among_150_and_del_hides_it(tmp_path: P
         await pilot.pause()
         assert service.state.ideas[rude.id].deleted
         assert "1 dold" in str(screen.query_one("#ideas-title").render()), "counts all 151"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+async def test_every_moderation_key_fits_an_80_column_footer(tmp_path: Path, lang: str) -> None:
+    """With / added, "^z Ångra senaste borttagning" ran off the edge and ? with it."""
+    service, clock = meeting(tmp_path / "m")
+    app = CafeApp(service, clock=clock, server=FakePhoneServer(), lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        placed = {key.key: key.whole for key in app.screen.query_one(KeyFooter).placed_keys()}
+        assert {"escape", "slash", "delete", "ctrl+z", "question_mark"} <= set(placed), placed
+        assert all(placed.values()), placed
