@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from cafe.core.service import MeetingService
+from cafe.core.state import Idea
 from cafe.i18n import t
 
 Kind = Literal["signup", "checkout", "idea"]
@@ -61,11 +62,16 @@ def phone_idea_rows(service: MeetingService) -> list[ModerationRow]:
         if idea.source != "web" or idea.merged_into:
             continue
         # Where and when it was said: a late round 2 idea is told from round 1's.
-        where = t(
-            "tui.moderation.idea_where" if idea.table else "tui.moderation.idea_circle",
-            table=idea.table,
-            round=idea.round,
-        )
+        where = idea_where(idea)
         text = f"{_clock(idea.at)}  {where}  {' '.join(idea.text.split())}"
         rows.append(ModerationRow("idea", idea.id, idea.at, text, idea.deleted, idea.source))
     return sorted(rows, key=lambda r: (r.at, r.id), reverse=True)
+
+
+def idea_where(idea: Idea) -> str:
+    """ "bord 3, runda 2:" (or "ringen, runda 2:"); before the rounds, "bord 3:" (it
+    said "runda 0")."""
+    if not idea.round:
+        return t("tui.moderation.idea_table", table=idea.table) if idea.table else ""
+    key = "tui.moderation.idea_where" if idea.table else "tui.moderation.idea_circle"
+    return t(key, table=idea.table, round=idea.round)

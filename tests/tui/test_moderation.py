@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import OptionList
 
 from cafe.tui.app import CafeApp
+from cafe.tui.moderation_data import phone_idea_rows
 from cafe.tui.screens.moderation_screen import ModerationScreen
 from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.web.snapshot import screen_state
@@ -56,7 +57,7 @@ async def test_removal_keys_remove_and_undo_in_order(tmp_path: Path) -> None:
         await pilot.press("tab")
         ideas = app.screen.query_one("#ideas", OptionList)
         row = str(ideas.get_option_at_index(0).prompt)
-        assert "bord 3, runda" in row, "where and when it was said, as the console shows it"
+        assert "bord 3:" in row, "where it was said, as the console shows it (no round yet)"
         await pilot.press("delete")  # hide the phone's junk idea
         await pilot.pause()
         assert idea.id not in {i.id for i in service.state.visible_ideas()}
@@ -130,3 +131,11 @@ async def test_every_moderation_key_fits_an_80_column_footer(tmp_path: Path, lan
         placed = {key.key: key.whole for key in app.screen.query_one(KeyFooter).placed_keys()}
         assert {"escape", "slash", "delete", "ctrl+z", "question_mark"} <= set(placed), placed
         assert all(placed.values()), placed
+
+
+def test_an_idea_sent_before_the_rounds_says_its_table_not_round_0(tmp_path: Path) -> None:
+    service, _clock = meeting(tmp_path / "m")
+    (early,) = service.capture_ideas(["Fika på biblioteket"], table=4, source="web")
+    assert early.round == 0
+    [row] = phone_idea_rows(service)
+    assert "bord 4:  Fika på biblioteket" in row.text and "runda 0" not in row.text

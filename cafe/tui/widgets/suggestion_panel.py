@@ -19,6 +19,7 @@ from textual.worker import Worker, WorkerState
 
 from cafe.i18n import t
 from cafe.tui.bindings import install
+from cafe.tui.moderation_data import idea_where
 from cafe.tui.screens.choice_modal import ChoiceModal
 from cafe.tui.screens.prompt_modal import PromptModal
 from cafe.tui.suggestion_data import BoardSuggestion, BoardSuggestions, compute
@@ -275,7 +276,5 @@ class SuggestionPanel(Vertical):
 def _said_where(idea: Idea) -> str:
     """ "bord 3, runda 2: ", so the co-hosts see whether two tables said it (a sign of
     weight) or one table twice; the pair showed the two texts only."""
-    if not idea.round:
-        return ""
-    key = "tui.moderation.idea_where" if idea.table else "tui.moderation.idea_circle"
-    return t(key, table=idea.table, round=idea.round) + " "
+    where = idea_where(idea)
+    return f"{where} " if where else ""
