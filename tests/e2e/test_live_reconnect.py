@@ -31,6 +31,14 @@ BACK_WITHIN_MS = 20_000
 """The page's backoff is 1, 2, 4, 8 s: it is back well within this once there is room."""
 
 
+OFFLINE_SHOWN = """() => {
+  const note = document.getElementById("offline");
+  const style = getComputedStyle(note);
+  return style.display !== "none" && style.opacity === "1";
+}"""
+"""The projector's "no contact with the laptop" note is on the wall (after its 5 s)."""
+
+
 def _server(service: MeetingService, port: int = 0) -> LanServer:
     return LanServer(
         service, host=LOOPBACK, port=port, lan_address=lambda: LOOPBACK, feed_limits=ONE_FEED
@@ -83,10 +91,15 @@ async def test_a_live_page_comes_back_by_itself_after_a_refusal_and_a_drop(
 
                 await server.stop()  # a drop: the laptop's server goes away and comes back
                 await _live(page, "0", timeout=5000)
+                if which == "projector":  # after 5 s the room's screen says so
+                    await page.wait_for_function(OFFLINE_SHOWN, timeout=10_000)
+                    assert "Ingen kontakt med datorn" in await page.inner_text("#offline")
                 server = _server(service, port)
                 await server.start()
                 assert server.port == port
                 await _live(page, "1")
+                if which == "projector":
+                    assert await page.evaluate(OFFLINE_SHOWN) is False, "gone when back"
                 await _follows(page, service, StepKind.CHECKOUT)
                 assert await page.evaluate("() => window.notReloaded === true"), "never reloaded"
             finally:
