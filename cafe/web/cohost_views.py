@@ -40,6 +40,7 @@ from cafe import links
 from cafe.core import meeting_seating
 from cafe.core.agenda import StepKind
 from cafe.core.errors import CafeError, StoreError
+from cafe.core.figures import meeting_figures
 from cafe.core.service import MeetingService
 from cafe.core.timer import format_seconds
 from cafe.web.context import CONTEXT, WebContext
@@ -302,6 +303,9 @@ def console_values(
         "typed": typed or {},
         "signups": signups,
         "signups_live": sum(1 for s in signups if not s["removed"]),
+        # The people, as the projector and the laptop count them: one who signed up twice
+        # is one ("Anmälningar (40)" beside "39 vill jobba vidare" read as a fault).
+        "signup_people": meeting_figures(service.state).signup_people,
         "thoughts": thoughts,
         "thoughts_live": sum(1 for c in thoughts if not c["removed"]),
         "phone_ideas": phone_ideas,

@@ -219,6 +219,20 @@ async def test_the_console_lists_everything_without_contact_details(
     assert f"b-rename-{ids['places']}" in found
 
 
+async def test_the_console_counts_people_as_the_projector_does(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    """One person signed up twice: the console said "Anmälningar (2)" beside the
+    projector's "1 vill jobba vidare"; it now says both."""
+    for _ in range(2):  # from two phones, no contact details: one person
+        service.sign_up(name="Li Wei", organisation="Röda Korset", source="web")
+    html, _ = await console(client, cohost)
+    assert "Anmälningar (2, från 1 person)" in html
+    service.sign_up(name="Per Persson", organisation="Kommunen", source="web")
+    html, _ = await console(client, cohost)
+    assert "Anmälningar (3, från 2 personer)" in html
+
+
 async def test_the_console_page_is_safe_and_speaks_english(
     client: TestClient, service: MeetingService, cohost: str
 ) -> None:
