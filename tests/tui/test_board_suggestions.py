@@ -149,3 +149,27 @@ async def test_a_duplicate_pair_says_which_table_and_round_said_each(tmp_path: P
         shown = str(panel.query_one("#suggestion-ideas", Static).render())
         assert "1 · bord 3, runda 2: Dagis besöker äldreboendet" in shown
         assert "2 · bord 5, runda 2: Förskolan på besök hos de äldre" in shown
+
+
+async def test_a_rejected_suggestion_stays_rejected_when_s_is_pressed_again(
+    tmp_path: Path,
+) -> None:
+    """A rejected "Trygghet" came back the next time s was pressed: the same ideas give
+    the same grouping, computed again."""
+    service, clock = meeting(tmp_path / "m")
+    service.capture_ideas([*FOOD, *DIGITAL], table=1)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(140, 40)) as pilot:
+        panel = await _open_suggestions(pilot, app)
+        before = [set(th.ideas) for th in panel.suggestions.themes if not th.other]
+        rejected = set(panel.suggestions.themes[0].ideas)
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        after = [set(th.ideas) for th in panel.suggestions.themes if not th.other]
+        assert rejected not in after, "not offered again"
+        assert len(after) == len(before) - 1, "the others still are"

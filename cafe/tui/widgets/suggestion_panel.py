@@ -47,6 +47,9 @@ class SuggestionPanel(Vertical):
         self.suggestions = BoardSuggestions()
         self.pair_index: int | None = None
         """The duplicate pair shown, or ``None`` while the themes are shown."""
+        self.rejected: set[frozenset[str]] = set()
+        """The ideas of each suggestion rejected here: the same grouping, computed again
+        the next time s was pressed, came back as if never rejected."""
 
     def compose(self) -> ComposeResult:
         yield Label(t("harvest.tui.title"), id="suggestion-title", classes="column-title")
@@ -91,6 +94,9 @@ class SuggestionPanel(Vertical):
     def computed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, BoardSuggestions):
             self.suggestions = event.worker.result
+            self.suggestions.themes = [
+                th for th in self.suggestions.themes if frozenset(th.ideas) not in self.rejected
+            ]
             self.refresh_panel()
             if self.pair_index is None:
                 self.query_one("#suggestion-list", OptionList).focus()
@@ -206,6 +212,7 @@ class SuggestionPanel(Vertical):
         if chosen is None or self.pair_index is not None:
             return
         self.suggestions.themes.remove(chosen)
+        self.rejected.add(frozenset(chosen.ideas))
         self.notify(t("harvest.tui.rejected", name=chosen.shown_name))
         self.refresh_panel()
 
