@@ -3,9 +3,10 @@
 The method has two co-hosts, and only one of them sits at the laptop's keyboard. The
 other scans the console's code (``cafe qr DIR --cohost``, or ``F4`` in the TUI) and gets
 the same controls on ``/c/{token}/``: next and previous step, start or pause the timer,
-a minute more or less, the speakers of the presentation round; every sign-up, check-out thought and idea sent from a table's phone with
-Remove and Undo; and the board work that suits a touch screen (tick ideas and move them
-to a theme, a new theme, a new name for one).
+a minute more or less, the speakers of the presentation round; every sign-up, check-out
+thought and idea sent from a table's phone with Remove and Undo; and the board work that
+suits a touch screen (tick ideas and move them to a theme, a new theme, a new name for
+one).
 
 - **Its own token.** The console's token is not the meeting's or a table's (those hang
   on the walls); it is read from the meeting on every request, so ``cafe qr DIR --cohost
