@@ -2,9 +2,9 @@
 
 Each list shows everything, newest first; ``/`` searches all three (150 ideas from the
 tables' phones, and the rude one a hundred rows down); ``Del`` removes the highlighted
-item or brings a removed one back, ``Ctrl+Z`` undoes the last removal made here. A removal is an event
-(who and when are in the log) and the item leaves the projector, the word cloud, the
-TUI and every report at once.
+item or brings a removed one back, ``Ctrl+Z`` undoes the last removal made here. A
+removal is an event (who and when are in the log) and the item leaves the projector, the
+word cloud, the TUI and every report at once.
 """
 
 from __future__ import annotations
