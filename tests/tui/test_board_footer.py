@@ -161,3 +161,30 @@ async def test_the_theme_list_shows_the_keys_for_a_theme(
         await settle(pilot)
         panel = app.screen.query_one(SuggestionPanel)
         assert panel.display, "s shows the suggestions from the theme list at every width"
+
+
+async def test_the_title_of_the_list_the_keys_act_on_stands_out(tmp_path: Path) -> None:
+    """ "e" renamed a theme or rewrote an idea depending on a focus nobody could see on a
+    mirrored projector: the focused list's title is marked (and drawn in reverse)."""
+    app = board_app(tmp_path / "m", "sv")
+    app.service.create_theme("Mat och gemenskap", ideas=[])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await settle(pilot)
+        titles = {
+            name: app.screen.query_one(f"#{name}")
+            for name in ("board-ideas-title", "themes-title", "suggestion-title")
+        }
+
+        def marked() -> set[str]:
+            return {name for name, title in titles.items() if title.has_class("-keys-here")}
+
+        assert marked() == {"board-ideas-title"}
+        ideas = titles["board-ideas-title"]
+        assert ideas.styles.background != app.screen.query_one("#themes-title").styles.background
+        await pilot.press("tab")
+        await settle(pilot)
+        assert marked() == {"themes-title"}
+        await open_suggestions(pilot)
+        await settle(pilot)
+        assert marked() == {"suggestion-title"}

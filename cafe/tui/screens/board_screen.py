@@ -75,7 +75,7 @@ class BoardScreen(Screen[None]):
                 yield Label("", id="board-ideas-title", classes="column-title", markup=False)
                 yield IdeaList(id="board-ideas")
             with Vertical(id="board-right"):
-                yield Label(t("tui.themes.title"), classes="column-title")
+                yield Label(t("tui.themes.title"), id="themes-title", classes="column-title")
                 yield ThemeList(id="board-themes")
                 yield Label("", id="theme-ideas-title", classes="column-title", markup=False)
                 yield Static("", id="theme-ideas", markup=False)
@@ -167,6 +167,16 @@ class BoardScreen(Screen[None]):
         elif event.key == "s" and self._themes_focused() and self.size.width < NARROW_WIDTH:
             event.stop()
             self.action_suggest()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The title of the list the keys act on stands out ("e" renamed a theme or rewrote
+        an idea, by a focus nobody could see on a mirrored projector)."""
+        focused = self.focused
+        ideas, themes = self.query_one(IdeaList), self.query_one(ThemeList)
+        self.query_one("#board-ideas-title").set_class(focused is ideas, "-keys-here")
+        self.query_one("#themes-title").set_class(focused is themes, "-keys-here")
+        panel = self.query_one(SuggestionPanel)
+        panel.query_one("#suggestion-title").set_class(panel.has_focus_within, "-keys-here")
 
     def _themes_focused(self) -> bool:
         return self.focused is self.query_one(ThemeList)
