@@ -10,7 +10,7 @@ tables, and read back as ``MeetingState.seating_plan``.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from cafe.core.agenda import StepKind
 from cafe.core.errors import CafeError, Problem
@@ -208,23 +208,25 @@ def speaking_order(service: MeetingService) -> list[tuple[int, list[str]]]:
     return [(table, ids) for table, ids in groups if ids]
 
 
+class SpeakingTurn(NamedTuple):
+    """Where the presentation round is: everyone in speaking order, who speaks now (the
+    first not yet ticked off) and who spoke just before (the tick an Undo takes back)."""
+
+    order: list[str]
+    now: str | None
+    last: str | None
+
+
+def speaking_turn(service: MeetingService) -> SpeakingTurn:
+    """The speaking order, read once, and the turn in it."""
+    order = [pid for _, ids in speaking_order(service) for pid in ids]
+    spoken = service.state.spoken
+    at = next((i for i, pid in enumerate(order) if pid not in spoken), len(order))
+    return SpeakingTurn(
+        order, order[at] if at < len(order) else None, order[at - 1] if at else None
+    )
+
+
 def next_speaker(service: MeetingService) -> str | None:
     """The first person in the speaking order who has not spoken yet: who speaks now."""
-    spoken = service.state.spoken
-    for _, ids in speaking_order(service):
-        for pid in ids:
-            if pid not in spoken:
-                return pid
-    return None
-
-
-def last_speaker(service: MeetingService) -> str | None:
-    """Who spoke last, in the speaking order: the tick an Undo takes back."""
-    spoken = service.state.spoken
-    last = None
-    for _, ids in speaking_order(service):
-        for pid in ids:
-            if pid not in spoken:
-                return last
-            last = pid
-    return last
+    return speaking_turn(service).now

@@ -175,8 +175,7 @@ def _speakers(service: MeetingService) -> dict[str, Any]:
     """Who speaks now in the presentation round, and who spoke last: the co-host with
     the phone can tick them off as ``k`` does, while the other one runs the laptop."""
     people = service.state.participants
-    order = [pid for _, ids in meeting_seating.speaking_order(service) for pid in ids]
-    now, last = meeting_seating.next_speaker(service), meeting_seating.last_speaker(service)
+    order, now, last = meeting_seating.speaking_turn(service)
 
     def person(pid: str | None) -> dict[str, str] | None:
         if pid is None:

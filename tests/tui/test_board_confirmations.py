@@ -30,6 +30,16 @@ def _signed_up_theme(service: MeetingService, name: str, people: int) -> str:
     return theme.id
 
 
+async def _theme_list(pilot) -> BoardScreen:
+    """The board (t), its theme list focused."""
+    await pilot.press("t")
+    await pilot.pause()
+    board = pilot.app.screen
+    assert isinstance(board, BoardScreen)
+    board.query_one(ThemeList).focus()
+    return board
+
+
 def _question(app: CafeApp) -> str:
     """The dialog's question as drawn, every line of it."""
     widget = app.screen.query_one(".question", Static)
@@ -42,11 +52,7 @@ async def test_closing_a_list_with_sign_ups_asks_and_enter_keeps_it(tmp_path: Pa
     theme = _signed_up_theme(service, "Samverkan, lokaler och stöd", 8)
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("t")
-        await pilot.pause()
-        board = app.screen
-        assert isinstance(board, BoardScreen)
-        board.query_one(ThemeList).focus()
+        board = await _theme_list(pilot)
         await pilot.press("l")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmModal), "a list of 8 is not closed by one key"
@@ -74,9 +80,7 @@ async def test_deleting_a_theme_names_the_people_on_its_list_in_full(tmp_path: P
     theme = _signed_up_theme(service, "Drop-in och spontanidrott", 6)
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("t")
-        await pilot.pause()
-        app.screen.query_one(ThemeList).focus()
+        await _theme_list(pilot)
         await pilot.press("delete")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmModal)

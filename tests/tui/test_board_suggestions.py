@@ -44,6 +44,14 @@ async def _open_suggestions(pilot, app) -> SuggestionPanel:
     return panel
 
 
+async def _show_pair(pilot, panel: SuggestionPanel, pair: tuple[str, str]) -> None:
+    """The duplicates (d), then n until ``pair`` is the one shown."""
+    await pilot.press("d")
+    await pilot.pause()
+    while panel.suggestions.duplicates[panel.pair_index] != pair:
+        await pilot.press("n")
+
+
 async def test_suggestions_are_shown_one_is_accepted_and_undone(tmp_path: Path) -> None:
     service, clock = meeting(tmp_path / "m")
     food = [i.id for i in service.capture_ideas(FOOD, table=1)]
@@ -114,10 +122,7 @@ async def test_duplicates_are_offered_one_pair_at_a_time_and_merged(tmp_path: Pa
     async with app.run_test(size=(140, 40)) as pilot:
         panel = await _open_suggestions(pilot, app)
         assert (a.id, b.id) in panel.suggestions.duplicates
-        await pilot.press("d")
-        await pilot.pause()
-        while panel.suggestions.duplicates[panel.pair_index] != (a.id, b.id):
-            await pilot.press("n")
+        await _show_pair(pilot, panel, (a.id, b.id))
         shown = str(panel.query_one("#suggestion-ideas", Static).render())
         assert a.text in shown and b.text in shown
         await pilot.press("m")
@@ -142,10 +147,7 @@ async def test_a_duplicate_pair_says_which_table_and_round_said_each(tmp_path: P
     async with app.run_test(size=(140, 40)) as pilot:
         panel = await _open_suggestions(pilot, app)
         assert (a.id, b.id) in panel.suggestions.duplicates
-        await pilot.press("d")
-        await pilot.pause()
-        while panel.suggestions.duplicates[panel.pair_index] != (a.id, b.id):
-            await pilot.press("n")
+        await _show_pair(pilot, panel, (a.id, b.id))
         shown = str(panel.query_one("#suggestion-ideas", Static).render())
         assert "1 · bord 3, runda 2: Dagis besöker äldreboendet" in shown
         assert "2 · bord 5, runda 2: Förskolan på besök hos de äldre" in shown

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from cafe.qr import qr_halfblocks
 from cafe.tui.app import CafeApp
 from cafe.tui.screens.cohost_modal import CohostModal
-from cafe.tui.widgets.qr_panel import QrPanel, qr_rows
+from cafe.tui.widgets.qr_panel import QrPanel
 from tests.tui.helpers import COHOST_URL, FakePhoneServer, meeting
 
 
@@ -58,7 +59,7 @@ async def test_the_code_is_whole_on_an_80x24_console(tmp_path: Path, key: str, l
         url = str(app.screen.query_one(f"#{name}-url", Static).render()).replace("\n", "")
         assert qr.url == url
         dialog = app.screen.query_one(".dialog").content_region
-        assert qr.region.height == qr_rows(url), "every line of the code is drawn"
+        assert qr.region.height == len(qr_halfblocks(url)), "every line of the code is drawn"
         assert dialog.contains_region(qr.region), (qr.region, dialog)
         assert app.screen.region.contains_region(qr.region)
         beside = app.screen.query_one(".beside")

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 
-from cafe.tui.widgets.qr_panel import QrPanel, qr_rows
+from cafe.tui.widgets.qr_panel import QrPanel
 
 
 class QrBeside(Horizontal):
@@ -35,6 +35,7 @@ class QrBeside(Horizontal):
             yield from self._words
 
     def on_mount(self) -> None:
-        self.query_one(QrPanel).url = self.url
-        if self.url:
-            self.styles.height = qr_rows(self.url)
+        panel = self.query_one(QrPanel)
+        panel.url = self.url
+        if panel.lines:
+            self.styles.height = panel.lines

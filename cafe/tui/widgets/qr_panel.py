@@ -31,13 +31,6 @@ def qr_text(url: str) -> Text:
     return text
 
 
-def qr_rows(url: str) -> int:
-    """How many lines the code for ``url`` takes."""
-    from cafe.qr import qr_halfblocks
-
-    return len(qr_halfblocks(url))
-
-
 class QrPanel(Static):
     """The code alone (the step shows the URL, for those who type it instead)."""
 
@@ -51,5 +44,10 @@ class QrPanel(Static):
     def on_mount(self) -> None:
         self.watch_url(self.url)
 
+    lines = 0
+    """How many lines the code drawn takes (``QrBeside`` is as tall)."""
+
     def watch_url(self, url: str) -> None:
-        self.update(qr_text(url) if url else "")
+        code = qr_text(url) if url else Text()
+        self.lines = len(code.plain.splitlines())
+        self.update(code)
