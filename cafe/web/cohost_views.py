@@ -246,15 +246,11 @@ def _board(service: MeetingService) -> dict[str, Any]:
                 "id": th.id,
                 "name": th.name,
                 "signup": th.signup,
-                "ideas": [
-                    {"id": i.id, "text": i.text, "theme": i.theme}
-                    for i in ideas
-                    if i.theme == th.id
-                ],
+                "ideas": [{"id": i.id, "text": i.text} for i in ideas if i.theme == th.id],
             }
             for th in themes
         ],
-        "loose": [{"id": i.id, "text": i.text, "theme": ""} for i in ideas if i.theme not in live],
+        "loose": [{"id": i.id, "text": i.text} for i in ideas if i.theme not in live],
         "ideas": len(ideas),
     }
 
