@@ -189,6 +189,7 @@ def table_cards(service: MeetingService, base: str, lang: str) -> list[TableCard
                 url=url,
                 png=qr_png(url),
                 label=tr("reports.cards.circle") if circle else "",
+                circle=circle,
             )
         )
     return cards

@@ -38,6 +38,8 @@ class TableCard:
     """Shown instead of "Table N" (the circle)."""
     appointed: bool = False
     """The planner chose this host (nobody volunteered): the card says to brief them."""
+    circle: bool = False
+    """The meeting sits in one circle: nobody hosts a table, someone writes the ideas."""
 
 
 def build_table_cards(
@@ -75,8 +77,8 @@ def build_table_cards(
                     "reports.cards.host_appointed" if card.appointed else "reports.cards.host",
                     name=safe_text(card.host),
                 )
-                if card.host
-                else tr("reports.cards.host_blank")
+                if card.host and not card.circle
+                else tr("reports.cards.writer_blank" if card.circle else "reports.cards.host_blank")
             )
             number_box = Box(left.left, left.top, left.width, int(left.height * 0.62))
             fitted, size = fit_list(
@@ -95,7 +97,12 @@ def build_table_cards(
             deck.picture(slide, card.png, Box(right.left, right.top, right.width, side))
             caption = Box(right.left, right.top + side, right.width, right.height - side)
             paras = [
-                Para(tr("reports.cards.scan"), bold=True, align="center", color=PALETTE.title),
+                Para(
+                    tr("reports.cards.scan_circle" if card.circle else "reports.cards.scan"),
+                    bold=True,
+                    align="center",
+                    color=PALETTE.title,
+                ),
                 Para(card.url, scale=0.55, align="center", color=PALETTE.muted),
             ]
             fitted, size = fit_list(

@@ -237,6 +237,7 @@ class CafeApp(App[None]):
         for screen in self.screen_stack:
             screen.post_message(MeetingChanged(events))
         self._tell_step_moved_by_cohost(events)
+        self._tell_late_ideas(events)
 
     def _tell_step_moved_by_cohost(self, events: list[Event]) -> None:
         """A step changed from the co-host's phone: the screen changed under whoever is at
@@ -251,6 +252,24 @@ class CafeApp(App[None]):
         if 0 <= index < len(steps):
             self.notify(
                 t("tui.cohost.moved", number=index + 1, title=steps[index].title), markup=False
+            )
+
+    def _tell_late_ideas(self, events: list[Event]) -> None:
+        """A table's phone sent into a round already over (its page was open since then):
+        the capture screen shows only the round under way, so the ideas came in unseen."""
+        now = self.service.capture_round
+        late: dict[tuple[int, int], int] = {}
+        for event in events:
+            if event.kind is not EventKind.IDEA_CAPTURED or event.data.get("source") != "web":
+                continue
+            table, round_number = int(event.data.get("table", 0)), int(event.data["round"])
+            if table and 0 < round_number < now:
+                late[table, round_number] = late.get((table, round_number), 0) + 1
+        for (table, round_number), count in sorted(late.items()):
+            self.notify(
+                t("tui.capture.late_ideas", table=table, round=round_number, count=count),
+                timeout=15,
+                markup=False,
             )
 
     # -- actions ------------------------------------------------------------------------

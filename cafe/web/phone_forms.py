@@ -22,6 +22,7 @@ from cafe.core.state import Idea
 from cafe.web import forms
 from cafe.web.context import (
     CONSENT_VERSION,
+    WebContext,
     checkout_question,
     retention_days,
     round_question,
@@ -235,12 +236,26 @@ async def checkout_submit(request: web.Request) -> web.Response:
 # -- table host ------------------------------------------------------------------------------
 
 
+def _in_circle(ctx: WebContext) -> bool:
+    """Seated as one circle: its one card's code is a table page, but there is no table."""
+    return ctx.service.state.seating_plan.is_circle
+
+
+def _ideas_go_to(ctx: WebContext, table: int) -> int:
+    """The table a page's ideas are filed under: in a circle, the circle's (0), as the
+    laptop files what it types (the card's code once made a "table 1" of the circle)."""
+    return 0 if _in_circle(ctx) else table
+
+
 def _table_ideas(page: Page, table: int) -> list[Idea]:
+    table = _ideas_go_to(page.ctx, table)
     ideas = [i for i in page.ctx.service.state.visible_ideas() if i.table == table]
     return sorted(ideas, key=lambda i: (i.round, i.at, i.id))
 
 
-def _show_table(page: Page, shown: Shown, *, sent: bool = False) -> web.Response:
+def _show_table(
+    page: Page, shown: Shown, *, sent: bool = False, sent_round: int = 0
+) -> web.Response:
     ctx, table = table_context(page.request)
     current = ctx.service.capture_round
     ideas = _table_ideas(page, table)
@@ -252,6 +267,10 @@ def _show_table(page: Page, shown: Shown, *, sent: bool = False) -> web.Response
         "table.html",
         **_form_values(page, shown, page.request.path),
         table=table,
+        circle=_in_circle(ctx),
+        heading=page.tr("web.table.heading_circle")
+        if _in_circle(ctx)
+        else page.tr("web.table.heading", table=table),
         round=current,
         rounds=len(ctx.agenda.cafe_rounds),
         question=round_question(ctx.agenda, current) if current else "",
@@ -263,12 +282,17 @@ def _show_table(page: Page, shown: Shown, *, sent: bool = False) -> web.Response
         ],
         raw=shown.values.get("raw", ""),
         sent=sent,
+        sent_round=sent_round if sent_round != current else 0,
         max_ideas=forms.MAX_IDEAS_PER_SEND,
+        round_url=page.request.app.router["table_round"].url_for(
+            token=page.request.match_info["token"]
+        ),
     )
 
 
 def _capture_ideas(page: Page, values: dict[str, Any], submission: str) -> Command:
     ctx, table = table_context(page.request)
+    table = _ideas_go_to(ctx, table)
     # The round the page showed: a host who sends round 1's ideas after the co-hosts
     # moved on still files them under round 1 (a round not yet reached is not taken).
     shown = values.get("round")
@@ -285,7 +309,11 @@ def _capture_ideas(page: Page, values: dict[str, Any], submission: str) -> Comma
             for i in ctx.service.state.visible_ideas()
             if i.table == table and i.round == into
         }
-        new = [text for text in values["ideas"] if match_key(text) not in sent]
+        new = []  # a line pasted twice in one send is one idea, as a line sent twice is
+        for text in values["ideas"]:
+            if match_key(text) not in sent:
+                sent.add(match_key(text))
+                new.append(text)
         if values["ideas"] and not new:
             return []
         return ctx.service.capture_ideas(
@@ -300,10 +328,14 @@ def _capture_ideas(page: Page, values: dict[str, Any], submission: str) -> Comma
     return capture
 
 
-def _ideas_sent(page: Page, _ideas: Any) -> web.Response:
-    """Back to an empty form (a reload does not send the ideas again)."""
+def _ideas_sent(page: Page, ideas: list[Idea]) -> web.Response:
+    """Back to an empty form (a reload does not send the ideas again), saying which round
+    the ideas went to when that is no longer the round under way."""
     url = page.request.app.router["table"].url_for(token=page.request.match_info["token"])
-    raise web.HTTPSeeOther(location=url.with_query(sent="1"))
+    query = {"sent": "1"}
+    if ideas and ideas[0].round != page.ctx.service.capture_round:
+        query["round"] = str(ideas[0].round)
+    raise web.HTTPSeeOther(location=url.with_query(query))
 
 
 TABLE_IDEAS = PhoneForm(
@@ -317,7 +349,22 @@ TABLE_IDEAS = PhoneForm(
 
 async def table_form(request: web.Request) -> web.Response:
     table_context(request)
-    return _show_table(Page(request), Shown(), sent=request.query.get("sent") == "1")
+    sent_round = request.query.get("round", "")
+    return _show_table(
+        Page(request),
+        Shown(),
+        sent=request.query.get("sent") == "1",
+        sent_round=int(sent_round) if sent_round.isdigit() and len(sent_round) < 3 else 0,
+    )
+
+
+async def table_round(request: web.Request) -> web.Response:
+    """The round a table's ideas now go to: a page left open on the table asks, and shows
+    the new round's question instead of filing the next round's ideas under the old one."""
+    ctx, _table = table_context(request)
+    return web.json_response(
+        {"round": ctx.service.capture_round}, headers={"Cache-Control": "no-store"}
+    )
 
 
 async def table_submit(request: web.Request) -> web.Response:
@@ -336,4 +383,5 @@ def routes() -> list[web.RouteDef]:
         web.post("/m/{token}/checkout", checkout_submit, name="checkout"),
         web.get("/t/{token}/", table_form, name="table"),
         web.post("/t/{token}/", table_submit, name="table"),
+        web.get("/t/{token}/round", table_round, name="table_round", allow_head=False),
     ]

@@ -123,6 +123,21 @@ def test_without_a_plan_tables_follow_the_people_present(tmp_path: Path) -> None
     assert table_count(service) == 1
 
 
+def test_a_circle_s_card_asks_for_who_writes_not_for_a_table_host(tmp_path: Path) -> None:
+    """Eight people in one circle: one card, "Ringen", no table host to appoint."""
+    service = new_meeting(tmp_path / "m")
+    people = service.add_participants([PersonInput(f"Person {n}", present=True) for n in range(8)])
+    service.store_seating({"mode": "circle", "order": [p.id for p in people]})
+    build_before(service, tmp_path / "out", public_base=PUBLIC)
+    prs = open_deck(tmp_path / "out" / "table-cards.pptx")
+    assert len(prs.slides) == 1
+    text = all_text(prs)
+    assert sv("reports.cards.circle") in text
+    assert sv("reports.cards.writer_blank") in text and sv("reports.cards.scan_circle") in text
+    assert "Bordsvärd" not in text and "bordets" not in text
+    assert overflowing(prs) == []
+
+
 def test_english_meeting_gets_english_printouts(tmp_path: Path) -> None:
     service = new_meeting(tmp_path / "m", agenda="idea-meeting.en", challenge="loneliness")
     build_before(service, tmp_path / "out", public_base=PUBLIC)

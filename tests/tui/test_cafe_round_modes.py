@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.css.query import NoMatches
-from textual.widgets import Label
+from textual.widgets import Input, Label
 
 from cafe.core import meeting_seating
 from cafe.core.timer import TimerPhase
@@ -149,3 +149,22 @@ async def test_capturing_a_circles_ideas_speaks_of_the_circle_not_tables(
         await pilot.press("enter")
         await pilot.pause()
         assert [i.text for i in service.state.visible_ideas()][-1] == "Bokcirkel"
+
+
+async def test_a_number_typed_in_a_circle_is_not_glued_onto_the_next_idea(tmp_path: Path) -> None:
+    """Habit from table meetings: "3" and Enter. The number stayed in the field, and the
+    next idea, typed with eyes on the paper, was stored as "3Läsecirkel"."""
+    service, clock = meeting(tmp_path / "m", registered=7, present=True)
+    service.start_step(step_index(service, "cafe_round"))
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#capture-error", Label).render())
+        assert error == t("tui.capture.circle_no_tables")
+        assert app.screen.query_one("#capture-text", Input).value == ""
+        await pilot.press(*"Läsecirkel", "enter")
+        await pilot.pause()
+    assert [(i.text, i.table) for i in service.state.visible_ideas()] == [("Läsecirkel", 0)]

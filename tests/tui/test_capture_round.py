@@ -105,3 +105,25 @@ async def test_capture_shows_the_rounds_time_left(tmp_path: Path) -> None:
         service.start_step(step_index(service, "cafe_round", 2))  # the rotation
         await pilot.pause()
         assert str(app.screen.query_one("#capture-clock", Label).render()) == ""
+
+
+async def test_the_laptop_says_when_a_table_phone_sends_into_a_round_that_is_over(
+    tmp_path: Path,
+) -> None:
+    """Table 3's page was open since round 1 and sent in round 2: the capture screen shows
+    round 2's ideas only, so the facilitator is told where they went."""
+    app = _round_1_under_way(tmp_path)
+    service = app.service
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        service.start_step(step_index(service, "cafe_round", 2))
+        service.timer_start()
+        await pilot.pause()
+        service.capture_ideas(["Läxhjälp", "Fika"], table=3, round=1, source="web")
+        service.capture_ideas(["Bänkar"], table=4, round=2, source="web")  # this round's
+        service.capture_ideas(["Bussen"], table=5, round=1)  # typed here: no word
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert t("tui.capture.late_ideas", table=3, round=1, count=2) in said, said
+        assert not [s for s in said if "Bord 4" in s or "Bord 5" in s], said

@@ -75,6 +75,23 @@ async def test_the_round_before_shows_the_coming_seating(
     assert "Nästa runda: 1" in html and "Åsa" in html and "Öberg" not in html
 
 
+async def test_a_circle_is_not_told_where_to_sit_or_of_a_next_round(
+    client: TestClient, service: MeetingService, token: str
+) -> None:
+    """Eight people in one circle: the projector said "Nästa runda: 1" in the presentation
+    round and "Här sitter ni i runda 1" above "Vi sitter alla i en ring."."""
+    people = seat_people(service, [f"Person {n}" for n in range(8)])
+    service.store_seating({"mode": "circle", "order": people})
+    for index in (
+        step_index(service, StepKind.CAFE_ROUND, 1) - 1,
+        step_index(service, StepKind.CAFE_ROUND, 1),
+    ):
+        service.start_step(index)
+        html = await (await client.get(f"/screen/{token}")).text()
+        assert '<h2 id="seating-title" class="circle">Vi sitter alla i en ring.</h2>' in html
+        assert "Nästa runda" not in html and "Här sitter ni" not in html
+
+
 async def test_word_cloud_during_checkout(
     client: TestClient, service: MeetingService, token: str
 ) -> None:

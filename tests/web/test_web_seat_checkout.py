@@ -56,6 +56,9 @@ async def test_seat_page_in_circle_mode(
     service.store_seating({"mode": "circle", "order": [asa]})
     html = await (await client.get(f"/m/{token}/seat", params={"name": "Åsa"})).text()
     assert "Vi sitter alla i en ring." in html
+    html = await (await client.get(f"/m/{token}/seat")).text()
+    assert "Vi sitter alla i en ring." in html, "said at once: there is nobody to look up"
+    assert "Visa mina bord" not in html and 'id="name"' not in html
 
 
 async def test_seat_page_refuses_a_very_long_name(client: TestClient, token: str) -> None:

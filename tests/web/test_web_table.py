@@ -6,7 +6,7 @@ from aiohttp.test_utils import TestClient
 
 from cafe.core.service import MeetingService
 from cafe.storage.folder import table_token
-from tests.web.support import open_form, start_round, submit
+from tests.web.support import open_form, seat_people, start_round, submit
 
 
 async def test_before_the_rounds_the_page_shows_the_first_question(
@@ -157,3 +157,66 @@ async def test_a_table_that_sends_again_after_a_lost_connection_stores_each_idea
     await submit(client, f"/t/{table_token(service, 3)}/", {"ideas": "Läxhjälp"})
     ideas = [(i.table, i.text) for i in service.state.visible_ideas()]
     assert ideas == [(2, "Fika på torget"), (2, "Läxhjälp"), (2, "Bokcirkel"), (3, "Läxhjälp")]
+
+
+async def test_a_line_pasted_twice_in_one_send_is_one_idea(
+    client: TestClient, service: MeetingService
+) -> None:
+    start_round(service, 1)
+    service.timer_start()
+    path = f"/t/{table_token(service, 5)}/"
+    await submit(client, path, {"ideas": "Mattlag\nFika\nmattlag \nMattlag"})
+    assert [i.text for i in service.state.visible_ideas()] == ["Mattlag", "Fika"]
+
+
+async def test_the_page_asks_which_round_and_a_late_send_says_where_it_went(
+    client: TestClient, service: MeetingService
+) -> None:
+    """A page left open on the table since round 1: it asks which round is under way (to
+    show round 2's question), and what it still sends for round 1 is said to be there."""
+    start_round(service, 1)
+    service.timer_start()
+    path = f"/t/{table_token(service, 3)}/"
+    round_url = f"{path}round"
+    assert (await (await client.get(round_url)).json()) == {"round": 1}
+    hidden = await open_form(client, path)
+    assert hidden["round"] == "1"
+
+    start_round(service, 2)
+    service.timer_start()
+    response = await client.get(round_url)
+    assert await response.json() == {"round": 2}
+    assert response.headers["Cache-Control"] == "no-store"
+
+    response = await client.post(
+        path, data={**hidden, "ideas": "Skrivet i runda 1"}, allow_redirects=False
+    )
+    assert response.headers["Location"] == f"{path}?sent=1&round=1"
+    assert [(i.text, i.round) for i in service.state.visible_ideas()] == [("Skrivet i runda 1", 1)]
+    html = await (await client.get(response.headers["Location"])).text()
+    assert "Skickat till runda 1." in html and "Runda 2 av 4" in html
+    assert (await client.get(f"/t/{'x' * 22}/round")).status == 404
+
+
+async def test_in_a_circle_the_card_s_page_is_the_circle_s_and_files_under_it(
+    client: TestClient, service: MeetingService
+) -> None:
+    """Eight people in one circle: the laptop files typed ideas under the circle (table 0);
+    the card's code made a "bord 1" of the phone's, apart from the circle's."""
+    people = seat_people(service, [f"Person {n}" for n in range(8)])
+    service.store_seating({"mode": "circle", "order": people})
+    start_round(service, 1)
+    service.timer_start()
+    service.capture_idea("Skrivet på datorn", table=0)
+    path = f"/t/{table_token(service, 1)}/"
+    html = await (await client.get(path)).text()
+    assert "<h1>Ringen</h1>" in html and "Ringens idéer" in html
+    assert "Bord 1" not in html and "Bordets" not in html
+    await submit(client, path, {"ideas": "Skickat från mobilen"})
+    assert {i.text: i.table for i in service.state.visible_ideas()} == {
+        "Skrivet på datorn": 0,
+        "Skickat från mobilen": 0,
+    }
+    html = await (await client.get(f"{path}?sent=1")).text()
+    this_round = html.split('id="this-round"')[1]
+    assert "Skrivet på datorn" in this_round and "Skickat från mobilen" in this_round

@@ -184,9 +184,8 @@ class CaptureScreen(Screen[None]):
         if not text:
             return
         if text.isdigit():
-            if not self.tables:
+            if not self.tables:  # not put back either: "3Läsecirkel" reached the slides
                 error.update(t("tui.capture.circle_no_tables"))
-                self.query_one("#capture-text", DraftInput).restore(event.value)
             else:  # a refused number is not put back: the next idea was typed onto it
                 self.choose_table(int(text))  # the message names it and the tables there are
             return

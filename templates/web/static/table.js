@@ -23,9 +23,12 @@
       if (box.value.trim()) { store.setItem(key, box.value); } else { store.removeItem(key); }
     } catch (e) { /* a full or private store: the text is still in the box */ }
   }
+  var sentNote = document.getElementById("sent");
   if (store) {
-    if (document.getElementById("sent")) {
+    if (sentNote) {
       store.removeItem(key);  // the laptop has it
+      var into = sentNote.getAttribute("data-round");  // sent into an earlier round
+      if (into) { store.removeItem("cafe-draft:" + location.pathname + ":" + into); }
     } else {
       var draft = store.getItem(key);
       if (draft && !box.value.trim()) { box.value = draft; if (kept) { kept.hidden = false; } }
@@ -35,6 +38,35 @@
     keep();
     if (kept) { kept.hidden = true; }
   });
+  // The page stays open on the table all evening: when the co-hosts start the next round
+  // it shows that round's question. Before, the next round's ideas were filed under the
+  // round the page was opened in, and the facilitator was not told. Text typed for the
+  // old round stays, and goes to that round, with a note saying so.
+  var shown = form.getAttribute("data-round") || "0";
+  var roundUrl = form.getAttribute("data-round-url");
+  var moved = document.getElementById("round-moved");
+  var asking = false;
+  function checkRound() {
+    if (!roundUrl || asking || document.hidden) { return; }
+    asking = true;
+    fetch(roundUrl, { credentials: "same-origin", cache: "no-store" }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (now) {
+      asking = false;
+      if (!now || String(now.round) === shown) { return; }
+      if (!box.value.trim()) {
+        var lang = new URLSearchParams(location.search).get("lang");  // not "Sent!" again
+        location.replace(location.pathname + (lang ? "?lang=" + encodeURIComponent(lang) : ""));
+      } else if (moved && moved.hidden && shown !== "0") {
+        moved.hidden = false;
+      }
+    }).catch(function () { asking = false; });
+  }
+  if (roundUrl) {
+    window.setInterval(checkRound, 10000);
+    document.addEventListener("visibilitychange", checkRound);
+    window.addEventListener("focus", checkRound);
+  }
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     keep();
