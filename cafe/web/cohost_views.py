@@ -240,12 +240,17 @@ def _board(service: MeetingService) -> dict[str, Any]:
     ideas = sorted(state.visible_ideas(), key=lambda i: (i.at, _number(i.id)))
     themes = state.live_themes()
     live = {th.id for th in themes}
+    signed: dict[str, int] = {}
+    for signup in state.live_signups():
+        for theme_id in signup.themes:
+            signed[theme_id] = signed.get(theme_id, 0) + 1
     return {
         "themes": [
             {
                 "id": th.id,
                 "name": th.name,
                 "signup": th.signup,
+                "signed": signed.get(th.id, 0),
                 "ideas": [{"id": i.id, "text": i.text} for i in ideas if i.theme == th.id],
             }
             for th in themes

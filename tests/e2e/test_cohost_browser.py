@@ -359,3 +359,94 @@ async def test_a_part_in_use_waits_for_the_field_and_then_gets_the_newest(
     finally:
         await close_pages(browser)
         await server.stop()
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_closing_a_list_people_signed_on_asks_first_and_shows_how_many(
+    tmp_path: Path, browser: Browser
+) -> None:
+    """One tap on "Close the sign-up list" took a list off the projector and the phones
+    while people were still scanning; the laptop asks, with the count, and now so does
+    the console (and its tag says how many are on it)."""
+    service = _meeting(tmp_path / "m")
+    places = next(th for th in service.state.live_themes() if th.name.startswith("Mötesplatser"))
+    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
+    await server.start()
+    try:
+        phone = await browser.new_page(viewport=PHONE)
+        await phone.goto(server.cohost_url())
+        await phone.wait_for_selector("body[data-live='1']")
+        await phone.click("#board > summary")
+        heading = f"#theme-{places.id}-name"
+        assert "lista (1)" in await phone.inner_text(heading)
+        asked: list[str] = []
+
+        async def answer(dialog: object, accept: bool) -> None:
+            asked.append(dialog.message)  # type: ignore[attr-defined]
+            await (dialog.accept() if accept else dialog.dismiss())  # type: ignore[attr-defined]
+
+        phone.once("dialog", lambda d: answer(d, False))
+        await phone.click(f"#b-list-{places.id}")
+        await phone.wait_for_timeout(300)  # a tap that was not sent would have been by now
+        assert asked and "1 person har redan skrivit upp sig" in asked[0], asked
+        assert service.state.themes[places.id].signup, "No: the list stays open"
+
+        phone.once("dialog", lambda d: answer(d, True))
+        await phone.click(f"#b-list-{places.id}")
+        await phone.wait_for_function(
+            f"() => document.getElementById('b-list-{places.id}').textContent.includes('Öppna')"
+        )
+        assert not service.state.themes[places.id].signup
+        assert len(asked) == 2
+        others = [th for th in service.state.live_themes() if th.id != places.id]
+        await phone.click(f"#b-list-{others[0].id}")  # nobody on it: closes at once
+        await phone.wait_for_function(
+            f"() => document.getElementById('b-list-{others[0].id}').textContent.includes('Öppna')"
+        )
+        assert len(asked) == 2, "no question for a list nobody has signed"
+    finally:
+        await close_pages(browser)
+        await server.stop()
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_ideas_arriving_do_not_slide_the_rows_under_the_co_hosts_thumb(
+    tmp_path: Path, browser: Browser
+) -> None:
+    """Eight tables send at once while the co-host reads the phone ideas, newest first:
+    the rows slid down under the thumb and a tap on Hide hid another table's idea."""
+    service = _meeting(tmp_path / "m")
+    for table in range(1, 9):
+        service.capture_ideas(
+            [f"Idé {n} från bord {table}" for n in (1, 2)], table=table, source="web"
+        )
+    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
+    await server.start()
+    try:
+        phone = await browser.new_page(viewport=PHONE)
+        await phone.goto(server.cohost_url())
+        await phone.wait_for_selector("body[data-live='1']")
+        await phone.click("#phone-ideas > summary")
+        row = phone.locator("#phone-ideas li.row").nth(6)
+        await row.scroll_into_view_if_needed()
+        await phone.evaluate("window.scrollBy(0, 200)")
+        box = await row.bounding_box()
+        assert box is not None
+        thumb = {"x": box["x"] + box["width"] - 30, "y": box["y"] + box["height"] / 2}
+        under = "(p) => document.elementFromPoint(p.x, p.y).closest('li.row').id"
+        before = await phone.evaluate(under, thumb)
+
+        for table in range(1, 9):  # the burst, each a live update
+            service.capture_ideas([f"Ny idé från bord {table}"], table=table, source="web")
+        await _console_at(phone, service.state.last_seq)
+        assert await phone.evaluate("document.querySelectorAll('#phone-ideas li.row').length") == 26
+        assert await phone.evaluate(under, thumb) == before, "the same row under the thumb"
+        await phone.mouse.click(thumb["x"], thumb["y"])  # Hide
+        hidden = before.removeprefix("idea-")
+        await phone.wait_for_function(
+            f"() => document.getElementById('b-idea-{hidden}').classList.contains('undo')"
+        )
+        assert [i.id for i in service.state.ideas.values() if i.deleted] == [hidden]
+    finally:
+        await close_pages(browser)
+        await server.stop()

@@ -88,3 +88,61 @@ async def test_board_keys_focus_confirmation_and_undo_in_order(tmp_path: Path) -
         [back] = service.state.live_themes()
         assert back.name == "Mötesplatser"
         assert {i.id for i in service.state.visible_ideas() if i.theme == back.id} == {a.id, b.id}
+
+
+async def test_ctrl_z_does_not_take_back_what_the_co_host_did_since(tmp_path: Path) -> None:
+    """The laptop moved an idea to "Resor", the co-host's console then moved it on to
+    "Mötesplatser": the laptop's Ctrl+Z (for its own slip) put it back without a theme,
+    under the co-host's thumb and unsaid. Now the co-host's move stands and the laptop
+    says so; an idea nobody touched since is still put back."""
+    service, clock = meeting(tmp_path / "m")
+    a, b = service.capture_ideas(["Besöksvänner", "Skjuts till träffen"], table=1)
+    travel = service.create_theme("Resor")
+    places = service.create_theme("Mötesplatser")
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        board = app.screen
+        ideas = board.query_one(IdeaList)
+        ideas.focus()
+        for idea in (a, b):
+            ideas.show_idea(idea.id)
+            await pilot.press("x")
+        await pilot.press("o")
+        await pilot.pause()
+        app.screen.dismiss(travel.id)
+        await pilot.pause()
+        assert service.state.ideas[a.id].theme == travel.id == service.state.ideas[b.id].theme
+
+        service.set_idea_theme(a.id, places.id)  # the console's "Flytta" on the phone
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert service.state.ideas[a.id].theme == places.id, "the co-host's move stands"
+        assert service.state.ideas[b.id].theme == "", "the laptop's own move is undone"
+        said = [str(n.message) for n in app._notifications]
+        assert any("1 idé har flyttats igen sedan dess" in s for s in said), said
+
+
+async def test_ctrl_z_keeps_a_theme_name_the_co_host_gave_since(tmp_path: Path) -> None:
+    service, clock = meeting(tmp_path / "m")
+    travel = service.create_theme("Resor")
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        app.screen.query_one(ThemeList).focus()
+        await pilot.press("e")
+        await pilot.pause()
+        await press_quickly(pilot, *["backspace"] * len("Resor"))
+        await type_text(pilot, "Skjuts")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert service.state.themes[travel.id].name == "Skjuts"
+        service.rename_theme(travel.id, "Resor och skjuts")  # the console's "Byt namn"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert service.state.themes[travel.id].name == "Resor och skjuts"
+        said = [str(n.message) for n in app._notifications]
+        assert any("nytt namn sedan dess" in s for s in said), said

@@ -194,11 +194,24 @@ class BoardScreen(Screen[None]):
     def _themes_of(self, ideas: list[str]) -> dict[str, str]:
         return {i: self.service.state.ideas[i].theme for i in ideas}
 
-    def _restore_themes(self, before: dict[str, str]) -> None:
+    def _moved_since(self, left_in: dict[str, str]) -> set[str]:
+        """Ideas no longer where a change made here left them: the co-host has moved them
+        since (the laptop's Ctrl+Z took back the co-host's sorting, unsaid)."""
+        ideas = self.service.state.ideas
+        return {i for i, theme_id in left_in.items() if ideas[i].theme != theme_id}
+
+    def _restore_themes(self, before: dict[str, str], keep: set[str] = frozenset()) -> None:
+        """Put ideas back where they were, except those in ``keep``, which stay where the
+        co-host put them; the laptop says how many."""
         live = {th.id for th in self.service.state.live_themes()}
         for idea_id, theme_id in before.items():
-            if self.service.state.ideas[idea_id].theme != theme_id:
+            if idea_id not in keep and self.service.state.ideas[idea_id].theme != theme_id:
                 self.service.set_idea_theme(idea_id, theme_id if theme_id in live else "")
+        self._say_kept(len(keep))
+
+    def _say_kept(self, count: int, key: str = "tui.board.undo_kept") -> None:
+        if count:
+            self.notify(t(key, count=count), severity="warning", timeout=10)
 
     def _leaving_themes(self, ideas: list[str], target: str) -> int:
         """How many of ``ideas`` would leave a theme they are in now."""
@@ -263,8 +276,9 @@ class BoardScreen(Screen[None]):
             created.append(self.service.create_theme(name, ideas=ideas).id)
 
         def undo() -> None:
+            keep = self._moved_since(dict.fromkeys(ideas, created[0]))
             self.service.delete_theme(created[0])
-            self._restore_themes(before)
+            self._restore_themes(before, keep)
 
         def done(result: str | None) -> None:
             if result is not None and created:
@@ -312,7 +326,10 @@ class BoardScreen(Screen[None]):
             for idea_id in ideas:
                 if not self._run(self.service.set_idea_theme, idea_id, theme_id):
                     return
-            self._remember("moved", lambda: self._restore_themes(before))
+            left_in = dict.fromkeys(ideas, theme_id)
+            self._remember(
+                "moved", lambda: self._restore_themes(before, self._moved_since(left_in))
+            )
             self.marked.clear()
             self.refresh_board()
 
@@ -333,7 +350,15 @@ class BoardScreen(Screen[None]):
 
             def rename(name: str) -> None:
                 self.service.rename_theme(theme_id, name)
-                self._remember("renamed", lambda: self.service.rename_theme(theme_id, old_name))
+                given = self.service.state.themes[theme_id].name
+
+                def undo() -> None:
+                    if self.service.state.themes[theme_id].name != given:  # renamed since
+                        self._say_kept(1, "tui.board.undo_kept_name")
+                    else:
+                        self.service.rename_theme(theme_id, old_name)
+
+                self._remember("renamed", undo)
 
             self.app.push_screen(PromptModal(t("tui.board.rename_title"), old_name, submit=rename))
             return
@@ -385,7 +410,10 @@ class BoardScreen(Screen[None]):
             name = theme.name
 
             def recreate() -> None:
-                self.service.create_theme(theme.name, signup=theme.signup, ideas=members)
+                keep = self._moved_since(dict.fromkeys(members, ""))  # sorted again since
+                back = [i for i in members if i not in keep]
+                self.service.create_theme(theme.name, signup=theme.signup, ideas=back)
+                self._say_kept(len(keep))
 
             def confirmed(yes: bool | None) -> None:
                 if yes and self._run(self.service.delete_theme, theme_id):

@@ -171,8 +171,9 @@ class SuggestionPanel(Vertical):
         self.suggestions.themes.remove(chosen)
 
         def undo() -> None:
+            keep = board._moved_since(dict.fromkeys(chosen.ideas, created[0]))
             service.delete_theme(created[0])
-            board._restore_themes(before)
+            board._restore_themes(before, keep)
             self.suggestions.themes.append(chosen)
             self.refresh_panel()
 

@@ -69,10 +69,28 @@
     var chosenAgain = fresh.querySelector("#move-to");
     if (chosen && chosenAgain && chosen.value) { chosenAgain.value = chosen.value; }
   }
+  // The row at the top of the screen stays where it is on the screen when parts are
+  // swapped: ideas arriving from eight tables at once went in above it, the rows slid
+  // down under the co-host's thumb, and a tap on Hide hid another table's idea.
+  function screenAnchor() {
+    var rows = live.querySelectorAll(".row[id], section[id], details[id]");
+    for (var i = 0; i < rows.length; i++) {
+      var box = rows[i].getBoundingClientRect();
+      if (box.height > 0 && box.top >= 0) { return { id: rows[i].id, top: box.top }; }
+    }
+    return null;
+  }
+  function keepOnScreen(anchor) {
+    var el = anchor && document.getElementById(anchor.id);
+    if (!el) { return; }
+    var moved = el.getBoundingClientRect().top - anchor.top;
+    if (Math.abs(moved) >= 1) { window.scrollBy(0, moved); }
+  }
   // Swap each [data-part] of `root` into the page. `own`: the answer to this console's own
   // button, which also carries its notice; live updates leave the notice where it is.
   function swap(root, own) {
     var focused = document.activeElement && document.activeElement.id;
+    var anchor = screenAnchor();
     var waiting = [];
     Array.prototype.forEach.call(root.querySelectorAll("[data-part]"), function (part) {
       var old = document.getElementById(part.id);
@@ -88,6 +106,7 @@
       var again = document.getElementById(focused);
       if (again && again !== document.activeElement) { again.focus({ preventScroll: true }); }
     }
+    keepOnScreen(anchor);
     readTimer();
     draw();
     return waiting;
@@ -157,7 +176,12 @@
     var form = event.target;
     if (!form.classList || !form.classList.contains("act")) { return; }
     event.preventDefault();
-    send(form, event.submitter || form.querySelector("button"));
+    var button = event.submitter || form.querySelector("button");
+    // A tap that takes something away from the room (a sign-up list people are still
+    // signing on) asks first, as the laptop does.
+    var question = button && button.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) { return; }
+    send(form, button);
   });
 
   readTimer();
