@@ -71,7 +71,17 @@ SECTION_OF = {
 """Where the page scrolls back to after each moderation button (its section's anchor)."""
 SECTIONS = frozenset(SECTION_OF.values())
 NOTICES = frozenset(
-    {"stale", "last", "first", "untimed", "not_started", "seated", "done", "pick_first"}
+    {
+        "stale",
+        "last",
+        "first",
+        "untimed",
+        "not_started",
+        "seated",
+        "done",
+        "pick_first",
+        "moved_gone",
+    }
 )
 """What a redirect may ask the page to say (``?n=``): fixed keys, never free text."""
 MAX_REMEMBERED = 512
@@ -416,9 +426,14 @@ def _moderate(service: MeetingService, action: str, data: dict[str, Any]) -> str
         if not picked or not theme:
             return "pick_first"
         target = "" if theme == "none" else theme
+        # Merged or hidden at the laptop since the page was drawn: not moved, and said so
+        # (the Move did less than the console showed, unsaid).
+        gone = [i for i in picked if state.ideas[i].deleted or state.ideas[i].merged_into]
         for idea in picked:
-            if state.ideas[idea].theme != target:  # as asked already: a resend is a no-op
+            if idea not in gone and state.ideas[idea].theme != target:  # a resend: no-op
                 service.set_idea_theme(idea, target)
+        if gone:
+            return "moved_gone"
     elif action == "new_theme":
         service.create_theme(str(data.get("name", "")))
     elif action == "rename_theme":

@@ -450,3 +450,59 @@ async def test_ideas_arriving_do_not_slide_the_rows_under_the_co_hosts_thumb(
     finally:
         await close_pages(browser)
         await server.stop()
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_the_board_follows_the_laptop_while_ideas_are_ticked(
+    tmp_path: Path, browser: Browser
+) -> None:
+    """A ticked box keeps the focus: the board counted as "in use" and stood still, unsaid,
+    for as long as the co-host sorted. It follows now, the ticks kept."""
+    service = _meeting(tmp_path / "m")
+    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
+    await server.start()
+    try:
+        phone = await browser.new_page(viewport=PHONE)
+        await phone.goto(server.cohost_url())
+        await phone.wait_for_selector("body[data-live='1']")
+        await phone.click("#board > summary")
+        first = service.state.visible_ideas()[0].id
+        await phone.click(f"#pick-{first}")
+        assert await phone.evaluate("document.activeElement.type") == "checkbox"
+        service.create_theme("Trygghet i centrum")  # at the laptop
+        await phone.wait_for_function(
+            "() => document.getElementById('board').textContent.includes('Trygghet i centrum')",
+            timeout=5000,
+        )
+        assert await phone.is_checked(f"#pick-{first}"), "the tick is kept"
+    finally:
+        await close_pages(browser)
+        await server.stop()
+
+
+@pytest.mark.asyncio(loop_scope="session")
+@pytest.mark.parametrize("lang", ["sv", "en"])
+async def test_the_console_fits_320_pixels_with_the_phones_text_at_150_percent(
+    tmp_path: Path, browser: Browser, lang: str
+) -> None:
+    """ "Utcheckningstankar (0)" ran off the right edge and the console scrolled sideways
+    under the thumb (WCAG 1.4.4 and 1.4.10)."""
+    service = _meeting(tmp_path / "m")
+    service.start_step(len(service.agenda.steps) - 1)  # the check-out: every section there
+    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
+    await server.start()
+    try:
+        phone = await browser.new_page(viewport={"width": 320, "height": 740})
+        await phone.goto(f"{server.cohost_url()}?lang={lang}")
+        await phone.evaluate(
+            """() => {
+              document.querySelectorAll('details').forEach((d) => { d.open = true; });
+              document.documentElement.style.fontSize = '150%';
+            }"""
+        )
+        width = await phone.evaluate("document.documentElement.scrollWidth")
+        await phone.screenshot(path=artifact(f"cohost-320-text150-{lang}.png"), full_page=True)
+        assert width <= 320, f"{width} px wide"
+    finally:
+        await close_pages(browser)
+        await server.stop()

@@ -24,7 +24,8 @@ async def test_f4_shows_the_console_code_with_a_warning(tmp_path: Path) -> None:
         assert str(app.screen.query_one("#cohost-url", Static).render()) == COHOST_URL
         assert "▀" in str(app.screen.query_one("#cohost-qr").render())
         warning = str(app.screen.query_one("#cohost-warning", Static).render())
-        assert "kan styra mötet" in warning and "--cohost --new" in warning
+        assert "kan styra mötet" in warning
+        assert f"cafe qr {tmp_path / 'm'} --cohost --new" in warning, "this meeting's folder"
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, CohostModal)

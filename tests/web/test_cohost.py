@@ -618,6 +618,24 @@ async def test_two_moves_from_one_page_are_two_taps_and_a_resend_is_one(
     assert service.state.ideas[ids["shown"]].theme == "", "the same tap again: not redone"
 
 
+async def test_a_move_of_ideas_merged_at_the_laptop_since_says_so(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    """Two ideas ticked on the phone; the laptop merged one away meanwhile: the Move moved
+    the other and skipped it, unsaid."""
+    ids = busy_meeting(service)
+    [typed] = [i.id for i in service.state.visible_ideas() if i.source != "web"]
+    _, found = await console(client, cohost)
+    service.merge_ideas(ids["shown"], [typed])  # at the laptop
+    fields = {**found["b-move"]["fields"], "theme": ids["places"], "pick": [ids["shown"], typed]}
+    response = await client.post(cohost, data=fields, allow_redirects=False)
+    assert "n=moved_gone" in response.headers["Location"]
+    assert service.state.ideas[ids["shown"]].theme == ids["places"]
+    assert service.state.ideas[typed].theme == "", "merged away: not moved"
+    page = await (await client.get(response.headers["Location"])).text()
+    assert "hade slagits ihop eller dolts vid datorn" in page
+
+
 async def test_a_theme_name_the_service_refuses_reads_in_the_consoles_language(
     client: TestClient, service: MeetingService, cohost: str
 ) -> None:

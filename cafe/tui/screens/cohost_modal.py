@@ -7,6 +7,7 @@ says so. ``cafe qr DIR --cohost --new`` makes a new code when this one has been 
 
 from __future__ import annotations
 
+import shlex
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -49,11 +50,21 @@ class CohostModal(ModalScreen[None]):
                 self.url,
                 Label(t("tui.cohost.title"), classes="dialog-title"),
                 Static(self.url, id="cohost-url", markup=False),
-                Static(t("tui.cohost.warning"), id="cohost-warning", markup=False),
+                Static(
+                    t("tui.cohost.warning", folder=self._folder()),
+                    id="cohost-warning",
+                    markup=False,
+                ),
                 Static(t("tui.cohost.how"), id="cohost-how", markup=False),
                 close,
                 qr_id="cohost-qr",
             )
+
+    def _folder(self) -> str:
+        """This meeting's folder, as the command to type needs it (a placeholder, "MAPP",
+        had to be translated in a hurry)."""
+        folder = getattr(getattr(self.app, "service", None), "folder", None)
+        return shlex.quote(str(folder)) if folder else t("tui.cohost.folder_placeholder")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(None)

@@ -44,9 +44,14 @@
     }
   }
 
+  // A box just ticked keeps the focus but holds no typing: its part follows the laptop
+  // (the ticks are carried over), or the board stood still, unsaid, while one sorted.
   function inUse(part) {
     var active = document.activeElement;
     if (!active || active === document.body || !part.contains(active)) { return false; }
+    if (active.tagName === "INPUT" && (active.type === "checkbox" || active.type === "radio")) {
+      return false;
+    }
     return active.tagName === "INPUT" || active.tagName === "SELECT" || active.tagName === "TEXTAREA";
   }
   function keepFolds(old, fresh) {
