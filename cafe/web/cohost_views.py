@@ -43,6 +43,7 @@ from cafe.core.agenda import StepKind
 from cafe.core.errors import CafeError, StoreError
 from cafe.core.figures import meeting_figures
 from cafe.core.service import MeetingService
+from cafe.core.state import Idea
 from cafe.core.timer import format_seconds
 from cafe.web.context import CONTEXT, WebContext
 from cafe.web.forms import phone_message
@@ -63,6 +64,9 @@ SECTION_OF = {
     "hide_idea": "phone-ideas",
     "restore_idea": "phone-ideas",
     "move_ideas": "board",
+    "merge_ideas": "board",
+    "hide_ideas": "board",
+    "restore_ideas": "board",
     "new_theme": "board",
     "rename_theme": "board",
     "list_on": "board",
@@ -80,6 +84,10 @@ NOTICES = frozenset(
         "seated",
         "done",
         "pick_first",
+        "merge_two",
+        "merged",
+        "hidden",
+        "restored",
         "moved_gone",
     }
 )
@@ -244,6 +252,11 @@ def _phone_ideas(service: MeetingService) -> list[dict[str, Any]]:
     ]
 
 
+def _board_idea(idea: Idea) -> dict[str, Any]:
+    """A row of the board: the same idea from two tables must read as two (to merge)."""
+    return {"id": idea.id, "text": idea.text, "table": idea.table, "round": idea.round}
+
+
 def _board(service: MeetingService) -> dict[str, Any]:
     """The live themes with their ideas, then the ideas without a theme."""
     state = service.state
@@ -261,11 +274,11 @@ def _board(service: MeetingService) -> dict[str, Any]:
                 "name": th.name,
                 "signup": th.signup,
                 "signed": signed.get(th.id, 0),
-                "ideas": [{"id": i.id, "text": i.text} for i in ideas if i.theme == th.id],
+                "ideas": [_board_idea(i) for i in ideas if i.theme == th.id],
             }
             for th in themes
         ],
-        "loose": [{"id": i.id, "text": i.text} for i in ideas if i.theme not in live],
+        "loose": [_board_idea(i) for i in ideas if i.theme not in live],
         "ideas": len(ideas),
     }
 
@@ -289,6 +302,7 @@ def console_values(
     alert: str = "",
     typed: dict[str, str] | None = None,
     opened: str = "",
+    undo: list[str] | None = None,
 ) -> dict[str, Any]:
     """Everything ``_cohost_live.html`` needs (the page and every live update).
 
@@ -309,7 +323,8 @@ def console_values(
         "csrf": page.csrf_token(path),
         "sid": new_submission_id,
         "now": now,
-        "notice": page.tr(f"web.cohost.notice_{notice}") if notice else "",
+        "notice": page.tr(f"web.cohost.notice_{notice}", count=len(undo or ())) if notice else "",
+        "undo": undo or [],
         "alert": alert,
         "typed": typed or {},
         "signups": signups,
@@ -336,8 +351,11 @@ def _page(
     alert: str = "",
     typed: dict[str, str] | None = None,
     opened: str = "",
+    undo: list[str] | None = None,
 ) -> web.Response:
-    values = console_values(page, path, notice=notice, alert=alert, typed=typed, opened=opened)
+    values = console_values(
+        page, path, notice=notice, alert=alert, typed=typed, opened=opened, undo=undo
+    )
     return page.render(
         "cohost.html",
         status=status,
@@ -351,7 +369,7 @@ def _page(
 
 
 async def console_page(request: web.Request) -> web.Response:
-    _console(request)
+    ctx = _console(request)
     page = Page(request)
     notice = request.query.get("n", "")
     return _page(
@@ -359,6 +377,7 @@ async def console_page(request: web.Request) -> web.Response:
         _console_path(request),
         notice=notice if notice in NOTICES else "",
         opened=request.query.get("o", ""),
+        undo=_undo_ids(ctx.service, request.query.get("u", "")),
     )
 
 
@@ -443,6 +462,45 @@ def _moderate(service: MeetingService, action: str, data: dict[str, Any]) -> str
     return ""
 
 
+BOARD_BATCH = frozenset({"merge_ideas", "hide_ideas", "restore_ideas"})
+"""The board bar's buttons besides Move: they act on the ticked ideas."""
+UNDO_IDS = re.compile(r"i[0-9]{1,9}")
+
+
+def _board_batch(
+    service: MeetingService, action: str, data: dict[str, Any]
+) -> tuple[str, list[str]]:
+    """Merge or hide the ticked ideas (or bring back the ones just merged or hidden);
+    returns the notice and the ideas an Undo beside it brings back. The second co-host
+    sorts the board on a phone: duplicates from 13 tables, a typo'd idea typed at the
+    laptop, had to wait for the laptop's keyboard."""
+    state = service.state
+    picked = [i for i in data.get("pick", []) if i in state.ideas]
+    live = [i for i in picked if state.ideas[i].visible]
+    if action == "restore_ideas":
+        for idea in picked:
+            if not state.ideas[idea].visible:  # a resend finds them back already
+                service.restore_idea(idea)
+        return "restored", []
+    if action == "merge_ideas":
+        if len(live) < 2:
+            return "merge_two", []
+        service.merge_ideas(live[0], live[1:])  # into the first ticked, its words kept
+        return "merged", live[1:]
+    if not live:
+        return "pick_first", []
+    for idea in live:
+        service.delete_idea(idea, by="console")
+    return "hidden", live
+
+
+def _undo_ids(service: MeetingService, raw: str) -> list[str]:
+    """The ideas an Undo may bring back (``?u=``): ids only, and only ideas now gone."""
+    ideas = service.state.ideas
+    found = [i for i in raw.split(".")[:200] if UNDO_IDS.fullmatch(i)]
+    return [i for i in found if i in ideas and not ideas[i].visible]
+
+
 def _alert(error: CafeError, page: Page) -> str:
     """The service's refusal in the page's language, in the forms' words (a theme name
     left empty reads "write a name for the theme", not "the theme must be filled in")."""
@@ -459,7 +517,7 @@ def _resend_key(data: dict[str, Any]) -> str:
     has one Move form for every idea, so two moves of different ideas from one page are
     two taps, and the same move sent twice is one."""
     picks = ",".join(sorted(data.get("pick", [])))
-    fields = (data.get(k, "") for k in ("submission", "do", "id", "theme"))
+    fields = (data.get(k, "") for k in ("submission", "do", "act", "id", "theme"))
     return "|".join([*map(str, fields), picks])
 
 
@@ -473,6 +531,8 @@ async def console_action(request: web.Request) -> web.Response:
     page = Page(request)
     path = _console_path(request)
     action = str(data.get("do", ""))
+    if action == "move_ideas" and data.get("act") in ("merge", "hide"):
+        action = f"{data['act']}_ideas"  # the bar's other buttons, on the same ticks
     typed: dict[str, str] = {}
     if action == "new_theme":
         typed["new_theme"] = str(data.get("name", ""))
@@ -492,9 +552,12 @@ async def console_action(request: web.Request) -> web.Response:
     if action not in STEP_ACTIONS and action not in SECTION_OF:
         return _page(page, path, status=400, alert=page.tr("web.cohost.unknown_action"))
     notice = ""
+    undo: list[str] = []
     try:
         if not request.app[RECENT].first_time(_resend_key(data)):
             notice = "done"  # a resent form: it was done the first time
+        elif action in BOARD_BATCH:
+            notice, undo = _board_batch(ctx.service, action, data)
         elif action not in STEP_ACTIONS:
             notice = _moderate(ctx.service, action, data)
         elif str(data.get("at", "")) != str(ctx.service.state.current_step):
@@ -513,7 +576,8 @@ async def console_action(request: web.Request) -> web.Response:
             opened=SECTION_OF.get(action, ""),
         )
     section = SECTION_OF.get(action, "")
-    query = "&".join(f"{k}={v}" for k, v in (("n", notice), ("o", section)) if v)
+    asked = (("n", notice), ("o", section), ("u", ".".join(undo)))
+    query = "&".join(f"{k}={v}" for k, v in asked if v)
     location = f"{path}?{query}" if query else path
     raise web.HTTPSeeOther(location=f"{location}#{section or 'now'}")
 

@@ -506,3 +506,33 @@ async def test_the_console_fits_320_pixels_with_the_phones_text_at_150_percent(
     finally:
         await close_pages(browser)
         await server.stop()
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_the_co_host_merges_two_ticked_ideas_on_the_phone_and_undoes_it(
+    tmp_path: Path, browser: Browser
+) -> None:
+    service = _meeting(tmp_path / "m")
+    dup = service.capture_ideas(["Fika i biblioteket"], table=4, source="web")[0]
+    first = next(i for i in service.state.visible_ideas() if i.text == "Fika på biblioteket")
+    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
+    await server.start()
+    try:
+        phone = await browser.new_page(viewport=PHONE)
+        await phone.goto(server.cohost_url())
+        await phone.wait_for_selector("body[data-live='1']")
+        await phone.click("#board > summary")
+        await phone.click(f"#pick-{first.id}")
+        await phone.click(f"#pick-{dup.id}")
+        await phone.screenshot(path=artifact("cohost-board-ticked-360x740.png"))
+        await phone.click("#b-merge")  # no theme chosen: Merge does not need one
+        await phone.wait_for_selector("#b-undo-batch")
+        assert service.state.ideas[dup.id].merged_into == first.id
+        assert "ihopslagen" in await phone.inner_text("#notice")
+        await phone.screenshot(path=artifact("cohost-board-merged-360x740.png"))
+        await phone.click("#b-undo-batch")
+        await phone.wait_for_selector("#b-undo-batch", state="detached")
+        assert service.state.ideas[dup.id].visible
+    finally:
+        await close_pages(browser)
+        await server.stop()

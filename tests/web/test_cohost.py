@@ -636,6 +636,48 @@ async def test_a_move_of_ideas_merged_at_the_laptop_since_says_so(
     assert "hade slagits ihop eller dolts vid datorn" in page
 
 
+async def test_the_board_merges_and_hides_ticked_ideas_and_undoes_it(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    """The second co-host sorts the board on a phone: duplicates from several tables, and
+    a typo'd idea typed at the laptop (not in the phone ideas' list, so not hideable)."""
+    ids = busy_meeting(service)
+    typed = next(i.id for i in service.state.visible_ideas() if i.source != "web")
+    again = service.capture_ideas(["Fika i biblioteket"], table=5, source="web")[0].id
+    html, found = await console(client, cohost)
+    board = html[html.index('id="board"') :]
+    assert "Bord 2 · runda 1" in board and "Bord 5 · runda 1" in board, "which table, which round"
+
+    base = {k: v for k, v in found["b-move"]["fields"].items() if k != "theme"}
+    merge = {**base, "act": "merge", "pick": [ids["shown"], again]}
+    response = await client.post(cohost, data=merge, allow_redirects=False)
+    assert response.headers["Location"] == f"{cohost}?n=merged&o=board&u={again}#board"
+    assert service.state.ideas[again].merged_into == ids["shown"]
+    page = await (await client.get(response.headers["Location"])).text()
+    assert "1 idé är ihopslagen med den första ikryssade." in page
+    undo = forms(page)["b-undo-batch"]["fields"]
+    await client.post(cohost, data=undo)
+    assert service.state.ideas[again].visible, "Undo brings it back"
+
+    _, found = await console(client, cohost)
+    base = {k: v for k, v in found["b-move"]["fields"].items() if k != "theme"}
+    hide = {**base, "act": "hide", "pick": [typed]}
+    response = await client.post(cohost, data=hide, allow_redirects=False)
+    assert "n=hidden" in response.headers["Location"]
+    assert not service.state.ideas[typed].visible
+    page = await (await client.get(response.headers["Location"])).text()
+    assert "1 idé är dold" in page
+    _, found = await console(client, cohost)
+    base = {k: v for k, v in found["b-move"]["fields"].items() if k != "theme"}
+    one = {**base, "act": "merge", "pick": [ids["shown"]]}
+    response = await client.post(cohost, data=one, allow_redirects=False)
+    assert "n=merge_two" in response.headers["Location"], "one ticked: nothing to merge"
+    forged = await client.get(f"{cohost}?n=hidden&u=x1.{ids['shown']}.{typed}")
+    assert forms(await forged.text())["b-undo-batch"]["fields"]["pick"] == typed, (
+        "an Undo only for ideas that are gone, by id"
+    )
+
+
 async def test_a_theme_name_the_service_refuses_reads_in_the_consoles_language(
     client: TestClient, service: MeetingService, cohost: str
 ) -> None:
