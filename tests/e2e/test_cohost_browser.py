@@ -153,8 +153,21 @@ async def test_the_co_host_runs_the_meeting_from_a_phone(
 
             assert panel().step_index == 0 and timer().phase is TimerPhase.RUNNING
 
-            # Next step: the purpose, its timer not started yet.
+            # Next step: the purpose, its timer not started yet. The opening's time still
+            # runs, so the console asks first (a tap too many ended a round in front of
+            # the room): "no" stays, "yes" goes on.
             purpose = service.agenda.steps[1]
+            asked: list[str] = []
+
+            async def answer(dialog: object, accept: bool) -> None:
+                asked.append(dialog.message)  # type: ignore[attr-defined]
+                await (dialog.accept() if accept else dialog.dismiss())  # type: ignore[attr-defined]
+
+            phone.once("dialog", lambda d: answer(d, False))
+            await phone.click("#b-next")
+            assert asked and "går fortfarande" in asked[0], asked
+            assert service.state.current_step == 0, "no: still the opening"
+            phone.once("dialog", lambda d: answer(d, True))
             await phone.click("#b-next")
             await _within(pilot, "next step", lambda: panel().step_index == 1)
             await _projector_at(projector, service.state.last_seq)
