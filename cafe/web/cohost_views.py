@@ -171,6 +171,9 @@ def _now(service: MeetingService, page: Page) -> dict[str, Any]:
         "number": index + 1,
         "count": len(steps),
         "title": step.title if step is not None else tr("web.cohost.not_started"),
+        # What the room is asked (a co-host between the tables was asked and had to read
+        # the projector): the question of a round or the check-out.
+        "question": (step.question or "") if step is not None else "",
         "kind": str(step.kind) if step is not None else "",
         "round": (step.round or 0) if step is not None else 0,
         "rounds": rounds,

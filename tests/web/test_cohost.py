@@ -678,6 +678,20 @@ async def test_the_board_merges_and_hides_ticked_ideas_and_undoes_it(
     )
 
 
+async def test_in_a_round_the_console_shows_the_question_the_room_is_asked(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    """A co-host between the tables is asked "what was the question?": the console showed
+    the step's title and the timer only."""
+    service.start_step(step_index(service, StepKind.CAFE_ROUND, 2))
+    question = service.current_step.question if service.current_step else ""
+    html, _ = await console(client, cohost)
+    assert question and f'id="step-question">{question}</p>' in html
+    service.start_step(0)  # the opening asks nothing: no empty line
+    html, _ = await console(client, cohost)
+    assert 'id="step-question"' not in html
+
+
 async def test_a_theme_name_the_service_refuses_reads_in_the_consoles_language(
     client: TestClient, service: MeetingService, cohost: str
 ) -> None:
