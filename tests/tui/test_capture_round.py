@@ -41,7 +41,7 @@ async def test_capture_keeps_round_1_while_round_2_has_not_started(tmp_path: Pat
         service.start_step(step_index(service, "cafe_round", 2))
         await pilot.pause()
         heading = str(app.screen.query_one("#capture-heading", Label).render())
-        assert heading == t("tui.capture.heading_round", round=1, count=1)
+        assert heading.startswith(t("tui.capture.heading_round", round=1, count=1) + " · ")
         await type_text(pilot, "Promenadgrupp på lördagar")
         await pilot.press("enter")
         await pilot.pause()
@@ -127,3 +127,26 @@ async def test_the_laptop_says_when_a_table_phone_sends_into_a_round_that_is_ove
         said = [str(n.message) for n in app._notifications]
         assert t("tui.capture.late_ideas", table=3, round=1, count=2) in said, said
         assert not [s for s in said if "Bord 4" in s or "Bord 5" in s], said
+
+
+async def test_the_heading_says_which_tables_have_sent_nothing_yet(tmp_path: Path) -> None:
+    """Eight tables send within half a minute: the facilitator had to scroll the list for
+    the missing "bord N" to know which table to ask."""
+    app = _round_1_under_way(tmp_path)
+    service = app.service
+    tables = list(service.state.seating_plan.table_numbers())
+    assert len(tables) >= 3
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        heading = str(app.screen.query_one("#capture-heading", Label).render())
+        assert "inget än" not in heading, "nothing heard yet: no list of every table"
+        for table in tables[1:]:
+            service.capture_ideas([f"Idé från bord {table}"], table=table, source="web")
+        await pilot.pause()
+        heading = str(app.screen.query_one("#capture-heading", Label).render())
+        assert heading.endswith(" · " + t("tui.capture.waiting", count=1, tables=str(tables[0])))
+        service.capture_idea("Från papperet", table=tables[0])
+        await pilot.pause()
+        heading = str(app.screen.query_one("#capture-heading", Label).render())
+        assert "inget än" not in heading

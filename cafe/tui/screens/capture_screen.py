@@ -164,6 +164,13 @@ class CaptureScreen(Screen[None]):
             if round_number
             else t("tui.capture.heading", count=len(rows.ideas))
         )
+        # Eight tables send in the same half minute: which have not? (The list had to be
+        # scrolled for the missing "bord N" heading.)
+        heard = {idea.table for idea in rows.ideas}
+        waiting = [n for n in self.tables if n not in heard]
+        if round_number and waiting and heard:
+            tables = ", ".join(map(str, waiting))
+            heading += " · " + t("tui.capture.waiting", count=len(waiting), tables=tables)
         self.query_one("#capture-heading", Label).update(heading)
         self.query_one("#capture-hint", Label).update(
             t("tui.capture.hint_circle" if circle else "tui.capture.hint")
