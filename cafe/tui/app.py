@@ -342,8 +342,10 @@ class CafeApp(App[None]):
 
         for screen in self._all_screens():
             try:
-                if isinstance(screen, CaptureScreen) and (draft := screen.draft()):
-                    self.service.capture_idea(draft[0], table=draft[1])
+                if isinstance(screen, CaptureScreen):
+                    if draft := screen.draft():
+                        self.service.capture_idea(draft[0], table=draft[1])
+                    screen.forget_draft()  # stored, or nothing worth keeping
                 elif isinstance(screen, MeetingScreen):
                     for text, author in screen.drafts():
                         self.service.note_checkout(text, author=author)

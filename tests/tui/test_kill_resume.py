@@ -131,3 +131,61 @@ def test_killed_mid_round_resumes_at_the_same_step_with_the_same_time(
     while tmux.alive() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not tmux.alive(), "Ctrl+Q quits"
+
+
+def test_the_line_being_typed_when_killed_is_back_with_its_table(
+    meeting_dir: Path, tmux: Tmux
+) -> None:
+    """The README promises nothing typed is lost: a half-typed idea (table 2 chosen) was
+    gone after kill -9, nowhere in the meeting folder."""
+    service, _ = meeting(meeting_dir, registered=12, present=True)
+    round_one = step_index(service, "cafe_round", 1)
+    service.log.close()
+
+    tmux.start(run_command(meeting_dir))
+    tmux.wait_for(lambda s: "DAGORDNING" in s, "the agenda rail")
+    for _ in range(round_one + 1):
+        tmux.keys("n")
+        time.sleep(0.15)
+    tmux.wait_for(lambda s: f"▶ {round_one + 1}. Runda 1" in s, "round 1 as the current step")
+    tmux.keys("i")
+    tmux.wait_for(lambda s: "FÅNGA IDÉER" in s, "the capture screen")
+    tmux.type("2")
+    tmux.keys("Enter")
+    tmux.wait_for(lambda s: "Bord 2:" in s, "table 2 chosen")
+    tmux.type("Halvskriven idé om läxhjälp")
+    tmux.wait_for(lambda s: "Halvskriven idé om läxhjälp" in s, "the line on screen")
+
+    def kept() -> str:
+        folder = open_meeting(meeting_dir, clock=SystemClock())
+        try:
+            return str(folder.log.get_meta("console.capture_draft") or "")  # type: ignore[attr-defined]
+        finally:
+            folder.log.close()
+
+    deadline = time.monotonic() + 10  # written at a pause in the typing
+    while "läxhjälp" not in kept() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    os.kill(tmux.pid(), signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while tmux.alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not tmux.alive(), "the process was killed, not left running"
+
+    tmux.start(run_command(meeting_dir))
+    tmux.wait_for(lambda s: "DAGORDNING" in s, "the agenda rail after the restart")
+    tmux.keys("i")
+    screen = tmux.wait_for(lambda s: "Halvskriven idé om läxhjälp" in s, "the line back")
+    assert "Bord 2:" in screen, "with its table"
+    tmux.keys("Enter")
+    tmux.wait_for(lambda s: "· Halvskriven idé om läxhjälp" in s, "stored in the list")
+    tmux.keys("C-q")
+    deadline = time.monotonic() + 10
+    while tmux.alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    stored = open_meeting(meeting_dir, clock=SystemClock())
+    assert [(i.text, i.table) for i in stored.state.visible_ideas()] == [
+        ("Halvskriven idé om läxhjälp", 2)
+    ]
+    assert not stored.log.get_meta("console.capture_draft"), "not brought back a third time"  # type: ignore[attr-defined]
+    stored.log.close()

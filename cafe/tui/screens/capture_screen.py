@@ -9,6 +9,7 @@ table. Ctrl+Z undoes the last capture, edit or delete, newest first, and says wh
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import ClassVar, Literal
 
@@ -17,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Digits, Input, Label, OptionList
 
 from cafe.core.agenda import StepKind
@@ -24,6 +26,7 @@ from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
 from cafe.core.timer import format_seconds
 from cafe.i18n import t
+from cafe.storage.console_settings import read_setting, write_setting
 from cafe.tui.bindings import install
 from cafe.tui.board_data import idea_rows
 from cafe.tui.messages import MeetingChanged
@@ -37,6 +40,11 @@ log = logging.getLogger(__name__)
 
 UndoStep = tuple[Literal["captured", "deleted", "edited"], str, str, int]
 """What was done, to which idea, and (for an edit) its text and table before."""
+
+
+DRAFT_SETTING = "capture_draft"
+DRAFT_PAUSE = 0.4
+"""Seconds of no typing before the line is written down (one small write, not one a key)."""
 
 
 class CaptureScreen(Screen[None]):
@@ -58,6 +66,8 @@ class CaptureScreen(Screen[None]):
         self.table: int | None = None
         """The table whose ideas are being typed; ``None`` until chosen (0: the circle)."""
         self._table_round = -1
+        self._draft_timer: Timer | None = None
+        self._draft_kept = ""
 
     def compose(self) -> ComposeResult:
         header = MeetingHeader()
@@ -84,6 +94,52 @@ class CaptureScreen(Screen[None]):
         self.refresh_ideas()
         self.query_one("#capture-text", Input).focus()
         self.set_interval(1.0, self._show_clock)
+        self._bring_back_draft()
+
+    # -- the line being typed survives a crash --------------------------------------------
+
+    def _bring_back_draft(self) -> None:
+        """What was being typed when the laptop died (a flat battery, a kill), with its
+        table: the README promises nothing typed is lost, and the line was."""
+        raw = read_setting(self.service, DRAFT_SETTING)
+        try:
+            kept = json.loads(raw) if raw else None
+        except ValueError:
+            kept = None
+        if not isinstance(kept, dict) or not str(kept.get("text", "")).strip():
+            return
+        field = self.query_one("#capture-text", DraftInput)
+        if field.value:
+            return
+        table = kept.get("table")
+        if isinstance(table, int) and table in self.tables:
+            self.table = table
+            self._show_table()
+        field.value = str(kept["text"])
+        field.cursor_position = len(field.value)
+        self.notify(t("tui.capture.draft_back"), timeout=10)
+
+    @on(Input.Changed, "#capture-text")
+    def _typed(self, event: Input.Changed) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_PAUSE, self.keep_draft)
+
+    def forget_draft(self) -> None:
+        """A clean quit stored the line as an idea: it is not brought back next time."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        write_setting(self.service, DRAFT_SETTING, "")
+        self._draft_kept = ""
+
+    def keep_draft(self) -> None:
+        """Write the line being typed to the meeting's file (at a pause in the typing)."""
+        self._draft_timer = None
+        text = self.query_one("#capture-text", Input).value
+        kept = json.dumps({"text": text, "table": self.table}) if text.strip() else ""
+        if kept != self._draft_kept:
+            write_setting(self.service, DRAFT_SETTING, kept)
+            self._draft_kept = kept
 
     def _show_clock(self) -> None:
         """The round's time left beside the heading: capture happens while the clock runs,
