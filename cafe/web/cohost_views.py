@@ -40,7 +40,7 @@ from aiohttp import web
 from cafe import links
 from cafe.core import meeting_seating
 from cafe.core.agenda import StepKind
-from cafe.core.errors import CafeError, StoreError
+from cafe.core.errors import CafeError, Message, StoreError
 from cafe.core.figures import meeting_figures
 from cafe.core.service import MeetingService
 from cafe.core.state import Idea
@@ -67,6 +67,8 @@ SECTION_OF = {
     "merge_ideas": "board",
     "hide_ideas": "board",
     "restore_ideas": "board",
+    "edit_ideas": "board",
+    "edit_idea": "board",
     "new_theme": "board",
     "rename_theme": "board",
     "list_on": "board",
@@ -88,6 +90,8 @@ NOTICES = frozenset(
         "merged",
         "hidden",
         "restored",
+        "edit_one",
+        "edited",
         "moved_gone",
     }
 )
@@ -306,6 +310,7 @@ def console_values(
     typed: dict[str, str] | None = None,
     opened: str = "",
     undo: list[str] | None = None,
+    edit: str = "",
 ) -> dict[str, Any]:
     """Everything ``_cohost_live.html`` needs (the page and every live update).
 
@@ -328,6 +333,7 @@ def console_values(
         "now": now,
         "notice": page.tr(f"web.cohost.notice_{notice}", count=len(undo or ())) if notice else "",
         "undo": undo or [],
+        "editing": _editing(service, edit, (typed or {}).get("edit")),
         "alert": alert,
         "typed": typed or {},
         "signups": signups,
@@ -355,9 +361,10 @@ def _page(
     typed: dict[str, str] | None = None,
     opened: str = "",
     undo: list[str] | None = None,
+    edit: str = "",
 ) -> web.Response:
     values = console_values(
-        page, path, notice=notice, alert=alert, typed=typed, opened=opened, undo=undo
+        page, path, notice=notice, alert=alert, typed=typed, opened=opened, undo=undo, edit=edit
     )
     return page.render(
         "cohost.html",
@@ -381,6 +388,7 @@ async def console_page(request: web.Request) -> web.Response:
         notice=notice if notice in NOTICES else "",
         opened=request.query.get("o", ""),
         undo=_undo_ids(ctx.service, request.query.get("u", "")),
+        edit=request.query.get("e", ""),
     )
 
 
@@ -442,6 +450,11 @@ def _moderate(service: MeetingService, action: str, data: dict[str, Any]) -> str
         if item in state.ideas and not state.ideas[item].deleted:
             return ""
         service.restore_idea(item)
+    elif action == "edit_idea":
+        if item not in state.ideas or not state.ideas[item].visible:
+            raise CafeError(Message("service.no_such_idea", {"id": item}))
+        service.edit_idea(item, text=str(data.get("text", "")))
+        return "edited"
     elif action == "move_ideas":  # the ticked ideas, to one theme ("none": out of any)
         theme = str(data.get("theme", ""))
         picked = [i for i in data.get("pick", []) if i in state.ideas]
@@ -465,7 +478,7 @@ def _moderate(service: MeetingService, action: str, data: dict[str, Any]) -> str
     return ""
 
 
-BOARD_BATCH = frozenset({"merge_ideas", "hide_ideas", "restore_ideas"})
+BOARD_BATCH = frozenset({"merge_ideas", "hide_ideas", "restore_ideas", "edit_ideas"})
 """The board bar's buttons besides Move: they act on the ticked ideas."""
 UNDO_IDS = re.compile(r"i[0-9]{1,9}")
 
@@ -485,6 +498,8 @@ def _board_batch(
             if not state.ideas[idea].visible:  # a resend finds them back already
                 service.restore_idea(idea)
         return "restored", []
+    if action == "edit_ideas":  # the text of the one ticked: its field comes up on top
+        return ("", live) if len(live) == 1 else ("edit_one", [])
     if action == "merge_ideas":
         if len(live) < 2:
             return "merge_two", []
@@ -495,6 +510,14 @@ def _board_batch(
     for idea in live:
         service.delete_idea(idea, by="console")
     return "hidden", live
+
+
+def _editing(service: MeetingService, idea_id: str, typed: str | None) -> dict[str, str] | None:
+    """The idea whose text is being changed (``?e=``), and the text in its field."""
+    idea = service.state.ideas.get(idea_id) if UNDO_IDS.fullmatch(idea_id) else None
+    if idea is None or not idea.visible:
+        return None
+    return {"id": idea.id, "text": idea.text if typed is None else typed}
 
 
 def _undo_ids(service: MeetingService, raw: str) -> list[str]:
@@ -534,9 +557,11 @@ async def console_action(request: web.Request) -> web.Response:
     page = Page(request)
     path = _console_path(request)
     action = str(data.get("do", ""))
-    if action == "move_ideas" and data.get("act") in ("merge", "hide"):
+    if action == "move_ideas" and data.get("act") in ("merge", "hide", "edit"):
         action = f"{data['act']}_ideas"  # the bar's other buttons, on the same ticks
     typed: dict[str, str] = {}
+    if action == "edit_idea":
+        typed["edit"] = str(data.get("text", ""))
     if action == "new_theme":
         typed["new_theme"] = str(data.get("name", ""))
     elif action == "rename_theme":
@@ -556,9 +581,13 @@ async def console_action(request: web.Request) -> web.Response:
         return _page(page, path, status=400, alert=page.tr("web.cohost.unknown_action"))
     notice = ""
     undo: list[str] = []
+    edit = ""
     try:
         if not request.app[RECENT].first_time(_resend_key(data)):
             notice = "done"  # a resent form: it was done the first time
+        elif action == "edit_ideas":
+            notice, chosen = _board_batch(ctx.service, action, data)
+            edit = chosen[0] if chosen else ""
         elif action in BOARD_BATCH:
             notice, undo = _board_batch(ctx.service, action, data)
         elif action not in STEP_ACTIONS:
@@ -577,9 +606,10 @@ async def console_action(request: web.Request) -> web.Response:
             alert=_alert(error, page),
             typed=typed,
             opened=SECTION_OF.get(action, ""),
+            edit=str(data.get("id", "")) if action == "edit_idea" else "",
         )
     section = SECTION_OF.get(action, "")
-    asked = (("n", notice), ("o", section), ("u", ".".join(undo)))
+    asked = (("n", notice), ("o", section), ("u", ".".join(undo)), ("e", edit))
     query = "&".join(f"{k}={v}" for k, v in asked if v)
     location = f"{path}?{query}" if query else path
     raise web.HTTPSeeOther(location=f"{location}#{section or 'now'}")

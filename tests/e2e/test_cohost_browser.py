@@ -549,3 +549,32 @@ async def test_the_co_host_merges_two_ticked_ideas_on_the_phone_and_undoes_it(
     finally:
         await close_pages(browser)
         await server.stop()
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_the_co_host_corrects_a_typo_of_an_idea_typed_at_the_laptop(
+    tmp_path: Path, browser: Browser
+) -> None:
+    service = _meeting(tmp_path / "m")
+    typo = service.capture_idea("Besöksvänenr för äldre", table=3)
+    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
+    await server.start()
+    try:
+        phone = await browser.new_page(viewport=PHONE)
+        await phone.goto(server.cohost_url())
+        await phone.wait_for_selector("body[data-live='1']")
+        await phone.click("#board > summary")
+        await phone.click(f"#pick-{typo.id}")
+        await phone.click("#b-edit")
+        await phone.wait_for_selector("#edit-text")
+        assert await phone.evaluate("document.activeElement.id") == "edit-text"
+        assert await phone.input_value("#edit-text") == "Besöksvänenr för äldre"
+        await phone.screenshot(path=artifact("cohost-board-edit-360x740.png"))
+        await phone.fill("#edit-text", "Besöksvänner för äldre")
+        await phone.click("#b-edit-save")
+        await phone.wait_for_selector("#edit-text", state="detached")
+        assert service.state.ideas[typo.id].text == "Besöksvänner för äldre"
+        assert "Besöksvänner för äldre" in await phone.inner_text(f"#board-{typo.id}")
+    finally:
+        await close_pages(browser)
+        await server.stop()

@@ -692,6 +692,40 @@ async def test_in_a_round_the_console_shows_the_question_the_room_is_asked(
     assert 'id="step-question"' not in html
 
 
+async def test_the_board_edits_the_text_of_one_ticked_idea(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    """A typo typed at the laptop ("Besöksvänenr") could only be fixed at the laptop."""
+    busy_meeting(service)
+    typo = service.capture_idea("Besöksvänenr för äldre", table=3)
+    _, found = await console(client, cohost)
+    base = {k: v for k, v in found["b-move"]["fields"].items() if k != "theme"}
+    response = await client.post(
+        cohost, data={**base, "act": "edit", "pick": typo.id}, allow_redirects=False
+    )
+    assert response.headers["Location"] == f"{cohost}?o=board&e={typo.id}#board"
+    page = await (await client.get(response.headers["Location"])).text()
+    save = forms(page)["b-edit-save"]["fields"]
+    assert "Besöksvänenr för äldre</textarea>" in page and save["id"] == typo.id
+
+    response = await client.post(cohost, data={**save, "text": "  "}, allow_redirects=False)
+    assert response.status == 400, "an empty text is refused, the field stays"
+    save = forms(await response.text())["b-edit-save"]["fields"]
+    response = await client.post(
+        cohost, data={**save, "text": "Besöksvänner för äldre"}, allow_redirects=False
+    )
+    assert "n=edited" in response.headers["Location"]
+    assert service.state.ideas[typo.id].text == "Besöksvänner för äldre"
+
+    _, found = await console(client, cohost)
+    base = {k: v for k, v in found["b-move"]["fields"].items() if k != "theme"}
+    two = [typo.id, next(i.id for i in service.state.visible_ideas() if i.id != typo.id)]
+    response = await client.post(
+        cohost, data={**base, "act": "edit", "pick": two}, allow_redirects=False
+    )
+    assert "n=edit_one" in response.headers["Location"] and "e=" not in response.headers["Location"]
+
+
 async def test_a_theme_name_the_service_refuses_reads_in_the_consoles_language(
     client: TestClient, service: MeetingService, cohost: str
 ) -> None:

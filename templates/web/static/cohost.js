@@ -157,6 +157,8 @@
         return;
       }
       swap(root, true);
+      var editing = document.getElementById("edit-text");  // "Edit text": straight to typing
+      if (editing && button && button.id === "b-edit") { editing.focus(); }
       held = {};
       seq(root.getAttribute("data-seq"));
     }).catch(function () {
