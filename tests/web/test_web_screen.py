@@ -80,8 +80,9 @@ async def test_a_circle_is_not_told_where_to_sit_or_of_a_next_round(
 ) -> None:
     """Eight people in one circle: the projector said "Nästa runda: 1" in the presentation
     round and "Här sitter ni i runda 1" above "Vi sitter alla i en ring."."""
-    people = seat_people(service, [f"Person {n}" for n in range(8)])
-    service.store_seating({"mode": "circle", "order": people})
+    names = ["Åsa Öberg", "Per Persson", "Li Wei", "Omar Said", "Zoë Ahmed", "Jonas Berg"]
+    people = seat_people(service, [*names, "Karin Lund", "Ali Hassan"])
+    service.store_seating({"mode": "circle", "order": people[::-1]})
     for index in (
         step_index(service, StepKind.CAFE_ROUND, 1) - 1,
         step_index(service, StepKind.CAFE_ROUND, 1),
@@ -89,6 +90,8 @@ async def test_a_circle_is_not_told_where_to_sit_or_of_a_next_round(
         service.start_step(index)
         html = await (await client.get(f"/screen/{token}")).text()
         assert '<h2 id="seating-title" class="circle">Vi sitter alla i en ring.</h2>' in html
+        order = "Ali, Karin, Jonas, Zoë, Omar, Li, Per, Åsa"  # first names on the wall
+        assert f"Ordet går runt: {order}</p>" in html, "round the circle, in its order"
         assert "Nästa runda" not in html and "Här sitter ni" not in html
 
 
