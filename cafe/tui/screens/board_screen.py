@@ -8,6 +8,7 @@ newest first, saying what it undid. Moving several ideas out of their themes ask
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -200,7 +201,7 @@ class BoardScreen(Screen[None]):
         ideas = self.service.state.ideas
         return {i for i, theme_id in left_in.items() if ideas[i].theme != theme_id}
 
-    def _restore_themes(self, before: dict[str, str], keep: set[str] = frozenset()) -> None:
+    def _restore_themes(self, before: dict[str, str], keep: AbstractSet[str] = frozenset()) -> None:
         """Put ideas back where they were, except those in ``keep``, which stay where the
         co-host put them; the laptop says how many."""
         live = {th.id for th in self.service.state.live_themes()}
