@@ -7,6 +7,8 @@ They are settings, not events: they change nothing the meeting's log records.
 
 from __future__ import annotations
 
+import json
+
 from cafe.core.service import MeetingService
 from cafe.storage.sqlite_log import SqliteEventLog
 
@@ -24,3 +26,25 @@ def write_setting(service: MeetingService, name: str, value: str) -> None:
     log = service.log
     if isinstance(log, SqliteEventLog):
         log.set_meta({_PREFIX + name: value})
+
+
+CAPTURE_DRAFT = "capture_draft"
+
+
+def read_capture_draft(service: MeetingService) -> tuple[str, int | None] | None:
+    """The idea being typed in capture when the program stopped, and its table."""
+    raw = read_setting(service, CAPTURE_DRAFT)
+    try:
+        kept = json.loads(raw) if raw else None
+    except ValueError:
+        return None
+    if not isinstance(kept, dict) or not str(kept.get("text", "")).strip():
+        return None
+    table = kept.get("table")
+    return str(kept["text"]), table if isinstance(table, int) else None
+
+
+def write_capture_draft(service: MeetingService, text: str, table: int | None) -> None:
+    """Keep the line being typed (an empty one forgets it): a crash must not take it."""
+    kept = json.dumps({"text": text, "table": table}) if text.strip() else ""
+    write_setting(service, CAPTURE_DRAFT, kept)

@@ -26,6 +26,7 @@ from cafe.core.participants import PersonInput
 from cafe.core.service import MeetingService
 from cafe.core.timer import format_seconds
 from cafe.i18n import set_language, t
+from cafe.storage.console_settings import read_capture_draft
 from cafe.tui.bindings import install
 from cafe.tui.commands import CafeCommands
 from cafe.tui.messages import MeetingChanged, ServerStarted
@@ -193,6 +194,8 @@ class CafeApp(App[None]):
             timeout=RESUMED_NOTICE_SECONDS,
             markup=False,
         )
+        if read_capture_draft(self.service) is not None:  # else it waits there unseen
+            self.notify(t("tui.capture.draft_waiting"), timeout=RESUMED_NOTICE_SECONDS)
 
     async def _start_server_after_first_frame(self) -> None:
         if self._server_factory is not None and self.server is None:

@@ -322,6 +322,7 @@ def console_values(
     signups = _signups(service)
     thoughts = _thoughts(service)
     phone_ideas = _phone_ideas(service)
+    editing = _editing(service, edit, (typed or {}).get("edit"))
     content_lang = service.agenda.meta.language
     return {
         "t": page.tr,
@@ -333,7 +334,11 @@ def console_values(
         "now": now,
         "notice": page.tr(f"web.cohost.notice_{notice}", count=len(undo or ())) if notice else "",
         "undo": undo or [],
-        "editing": _editing(service, edit, (typed or {}).get("edit")),
+        # A word about the board, said at its foot: kept in sight at the top (the page
+        # was 2000 px above the thumb); a refusal keeps the ticks it refused.
+        "sticky": bool(undo or editing or (notice and opened == "board")),
+        "refused": notice in REFUSALS,
+        "editing": editing,
         "alert": alert,
         "typed": typed or {},
         "signups": signups,
@@ -478,6 +483,8 @@ def _moderate(service: MeetingService, action: str, data: dict[str, Any]) -> str
     return ""
 
 
+REFUSALS = frozenset({"pick_first", "merge_two", "edit_one"})
+"""Board notices that did nothing: the ticks stay for the co-host to fix the choice."""
 BOARD_BATCH = frozenset({"merge_ideas", "hide_ideas", "restore_ideas", "edit_ideas"})
 """The board bar's buttons besides Move: they act on the ticked ideas."""
 UNDO_IDS = re.compile(r"i[0-9]{1,9}")

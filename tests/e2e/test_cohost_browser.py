@@ -578,3 +578,33 @@ async def test_the_co_host_corrects_a_typo_of_an_idea_typed_at_the_laptop(
     finally:
         await close_pages(browser)
         await server.stop()
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_a_refused_board_button_says_so_in_sight_and_keeps_the_ticks(
+    tmp_path: Path, browser: Browser
+) -> None:
+    """'Slå ihop' with one idea ticked: the ticks were cleared and the word about it sat at
+    the top of the page, 2000 px above the thumb; nothing seemed to happen."""
+    service = _meeting(tmp_path / "m")
+    for table in range(3, 9):
+        service.capture_ideas([f"Idé {n} från bord {table}" for n in (1, 2, 3)], table=table)
+    first = service.state.visible_ideas()[-1].id
+    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
+    await server.start()
+    try:
+        phone = await browser.new_page(viewport=PHONE)
+        await phone.goto(server.cohost_url())
+        await phone.wait_for_selector("body[data-live='1']")
+        await phone.click("#board > summary")
+        await phone.click(f"#pick-{first}")
+        await phone.click("#b-merge")
+        await phone.wait_for_selector("#notice")
+        assert "minst två" in await phone.inner_text("#notice")
+        assert await phone.is_checked(f"#pick-{first}"), "the tick is kept"
+        box = await phone.locator("#notice").bounding_box()
+        assert box is not None and 0 <= box["y"] < PHONE["height"], "said where it can be seen"
+        await phone.screenshot(path=artifact("cohost-board-refused-360x740.png"))
+    finally:
+        await close_pages(browser)
+        await server.stop()

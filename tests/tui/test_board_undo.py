@@ -146,3 +146,30 @@ async def test_ctrl_z_keeps_a_theme_name_the_co_host_gave_since(tmp_path: Path) 
         assert service.state.themes[travel.id].name == "Resor och skjuts"
         said = [str(n.message) for n in app._notifications]
         assert any("nytt namn sedan dess" in s for s in said), said
+
+
+async def test_an_undo_with_nothing_left_to_take_back_does_not_say_undone(tmp_path: Path) -> None:
+    """The co-host moved the one idea on: "Ångrat: flytten." beside "it stays" said the
+    opposite of what happened."""
+    service, clock = meeting(tmp_path / "m")
+    [a] = service.capture_ideas(["Besöksvänner"], table=1)
+    travel = service.create_theme("Resor")
+    places = service.create_theme("Mötesplatser")
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        ideas = app.screen.query_one(IdeaList)
+        ideas.focus()
+        ideas.show_idea(a.id)
+        await pilot.press("o")
+        await pilot.pause()
+        app.screen.dismiss(travel.id)
+        await pilot.pause()
+        service.set_idea_theme(a.id, places.id)  # the console
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert service.state.ideas[a.id].theme == places.id
+        said = [str(n.message) for n in app._notifications]
+        assert any("flyttats igen sedan dess" in s for s in said), said
+        assert not any(s.startswith("Ångrat") for s in said), said

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Label
+from textual.widgets import Input, Label
 
 from cafe.core import meeting_seating
 from cafe.core.clock import FakeClock
 from cafe.core.timer import format_seconds
 from cafe.i18n import t
+from cafe.storage.console_settings import write_capture_draft
 from cafe.tui.app import CafeApp
 from tests.tui.helpers import FakePhoneServer, meeting, step_index, type_text
 
@@ -150,3 +151,18 @@ async def test_the_heading_says_which_tables_have_sent_nothing_yet(tmp_path: Pat
         await pilot.pause()
         heading = str(app.screen.query_one("#capture-heading", Label).render())
         assert "inget än" not in heading
+
+
+async def test_a_restart_says_a_half_typed_idea_waits_in_capture(tmp_path: Path) -> None:
+    """After a crash the laptop opens on the meeting screen: the half-typed idea was back
+    in capture, but nothing said so to a facilitator who did not press i."""
+    app = _round_1_under_way(tmp_path)
+    write_capture_draft(app.service, "Halv idé om promenader", 3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert t("tui.capture.draft_waiting") in said, said
+        await pilot.press("i")
+        await pilot.pause()
+        assert app.screen.query_one("#capture-text", Input).value == "Halv idé om promenader"
+        assert app.screen.table == 3

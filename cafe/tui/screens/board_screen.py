@@ -47,7 +47,8 @@ _IDEA_KEYS = frozenset(
     for single in key.keys.split(",")
 )
 
-UndoStep = tuple[str, Callable[[], None]]
+UndoStep = tuple[str, Callable[[], bool | None]]
+"""What a change was, and how to take it back (``False``: nothing was left to take back)."""
 """What Ctrl+Z says it undid (a catalogue key under ``tui.board.undo``), and how."""
 
 
@@ -189,7 +190,7 @@ class BoardScreen(Screen[None]):
         self.notify(t("tui.board.ideas_pane_first"), severity="warning")
         return False
 
-    def _remember(self, what: str, undo: Callable[[], None]) -> None:
+    def _remember(self, what: str, undo: Callable[[], bool | None]) -> None:
         self.undo_steps.append((what, undo))
 
     def _themes_of(self, ideas: list[str]) -> dict[str, str]:
@@ -201,14 +202,15 @@ class BoardScreen(Screen[None]):
         ideas = self.service.state.ideas
         return {i for i, theme_id in left_in.items() if ideas[i].theme != theme_id}
 
-    def _restore_themes(self, before: dict[str, str], keep: AbstractSet[str] = frozenset()) -> None:
+    def _restore_themes(self, before: dict[str, str], keep: AbstractSet[str] = frozenset()) -> bool:
         """Put ideas back where they were, except those in ``keep``, which stay where the
-        co-host put them; the laptop says how many."""
+        co-host put them; the laptop says how many. ``False`` if every one was kept."""
         live = {th.id for th in self.service.state.live_themes()}
         for idea_id, theme_id in before.items():
             if idea_id not in keep and self.service.state.ideas[idea_id].theme != theme_id:
                 self.service.set_idea_theme(idea_id, theme_id if theme_id in live else "")
         self._say_kept(len(keep))
+        return any(idea_id not in keep for idea_id in before)
 
     def _say_kept(self, count: int, key: str = "tui.board.undo_kept") -> None:
         if count:
@@ -353,11 +355,12 @@ class BoardScreen(Screen[None]):
                 self.service.rename_theme(theme_id, name)
                 given = self.service.state.themes[theme_id].name
 
-                def undo() -> None:
+                def undo() -> bool:
                     if self.service.state.themes[theme_id].name != given:  # renamed since
                         self._say_kept(1, "tui.board.undo_kept_name")
-                    else:
-                        self.service.rename_theme(theme_id, old_name)
+                        return False
+                    self.service.rename_theme(theme_id, old_name)
+                    return True
 
                 self._remember("renamed", undo)
 
@@ -455,8 +458,10 @@ class BoardScreen(Screen[None]):
             self.notify(t("tui.capture.nothing_to_undo"))
             return
         what, undo = self.undo_steps.pop()
-        if self._run(undo):
-            self.notify(t("tui.board.undone_what", what=t(f"tui.board.undo.{what}")))
+        result: list[bool | None] = []
+        if self._run(lambda: result.append(undo())):
+            if result[0] is not False:  # else only "moved since, it stays" was said
+                self.notify(t("tui.board.undone_what", what=t(f"tui.board.undo.{what}")))
             self.refresh_board()
 
     @on(OptionList.OptionSelected, "#board-ideas")

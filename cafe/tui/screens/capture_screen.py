@@ -9,7 +9,6 @@ table. Ctrl+Z undoes the last capture, edit or delete, newest first, and says wh
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import ClassVar, Literal
 
@@ -26,7 +25,7 @@ from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
 from cafe.core.timer import format_seconds
 from cafe.i18n import t
-from cafe.storage.console_settings import read_setting, write_setting
+from cafe.storage.console_settings import read_capture_draft, write_capture_draft
 from cafe.tui.bindings import install
 from cafe.tui.board_data import idea_rows
 from cafe.tui.messages import MeetingChanged
@@ -42,7 +41,6 @@ UndoStep = tuple[Literal["captured", "deleted", "edited"], str, str, int]
 """What was done, to which idea, and (for an edit) its text and table before."""
 
 
-DRAFT_SETTING = "capture_draft"
 DRAFT_PAUSE = 0.4
 """Seconds of no typing before the line is written down (one small write, not one a key)."""
 
@@ -101,21 +99,15 @@ class CaptureScreen(Screen[None]):
     def _bring_back_draft(self) -> None:
         """What was being typed when the laptop died (a flat battery, a kill), with its
         table: the README promises nothing typed is lost, and the line was."""
-        raw = read_setting(self.service, DRAFT_SETTING)
-        try:
-            kept = json.loads(raw) if raw else None
-        except ValueError:
-            kept = None
-        if not isinstance(kept, dict) or not str(kept.get("text", "")).strip():
-            return
+        kept = read_capture_draft(self.service)
         field = self.query_one("#capture-text", DraftInput)
-        if field.value:
+        if kept is None or field.value:
             return
-        table = kept.get("table")
-        if isinstance(table, int) and table in self.tables:
+        text, table = kept
+        if table is not None and table in self.tables:
             self.table = table
             self._show_table()
-        field.value = str(kept["text"])
+        field.value = text
         field.cursor_position = len(field.value)
         self.notify(t("tui.capture.draft_back"), timeout=10)
 
@@ -129,16 +121,16 @@ class CaptureScreen(Screen[None]):
         """A clean quit stored the line as an idea: it is not brought back next time."""
         if self._draft_timer is not None:
             self._draft_timer.stop()
-        write_setting(self.service, DRAFT_SETTING, "")
+        write_capture_draft(self.service, "", None)
         self._draft_kept = ""
 
     def keep_draft(self) -> None:
         """Write the line being typed to the meeting's file (at a pause in the typing)."""
         self._draft_timer = None
         text = self.query_one("#capture-text", Input).value
-        kept = json.dumps({"text": text, "table": self.table}) if text.strip() else ""
+        kept = f"{self.table}:{text}" if text.strip() else ""
         if kept != self._draft_kept:
-            write_setting(self.service, DRAFT_SETTING, kept)
+            write_capture_draft(self.service, text, self.table)
             self._draft_kept = kept
 
     def _show_clock(self) -> None:

@@ -97,6 +97,8 @@
     var focused = document.activeElement && document.activeElement.id;
     var anchor = screenAnchor();
     var waiting = [];
+    // A refusal ("tick two ideas to merge") keeps the ticks, to add the one missing.
+    var keepTicks = !own || root.querySelector("#messages[data-refused]") !== null;
     Array.prototype.forEach.call(root.querySelectorAll("[data-part]"), function (part) {
       var old = document.getElementById(part.id);
       if (!old) { return; }
@@ -104,7 +106,7 @@
       if (!own && inUse(old)) { waiting.push(part); return; }
       keepFolds(old, part);
       var fresh = document.importNode(part, true);
-      if (!own) { keepPicks(old, fresh); }
+      if (keepTicks) { keepPicks(old, fresh); }
       old.parentNode.replaceChild(fresh, old);
     });
     if (focused) {
