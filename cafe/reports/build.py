@@ -120,6 +120,7 @@ def build_before(
             checkout_url=checkout_url,
             checkout_png=qr_png(checkout_url),
             template=template,
+            circle=service.state.seating_plan.is_circle,
         ),
     }
     if model.date:

@@ -35,14 +35,16 @@ def build_meeting_deck(
     checkout_url: str,
     checkout_png: bytes,
     template: Path | None = None,
+    circle: bool = False,
 ) -> bytes:
-    """The meeting deck as .pptx bytes."""
+    """The meeting deck as .pptx bytes (``circle``: seated as one circle, no tables to
+    move between: the round slides said "move to another table")."""
     tr = Translator(model.lang)
     deck = Deck(template)
     with typeface(deck.body_font):
         _opening(deck, model, tr, join_url, join_png)
         for step in steps:
-            _step(deck, step, tr, join_url, join_png, checkout_url, checkout_png)
+            _step(deck, step, tr, join_url, join_png, checkout_url, checkout_png, circle)
     return deck.to_bytes()
 
 
@@ -89,6 +91,7 @@ def _step(
     join_png: bytes,
     checkout_url: str,
     checkout_png: bytes,
+    circle: bool = False,
 ) -> None:
     title = safe_text(step.title)
     minutes = int(step.minutes) if float(step.minutes).is_integer() else step.minutes
@@ -96,11 +99,21 @@ def _step(
     question = safe_text(step.question, multiline=True)
     text = safe_text(step.text, multiline=True)
     shown = _Shown(
-        step, tr, minutes, question, text, (join_png, join_url), (checkout_png, checkout_url)
+        step,
+        tr,
+        minutes,
+        question,
+        text,
+        (join_png, join_url),
+        (checkout_png, checkout_url),
+        circle,
     )
     paras, qr = SLIDES[step.kind](shown)
     if step.kind is StepKind.CAFE_ROUND and not step.notes:
-        deck.notes(slide, tr("reports.meeting.notes_round"))
+        deck.notes(
+            slide,
+            tr("reports.meeting.notes_round_circle" if circle else "reports.meeting.notes_round"),
+        )
     if qr is not None:
         box, right = _split(deck, slide)
         _qr(deck, slide, right, qr[0], qr[1], qr[2])
@@ -126,6 +139,7 @@ class _Shown:
     text: str
     join: tuple[bytes, str]
     checkout: tuple[bytes, str]
+    circle: bool = False
 
 
 def _round_slide(s: _Shown) -> tuple[list[Para], _QR | None]:
@@ -139,7 +153,12 @@ def _round_slide(s: _Shown) -> tuple[list[Para], _QR | None]:
             color=PALETTE.accent,
         ),
         Para(s.question or s.text, bold=True, space_before=0.3),
-        Para(tr("reports.meeting.round_move"), scale=0.4, space_before=1.0, color=PALETTE.muted),
+        Para(
+            tr("reports.meeting.round_move_circle" if s.circle else "reports.meeting.round_move"),
+            scale=0.4,
+            space_before=1.0,
+            color=PALETTE.muted,
+        ),
     ], None
 
 

@@ -99,6 +99,10 @@ def meeting_clock(service: MeetingService, now: float) -> MeetingClock:
     planned = today_at(meta.end, now)
     if planned is None:
         planned = (start_at if start_at is not None else started) + total
+    if not visits and meta.date and meta.date != time.strftime("%Y-%m-%d", time.localtime(now)):
+        # Prepared on another day: "Beräknat slut 01:17 (+557)" was today's clock set
+        # against the meeting day's plan. Until it starts, the plan is the projection.
+        projected = planned
     return MeetingClock(planned, projected)
 
 

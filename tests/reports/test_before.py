@@ -136,6 +136,11 @@ def test_a_circle_s_card_asks_for_who_writes_not_for_a_table_host(tmp_path: Path
     assert sv("reports.cards.writer_blank") in text and sv("reports.cards.scan_circle") in text
     assert "Bordsvärd" not in text and "bordets" not in text
     assert overflowing(prs) == []
+    deck = open_deck(tmp_path / "out" / "meeting.pptx")
+    shown = all_text(deck)
+    assert sv("reports.meeting.round_move_circle") in shown
+    assert "byter ni bord" not in shown, "no table to move to in a circle"
+    assert overflowing(deck) == []
 
 
 def test_english_meeting_gets_english_printouts(tmp_path: Path) -> None:

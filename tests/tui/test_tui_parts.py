@@ -399,3 +399,22 @@ async def test_opened_on_a_meeting_under_way_it_says_where_it_goes_on(meeting_di
         left = format_seconds(step.minutes * 60 - 64)
         expected = f"Mötet fortsätter vid steg {index + 1}, {step.title}: {left} kvar."
         assert any(expected in message for message in said), said
+
+
+def test_prepared_on_another_day_the_rail_is_not_hundreds_of_minutes_late(
+    meeting_dir: Path,
+) -> None:
+    """The evening before the meeting the rail said "Beräknat slut 01:17 (+557)": today's
+    clock against the meeting day's plan."""
+    service, clock = meeting(meeting_dir)
+    day = time.localtime(clock.now())
+    evening = time.mktime((day.tm_year, day.tm_mon, day.tm_mday, 22, 0, 0, 0, 0, -1))
+    clock.advance(evening - clock.now())
+    tomorrow = time.strftime("%Y-%m-%d", time.localtime(evening + 86400))
+    service.agenda = service.agenda.with_meta(date=tomorrow, start="18:00", end="21:00")
+    before = meeting_clock(service, clock.now())
+    assert clock_time(before.planned_end) == "21:00"
+    assert before.late_minutes == 0
+    today = time.strftime("%Y-%m-%d", time.localtime(evening))
+    service.agenda = service.agenda.with_meta(date=today)  # the day itself: late is late
+    assert meeting_clock(service, clock.now()).late_minutes > 0

@@ -59,6 +59,7 @@
         location.replace(location.pathname + (lang ? "?lang=" + encodeURIComponent(lang) : ""));
       } else if (moved && moved.hidden && shown !== "0") {
         moved.hidden = false;
+        if (sentNote) { sentNote.hidden = true; }  // "Sent!" was about the round before
       }
     }).catch(function () { asking = false; });
   }
