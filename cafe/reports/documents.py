@@ -76,12 +76,17 @@ def context(model: ReportModel, steps: Sequence[Step] = ()) -> dict[str, Any]:
     """Everything the templates use."""
     tr = Translator(model.lang)
 
-    def idea_meta(idea: IdeaView) -> str:
-        if idea.round and idea.table:
-            return tr("reports.summary.idea_meta", round=idea.round, table=idea.table)
-        if idea.round:
-            return tr("reports.summary.idea_meta_round", round=idea.round)
+    def where(round_number: int, table: int) -> str:
+        if round_number and table:
+            return tr("reports.summary.idea_meta", round=round_number, table=table)
+        if round_number:
+            return tr("reports.summary.idea_meta_round", round=round_number)
         return tr("reports.summary.idea_meta_none")
+
+    def idea_meta(idea: IdeaView) -> str:
+        """Where it came up, and where its merged duplicates did ("runda 4, bord 1; runda
+        2, bord 3"): the working group sees an idea that came up at several tables."""
+        return "; ".join(where(r, t) for r, t in ((idea.round, idea.table), *idea.also))
 
     minutes = int(sum(float(step.minutes) for step in steps))
     return {

@@ -8,6 +8,7 @@ version or an import let through.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,8 @@ class IdeaView:
     text: str
     round: int
     table: int
+    also: tuple[tuple[int, int], ...] = ()
+    """Round and table of the duplicates merged into it: the same idea came up there too."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -454,6 +457,14 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
     )
     ideas = sorted(state.visible_ideas(), key=lambda i: (i.round or 99, i.table, i.at, i.id))
 
+    merged: dict[str, list[tuple[int, int]]] = {}
+    for gone in state.ideas.values():
+        if gone.merged_into and not gone.deleted:
+            merged.setdefault(gone.merged_into, []).append((gone.round, gone.table))
+
+    def idea_view(idea: Any) -> IdeaView:
+        return _view_of(idea, merged.get(idea.id, ()))
+
     owners = _owners(everyone, signups)
     registered_as = {p.id: safe_text(p.organisation) for p in everyone}
     themes = []
@@ -464,7 +475,7 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
                 id=theme.id,
                 name=safe_text(theme.name),
                 signup=theme.signup,
-                ideas=tuple(_idea_view(i) for i in ideas if i.theme == theme.id),
+                ideas=tuple(idea_view(i) for i in ideas if i.theme == theme.id),
                 signups=volunteers,
                 coming_from=tuple(
                     registered_as.get(owners.get(s.id, ""), "") or s.organisation
@@ -472,7 +483,7 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
                 ),
             )
         )
-    unthemed = tuple(_idea_view(i) for i in ideas if i.theme not in live_ids)
+    unthemed = tuple(idea_view(i) for i in ideas if i.theme not in live_ids)
     themes = [replace(th, ideas=tuple(i for i in th.ideas if i.text)) for th in themes]
     unthemed = tuple(i for i in unthemed if i.text)
 
@@ -541,10 +552,12 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
     )
 
 
-def _idea_view(idea: Any) -> IdeaView:
+def _view_of(idea: Any, also: Sequence[tuple[int, int]] = ()) -> IdeaView:
+    here = (idea.round, idea.table)
     return IdeaView(
         id=idea.id,
         text=safe_text(idea.text, multiline=True),
         round=idea.round,
         table=idea.table,
+        also=tuple(sorted({where for where in also if where != here})),
     )

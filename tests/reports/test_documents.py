@@ -118,6 +118,8 @@ def test_summary_markdown_has_every_idea_and_the_next_steps(built: tuple[Built, 
     assert "Självständighet och oberoende" in text
     for secret in meeting.not_consented:
         assert secret not in text
+    # The duplicate from table 2 was merged into table 1's idea: both places are said.
+    assert "Gemensam kontaktpunkt för alla aktiviteter *(runda 4, bord 1; runda 4, bord 2)*" in text
 
 
 def test_feedback_letter_goes_to_registered_and_consenting_addresses(
