@@ -361,6 +361,10 @@ class Deck:
         titles say "(2/3)" when a list continues.
         """
         area = self.content_box(find_layout(self.prs, LayoutKind.TITLE_ONLY))
+        if columns > 1:  # a short list fills one wide column, not half the slide, wrapped
+            whole = paginate(paras, area, size, min_size)
+            if len(whole) == 1 and whole[0].size >= size:
+                columns = 1
         boxes = area.split_columns(columns) if columns > 1 else [area]
         pages = paginate(paras, boxes[0], size, min_size)
         groups = [pages[i : i + columns] for i in range(0, len(pages), columns)]

@@ -97,6 +97,12 @@ def test_sign_ups_are_listed_per_theme_without_contact_details(built: tuple[Buil
     assert "Ångrad Person" not in text
     for contact in meeting.consented + meeting.not_consented:
         assert contact not in text
+    # A short list is one wide column: two half-width columns, the right one empty,
+    # wrapped "Fatima Al-Hassan, Islamiska / förbundet" beside half a slide of nothing.
+    widths = [
+        shape.width for slide in prs.slides for shape in slide.shapes if shape.name == SIGNUPS_SHAPE
+    ]
+    assert widths and all(w > prs.slide_width * 0.6 for w in widths), widths
 
 
 def test_planning_sheets_are_filled_where_the_meeting_answered(built: tuple[Built, Path]) -> None:
