@@ -70,3 +70,22 @@ def test_a_thought_of_one_word_is_in_the_cloud_even_if_a_stop_word() -> None:
     assert words.get("meet") == 1 and "again" not in words, "in a sentence, still a stop word"
     swedish = dict(cloud_words(["Hoppas!", "Jag hoppas vi ses igen", "Tack"], "sv"))
     assert swedish.get("hoppas") == 1 and swedish.get("tack") == 1, swedish
+
+
+def test_an_english_room_s_main_words_are_in_its_cloud() -> None:
+    """The English stop-word list (1,333 words) held "together", "help", "young", "old",
+    "home", "alone", "group" and "places": the cloud showed "meet" and little else."""
+    thoughts = [
+        "Young and old working together",
+        "Help for older people who live alone at home",
+        "Working together as a group",
+        "We need more places where young and old meet",
+        "Together we can help",
+        "New friends and a good group",
+        "Young and old together",
+        "Help at home",
+    ]
+    cloud = dict(cloud_words(thoughts, "en"))
+    assert cloud["together"] == 4 and cloud["help"] == 3 and cloud["young"] == 3
+    assert {"old", "home", "alone", "group", "places"} <= set(cloud)
+    assert not {"and", "we", "at", "the", "for", "who", "can"} & set(cloud), "function words"

@@ -1,8 +1,10 @@
 """Words of an idea: tokens, stop words and stems, in Swedish and English.
 
 Stems come from Snowball (``snowballstemmer``), so "förskolor" and "förskolorna" count
-as one word; stop words come from the ``stop-words`` package, plus the few everyday words
-of a meeting's talk that it lacks (``extra_stopwords.toml``).
+as one word; Swedish stop words come from the ``stop-words`` package, English ones from
+Snowball's list of function words (``function_words.toml``; the package's English list
+drops "together", "help" and "young"), plus the few everyday words of a meeting's talk
+that they lack (``extra_stopwords.toml``).
 """
 
 from __future__ import annotations
@@ -37,7 +39,11 @@ def word_spans(text: str) -> list[tuple[int, str]]:
 @cache
 def stopwords(lang: str) -> frozenset[str]:
     """Words that say nothing about a theme, in ``lang`` (``sv`` or ``en``)."""
-    listed = stop_words.get_stop_words(_SNOWBALL[lang])
+    if lang == "en":  # function words only: see function_words.toml
+        with (files(__package__) / "function_words.toml").open("rb") as handle:
+            listed = tomli.load(handle)["en"]["words"]
+    else:
+        listed = stop_words.get_stop_words(_SNOWBALL[lang])
     with (files(__package__) / "extra_stopwords.toml").open("rb") as handle:
         extra = tomli.load(handle)[lang]["words"]
     return frozenset(w.casefold() for w in [*listed, *extra])
