@@ -608,3 +608,53 @@ async def test_a_refused_board_button_says_so_in_sight_and_keeps_the_ticks(
     finally:
         await close_pages(browser)
         await server.stop()
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_tabbing_through_the_board_never_lands_under_its_bars(
+    tmp_path: Path, browser: Browser
+) -> None:
+    """Every 4th box reached with Tab sat under the Move bar at the foot (and, after a
+    merge, under the Undo at the top): Space ticked an idea nobody could see."""
+    service = _meeting(tmp_path / "m")
+    for table in range(1, 9):
+        service.capture_ideas([f"Idé {n} från bord {table}" for n in (1, 2, 3)], table=table)
+    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
+    await server.start()
+    seen = """() => {
+      const el = document.activeElement, box = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return [el.id, hit === el || (hit !== null && el.labels && [...el.labels].includes(hit))];
+    }"""
+    try:
+        phone = await browser.new_page(viewport=PHONE)
+        await phone.goto(server.cohost_url())
+        await phone.wait_for_selector("body[data-live='1']")
+        await phone.click("#board > summary")
+        boxes = await phone.locator("#board input[name=pick]").count()
+        await phone.focus("#board input[name=pick]")
+        hidden = []
+        for _ in range(boxes):
+            focused, visible = await phone.evaluate(seen)
+            if not visible:
+                hidden.append(focused)
+            await phone.keyboard.press("Tab")
+            if not (await phone.evaluate("document.activeElement.name")) == "pick":
+                break
+        assert boxes > 20 and hidden == [], hidden
+        # After a merge the Undo stays at the top: going back up must not hide there.
+        picks = phone.locator("#board input[name=pick]")
+        await picks.nth(boxes - 1).check()
+        await picks.nth(boxes - 2).check()
+        await phone.click("#b-merge")
+        await phone.wait_for_selector("#b-undo-batch")
+        await phone.focus("#move-to")
+        for _ in range(boxes - 2):
+            await phone.keyboard.press("Shift+Tab")
+            if await phone.evaluate("document.activeElement.name") != "pick":
+                continue
+            focused, visible = await phone.evaluate(seen)
+            assert visible, f"{focused} under a bar"
+    finally:
+        await close_pages(browser)
+        await server.stop()

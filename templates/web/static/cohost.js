@@ -130,6 +130,23 @@
     });
     swap(root, false).forEach(function (part) { held[part.id] = part.outerHTML; });
   }
+  // A box reached with Tab must not sit under the bars kept in sight (the board's bar at
+  // the foot, a notice with Undo at the top): Space ticked an idea nobody could see.
+  document.addEventListener("focusin", function (event) {
+    var el = event.target;
+    var board = document.getElementById("board");
+    if (!el || !el.getBoundingClientRect || !board || !board.contains(el)) { return; }
+    var bar = document.getElementById("move-form");
+    var top = document.querySelector(".messages.-sticky");
+    var box = el.getBoundingClientRect();
+    var floor = bar && !bar.contains(el) ? bar.getBoundingClientRect().top : window.innerHeight;
+    var ceiling = top ? top.getBoundingClientRect().bottom : 0;
+    if (box.bottom > floor) {
+      window.scrollBy(0, box.bottom - floor + 8);
+    } else if (box.top < ceiling) {
+      window.scrollBy(0, box.top - ceiling - 8);
+    }
+  });
   document.addEventListener("focusout", function () {
     window.setTimeout(function () {
       var waiting = Object.keys(held).map(function (id) { return held[id]; });
