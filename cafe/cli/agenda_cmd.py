@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import shutil
 import sys
 import textwrap
@@ -20,7 +21,7 @@ from cafe.core.agenda import (
     resolve_agenda,
 )
 from cafe.core.errors import CafeError, Problem
-from cafe.i18n import t
+from cafe.i18n import set_language, t
 from cafe.resources import agendas_dir
 
 
@@ -150,9 +151,32 @@ def _load_for_check(name: str) -> Agenda:
     return load_agenda(path)
 
 
+_LANGUAGE_LINE = re.compile(r'^\s*language\s*=\s*["\'](sv|en)["\']', re.MULTILINE)
+
+
+def _follow_file_language(args: argparse.Namespace, name: str) -> None:
+    """Without ``--lang``, answer in the agenda's own language: an English meeting's
+    "unknown key" came in Swedish. Read from the text, so a file too broken to load
+    still says what is wrong in its own language."""
+    if getattr(args, "lang", None):
+        return
+    path = Path(name)
+    with contextlib.suppress(CafeError):
+        path = resolve_agenda(name)
+    if path.is_dir():
+        path = path / "agenda.toml"
+    try:
+        found = _LANGUAGE_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return
+    if found:
+        set_language(found.group(1))
+
+
 def run_check(args: argparse.Namespace) -> int:
     bad = 0
     for name in args.files:
+        _follow_file_language(args, name)
         try:
             agenda = _load_for_check(name)
         except CafeError as error:
@@ -336,6 +360,7 @@ def render(
 
 def run_show(args: argparse.Namespace) -> int:
     start = _start_minutes(args.start)
+    _follow_file_language(args, args.agenda)
     agenda = load_agenda(resolve_agenda(args.agenda))
     if args.challenge is not None:
         agenda = agenda.with_meta(challenge=" ".join(args.challenge.split()))

@@ -88,3 +88,24 @@ def test_other_missing_paths_are_still_missing(
     assert main(["new", "x", "--agenda", given, "--challenge", "c"]) == 1
     assert "filen finns inte" in capsys.readouterr().err
     assert not (elsewhere / "x").exists()
+
+
+def test_an_english_meetings_agenda_is_checked_and_shown_in_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The English guide's commands answered in Swedish ("okänd nyckel "minuts"; menade du
+    "minutes"?"): the file says language = "en"."""
+    monkeypatch.chdir(tmp_path)
+    new_meeting(tmp_path / "m", agenda="idea-meeting.en", challenge="loneliness").log.close()
+    assert main(["agenda", "check", "m"]) == 0
+    assert capsys.readouterr().out == "m: OK (12 steps, 4 café rounds, 175 min)\n"
+    assert main(["agenda", "show", "m/agenda.toml"]) == 0
+    shown = capsys.readouterr().out
+    assert "Societal challenge" in shown and "Samhällsutmaning" not in shown
+    agenda = tmp_path / "m" / "agenda.toml"
+    agenda.write_text(agenda.read_text(encoding="utf-8").replace("minutes =", "minuts ="), "utf-8")
+    assert main(["agenda", "check", "m"]) == 1
+    err = capsys.readouterr().err
+    assert 'unknown key "minuts"' in err and "okänd" not in err, err
+    assert main(["agenda", "check", "m", "--lang", "sv"]) == 1, "--lang still wins"
+    assert "okänd nyckel" in capsys.readouterr().err
