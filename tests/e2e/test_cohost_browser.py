@@ -639,7 +639,7 @@ async def test_tabbing_through_the_board_never_lands_under_its_bars(
             if not visible:
                 hidden.append(focused)
             await phone.keyboard.press("Tab")
-            if not (await phone.evaluate("document.activeElement.name")) == "pick":
+            if await phone.evaluate("document.activeElement.name") != "pick":
                 break
         assert boxes > 20 and hidden == [], hidden
         # After a merge the Undo stays at the top: going back up must not hide there.

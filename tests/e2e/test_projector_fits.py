@@ -18,7 +18,7 @@ from cafe.core.clock import FakeClock
 from cafe.core.service import MeetingService
 from cafe.web.server import LanServer
 from tests.meetings import new_meeting
-from tests.web.browser import LOOPBACK, artifact
+from tests.web.browser import LOOPBACK, artifact, close_pages
 
 CHALLENGE = "ensamhet bland äldre i våra stadsdelar, byar och på landsbygden runt omkring"
 SCREENS = [(1920, 1080), (1280, 800), (1024, 768)]
@@ -181,4 +181,33 @@ async def test_nothing_leaves_the_projected_screen(tmp_path: Path, browser: Brow
     finally:
         for page in pages:
             await page.close()
+        await server.stop()
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_the_sound_button_clears_an_english_sign_up_count(
+    tmp_path: Path, browser: Browser
+) -> None:
+    """ "… signed up to keep working" is longer than "vill jobba vidare": at the sign-up
+    step the button covered "working" at 1280x720, 1366x768 and 1920x1080."""
+    service = new_meeting(tmp_path / "m", agenda="idea-meeting.en", challenge="loneliness")
+    places = service.create_theme("Meeting places and lunch clubs in every district", signup=True)
+    visits = service.create_theme("Phone buddies and visits", signup=True)
+    for n in range(5):
+        themes = [places.id, visits.id] if n < 3 else [places.id]
+        service.sign_up(name=f"Person {n}", organisation="Org", themes=themes, source="web")
+    _go(service, StepKind.SIGNUP)
+    service.timer_start()
+    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
+    await server.start()
+    try:
+        problems: list[str] = []
+        for width, height in [*SCREENS, (1366, 768)]:
+            page = await browser.new_page(viewport={"width": width, "height": height})
+            await page.goto(server.screen_url())
+            await page.wait_for_selector("body[data-live='1']")
+            problems += await _check(page, service, "signup-en")
+        assert problems == [], "\n".join(problems)
+    finally:
+        await close_pages(browser)
         await server.stop()
