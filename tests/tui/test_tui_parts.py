@@ -34,6 +34,7 @@ from cafe.tui.screens.meeting_screen import MeetingScreen
 from cafe.tui.screens.moderation_screen import ModerationScreen
 from cafe.tui.widgets.agenda_rail import RailSteps
 from cafe.tui.widgets.idea_list import IdeaList
+from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.tui.widgets.key_table import KeyTable
 from cafe.tui.widgets.qr_panel import qr_text
 from cafe.tui.widgets.round_timer import RoundTimer
@@ -418,3 +419,20 @@ def test_prepared_on_another_day_the_rail_is_not_hundreds_of_minutes_late(
     today = time.strftime("%Y-%m-%d", time.localtime(evening))
     service.agenda = service.agenda.with_meta(date=today)  # the day itself: late is late
     assert meeting_clock(service, clock.now()).late_minutes > 0
+
+
+@pytest.mark.parametrize("agenda", ["idea-meeting.en", "idemote.sv"])
+async def test_a_text_steps_clock_is_whole_on_a_24_line_screen(
+    meeting_dir: Path, agenda: str
+) -> None:
+    """A laptop mirrored on the projector at 80x24: the purpose's long English text pushed
+    the step's clock half under the footer; the room saw half a "05:00"."""
+    service, clock = meeting(meeting_dir, agenda=agenda)
+    service.start_step(1)  # the purpose
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        timer = app.screen.query_one(RoundTimer)
+        footer = app.screen.query_one(KeyFooter)
+        assert timer.region.height >= 5, timer.region
+        assert timer.region.bottom <= footer.region.y, (timer.region, footer.region)

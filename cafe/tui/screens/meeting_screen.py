@@ -45,6 +45,8 @@ def is_checkout(view: StepView | None) -> TypeGuard[CheckoutView]:
 NOTES_SETTING = "notes"
 HOSTS_NOTICE_SECONDS = 90
 """Long enough to read out and act on before round 1 starts."""
+SHORT_HEIGHT = 30
+"""Fewer lines than this (24 on a mirrored laptop): text steps close up their boxes."""
 
 TICK_SECONDS = 0.25
 """How often the timer is redrawn; the time itself always comes from the clock."""
@@ -149,6 +151,7 @@ class MeetingScreen(Screen[None]):
     def on_resize(self) -> None:
         narrow = self.size.width < 100
         self.set_class(narrow, "-narrow")
+        self.set_class(self.size.height < SHORT_HEIGHT, "-short")
         # At 80 columns the footer shows the keys that matter (n, p, space, ?); the rest
         # are under ?. The app's keys (help, quit, the demo's F5/F6) are on the app.
         set_narrow(self, narrow)
