@@ -131,16 +131,21 @@ def build_docx(blocks: Sequence[Block], *, lang: str, title: str) -> bytes:
             _bottom_rule(heading, PALETTE.accent)
         elif block.kind == "lead":
             _run(document.add_paragraph(), text, bold=True, colour=PALETTE.muted)
-        elif block.kind in ("bullets", "numbered"):
-            style = "List Bullet" if block.kind == "bullets" else "List Number"
+        elif block.kind == "bullets":
             for item in block.items:
-                paragraph = document.add_paragraph(style=style)
+                paragraph = document.add_paragraph(style="List Bullet")
                 paragraph.paragraph_format.space_after = Pt(2)
-                if block.kind == "numbered":  # room for "10." before the text
-                    paragraph.paragraph_format.left_indent = Cm(0.9)
-                    paragraph.paragraph_format.first_line_indent = Cm(-0.9)
-                    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(0.9))
                 _run(paragraph, safe_text(item, multiline=True))
+        elif block.kind == "numbered":
+            # The number is text before a tab, not Word's list numbering: LibreOffice set
+            # the numbering's own tab (0.63 cm) and printed "10.Sign-up lists".
+            for number, item in enumerate(block.items, start=1):
+                paragraph = document.add_paragraph()
+                paragraph.paragraph_format.space_after = Pt(2)
+                paragraph.paragraph_format.left_indent = Cm(0.9)
+                paragraph.paragraph_format.first_line_indent = Cm(-0.9)
+                paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(0.9))
+                _run(paragraph, f"{number}.\t{safe_text(item, multiline=True)}")
         elif block.kind == "facts":
             _facts(document, [(safe_text(a), safe_text(b)) for a, b in block.pairs])
         elif block.kind == "small":

@@ -47,6 +47,10 @@ def test_invitation_docx_says_when_where_who_and_how_to_register(out: Path) -> N
     assert "återkopplingsbrevet" in text, "the invitation says what the address is used for"
     document = Document(str(out / "invitation.docx"))
     assert document.core_properties.language == "sv-SE"
+    # The agenda's numbers are text before a tab: LibreOffice drew Word's own list
+    # numbering with a 0.63 cm tab and printed "10.Anmälningslistor".
+    steps = [p.text for p in document.paragraphs if re.match(r"\d+\.\t", p.text)]
+    assert len(steps) == 12 and steps[9].startswith("10.\t"), steps
     markdown = (out / "invitation.md").read_text(encoding="utf-8")
     assert "torsdag 3 december 2026 kl. 18.00–21.00" in markdown
     assert "Anmäl dig senast torsdag 26 november 2026" in markdown
