@@ -30,7 +30,7 @@ def test_check_passes_for_every_shipped_agenda() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout.splitlines() == [
-        "agendas/idea-meeting.en.toml: OK (12 steg, 4 cafésamtal, 175 min)",
+        "agendas/idea-meeting.en.toml: OK (12 steps, 4 café rounds, 175 min)",  # its language
         "agendas/idemote-kort.sv.toml: OK (9 steg, 2 cafésamtal, 90 min)",
         "agendas/idemote.sv.toml: OK (12 steg, 4 cafésamtal, 175 min)",
     ]
