@@ -45,7 +45,7 @@ from cafe.core.figures import meeting_figures
 from cafe.core.service import MeetingService
 from cafe.core.state import Idea
 from cafe.core.timer import format_seconds
-from cafe.web.context import CONTEXT, WebContext
+from cafe.web.context import CONTEXT, WebContext, seat_page_enabled
 from cafe.web.forms import phone_message
 from cafe.web.security import new_submission_id
 from cafe.web.snapshot import timer_data
@@ -178,6 +178,14 @@ def _now(service: MeetingService, page: Page) -> dict[str, Any]:
         # What the room is asked (a co-host between the tables was asked and had to read
         # the projector): the question of a round or the check-out.
         "question": (step.question or "") if step is not None else "",
+        # "Where does Anna sit? Who hosts table 5?": the phones' own "where do I sit?" page
+        # answers it, by name, during the rounds.
+        "seat_url": links.seat_path(page.ctx.meeting_token)
+        if step is not None
+        and step.kind is StepKind.CAFE_ROUND
+        and seat_page_enabled(service.agenda)
+        and not service.state.seating_plan.is_circle
+        else "",
         "kind": str(step.kind) if step is not None else "",
         "round": (step.round or 0) if step is not None else 0,
         "rounds": rounds,

@@ -687,9 +687,10 @@ async def test_in_a_round_the_console_shows_the_question_the_room_is_asked(
     question = service.current_step.question if service.current_step else ""
     html, _ = await console(client, cohost)
     assert question and f'id="step-question">{question}</p>' in html
+    assert f'href="/m/{meeting_token(service)}/seat"' in html, "where someone sits, by name"
     service.start_step(0)  # the opening asks nothing: no empty line
     html, _ = await console(client, cohost)
-    assert 'id="step-question"' not in html
+    assert 'id="step-question"' not in html and 'id="seat-link"' not in html
 
 
 async def test_the_board_edits_the_text_of_one_ticked_idea(
