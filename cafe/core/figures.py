@@ -41,10 +41,9 @@ def meeting_figures(state: MeetingState) -> MeetingFigures:
     """Count the meeting the one way every screen and report shows it."""
     counted = counted_people(state)
     signups = state.live_signups()
+    per_theme = state.signed_up_per_theme()
     by_theme = tuple(
-        (th.name, sum(1 for s in signups if th.id in s.themes))
-        for th in state.live_themes()
-        if th.signup or any(th.id in s.themes for s in signups)
+        (th.name, per_theme[th.id]) for th in state.live_themes() if th.signup or per_theme[th.id]
     )
     return MeetingFigures(
         registered=len(state.participants),

@@ -10,6 +10,7 @@ log can always be replayed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 import msgspec
@@ -158,6 +159,11 @@ class MeetingState(msgspec.Struct):
     def live_signups(self) -> list[Signup]:
         """One entry per person who signed up (see ``people_who_signed_up``)."""
         return people_who_signed_up([s for s in self.signups.values() if not s.withdrawn])
+
+    def signed_up_per_theme(self) -> Counter[str]:
+        """People on each theme's list, by theme id: the one count the laptop's board,
+        the console and the figures show."""
+        return Counter(theme for s in self.live_signups() for theme in set(s.themes))
 
     def live_checkout(self) -> list[CheckoutNote]:
         return [c for c in self.checkout.values() if not c.removed]

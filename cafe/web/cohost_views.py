@@ -278,17 +278,14 @@ def _board(service: MeetingService) -> dict[str, Any]:
     ideas = sorted(state.visible_ideas(), key=lambda i: (i.at, _number(i.id)))
     themes = state.live_themes()
     live = {th.id for th in themes}
-    signed: dict[str, int] = {}
-    for signup in state.live_signups():
-        for theme_id in signup.themes:
-            signed[theme_id] = signed.get(theme_id, 0) + 1
+    signed = state.signed_up_per_theme()
     return {
         "themes": [
             {
                 "id": th.id,
                 "name": th.name,
                 "signup": th.signup,
-                "signed": signed.get(th.id, 0),
+                "signed": signed[th.id],
                 "ideas": [_board_idea(i) for i in ideas if i.theme == th.id],
             }
             for th in themes
@@ -493,9 +490,15 @@ def _moderate(service: MeetingService, action: str, data: dict[str, Any]) -> str
 
 REFUSALS = frozenset({"pick_first", "merge_two", "edit_one"})
 """Board notices that did nothing: the ticks stay for the co-host to fix the choice."""
-BOARD_BATCH = frozenset({"merge_ideas", "hide_ideas", "restore_ideas", "edit_ideas"})
-"""The board bar's buttons besides Move: they act on the ticked ideas."""
-UNDO_IDS = re.compile(r"i[0-9]{1,9}")
+BOARD_BATCH = frozenset({"merge_ideas", "hide_ideas", "restore_ideas"})
+"""The board bar's buttons that change the ticked ideas (besides Move and Edit)."""
+IDEA_ID = re.compile(r"i[0-9]{1,9}")
+
+
+def _ticked(service: MeetingService, data: dict[str, Any]) -> list[str]:
+    """The ticked ideas still on the board, in the page's order."""
+    ideas = service.state.ideas
+    return [i for i in data.get("pick", []) if i in ideas and ideas[i].visible]
 
 
 def _board_batch(
@@ -507,14 +510,12 @@ def _board_batch(
     laptop, had to wait for the laptop's keyboard."""
     state = service.state
     picked = [i for i in data.get("pick", []) if i in state.ideas]
-    live = [i for i in picked if state.ideas[i].visible]
+    live = _ticked(service, data)
     if action == "restore_ideas":
         for idea in picked:
             if not state.ideas[idea].visible:  # a resend finds them back already
                 service.restore_idea(idea)
         return "restored", []
-    if action == "edit_ideas":  # the text of the one ticked: its field comes up on top
-        return ("", live) if len(live) == 1 else ("edit_one", [])
     if action == "merge_ideas":
         if len(live) < 2:
             return "merge_two", []
@@ -529,7 +530,7 @@ def _board_batch(
 
 def _editing(service: MeetingService, idea_id: str, typed: str | None) -> dict[str, str] | None:
     """The idea whose text is being changed (``?e=``), and the text in its field."""
-    idea = service.state.ideas.get(idea_id) if UNDO_IDS.fullmatch(idea_id) else None
+    idea = service.state.ideas.get(idea_id) if IDEA_ID.fullmatch(idea_id) else None
     if idea is None or not idea.visible:
         return None
     return {"id": idea.id, "text": idea.text if typed is None else typed}
@@ -538,7 +539,7 @@ def _editing(service: MeetingService, idea_id: str, typed: str | None) -> dict[s
 def _undo_ids(service: MeetingService, raw: str) -> list[str]:
     """The ideas an Undo may bring back (``?u=``): ids only, and only ideas now gone."""
     ideas = service.state.ideas
-    found = [i for i in raw.split(".")[:200] if UNDO_IDS.fullmatch(i)]
+    found = [i for i in raw.split(".")[:200] if IDEA_ID.fullmatch(i)]
     return [i for i in found if i in ideas and not ideas[i].visible]
 
 
@@ -600,9 +601,9 @@ async def console_action(request: web.Request) -> web.Response:
     try:
         if not request.app[RECENT].first_time(_resend_key(data)):
             notice = "done"  # a resent form: it was done the first time
-        elif action == "edit_ideas":
-            notice, chosen = _board_batch(ctx.service, action, data)
-            edit = chosen[0] if chosen else ""
+        elif action == "edit_ideas":  # the one ticked: its text comes up in a field on top
+            ticked = _ticked(ctx.service, data)
+            edit, notice = (ticked[0], "") if len(ticked) == 1 else ("", "edit_one")
         elif action in BOARD_BATCH:
             notice, undo = _board_batch(ctx.service, action, data)
         elif action not in STEP_ACTIONS:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,26 @@ def _meeting(folder: Path) -> MeetingService:
     service.start_step(0)
     service.timer_start()
     return service
+
+
+@asynccontextmanager
+async def _console_on_phone(
+    service: MeetingService,
+    browser: Browser,
+    viewport: dict[str, int] = PHONE,
+    query: str = "",
+) -> AsyncIterator[Page]:
+    """The real server on 127.0.0.1 and the console open on a phone (360 px), live."""
+    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
+    await server.start()
+    try:
+        phone = await browser.new_page(viewport=viewport)
+        await phone.goto(server.cohost_url() + query)
+        await phone.wait_for_selector("body[data-live='1']")
+        yield phone
+    finally:
+        await close_pages(browser)
+        await server.stop()
 
 
 async def _within(pilot: Pilot[None], what: str, done: Callable[[], bool]) -> float:
@@ -350,12 +371,7 @@ async def test_a_part_in_use_waits_for_the_field_and_then_gets_the_newest(
     name is being typed in it, must not be lost when the next update brings only the
     step, and comes in whole once the field is left."""
     service = _meeting(tmp_path / "m")
-    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
-    await server.start()
-    try:
-        phone = await browser.new_page(viewport=PHONE)
-        await phone.goto(server.cohost_url())
-        await phone.wait_for_selector("body[data-live='1']")
+    async with _console_on_phone(service, browser) as phone:
         await phone.click("#board > summary")
         await phone.fill("#new-theme", "Halvskrivet tema")
         service.create_theme("Trygghet i centrum")  # the board, changed at the laptop
@@ -369,9 +385,6 @@ async def test_a_part_in_use_waits_for_the_field_and_then_gets_the_newest(
         await phone.wait_for_function(
             "() => document.getElementById('board').textContent.includes('Trygghet i centrum')"
         )
-    finally:
-        await close_pages(browser)
-        await server.stop()
 
 
 @pytest.mark.asyncio(loop_scope="session")
@@ -383,12 +396,7 @@ async def test_closing_a_list_people_signed_on_asks_first_and_shows_how_many(
     the console (and its tag says how many are on it)."""
     service = _meeting(tmp_path / "m")
     places = next(th for th in service.state.live_themes() if th.name.startswith("Mötesplatser"))
-    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
-    await server.start()
-    try:
-        phone = await browser.new_page(viewport=PHONE)
-        await phone.goto(server.cohost_url())
-        await phone.wait_for_selector("body[data-live='1']")
+    async with _console_on_phone(service, browser) as phone:
         await phone.click("#board > summary")
         heading = f"#theme-{places.id}-name"
         assert "lista (1)" in await phone.inner_text(heading)
@@ -417,9 +425,6 @@ async def test_closing_a_list_people_signed_on_asks_first_and_shows_how_many(
             f"() => document.getElementById('b-list-{others[0].id}').textContent.includes('Öppna')"
         )
         assert len(asked) == 2, "no question for a list nobody has signed"
-    finally:
-        await close_pages(browser)
-        await server.stop()
 
 
 @pytest.mark.asyncio(loop_scope="session")
@@ -433,12 +438,7 @@ async def test_ideas_arriving_do_not_slide_the_rows_under_the_co_hosts_thumb(
         service.capture_ideas(
             [f"Idé {n} från bord {table}" for n in (1, 2)], table=table, source="web"
         )
-    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
-    await server.start()
-    try:
-        phone = await browser.new_page(viewport=PHONE)
-        await phone.goto(server.cohost_url())
-        await phone.wait_for_selector("body[data-live='1']")
+    async with _console_on_phone(service, browser) as phone:
         await phone.click("#phone-ideas > summary")
         row = phone.locator("#phone-ideas li.row").nth(6)
         await row.scroll_into_view_if_needed()
@@ -460,9 +460,6 @@ async def test_ideas_arriving_do_not_slide_the_rows_under_the_co_hosts_thumb(
             f"() => document.getElementById('b-idea-{hidden}').classList.contains('undo')"
         )
         assert [i.id for i in service.state.ideas.values() if i.deleted] == [hidden]
-    finally:
-        await close_pages(browser)
-        await server.stop()
 
 
 @pytest.mark.asyncio(loop_scope="session")
@@ -472,12 +469,7 @@ async def test_the_board_follows_the_laptop_while_ideas_are_ticked(
     """A ticked box keeps the focus: the board counted as "in use" and stood still, unsaid,
     for as long as the co-host sorted. It follows now, the ticks kept."""
     service = _meeting(tmp_path / "m")
-    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
-    await server.start()
-    try:
-        phone = await browser.new_page(viewport=PHONE)
-        await phone.goto(server.cohost_url())
-        await phone.wait_for_selector("body[data-live='1']")
+    async with _console_on_phone(service, browser) as phone:
         await phone.click("#board > summary")
         first = service.state.visible_ideas()[0].id
         await phone.click(f"#pick-{first}")
@@ -488,9 +480,6 @@ async def test_the_board_follows_the_laptop_while_ideas_are_ticked(
             timeout=5000,
         )
         assert await phone.is_checked(f"#pick-{first}"), "the tick is kept"
-    finally:
-        await close_pages(browser)
-        await server.stop()
 
 
 @pytest.mark.asyncio(loop_scope="session")
@@ -498,15 +487,12 @@ async def test_the_board_follows_the_laptop_while_ideas_are_ticked(
 async def test_the_console_fits_320_pixels_with_the_phones_text_at_150_percent(
     tmp_path: Path, browser: Browser, lang: str
 ) -> None:
-    """ "Utcheckningstankar (0)" ran off the right edge and the console scrolled sideways
-    under the thumb (WCAG 1.4.4 and 1.4.10)."""
+    """The check-out's section title "Utcheckningstankar (0)" ran off the right edge and
+    the console scrolled sideways under the thumb (WCAG 1.4.4 and 1.4.10)."""
     service = _meeting(tmp_path / "m")
     service.start_step(len(service.agenda.steps) - 1)  # the check-out: every section there
-    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
-    await server.start()
-    try:
-        phone = await browser.new_page(viewport={"width": 320, "height": 740})
-        await phone.goto(f"{server.cohost_url()}?lang={lang}")
+    narrowest = {"width": 320, "height": 740}
+    async with _console_on_phone(service, browser, narrowest, f"?lang={lang}") as phone:
         await phone.evaluate(
             """() => {
               document.querySelectorAll('details').forEach((d) => { d.open = true; });
@@ -516,9 +502,6 @@ async def test_the_console_fits_320_pixels_with_the_phones_text_at_150_percent(
         width = await phone.evaluate("document.documentElement.scrollWidth")
         await phone.screenshot(path=artifact(f"cohost-320-text150-{lang}.png"), full_page=True)
         assert width <= 320, f"{width} px wide"
-    finally:
-        await close_pages(browser)
-        await server.stop()
 
 
 @pytest.mark.asyncio(loop_scope="session")
@@ -528,12 +511,7 @@ async def test_the_co_host_merges_two_ticked_ideas_on_the_phone_and_undoes_it(
     service = _meeting(tmp_path / "m")
     dup = service.capture_ideas(["Fika i biblioteket"], table=4, source="web")[0]
     first = next(i for i in service.state.visible_ideas() if i.text == "Fika på biblioteket")
-    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
-    await server.start()
-    try:
-        phone = await browser.new_page(viewport=PHONE)
-        await phone.goto(server.cohost_url())
-        await phone.wait_for_selector("body[data-live='1']")
+    async with _console_on_phone(service, browser) as phone:
         await phone.click("#board > summary")
         await phone.click(f"#pick-{first.id}")
         await phone.click(f"#pick-{dup.id}")
@@ -546,9 +524,6 @@ async def test_the_co_host_merges_two_ticked_ideas_on_the_phone_and_undoes_it(
         await phone.click("#b-undo-batch")
         await phone.wait_for_selector("#b-undo-batch", state="detached")
         assert service.state.ideas[dup.id].visible
-    finally:
-        await close_pages(browser)
-        await server.stop()
 
 
 @pytest.mark.asyncio(loop_scope="session")
@@ -557,12 +532,7 @@ async def test_the_co_host_corrects_a_typo_of_an_idea_typed_at_the_laptop(
 ) -> None:
     service = _meeting(tmp_path / "m")
     typo = service.capture_idea("Besöksvänenr för äldre", table=3)
-    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
-    await server.start()
-    try:
-        phone = await browser.new_page(viewport=PHONE)
-        await phone.goto(server.cohost_url())
-        await phone.wait_for_selector("body[data-live='1']")
+    async with _console_on_phone(service, browser) as phone:
         await phone.click("#board > summary")
         await phone.click(f"#pick-{typo.id}")
         await phone.click("#b-edit")
@@ -575,9 +545,6 @@ async def test_the_co_host_corrects_a_typo_of_an_idea_typed_at_the_laptop(
         await phone.wait_for_selector("#edit-text", state="detached")
         assert service.state.ideas[typo.id].text == "Besöksvänner för äldre"
         assert "Besöksvänner för äldre" in await phone.inner_text(f"#board-{typo.id}")
-    finally:
-        await close_pages(browser)
-        await server.stop()
 
 
 @pytest.mark.asyncio(loop_scope="session")
@@ -590,12 +557,7 @@ async def test_a_refused_board_button_says_so_in_sight_and_keeps_the_ticks(
     for table in range(3, 9):
         service.capture_ideas([f"Idé {n} från bord {table}" for n in (1, 2, 3)], table=table)
     first = service.state.visible_ideas()[-1].id
-    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
-    await server.start()
-    try:
-        phone = await browser.new_page(viewport=PHONE)
-        await phone.goto(server.cohost_url())
-        await phone.wait_for_selector("body[data-live='1']")
+    async with _console_on_phone(service, browser) as phone:
         await phone.click("#board > summary")
         await phone.click(f"#pick-{first}")
         await phone.click("#b-merge")
@@ -605,9 +567,6 @@ async def test_a_refused_board_button_says_so_in_sight_and_keeps_the_ticks(
         box = await phone.locator("#notice").bounding_box()
         assert box is not None and 0 <= box["y"] < PHONE["height"], "said where it can be seen"
         await phone.screenshot(path=artifact("cohost-board-refused-360x740.png"))
-    finally:
-        await close_pages(browser)
-        await server.stop()
 
 
 @pytest.mark.asyncio(loop_scope="session")
@@ -619,17 +578,12 @@ async def test_tabbing_through_the_board_never_lands_under_its_bars(
     service = _meeting(tmp_path / "m")
     for table in range(1, 9):
         service.capture_ideas([f"Idé {n} från bord {table}" for n in (1, 2, 3)], table=table)
-    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
-    await server.start()
     seen = """() => {
       const el = document.activeElement, box = el.getBoundingClientRect();
       const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
       return [el.id, hit === el || (hit !== null && el.labels && [...el.labels].includes(hit))];
     }"""
-    try:
-        phone = await browser.new_page(viewport=PHONE)
-        await phone.goto(server.cohost_url())
-        await phone.wait_for_selector("body[data-live='1']")
+    async with _console_on_phone(service, browser) as phone:
         await phone.click("#board > summary")
         boxes = await phone.locator("#board input[name=pick]").count()
         await phone.focus("#board input[name=pick]")
@@ -655,6 +609,3 @@ async def test_tabbing_through_the_board_never_lands_under_its_bars(
                 continue
             focused, visible = await phone.evaluate(seen)
             assert visible, f"{focused} under a bar"
-    finally:
-        await close_pages(browser)
-        await server.stop()

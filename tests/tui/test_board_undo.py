@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from cafe.tui.app import CafeApp
 from cafe.tui.screens.board_screen import BoardScreen
 from cafe.tui.screens.choice_modal import ChoiceModal
@@ -90,6 +92,22 @@ async def test_board_keys_focus_confirmation_and_undo_in_order(tmp_path: Path) -
         assert {i.id for i in service.state.visible_ideas() if i.theme == back.id} == {a.id, b.id}
 
 
+async def _move_at_the_laptop(pilot: Pilot, app: CafeApp, ideas: list[str], theme: str) -> None:
+    """On the laptop's board: the ideas marked (one: just highlighted), o, the theme."""
+    await pilot.press("t")
+    await pilot.pause()
+    listed = app.screen.query_one(IdeaList)
+    listed.focus()
+    for idea in ideas:
+        listed.show_idea(idea)
+        if len(ideas) > 1:
+            await pilot.press("x")
+    await pilot.press("o")
+    await pilot.pause()
+    app.screen.dismiss(theme)
+    await pilot.pause()
+
+
 async def test_ctrl_z_does_not_take_back_what_the_co_host_did_since(tmp_path: Path) -> None:
     """The laptop moved an idea to "Resor", the co-host's console then moved it on to
     "Mötesplatser": the laptop's Ctrl+Z (for its own slip) put it back without a theme,
@@ -101,18 +119,7 @@ async def test_ctrl_z_does_not_take_back_what_the_co_host_did_since(tmp_path: Pa
     places = service.create_theme("Mötesplatser")
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("t")
-        await pilot.pause()
-        board = app.screen
-        ideas = board.query_one(IdeaList)
-        ideas.focus()
-        for idea in (a, b):
-            ideas.show_idea(idea.id)
-            await pilot.press("x")
-        await pilot.press("o")
-        await pilot.pause()
-        app.screen.dismiss(travel.id)
-        await pilot.pause()
+        await _move_at_the_laptop(pilot, app, [a.id, b.id], travel.id)
         assert service.state.ideas[a.id].theme == travel.id == service.state.ideas[b.id].theme
 
         service.set_idea_theme(a.id, places.id)  # the console's "Flytta" on the phone
@@ -157,15 +164,7 @@ async def test_an_undo_with_nothing_left_to_take_back_does_not_say_undone(tmp_pa
     places = service.create_theme("Mötesplatser")
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("t")
-        await pilot.pause()
-        ideas = app.screen.query_one(IdeaList)
-        ideas.focus()
-        ideas.show_idea(a.id)
-        await pilot.press("o")
-        await pilot.pause()
-        app.screen.dismiss(travel.id)
-        await pilot.pause()
+        await _move_at_the_laptop(pilot, app, [a.id], travel.id)
         service.set_idea_theme(a.id, places.id)  # the console
         await pilot.press("ctrl+z")
         await pilot.pause()

@@ -19,6 +19,7 @@ from textual.renderables.digits import Digits
 
 from cafe.core.clock import SystemClock
 from cafe.core.timer import format_seconds
+from cafe.storage.console_settings import read_capture_draft
 from cafe.storage.folder import open_meeting
 from tests.tmux import Tmux
 from tests.tui.helpers import meeting, step_index
@@ -58,19 +59,31 @@ def run_command(folder: Path) -> str:
     )
 
 
-def test_killed_mid_round_resumes_at_the_same_step_with_the_same_time(
-    meeting_dir: Path, tmux: Tmux
-) -> None:
+def _cafe_run_at_round_1(meeting_dir: Path, tmux: Tmux) -> int:
+    """Twelve people present; `cafe run` in tmux, n up to round 1. Returns its step."""
     service, _ = meeting(meeting_dir, registered=12, present=True)
     round_one = step_index(service, "cafe_round", 1)
     service.log.close()
-
     tmux.start(run_command(meeting_dir))
     tmux.wait_for(lambda s: "DAGORDNING" in s, "the agenda rail")
     for _ in range(round_one + 1):
         tmux.keys("n")
         time.sleep(0.15)
     tmux.wait_for(lambda s: f"▶ {round_one + 1}. Runda 1" in s, "round 1 as the current step")
+    return round_one
+
+
+def _gone(tmux: Tmux) -> None:
+    """Wait up to 10 s for the program to end (killed, or told to quit)."""
+    deadline = time.monotonic() + 10
+    while tmux.alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def test_killed_mid_round_resumes_at_the_same_step_with_the_same_time(
+    meeting_dir: Path, tmux: Tmux
+) -> None:
+    round_one = _cafe_run_at_round_1(meeting_dir, tmux)
     tmux.keys("Space")
     tmux.wait_for(lambda s: "Pågår" in s, "the running timer")
     tmux.keys("i")
@@ -93,11 +106,8 @@ def test_killed_mid_round_resumes_at_the_same_step_with_the_same_time(
     noted_at = time.time()
     noted.log.close()
 
-    pid = tmux.pid()
-    os.kill(pid, signal.SIGKILL)
-    deadline = time.monotonic() + 10
-    while tmux.alive() and time.monotonic() < deadline:
-        time.sleep(0.05)
+    os.kill(tmux.pid(), signal.SIGKILL)
+    _gone(tmux)
     assert not tmux.alive(), "the process was killed, not left running"
 
     reopened = open_meeting(meeting_dir, clock=SystemClock())
@@ -127,9 +137,7 @@ def test_killed_mid_round_resumes_at_the_same_step_with_the_same_time(
     screen = tmux.wait_for(lambda s: "FÅNGA IDÉER" in s, "the capture screen after the restart")
     assert "Fler mötesplatser" in screen and "Besöksvän via kyrkan" in screen
     tmux.keys("C-q")
-    deadline = time.monotonic() + 10
-    while tmux.alive() and time.monotonic() < deadline:
-        time.sleep(0.05)
+    _gone(tmux)
     assert not tmux.alive(), "Ctrl+Q quits"
 
 
@@ -138,16 +146,7 @@ def test_the_line_being_typed_when_killed_is_back_with_its_table(
 ) -> None:
     """The README promises nothing typed is lost: a half-typed idea (table 2 chosen) was
     gone after kill -9, nowhere in the meeting folder."""
-    service, _ = meeting(meeting_dir, registered=12, present=True)
-    round_one = step_index(service, "cafe_round", 1)
-    service.log.close()
-
-    tmux.start(run_command(meeting_dir))
-    tmux.wait_for(lambda s: "DAGORDNING" in s, "the agenda rail")
-    for _ in range(round_one + 1):
-        tmux.keys("n")
-        time.sleep(0.15)
-    tmux.wait_for(lambda s: f"▶ {round_one + 1}. Runda 1" in s, "round 1 as the current step")
+    _cafe_run_at_round_1(meeting_dir, tmux)
     tmux.keys("i")
     tmux.wait_for(lambda s: "FÅNGA IDÉER" in s, "the capture screen")
     tmux.type("2")
@@ -159,7 +158,8 @@ def test_the_line_being_typed_when_killed_is_back_with_its_table(
     def kept() -> str:
         folder = open_meeting(meeting_dir, clock=SystemClock())
         try:
-            return str(folder.log.get_meta("console.capture_draft") or "")  # type: ignore[attr-defined]
+            draft = read_capture_draft(folder)
+            return draft[0] if draft else ""
         finally:
             folder.log.close()
 
@@ -167,9 +167,7 @@ def test_the_line_being_typed_when_killed_is_back_with_its_table(
     while "läxhjälp" not in kept() and time.monotonic() < deadline:
         time.sleep(0.1)
     os.kill(tmux.pid(), signal.SIGKILL)
-    deadline = time.monotonic() + 10
-    while tmux.alive() and time.monotonic() < deadline:
-        time.sleep(0.05)
+    _gone(tmux)
     assert not tmux.alive(), "the process was killed, not left running"
 
     tmux.start(run_command(meeting_dir))
@@ -180,12 +178,10 @@ def test_the_line_being_typed_when_killed_is_back_with_its_table(
     tmux.keys("Enter")
     tmux.wait_for(lambda s: "· Halvskriven idé om läxhjälp" in s, "stored in the list")
     tmux.keys("C-q")
-    deadline = time.monotonic() + 10
-    while tmux.alive() and time.monotonic() < deadline:
-        time.sleep(0.05)
+    _gone(tmux)
     stored = open_meeting(meeting_dir, clock=SystemClock())
     assert [(i.text, i.table) for i in stored.state.visible_ideas()] == [
         ("Halvskriven idé om läxhjälp", 2)
     ]
-    assert not stored.log.get_meta("console.capture_draft"), "not brought back a third time"  # type: ignore[attr-defined]
+    assert read_capture_draft(stored) is None, "not brought back a third time"
     stored.log.close()

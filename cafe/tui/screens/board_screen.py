@@ -402,7 +402,7 @@ class BoardScreen(Screen[None]):
 
     def _signed_up(self, theme_id: str) -> int:
         """How many people have signed up for ``theme_id``."""
-        return sum(1 for s in self.service.state.live_signups() if theme_id in s.themes)
+        return self.service.state.signed_up_per_theme()[theme_id]
 
     def action_delete(self) -> None:
         if self._themes_focused():
