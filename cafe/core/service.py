@@ -332,6 +332,19 @@ class MeetingService(PeopleCommands):
         """Under the agenda's threshold the meeting is one circle, not tables."""
         return len(self.state.present()) < self.agenda.tables.circle_below
 
+    @property
+    def sits_in_circle(self) -> bool:
+        """How the room sits now: as the seating plan says once there is one (people who
+        arrive mid-round do not turn a circle into tables), else by the people present
+        (the registered ones before anyone has arrived, as the cards are printed; tables
+        while nobody is known). The laptop, the phones and the reports all ask this, so
+        they never disagree."""
+        plan = self.state.seating_plan
+        if plan:
+            return plan.is_circle
+        people = len(self.state.present()) or len(self.state.participants)
+        return 0 < people < self.agenda.tables.circle_below  # nobody known: the agenda's tables
+
     # -- seating ------------------------------------------------------------------
 
     def store_seating(self, plan: SeatingPlan | Mapping[str, Any], from_round: int = 1) -> None:

@@ -196,7 +196,7 @@ def _table_numbers(service: MeetingService) -> list[int]:
     plan = service.state.seating_plan
     if plan.is_tables:
         return list(plan.table_numbers())
-    if plan.is_circle or service.circle_mode:
+    if service.sits_in_circle:
         return [0]
     return list(range(1, expected_tables(service) + 1))
 

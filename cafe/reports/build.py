@@ -120,7 +120,7 @@ def build_before(
             checkout_url=checkout_url,
             checkout_png=qr_png(checkout_url),
             template=template,
-            circle=service.state.seating_plan.is_circle,
+            circle=service.sits_in_circle,
         ),
     }
     if model.date:
@@ -176,7 +176,7 @@ def _hosts(service: MeetingService) -> dict[int, str]:
 def table_cards(service: MeetingService, base: str, lang: str) -> list[TableCard]:
     """A card per table with the URL of that table's idea page."""
     tr = Translator(lang)
-    circle = service.state.seating_plan.is_circle
+    circle = service.sits_in_circle
     hosts = _hosts(service)
     appointed = {table for _, table in appointed_hosts(service)}
     cards = []

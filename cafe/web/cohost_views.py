@@ -184,7 +184,7 @@ def _now(service: MeetingService, page: Page) -> dict[str, Any]:
         if step is not None
         and step.kind is StepKind.CAFE_ROUND
         and seat_page_enabled(service.agenda)
-        and not service.state.seating_plan.is_circle
+        and not service.sits_in_circle
         else "",
         "kind": str(step.kind) if step is not None else "",
         "round": (step.round or 0) if step is not None else 0,

@@ -238,7 +238,7 @@ async def checkout_submit(request: web.Request) -> web.Response:
 
 def _in_circle(ctx: WebContext) -> bool:
     """Seated as one circle: its one card's code is a table page, but there is no table."""
-    return ctx.service.state.seating_plan.is_circle
+    return ctx.service.sits_in_circle
 
 
 def _ideas_go_to(ctx: WebContext, table: int) -> int:

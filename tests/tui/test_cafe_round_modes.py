@@ -10,13 +10,14 @@ from textual.css.query import NoMatches
 from textual.widgets import Input, Label
 
 from cafe.core import meeting_seating
+from cafe.core.participants import PersonInput
 from cafe.core.timer import TimerPhase
 from cafe.i18n import t
 from cafe.tui.app import CafeApp
 from cafe.tui.widgets.round_timer import RoundTimer
 from cafe.tui.widgets.seating_view import RotationView, SeatingView
 from cafe.tui.widgets.steps.cafe_round_step import CafeRoundView
-from tests.tui.helpers import FakePhoneServer, meeting, step_index
+from tests.tui.helpers import FakePhoneServer, five_minutes_into_round_1, meeting, step_index
 
 
 def _parts(view: CafeRoundView) -> set[str]:
@@ -168,3 +169,41 @@ async def test_a_number_typed_in_a_circle_is_not_glued_onto_the_next_idea(tmp_pa
         await pilot.press(*"Läsecirkel", "enter")
         await pilot.pause()
     assert [(i.text, i.table) for i in service.state.visible_ideas()] == [("Läsecirkel", 0)]
+
+
+async def test_two_leaving_mid_round_does_not_turn_the_laptop_s_tables_into_a_circle(
+    tmp_path: Path,
+) -> None:
+    """Ten at tables, two go home during round 1: the laptop's capture went by the people
+    present (eight: a circle) and filed a table's paper list under "the circle", while the
+    phones still filed by the seating plan's tables. Both now go by the plan."""
+    service, clock = five_minutes_into_round_1(tmp_path / "m", registered=10)
+    leaving = sorted(service.state.participants)[:2]
+    for person in leaving:
+        service.set_present(person, False)
+    assert service.circle_mode and not service.sits_in_circle
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        assert app.screen.query_one("#table-box").display, "tables to choose, as planned"
+        await pilot.press("2", "enter", *"Läxhjälp", "enter")
+        await pilot.pause()
+    assert [(i.text, i.table) for i in service.state.visible_ideas()] == [("Läxhjälp", 2)]
+
+
+async def test_late_arrivals_in_a_circle_keep_the_ideas_under_the_circle(tmp_path: Path) -> None:
+    """Eight in a circle, three arrive during round 1: the laptop's list headed the typed
+    ideas "no table given" as if the meeting sat at tables."""
+    service, clock = meeting(tmp_path / "m", registered=8, present=True)
+    meeting_seating.plan_now(service, 1)
+    service.start_step(step_index(service, "cafe_round"))
+    service.add_participants([PersonInput(f"Sen Ankomst {n}", present=True) for n in range(3)])
+    assert not service.circle_mode and service.sits_in_circle
+    service.capture_idea("Bokcirkel", round=1)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        shown = app.screen.query_one("#capture-ideas").get_option_at_index(0).prompt
+        assert str(shown) == t("tui.ideas.circle")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiohttp.test_utils import TestClient
 
+from cafe.core.participants import PersonInput
 from cafe.core.service import MeetingService
 from cafe.storage.folder import table_token
 from tests.web.support import open_form, seat_people, start_round, submit
@@ -196,6 +197,21 @@ async def test_the_page_asks_which_round_and_a_late_send_says_where_it_went(
     html = await (await client.get(response.headers["Location"])).text()
     assert "Skickat till runda 1." in html and "Runda 2 av 4" in html
     assert (await client.get(f"/t/{'x' * 22}/round")).status == 404
+
+
+async def test_before_any_plan_a_small_meeting_s_card_opens_the_circle(
+    client: TestClient, service: MeetingService
+) -> None:
+    """Eight registered, round 1 started before a plan was made: the laptop's capture
+    spoke of the circle, the card's page of "Bord 1", and filed the phone's ideas apart."""
+    service.add_participants([PersonInput(f"Person {n}") for n in range(8)])
+    start_round(service, 1)
+    assert not service.state.seating_plan
+    path = f"/t/{table_token(service, 1)}/"
+    html = await (await client.get(path)).text()
+    assert "<h1>Ringen</h1>" in html and "Bord 1" not in html
+    await submit(client, path, {"ideas": "Bokcirkel"})
+    assert [(i.text, i.table) for i in service.state.visible_ideas()] == [("Bokcirkel", 0)]
 
 
 async def test_in_a_circle_the_card_s_page_is_the_circle_s_and_files_under_it(

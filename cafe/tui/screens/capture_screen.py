@@ -157,7 +157,7 @@ class CaptureScreen(Screen[None]):
     @property
     def tables(self) -> list[int]:
         """The plan's table numbers; empty when the meeting sits in one circle."""
-        if self.service.circle_mode:
+        if self.service.sits_in_circle:
             return []
         return list(self.service.state.seating_plan.table_numbers())
 

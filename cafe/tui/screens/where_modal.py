@@ -28,7 +28,7 @@ def where_lines(service: MeetingService, query: str) -> list[str]:
         person = match.person
         if not person.present:
             lines.append(t("tui.where.absent", name=person.name))
-        elif plan.is_circle or (not plan and service.circle_mode):
+        elif service.sits_in_circle:
             lines.append(t("tui.where.circle", name=person.name))
         elif not match.seats:
             lines.append(t("tui.where.unseated", name=person.name))

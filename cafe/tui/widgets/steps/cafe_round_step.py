@@ -76,8 +76,7 @@ class CafeRoundView(StepView):
 
     def mode(self) -> str:
         """``circle`` (no tables), ``rotation`` (before the timer starts) or ``seated``."""
-        plan = self.service.state.seating_plan
-        if plan.is_circle or (not plan and self.service.circle_mode):
+        if self.service.sits_in_circle:
             return "circle"
         timer = self.service.timer(self.index)
         return "seated" if timer and timer.started else "rotation"
