@@ -40,7 +40,7 @@ OUTSIDE = """() => {
 
 BOARD = """() => {
   const board = document.getElementById("board").getBoundingClientRect();
-  const ideas = [...document.querySelectorAll(".board-page:not([hidden]) li")];
+  const ideas = [...document.querySelectorAll(".board-page:not([hidden]) li:not(.cont-head)")];
   const sizes = ideas.map((li) => parseFloat(getComputedStyle(li).fontSize));
   const outside = ideas.filter((li) => {
     const r = li.getBoundingClientRect();
@@ -207,6 +207,66 @@ async def test_the_sound_button_clears_an_english_sign_up_count(
             await page.goto(server.screen_url())
             await page.wait_for_selector("body[data-live='1']")
             problems += await _check(page, service, "signup-en")
+        assert problems == [], "\n".join(problems)
+    finally:
+        await close_pages(browser)
+        await server.stop()
+
+
+COLUMN_TOPS = """() => {
+  const items = [...document.querySelectorAll(
+    ".board-page:not([hidden]) h3, .board-page:not([hidden]) li")];
+  const board = document.getElementById("board").getBoundingClientRect();
+  const width = board.width / Number(getComputedStyle(document.getElementById("board"))
+    .getPropertyValue("--columns"));
+  const columns = new Map();
+  for (const el of items) {
+    const r = el.getBoundingClientRect();
+    const key = Math.floor((r.left - board.left + 2) / width);
+    const top = columns.get(key);
+    if (!top || r.top < top.r.top) columns.set(key, {el, r});
+  }
+  return [...columns.values()].sort((a, b) => a.r.left - b.r.left).map(({el}) => ({
+    heading: el.tagName === "H3" || el.classList.contains("cont-head"),
+    theme: el.closest(".theme").querySelector("h3").firstChild.textContent.trim(),
+    text: el.textContent.trim().slice(0, 60),
+  }));
+}"""
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_every_column_of_the_board_starts_with_its_theme_s_name(
+    tmp_path: Path, browser: Browser
+) -> None:
+    """Sixty ideas, one theme of 25: it ran on into the second column and the room read
+    ideas there with no theme above them ("Kulturskolan håller öppet längre" under what?)."""
+    service = new_meeting(tmp_path / "m")
+    names = ["Mötesplatser och träffpunkter för äldre", "Trygghet", "Kultur", "Skola", "Arbete"]
+    themes = [service.create_theme(name) for name in names]
+    for n, text in enumerate((IDEAS * 3)[:60]):
+        idea = service.capture_idea(f"{text} {n}", table=n % 6 + 1)
+        service.set_idea_theme(idea.id, themes[0 if n < 25 else n % 5].id)
+    _go(service, StepKind.HARVEST)
+    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
+    await server.start()
+    try:
+        problems: list[str] = []
+        for width, height in SCREENS:
+            page = await browser.new_page(viewport={"width": width, "height": height})
+            await page.goto(server.screen_url())
+            await page.wait_for_selector("body[data-live='1']")
+            await page.screenshot(path=artifact(f"projector-board-columns-{width}.png"))
+            tops = await page.evaluate(COLUMN_TOPS)
+            assert len(tops) >= 2, f"{width}: the 60 ideas fill more than one column"
+            for n, top in enumerate(tops, 1):
+                if not top["heading"]:
+                    problems.append(f"{width}, column {n} starts with {top['text']!r}")
+                elif not top["text"].startswith(top["theme"]):
+                    problems.append(f"{width}, column {n}: {top['text']!r}")
+            board = await page.evaluate(BOARD)
+            if board["outside"]:
+                problems.append(f"{width}: {board['outside']} ideas outside the board")
+            await page.close()
         assert problems == [], "\n".join(problems)
     finally:
         await close_pages(browser)

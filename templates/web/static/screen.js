@@ -89,6 +89,9 @@
     var board = document.getElementById("board");
     if (!board) { return; }
     function fits(columns, size) {
+      Array.prototype.forEach.call(board.querySelectorAll(".cont-head"), function (head) {
+        head.remove();
+      });
       board.style.setProperty("--columns", columns);
       board.style.setProperty("--idea", size.toFixed(2) + "vh");
       return !overflows(board);
@@ -112,6 +115,40 @@
       if (sizes[n] >= largest * 0.95) { best = { columns: n + 1, size: sizes[n] }; break; }
     }
     fits(best.columns, best.size);
+    // The names repeated at the tops of columns take room: smaller type until all fits.
+    while (markContinued(board) && overflows(board) && best.size > IDEA_MIN) {
+      best.size = Math.max(IDEA_MIN, best.size * 0.95);
+      fits(best.columns, best.size);
+    }
+  }
+  // A theme that runs on into the next column gets its name again at the top of it: the
+  // room read a column of ideas without knowing what theme they were. Returns whether
+  // any name was repeated.
+  function markContinued(board) {
+    var label = board.getAttribute("data-continued") || "";
+    var page = board.querySelector(".board-page:not([hidden])");
+    var marked = false;
+    if (!page) { return marked; }
+    Array.prototype.forEach.call(page.querySelectorAll(".theme"), function (theme) {
+      if (theme.getClientRects().length < 2) { return; }
+      var items = theme.querySelectorAll("li");
+      var left = items.length ? items[0].getBoundingClientRect().left : 0;
+      for (var i = 1; i < items.length; i++) {
+        var x = items[i].getBoundingClientRect().left;
+        if (x <= left + 1) { continue; }
+        var head = document.createElement("li");
+        head.className = "cont-head";
+        head.setAttribute("aria-hidden", "true");  // read once, at the theme's heading
+        var note = document.createElement("span");
+        note.className = "cont";
+        note.textContent = label;
+        head.append(theme.getAttribute("data-name") + " ", note);
+        items[i].parentNode.insertBefore(head, items[i]);
+        left = items[i].getBoundingClientRect().left;
+        marked = true;
+      }
+    });
+    return marked;
   }
   // A long purpose or question (a long challenge spelled out in it) gets smaller type
   // until everything the step shows fits above the bottom of the screen. With sign-up
