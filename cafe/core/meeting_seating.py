@@ -31,18 +31,28 @@ def cafe_round_count(service: MeetingService) -> int:
 
 
 def reseat_round(service: MeetingService) -> int:
-    """The round a new seating starts from: this one, or the next while it runs.
+    """The first round a new seating may change: the current one while its timer has not
+    started, else the next; past the last round when every round has begun.
 
-    People at the tables are not moved mid-conversation; a round not yet started (the
-    co-hosts marking late arrivals before pressing Space) still can be.
+    People at the tables are not moved mid-conversation, and a round already held stays
+    as it was (re-seating in the break after round 2 rewrote round 2, and the planner then
+    sat people together again who had met there); a round not yet started (the co-hosts
+    marking late arrivals before pressing Space) still can be.
     """
-    number = max(1, service.current_round)
+    number = service.current_round
+    if number == 0:
+        return 1
     step = service.current_step
     if step is not None and step.kind is StepKind.CAFE_ROUND:
         timer = service.timer()
-        if timer is not None and timer.started and number < cafe_round_count(service):
-            number += 1
-    return number
+        if timer is None or not timer.started:
+            return number
+    return number + 1
+
+
+def rounds_left_to_seat(service: MeetingService) -> bool:
+    """Whether a re-seating would change anything: some round has not begun yet."""
+    return reseat_round(service) <= cafe_round_count(service)
 
 
 def appointed_hosts(service: MeetingService) -> list[tuple[str, int]]:

@@ -30,6 +30,7 @@ class DemoApp(CafeApp):
         str(Path(tui_app.__file__).parent / path) for path in CafeApp.CSS_PATH
     ]
     """Textual resolves a relative path against the subclass's module: point at the TUI's."""
+    CONFIRM_QUIT: ClassVar[bool] = False
 
     WRITES_REPORT = True
     """The closing step points at the report this app writes, not at `cafe report`."""

@@ -30,6 +30,7 @@ from cafe.storage.console_settings import read_capture_draft
 from cafe.tui.bindings import install
 from cafe.tui.commands import CafeCommands
 from cafe.tui.messages import MeetingChanged, ServerStarted
+from cafe.tui.screens.confirm_modal import QuitModal
 from cafe.tui.screens.meeting_screen import MeetingScreen
 from cafe.tui.themes import CAFE, HIGH_CONTRAST, THEMES
 
@@ -334,8 +335,28 @@ class CafeApp(App[None]):
                 CommandPalette(placeholder=t("tui.palette.placeholder"), id="--command-palette")
             )
 
+    CONFIRM_QUIT: ClassVar[bool] = True
+    """Ask before leaving a meeting under way (the demo's room is simulated: it does not)."""
+
     async def action_quit(self) -> None:
-        """Store anything typed but not yet entered, then leave (the log has the rest)."""
+        """Store anything typed but not yet entered, then leave (the log has the rest).
+
+        Mid-meeting Ctrl+Q asks first: it stops the phones' pages and the projector's feed,
+        and sits beside Ctrl+P. A second Ctrl+Q is the answer yes."""
+        if isinstance(self.screen, QuitModal):
+            self.screen.dismiss(True)
+            return
+        steps = len(self.service.agenda.steps)
+        if self.CONFIRM_QUIT and 0 <= self.service.state.current_step < steps - 1:
+            self.push_screen(QuitModal(t("tui.quit_confirm")), self._quit_answered)
+            return
+        self._leave()
+
+    def _quit_answered(self, leave: bool | None) -> None:
+        if leave:
+            self._leave()
+
+    def _leave(self) -> None:
         self.save_drafts()
         self.exit()
 

@@ -58,6 +58,7 @@ async def test_going_back_shows_the_time_as_it_was_never_overtime(tmp_path: Path
         await pilot.press("space")  # the purpose's timer runs
         clock.advance(120)
         await pilot.press("n")  # on to the presentation round, 20 minutes there
+        await pilot.click("#yes")  # the purpose had time left: asked first
         clock.advance(20 * 60)
         await pilot.press("p")  # back to show the purpose again
         await pilot.pause()

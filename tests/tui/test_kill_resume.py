@@ -137,8 +137,11 @@ def test_killed_mid_round_resumes_at_the_same_step_with_the_same_time(
     screen = tmux.wait_for(lambda s: "FÅNGA IDÉER" in s, "the capture screen after the restart")
     assert "Fler mötesplatser" in screen and "Besöksvän via kyrkan" in screen
     tmux.keys("C-q")
+    tmux.wait_for(lambda s: "Avsluta mötet på datorn?" in s, "Ctrl+Q asks mid-round")
+    assert tmux.alive(), "not gone before the answer"
+    tmux.keys("C-q")
     _gone(tmux)
-    assert not tmux.alive(), "Ctrl+Q quits"
+    assert not tmux.alive(), "Ctrl+Q twice quits"
 
 
 def test_the_line_being_typed_when_killed_is_back_with_its_table(
@@ -177,6 +180,8 @@ def test_the_line_being_typed_when_killed_is_back_with_its_table(
     assert "Bord 2:" in screen, "with its table"
     tmux.keys("Enter")
     tmux.wait_for(lambda s: "· Halvskriven idé om läxhjälp" in s, "stored in the list")
+    tmux.keys("C-q")
+    tmux.wait_for(lambda s: "Avsluta mötet på datorn?" in s, "Ctrl+Q asks mid-round")
     tmux.keys("C-q")
     _gone(tmux)
     stored = open_meeting(meeting_dir, clock=SystemClock())

@@ -30,6 +30,7 @@ from cafe.tui.messages import MeetingChanged
 from cafe.tui.screens.board_screen import BoardScreen
 from cafe.tui.screens.capture_screen import CaptureScreen
 from cafe.tui.screens.checkin_screen import CheckinScreen
+from cafe.tui.screens.confirm_modal import QuitModal
 from cafe.tui.screens.meeting_screen import MeetingScreen
 from cafe.tui.screens.moderation_screen import ModerationScreen
 from cafe.tui.widgets.agenda_rail import RailSteps
@@ -237,6 +238,9 @@ async def test_quitting_keeps_what_was_typed_but_not_entered(meeting_dir: Path) 
         await pilot.press("i")
         await pilot.pause()
         await pilot.press(*"halvskriven")
+        await pilot.press("ctrl+q")  # mid-meeting it asks: a second Ctrl+Q is yes
+        await pilot.pause()
+        assert isinstance(app.screen, QuitModal) and app.is_running
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert [i.text for i in open_meeting(meeting_dir).state.visible_ideas()] == ["halvskriven"]
@@ -255,7 +259,7 @@ async def test_quitting_at_tables_drops_text_that_has_no_table(meeting_dir: Path
         await pilot.press(*"lösa bokstäver", "enter")
         await pilot.pause()
         assert "Välj bord först" in str(app.screen.query_one("#capture-error", Label).render())
-        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q", "ctrl+q")
         await pilot.pause()
     assert open_meeting(meeting_dir).state.visible_ideas() == []
 
@@ -264,7 +268,7 @@ async def test_quitting_at_tables_drops_text_that_has_no_table(meeting_dir: Path
         await pilot.press("i")
         await pilot.pause()
         await pilot.press("2", "enter", *"halvskriven")
-        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q", "ctrl+q")
         await pilot.pause()
     kept = open_meeting(meeting_dir).state.visible_ideas()
     assert [(i.text, i.table) for i in kept] == [("halvskriven", 2)]

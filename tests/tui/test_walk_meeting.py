@@ -22,6 +22,7 @@ from cafe.core.service import MeetingService
 from cafe.core.timer import TimerPhase
 from cafe.storage.folder import open_meeting
 from cafe.tui.app import CafeApp
+from cafe.tui.screens.confirm_modal import ConfirmModal
 from cafe.tui.screens.meeting_screen import MeetingScreen
 from cafe.tui.widgets.agenda_rail import AgendaRail
 from cafe.tui.widgets.idea_list import IdeaList
@@ -70,6 +71,9 @@ async def go_to(pilot: Pilot, app: CafeApp, index: int) -> None:
     while app.service.state.current_step < index:
         await pilot.press("n")
         await pilot.pause()
+        if isinstance(app.screen, ConfirmModal):  # the step's time runs: leave it early
+            await pilot.click("#yes")
+            await pilot.pause()
 
 
 async def test_thirty_people_arrive_sit_and_send_ideas(meeting_dir: Path) -> None:

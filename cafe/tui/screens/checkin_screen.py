@@ -10,9 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Label
 
-from cafe.core.agenda import StepKind
 from cafe.core.errors import CafeError
-from cafe.core.meeting_seating import reseat_round
+from cafe.core.meeting_seating import reseat_round, rounds_left_to_seat
 from cafe.core.service import MeetingService
 from cafe.i18n import t
 from cafe.tui.bindings import install
@@ -95,9 +94,9 @@ class CheckinScreen(Screen[None]):
         self._remind_replan()
 
     def _remind_replan(self) -> None:
-        """During the café rounds a change of people needs a new seating (key r)."""
-        step = self.service.current_step
-        if step is not None and step.kind is StepKind.CAFE_ROUND:
+        """From round 1 on, a change of people needs a new seating (key r) while rounds
+        are left: in a round and in the break between two."""
+        if self.service.current_round and rounds_left_to_seat(self.service):
             self.notify(t("tui.checkin.replan_hint", round=reseat_round(self.service)))
 
     def action_focus_table(self) -> None:

@@ -52,3 +52,7 @@ class ConfirmModal(ModalScreen[bool]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
+
+
+class QuitModal(ConfirmModal):
+    """Leave the meeting? The app's Ctrl+Q, pressed again here, answers yes."""

@@ -18,11 +18,13 @@ from cafe.core.agenda import StepKind
 from cafe.core.clock import Clock
 from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
+from cafe.core.timer import format_seconds
 from cafe.i18n import t
 from cafe.storage.console_settings import read_setting, write_setting
 from cafe.tui.bindings import install, set_narrow
 from cafe.tui.meeting_clock import meeting_clock, rail_rows
 from cafe.tui.messages import MeetingChanged, ServerStarted, SpeakerToggled, ThoughtSubmitted
+from cafe.tui.screens.confirm_modal import ConfirmModal
 from cafe.tui.widgets.agenda_rail import AgendaRail
 from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.tui.widgets.meeting_header import MeetingHeader
@@ -252,6 +254,25 @@ class MeetingScreen(Screen[None]):
         )
 
     def action_next_step(self) -> None:
+        """Next step; while the step's time is still running, only once asked (one stray
+        key showed the room "Byt bord!" with 29 minutes of the round left)."""
+        timer = self.service.timer()
+        left = timer.remaining(self.clock.now()) if timer is not None and timer.running else 0
+        if left <= 0:
+            self._go_next()
+            return
+        step = self.service.current_step
+        question = t(
+            "tui.step.next_confirm", title=step.title if step else "", left=format_seconds(left)
+        )
+
+        def answered(go: bool | None) -> None:
+            if go:
+                self._go_next()
+
+        self.app.push_screen(ConfirmModal(question), answered)
+
+    def _go_next(self) -> None:
         before = self.service.state.current_step
         if not self._run(self.service.next_step):
             return  # the store refused (disk full, read-only): that message is shown
@@ -268,7 +289,7 @@ class MeetingScreen(Screen[None]):
         timer = self.service.timer()
         if timer is not None and timer.running:
             self._run(self.service.timer_pause)
-        self.action_next_step()
+        self._go_next()  # "s" says it: no question
 
     def action_timer_toggle(self) -> None:
         if self.service.state.current_step < 0:
@@ -296,6 +317,9 @@ class MeetingScreen(Screen[None]):
     def action_replan(self) -> None:
         """Re-seat from the current round on (late arrivals, people who left)."""
         round_number = seating.reseat_round(self.service)
+        if not seating.rounds_left_to_seat(self.service):
+            self.notify(t("tui.round.all_held"), severity="warning")
+            return
         if not self.service.state.present():
             self.notify(t("tui.round.nobody"), severity="warning")
             return
