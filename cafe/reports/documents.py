@@ -88,6 +88,12 @@ def context(model: ReportModel, steps: Sequence[Step] = ()) -> dict[str, Any]:
         2, bord 3"): the working group sees an idea that came up at several tables."""
         return "; ".join(where(r, t) for r, t in ((idea.round, idea.table), *idea.also))
 
+    def signup_count(people: Sequence[SignupView]) -> str:
+        """How many are on a list: what the participants' copy says instead of names."""
+        if not people:
+            return tr("reports.summary.signup_none")
+        return tr("reports.summary.signup_count", count=len(people))
+
     minutes = int(sum(float(step.minutes) for step in steps))
     return {
         "m": model,
@@ -108,6 +114,7 @@ def context(model: ReportModel, steps: Sequence[Step] = ()) -> dict[str, Any]:
         "principles": principles(tr),
         "signup_lists": signup_lists(model, tr),
         "idea_meta": idea_meta,
+        "signup_count": signup_count,
         "steps": [
             (
                 safe_text(step.title),

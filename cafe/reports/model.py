@@ -168,6 +168,9 @@ class ReportModel:
     """ISO date, or ""."""
     hosts: tuple[HostContact, ...] = ()
     """The named co-hosts with their contact (empty names left out)."""
+    participants_copy: bool = False
+    """The copy every participant gets (``for_participants``): the lists are counted,
+    never named."""
 
     @property
     def ideas(self) -> tuple[IdeaView, ...]:
@@ -208,21 +211,25 @@ class ReportModel:
         return tuple(short[int(i * step)] for i in range(limit))
 
 
-def without_contacts(model: ReportModel) -> ReportModel:
-    """``model`` with no one's e-mail address or phone number: the summary that goes to
-    every participant with the letter, since consent shared them with the working group
-    only. The co-hosts' own contact stays; the recipient list goes."""
+def for_participants(model: ReportModel) -> ReportModel:
+    """``model`` as every participant may see it: the summary attached to the letter.
+
+    The sign-up page promised that only the hosts and the working group see who signed
+    up, so each sign-up keeps its place (the lists are still counted) but loses its name,
+    organisation, e-mail address and phone number; the people and the recipient list go.
+    The co-hosts' own contact stays."""
 
     def bare(signups: tuple[SignupView, ...]) -> tuple[SignupView, ...]:
-        return tuple(replace(s, email="", phone="") for s in signups)
+        return tuple(replace(s, name="", organisation="", email="", phone="") for s in signups)
 
     return replace(
         model,
         signups=bare(model.signups),
         general_signups=bare(model.general_signups),
-        themes=tuple(replace(th, signups=bare(th.signups)) for th in model.themes),
-        people=tuple(replace(p, email="", phone="") for p in model.people),
+        themes=tuple(replace(th, signups=bare(th.signups), coming_from=()) for th in model.themes),
+        people=(),
         recipients=(),
+        participants_copy=True,
     )
 
 
