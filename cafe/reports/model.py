@@ -168,6 +168,8 @@ class ReportModel:
     """ISO date, or ""."""
     hosts: tuple[HostContact, ...] = ()
     """The named co-hosts with their contact (empty names left out)."""
+    made_at: float | None = None
+    """When the report was made, by the meeting's clock: the files' created date."""
     participants_copy: bool = False
     """The copy every participant gets (``for_participants``): the lists are counted,
     never named."""
@@ -547,6 +549,7 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
             _retention_days(agenda),
         ),
         generated=now,
+        made_at=service.clock.now(),
         recipients=recipients,
         start=safe_text(getattr(meta, "start", "")),
         end=safe_text(getattr(meta, "end", "")),

@@ -40,6 +40,7 @@ from cafe.reports.fitting import (
     single_line,
     typeface,
 )
+from cafe.reports.properties import DocumentInfo, stamp
 from cafe.reports.safe import safe_text
 
 WIDE_SLIDE = (Inches(13.333), Inches(7.5))
@@ -117,8 +118,9 @@ def _drop_slides(prs: PresentationType) -> None:
         id_list.remove(slide_id)
 
 
-def _restyle_default(prs: PresentationType, size: tuple[int, int]) -> None:
-    """Give python-pptx's plain 4:3 template our size and background."""
+def _restyle_default(prs: PresentationType, size: tuple[int, int], language: str) -> None:
+    """Give python-pptx's plain 4:3 template our size, background and language (its
+    masters and layouts say en-US: text typed into the deck later is checked as that)."""
     old_w, old_h = prs.slide_width, prs.slide_height
     prs.slide_width, prs.slide_height = size
     sx, sy = size[0] / old_w, size[1] / old_h
@@ -134,16 +136,28 @@ def _restyle_default(prs: PresentationType, size: tuple[int, int]) -> None:
         fill = master.background.fill
         fill.solid()
         fill.fore_color.rgb = RGBColor.from_string(PALETTE.background)
+    for element in (prs.part._element, *(x._element for x in [*masters, *prs.slide_layouts])):
+        for tagged in element.iter():
+            if tagged.get("lang") == "en-US":
+                tagged.set("lang", language)
 
 
 class Deck:
     """A presentation being built: our default look, or an organisation's template."""
 
-    def __init__(self, template: Path | None = None, *, size: tuple[int, int] = WIDE_SLIDE) -> None:
+    def __init__(
+        self,
+        template: Path | None = None,
+        *,
+        size: tuple[int, int] = WIDE_SLIDE,
+        info: DocumentInfo | None = None,
+    ) -> None:
         self.branded = template is not None
+        self.info = info or DocumentInfo()
+        """The file's properties, and the language every run written is tagged with."""
         if template is None:
             self.prs = Presentation()
-            _restyle_default(self.prs, size)
+            _restyle_default(self.prs, size, self.info.tag)
         else:
             self.prs = Presentation(str(template))
             _drop_slides(self.prs)
@@ -294,6 +308,7 @@ class Deck:
                 font.size = Pt(pt)
                 font.bold = para.bold
                 font.italic = para.italic
+                font.language_id = self.info.language_id
                 if not self.branded:
                     font.color.rgb = RGBColor.from_string(para.color or PALETTE.text)
             paragraph.space_before = Pt(para.space_before * pt)
@@ -307,7 +322,11 @@ class Deck:
                 paragraph.alignment = PP_ALIGN.LEFT
 
     def notes(self, slide: Slide, text: str) -> None:
-        slide.notes_slide.notes_text_frame.text = safe_text(text, multiline=True)
+        frame = slide.notes_slide.notes_text_frame
+        frame.text = safe_text(text, multiline=True)
+        for paragraph in frame.paragraphs:
+            for run in paragraph.runs:
+                run.font.language_id = self.info.language_id
 
     def picture(self, slide: Slide, png: bytes, box: Box) -> None:
         """A square image (a QR code) as large as fits ``box``, centred in it."""
@@ -439,6 +458,9 @@ class Deck:
     def to_bytes(self) -> bytes:
         for slide in self.prs.slides:
             self.remove_unused_placeholders(slide)
+        stamp(
+            self.prs.core_properties, self.prs.part.package, self.info, Slides=len(self.prs.slides)
+        )
         buffer = io.BytesIO()
         self.prs.save(buffer)
         return buffer.getvalue()

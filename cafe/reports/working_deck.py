@@ -19,6 +19,7 @@ from cafe.reports.fitting import Box, Para, fit_list, fit_size, typeface
 from cafe.reports.model import IdeaView, ReportModel, SignupView
 from cafe.reports.planning import Prompt, planning_sheets, principles
 from cafe.reports.pptx_kit import PALETTE, Deck, LayoutKind, page_titles
+from cafe.reports.properties import document_info
 
 IDEAS_SHAPE = "Ideas"
 """Name of every text box that lists ideas, so tests and tools can find them."""
@@ -30,7 +31,8 @@ CELLS_PER_SLIDE = 4
 def build_working_deck(model: ReportModel, *, template: Path | None = None) -> bytes:
     """The whole deck as .pptx bytes."""
     tr = Translator(model.lang)
-    deck = Deck(template)
+    title = tr("reports.properties.working_group", title=model.title)
+    deck = Deck(template, info=document_info(model, title))
     deck.footer = " · ".join(x for x in (model.title, model.date) if x)
     with typeface(deck.body_font):
         _title_slide(deck, model, tr)
