@@ -44,6 +44,8 @@ from cafe.reports.properties import DocumentInfo, stamp
 from cafe.reports.safe import safe_text
 
 WIDE_SLIDE = (Inches(13.333), Inches(7.5))
+FOOTER_SHAPE = "Footer"
+NUMBER_SHAPE = "SlideNumber"
 A4_LANDSCAPE = (Emu(10692000), Emu(7560000))
 
 
@@ -356,11 +358,19 @@ class Deck:
         )
 
     def _footer(self, slide: Slide) -> None:
-        number = len(self.prs.slides)
-        box = Box(self.margin, int(self.height * 0.935), self.width - 2 * self.margin, Inches(0.4))
-        paras = [Para(f"{self.footer}   {number}", color=PALETTE.muted, align="right")]
-        paras, size = fit_list(paras, box, (12, 11, 10), lambda n: "")
-        self.text(slide, box, paras, size)
+        """The meeting and date at the left, the slide's number alone at the right: in one
+        run the number read as part of the date ("2026-11-12 27")."""
+        top, height = int(self.height * 0.935), Inches(0.4)
+        line = self.title_box(slide)  # the footer lines up with the title and the text
+        number_width = Inches(0.8)
+        number_box = Box(line.left + line.width - number_width, top, number_width, height)
+        text_box = Box(line.left, top, number_box.left - Inches(0.3) - line.left, height)
+        paras, size = fit_list(
+            [Para(self.footer, color=PALETTE.muted)], text_box, (12, 11, 10), lambda n: ""
+        )
+        self.text(slide, text_box, paras, size).name = FOOTER_SHAPE
+        number = Para(str(len(self.prs.slides)), color=PALETTE.muted, align="right")
+        self.text(slide, number_box, [number], 12).name = NUMBER_SHAPE
 
     def list_slides(
         self,
