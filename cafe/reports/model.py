@@ -356,9 +356,10 @@ def _person_view(
     match: list[SignupView],
     theme_names: dict[str, str],
     letter: bool,
+    host: bool,
 ) -> PersonView:
     """A participant as reports show them; ``match`` is their sign-ups (contact details
-    from the consenting ones only)."""
+    from the consenting ones only); ``host``: hosts a table (``table_hosts``)."""
     themes = _unique(theme_names.get(t, "") for s in match for t in s.themes)
     consenting = [s for s in match if s.consent]
     shared = may_use(Source.REGISTRATION, Purpose.WORKING_GROUP, consent=bool(consenting))
@@ -368,7 +369,7 @@ def _person_view(
         organisation=safe_text(person.organisation),
         sector=person.sector,
         present=person.present,
-        host=person.host,
+        host=host,
         email=safe_text(person.email) if shared else "",
         phone=safe_text(person.phone or next((s.phone for s in consenting if s.phone), ""))
         if shared
@@ -436,11 +437,16 @@ def _people(
     owners: dict[str, str],
     theme_names: dict[str, str],
     reached: set[str],
+    hosts: frozenset[str],
 ) -> list[PersonView]:
     """participants.csv's rows: everyone registered, then everyone who signed up without
-    being registered, each person once; ``reached`` are the ids the letter goes to."""
+    being registered, each person once; ``reached`` are the ids the letter goes to,
+    ``hosts`` those who host a table."""
     mine = _signups_of(signups, owners)
-    rows = [_person_view(p, mine.get(p.id, []), theme_names, p.id in reached) for p in everyone]
+    rows = [
+        _person_view(p, mine.get(p.id, []), theme_names, p.id in reached, p.id in hosts)
+        for p in everyone
+    ]
     rows += [
         _signed_up_only(s, theme_names, s.id in reached) for s in signups if s.id not in owners
     ]
@@ -506,7 +512,7 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
     reached = {r.who for r in recipients}
     people = tuple(
         sorted(
-            _people(everyone, signups, owners, theme_names, reached),
+            _people(everyone, signups, owners, theme_names, reached, state.table_hosts()),
             key=lambda p: collation_key(p.name, tr.lang),
         )
     )
