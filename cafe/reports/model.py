@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cafe.core.contact_rule import Purpose, Source, may_use
@@ -20,6 +21,7 @@ from cafe.core.state import Signup
 from cafe.core.text import collation_key
 from cafe.i18n import Translator
 from cafe.reports.safe import safe_text, sort_key
+from cafe.storage.folder import REHEARSAL_PREFIX
 
 if TYPE_CHECKING:
     from cafe.core.service import MeetingService
@@ -168,6 +170,9 @@ class ReportModel:
     """ISO date, or ""."""
     hosts: tuple[HostContact, ...] = ()
     """The named co-hosts with their contact (empty names left out)."""
+    folder: str = ""
+    """The meeting folder, absolute, for the purge reminder; "" when unknown or when it
+    is a rehearsal's temporary copy (deleted when the rehearsal ends)."""
     made_at: float | None = None
     """When the report was made, by the meeting's clock: the files' created date."""
     participants_copy: bool = False
@@ -555,6 +560,7 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
             _retention_days(agenda),
         ),
         generated=now,
+        folder=_folder(service),
         made_at=service.clock.now(),
         recipients=recipients,
         start=safe_text(getattr(meta, "start", "")),
@@ -566,6 +572,17 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
             if safe_text(getattr(h, "name", ""))
         ),
     )
+
+
+def _folder(service: MeetingService) -> str:
+    """Where the meeting is kept (``open_meeting`` notes it on the service)."""
+    folder = getattr(service, "folder", None)
+    if folder is None:
+        return ""
+    path = Path(folder).resolve()
+    if any(part.startswith(REHEARSAL_PREFIX) for part in path.parts):
+        return ""
+    return str(path)
 
 
 def _view_of(idea: Any, also: Sequence[tuple[int, int]] = ()) -> IdeaView:
