@@ -113,6 +113,16 @@ def context(model: ReportModel, steps: Sequence[Step] = ()) -> dict[str, Any]:
         gap, after_gap = " " * before.endswith(" "), " " * after.startswith(" ")
         return f"{md_escape(before)}{gap}{ticks}{command}{ticks}{after_gap}{md_escape(after)}"
 
+    def ideas_intro() -> str:
+        """ "Alla 117 idéer …", "Båda idéerna …", none: as Swedish says it, and under
+        themes only when some idea was put under one."""
+        count = len(model.ideas)
+        if not count:
+            return tr("reports.summary.ideas_intro_none")
+        themed = any(th.ideas for th in model.themes)
+        key = "reports.summary.ideas_intro" if themed else "reports.summary.ideas_intro_unthemed"
+        return tr(f"{key}_two") if count == 2 else tr(key, count=count)
+
     minutes = int(sum(float(step.minutes) for step in steps))
     return {
         "m": model,
@@ -135,6 +145,7 @@ def context(model: ReportModel, steps: Sequence[Step] = ()) -> dict[str, Any]:
         "idea_meta": idea_meta,
         "signup_count": signup_count,
         "reminder": reminder,
+        "ideas_intro": ideas_intro(),
         "steps": [
             (
                 safe_text(step.title),

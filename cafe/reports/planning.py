@@ -66,7 +66,16 @@ def planning_sheets(model: ReportModel, tr: Callable[..., str]) -> tuple[Sheet, 
         ),
         "core_team": _core_team(model, tr),
         "who_does_what": resources(model, tr),
-        "next_step": ("", (tr("reports.sheet2.next_step_hint"),)),
+        "next_step": (
+            "",
+            (
+                tr(
+                    "reports.sheet2.next_step_hint"
+                    if model.signups
+                    else "reports.sheet2.next_step_nobody"
+                ),
+            ),
+        ),
     }
 
     def sheet(name: str, keys: tuple[str, ...], filled: dict) -> tuple[Prompt, ...]:

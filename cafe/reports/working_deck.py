@@ -54,7 +54,7 @@ def hosts_line(model: ReportModel, tr: Callable[..., str]) -> str:
     joined = (
         f"{', '.join(names[:-1])} {tr('reports.and')} {names[-1]}" if len(names) > 1 else names[0]
     )
-    return tr("reports.cohosts", names=joined)
+    return tr("reports.cohost" if len(names) == 1 else "reports.cohosts", names=joined)
 
 
 def when_where(model: ReportModel, tr: Callable[..., str]) -> str:
@@ -267,7 +267,7 @@ def _checkout(deck: Deck, model: ReportModel, tr: Translator) -> None:
         deck.body_text(slide, [Para(tr("reports.deck.no_checkout"), italic=True)], 24)
         return
     paras = [
-        Para(f"“{text}”", italic=True, space_before=0.5 if i else 0.0)
+        Para(tr("reports.deck.quoted", text=text), italic=True, space_before=0.5 if i else 0.0)
         for i, text in enumerate(chosen)
     ]
     box = deck.content_box(slide)
