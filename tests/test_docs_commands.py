@@ -153,6 +153,10 @@ def _prepare(argv: list[str], cwd: Path) -> None:
         if _key(argv) == ("seating", "show"):  # the guides: "once there is a seating plan"
             with contextlib.redirect_stdout(io.StringIO()):
                 assert main(["seating", "plan", str(folder)]) == 0
+        if _key(argv) == ("report",) and not args.before:  # "afterwards": a meeting held
+            held = open_meeting(cwd / folder)
+            held.capture_idea("Besöksvänner på biblioteket", table=1, round=1)
+            held.log.close()
     for given in [*getattr(args, "files", []), getattr(args, "agenda", None)]:
         if given is None or given == "-":
             continue

@@ -117,6 +117,7 @@ def _again_command(args: argparse.Namespace) -> str:
 def run_list(args: argparse.Namespace) -> int:
     service = open_folder(args)
     people = list(service.state.participants.values())
+    hosts = service.state.table_hosts()  # the seating plan's, as participants.csv says
     if args.json:
         print_json(
             [
@@ -125,7 +126,7 @@ def run_list(args: argparse.Namespace) -> int:
                     "name": p.name,
                     "organisation": p.organisation,
                     "sector": str(p.sector),
-                    "host": p.host,
+                    "host": p.id in hosts,
                     "present": p.present,
                 }
                 for p in people
@@ -140,7 +141,7 @@ def run_list(args: argparse.Namespace) -> int:
         flags = " ".join(
             flag
             for flag, on in (
-                (t("cli.people.flag_host"), p.host),
+                (t("cli.people.flag_host"), p.id in hosts),
                 (t("cli.people.flag_present"), p.present),
             )
             if on

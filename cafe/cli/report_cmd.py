@@ -7,7 +7,8 @@ from pathlib import Path
 
 from cafe import links
 from cafe.cli import add_lang_option
-from cafe.cli.common import add_folder_argument, open_folder, say
+from cafe.cli.common import add_folder_argument, open_folder, say, shell_join
+from cafe.core.errors import CafeError
 from cafe.i18n import t
 from cafe.storage.printed_address import record_printed_base
 from cafe.web.addresses import base_for_codes
@@ -47,6 +48,9 @@ def run(args: argparse.Namespace) -> int:
         )
         record_printed_base(service, base)  # the server warns if it later runs elsewhere
     else:
+        if not service.state.took_place():  # no thank-you letter for a meeting not held
+            before = shell_join(["cafe", "report", str(args.folder), "--before"])
+            raise CafeError(t("reports.cli.not_held", folder=args.folder, command=before))
         written = build_report(
             service, out, lang=args.lang, template=args.template, csv_sep=args.csv_sep
         )

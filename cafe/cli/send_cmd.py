@@ -178,6 +178,8 @@ def run(args: argparse.Namespace) -> int:
 
     reader = open_folder(args)
     try:
+        if not reader.state.took_place():  # no thank-you letter for a meeting not held
+            raise CafeError(t("cli.send.not_held", folder=args.folder))
         model = build_model(reader, args.lang or reader.agenda.meta.language)
         sent = set(reader.state.feedback_sent)
         sender = _sender(args, reader) if not args.dry_run else ""

@@ -168,6 +168,23 @@ class MeetingState(msgspec.Struct):
     def live_checkout(self) -> list[CheckoutNote]:
         return [c for c in self.checkout.values() if not c.removed]
 
+    def table_hosts(self) -> frozenset[str]:
+        """Who hosts a table, by participant id: with a stored seating plan, everyone it
+        makes host in any round, whether they volunteered or the planner appointed them;
+        before a plan, those who volunteered (``Participant.host``, the planner's input).
+        The one answer participants.csv and ``cafe people list`` give."""
+        plan = self.seating_plan
+        if plan:
+            return plan.all_hosts()
+        return frozenset(p.id for p in self.participants.values() if p.host)
+
+    def took_place(self) -> bool:
+        """Whether the meeting has been held: a step of its agenda was started, or an idea,
+        a sign-up or a check-out thought was saved (typed in from the paper afterwards
+        counts too). Registrations and presence do not: a list imported before the day
+        may already mark everyone present."""
+        return bool(self.visits or self.ideas or self.signups or self.checkout)
+
     def next_id(self, prefix: str) -> str:
         """The id the next entity with this prefix will get (``p1``, ``i7`` ...)."""
         return f"{prefix}{self.counters.get(prefix, 0) + 1}"

@@ -26,6 +26,7 @@ from cafe.reports.mail_out import build_html
 from cafe.reports.meeting_deck import build_meeting_deck
 from cafe.reports.model import ReportModel, build_model
 from cafe.reports.printables import TableCard, build_signup_sheets, build_table_cards
+from cafe.reports.properties import document_info
 from cafe.reports.safe import write_atomically
 from cafe.reports.working_deck import build_working_deck
 from cafe.storage.folder import meeting_token, table_token
@@ -71,7 +72,7 @@ def build_report(
         "participants.csv": participants_csv(model, csv_sep),
         "feedback.md": render("feedback.md", model).encode("utf-8"),
         "feedback.docx": build_docx(
-            feedback_blocks(model), lang=model.lang, title=feedback_subject(model)
+            feedback_blocks(model), document_info(model, feedback_subject(model))
         ),
         "feedback.html": build_html(
             feedback_blocks(model), lang=model.lang, title=feedback_subject(model)
@@ -104,7 +105,7 @@ def build_before(
     contents = {
         "invitation.md": render("invitation.md", model, steps).encode("utf-8"),
         "invitation.docx": build_docx(
-            invitation_blocks(model, steps), lang=model.lang, title=invitation_title
+            invitation_blocks(model, steps), document_info(model, invitation_title)
         ),
         "table-cards.pptx": build_table_cards(
             model, table_cards(service, base, model.lang), template=template

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from cafe.core.agenda import Step
 from cafe.i18n import Translator
@@ -32,6 +34,7 @@ from cafe.reports.planning import planning_sheets, principles
 from cafe.reports.safe import safe_text
 from cafe.reports.working_deck import hosts_line, when_where
 from cafe.resources import templates_dir
+from cafe.storage.sqlite_log import shell_word
 
 
 @cache
@@ -88,6 +91,38 @@ def context(model: ReportModel, steps: Sequence[Step] = ()) -> dict[str, Any]:
         2, bord 3"): the working group sees an idea that came up at several tables."""
         return "; ".join(where(r, t) for r, t in ((idea.round, idea.table), *idea.also))
 
+    def signup_count(people: Sequence[SignupView]) -> str:
+        """How many are on a list: what the participants' copy says instead of names."""
+        if not people:
+            return tr("reports.summary.signup_none")
+        return tr("reports.summary.signup_count", count=len(people))
+
+    def reminder(form: str) -> str:
+        """The working group's reminder to purge, its command as code (``form``: "html"
+        or "md"); the participants' copy has none."""
+        if model.participants_copy or not model.retention_until:
+            return ""
+        if not model.folder:
+            return tr("reports.retention_reminder_plain", until=model.retention_until)
+        command = f"cafe purge {shell_word(Path(model.folder))} --personal-data"
+        text = tr("reports.retention_reminder", until=model.retention_until, command="\0")
+        before, _, after = text.partition("\0")
+        if form == "html":
+            return Markup("{}<code>{}</code>{}").format(before, command, after)
+        ticks = "`" * (max((len(r) for r in re.findall("`+", command)), default=0) + 1)
+        gap, after_gap = " " * before.endswith(" "), " " * after.startswith(" ")
+        return f"{md_escape(before)}{gap}{ticks}{command}{ticks}{after_gap}{md_escape(after)}"
+
+    def ideas_intro() -> str:
+        """ "Alla 117 idéer …", "Båda idéerna …", none: as Swedish says it, and under
+        themes only when some idea was put under one."""
+        count = len(model.ideas)
+        if not count:
+            return tr("reports.summary.ideas_intro_none")
+        themed = any(th.ideas for th in model.themes)
+        key = "reports.summary.ideas_intro" if themed else "reports.summary.ideas_intro_unthemed"
+        return tr(f"{key}_two") if count == 2 else tr(key, count=count)
+
     minutes = int(sum(float(step.minutes) for step in steps))
     return {
         "m": model,
@@ -108,6 +143,9 @@ def context(model: ReportModel, steps: Sequence[Step] = ()) -> dict[str, Any]:
         "principles": principles(tr),
         "signup_lists": signup_lists(model, tr),
         "idea_meta": idea_meta,
+        "signup_count": signup_count,
+        "reminder": reminder,
+        "ideas_intro": ideas_intro(),
         "steps": [
             (
                 safe_text(step.title),

@@ -19,11 +19,11 @@ from docx.text.paragraph import Paragraph
 
 from cafe.reports.letters import Block
 from cafe.reports.pptx_kit import PALETTE
+from cafe.reports.properties import LANGUAGE_TAGS, DocumentInfo, stamp
 from cafe.reports.safe import safe_text
 
 FONT = "Calibri"
 """Word's default; LibreOffice substitutes the metric-compatible Carlito."""
-LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 
 
 def _rgb(hex_colour: str) -> RGBColor:
@@ -108,8 +108,9 @@ def _facts(document: object, pairs: Sequence[tuple[str, str]]) -> None:
             cell.paragraphs[0].paragraph_format.space_after = Pt(3)
 
 
-def build_docx(blocks: Sequence[Block], *, lang: str, title: str) -> bytes:
-    """A .docx of ``blocks`` that Word and LibreOffice open without repair."""
+def build_docx(blocks: Sequence[Block], info: DocumentInfo) -> bytes:
+    """A .docx of ``blocks`` that Word and LibreOffice open without repair; ``info``
+    gives its title, authors, date and language."""
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -117,10 +118,8 @@ def build_docx(blocks: Sequence[Block], *, lang: str, title: str) -> bytes:
         setattr(section, side, Cm(2.2))
     section.top_margin, section.bottom_margin = Cm(2), Cm(2)
     _styles(document)
-    _set_language(document, lang)
-    document.core_properties.title = safe_text(title)
-    document.core_properties.language = LANGUAGE_TAGS.get(lang, "sv-SE")
-    document.core_properties.author = "cafe"
+    _set_language(document, info.lang)
+    stamp(document.core_properties, document.part.package, info)
     for block in blocks:
         text = safe_text(block.text, multiline=True)
         if block.kind == "title":

@@ -156,7 +156,11 @@ def invitation_blocks(model: ReportModel, steps: Sequence[Step] = ()) -> list[Bl
     hosts = hosts_text(model, tr)
     facts.append(
         (
-            tr("reports.invitation.hosts"),
+            tr(
+                "reports.invitation.host"
+                if (len(model.hosts) or len(model.cohosts)) == 1
+                else "reports.invitation.hosts"
+            ),
             f"{hosts}. {tr('reports.invitation.hosts_text')}"
             if hosts
             else tr("reports.invitation.hosts_text"),
@@ -238,24 +242,21 @@ def feedback_blocks(model: ReportModel, *, attachment: bool = False) -> list[Blo
             ),
         ),
     ]
-    if model.themes:
-        lines = []
-        for theme in model.themes:
-            line = tr(
-                "reports.feedback.theme_line",
-                count=len(theme.signups),
-                theme=theme.name,
-                ideas=tr("count.ideas", count=len(theme.ideas)),
-                people=len(theme.signups),
-            )
-            who = theme_people(theme, tr)
-            lines.append(f"{line} ({who})" if who else line)
+    with_ideas = [th for th in model.themes if th.ideas]
+    lists_only = [th for th in model.themes if not th.ideas and th.signups]
+    if with_ideas:
         blocks += [
             Block("para", tr("reports.feedback.themes")),
-            Block("bullets", items=tuple(lines)),
+            Block("bullets", items=tuple(_theme_line(th, tr) for th in with_ideas)),
         ]
-    else:
-        blocks.append(Block("para", tr("reports.feedback.no_themes")))
+    elif model.ideas:  # a working group to sort them only if someone signed up
+        key = "reports.feedback.no_themes" if model.signups else "reports.feedback.no_themes_nobody"
+        blocks.append(Block("para", tr(key)))
+    if lists_only:  # lists for themes no idea was put under: not where ideas were gathered
+        blocks += [
+            Block("para", tr("reports.feedback.lists_only")),
+            Block("bullets", items=tuple(_theme_line(th, tr) for th in lists_only)),
+        ]
     blocks.append(Block("heading", tr("reports.feedback.continues")))
     if model.signups:
         count = len(model.signups)
@@ -269,21 +270,50 @@ def feedback_blocks(model: ReportModel, *, attachment: bool = False) -> list[Blo
         Block("heading", tr("reports.feedback.join_later")),
     ]
     hosts = hosts_text(model, tr, with_org=False)
-    blocks.append(
-        Block(
-            "para",
-            tr(
-                "reports.feedback.join_later_text",
-                hosts=tr("reports.feedback.hosts", names=hosts) if hosts else "",
-            ),
+    named = len(model.hosts) or len(model.cohosts)
+    if model.signups:
+        text = tr(
+            "reports.feedback.join_later_text",
+            count=named,
+            hosts=tr("reports.feedback.hosts", names=hosts) if hosts else "",
         )
-    )
+    else:  # no working group to put anyone in touch with
+        text = tr(
+            "reports.feedback.join_later_nobody",
+            count=named,
+            hosts=tr("reports.feedback.hosts_end", names=hosts) if hosts else "",
+        )
+    blocks.append(Block("para", text))
     if attachment:
         blocks.append(Block("para", tr("reports.letters.attachment")))
     blocks.append(Block("para", tr("reports.feedback.closing")))
     if signature(model):
         blocks.append(Block("signature", signature(model)))
     return blocks
+
+
+def _theme_line(theme: ThemeView, tr: Callable[..., str]) -> str:
+    """ "Mötesplatser: 3 idéer, 2 vill fortsätta (från …)"; no count for a theme that had
+    no list (nobody could sign up: "0 vill fortsätta" read as if nobody cared), "nobody
+    yet" for an empty list, and no idea count for a list no idea was put under."""
+    people = len(theme.signups)
+    ideas = tr("count.ideas", count=len(theme.ideas))
+    if not theme.ideas:
+        line = tr("reports.feedback.list_line", count=people, theme=theme.name, people=people)
+    elif theme.signup and not people:
+        line = tr("reports.feedback.theme_line_none", theme=theme.name, ideas=ideas)
+    elif theme.signup or theme.signups:
+        line = tr(
+            "reports.feedback.theme_line",
+            count=people,
+            theme=theme.name,
+            ideas=ideas,
+            people=people,
+        )
+    else:
+        line = tr("reports.feedback.theme_line_no_list", theme=theme.name, ideas=ideas)
+    who = theme_people(theme, tr)
+    return f"{line} ({who})" if who else line
 
 
 def markdown_letter(blocks: Sequence[Block]) -> str:

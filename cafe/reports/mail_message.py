@@ -1,8 +1,9 @@
 """The feedback letter as one e-mail to one person (``cafe send``, ``--eml``).
 
 Each message names its one recipient in To: and nobody else anywhere: no Cc, no Bcc, and
-the attached summary carries no one's contact details (``without_contacts``). HTML with a
-plain-text alternative, UTF-8 throughout, so "å ä ö" arrive as typed.
+the attached summary is the participants' copy (``for_participants``): it counts who
+signed up for each theme and names none of them. HTML with a plain-text alternative,
+UTF-8 throughout, so "å ä ö" arrive as typed.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from cafe.i18n import Translator
 from cafe.reports.documents import render
 from cafe.reports.letters import feedback_blocks, feedback_subject, joined, signature
 from cafe.reports.mail_out import build_html, build_text
-from cafe.reports.model import Recipient, ReportModel, without_contacts
+from cafe.reports.model import Recipient, ReportModel, for_participants
 
 
 class Letter:
@@ -27,7 +28,7 @@ class Letter:
         blocks = feedback_blocks(model, attachment=True)
         self.html = build_html(blocks, lang=model.lang, title=self.subject)
         self.text = build_text(blocks)
-        self.summary = render("summary.html", without_contacts(model))
+        self.summary = render("summary.html", for_participants(model))
         self.summary_name = Translator(model.lang)("reports.letters.summary_file")
         names = [n for n in signature(model).split("\n") if n]
         self.sender_name = joined(names, Translator(model.lang))

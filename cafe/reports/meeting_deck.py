@@ -18,6 +18,7 @@ from cafe.i18n import Translator
 from cafe.reports.fitting import Box, Para, fit_list, typeface
 from cafe.reports.model import ReportModel
 from cafe.reports.pptx_kit import PALETTE, Deck, LayoutKind
+from cafe.reports.properties import document_info
 from cafe.reports.safe import safe_text
 from cafe.reports.working_deck import hosts_line, when_where
 
@@ -40,7 +41,8 @@ def build_meeting_deck(
     """The meeting deck as .pptx bytes (``circle``: seated as one circle, no tables to
     move between: the round slides said "move to another table")."""
     tr = Translator(model.lang)
-    deck = Deck(template)
+    title = tr("reports.properties.meeting", title=model.title)
+    deck = Deck(template, info=document_info(model, title))
     with typeface(deck.body_font):
         _opening(deck, model, tr, join_url, join_png)
         for step in steps:

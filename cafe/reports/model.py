@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cafe.core.contact_rule import Purpose, Source, may_use
@@ -20,6 +21,7 @@ from cafe.core.state import Signup
 from cafe.core.text import collation_key
 from cafe.i18n import Translator
 from cafe.reports.safe import safe_text, sort_key
+from cafe.storage.folder import REHEARSAL_PREFIX
 
 if TYPE_CHECKING:
     from cafe.core.service import MeetingService
@@ -168,6 +170,14 @@ class ReportModel:
     """ISO date, or ""."""
     hosts: tuple[HostContact, ...] = ()
     """The named co-hosts with their contact (empty names left out)."""
+    folder: str = ""
+    """The meeting folder, absolute, for the purge reminder; "" when unknown or when it
+    is a rehearsal's temporary copy (deleted when the rehearsal ends)."""
+    made_at: float | None = None
+    """When the report was made, by the meeting's clock: the files' created date."""
+    participants_copy: bool = False
+    """The copy every participant gets (``for_participants``): the lists are counted,
+    never named."""
 
     @property
     def ideas(self) -> tuple[IdeaView, ...]:
@@ -208,21 +218,25 @@ class ReportModel:
         return tuple(short[int(i * step)] for i in range(limit))
 
 
-def without_contacts(model: ReportModel) -> ReportModel:
-    """``model`` with no one's e-mail address or phone number: the summary that goes to
-    every participant with the letter, since consent shared them with the working group
-    only. The co-hosts' own contact stays; the recipient list goes."""
+def for_participants(model: ReportModel) -> ReportModel:
+    """``model`` as every participant may see it: the summary attached to the letter.
+
+    The sign-up page promised that only the hosts and the working group see who signed
+    up, so each sign-up keeps its place (the lists are still counted) but loses its name,
+    organisation, e-mail address and phone number; the people and the recipient list go.
+    The co-hosts' own contact stays."""
 
     def bare(signups: tuple[SignupView, ...]) -> tuple[SignupView, ...]:
-        return tuple(replace(s, email="", phone="") for s in signups)
+        return tuple(replace(s, name="", organisation="", email="", phone="") for s in signups)
 
     return replace(
         model,
         signups=bare(model.signups),
         general_signups=bare(model.general_signups),
-        themes=tuple(replace(th, signups=bare(th.signups)) for th in model.themes),
-        people=tuple(replace(p, email="", phone="") for p in model.people),
+        themes=tuple(replace(th, signups=bare(th.signups), coming_from=()) for th in model.themes),
+        people=(),
         recipients=(),
+        participants_copy=True,
     )
 
 
@@ -347,9 +361,10 @@ def _person_view(
     match: list[SignupView],
     theme_names: dict[str, str],
     letter: bool,
+    host: bool,
 ) -> PersonView:
     """A participant as reports show them; ``match`` is their sign-ups (contact details
-    from the consenting ones only)."""
+    from the consenting ones only); ``host``: hosts a table (``table_hosts``)."""
     themes = _unique(theme_names.get(t, "") for s in match for t in s.themes)
     consenting = [s for s in match if s.consent]
     shared = may_use(Source.REGISTRATION, Purpose.WORKING_GROUP, consent=bool(consenting))
@@ -359,7 +374,7 @@ def _person_view(
         organisation=safe_text(person.organisation),
         sector=person.sector,
         present=person.present,
-        host=person.host,
+        host=host,
         email=safe_text(person.email) if shared else "",
         phone=safe_text(person.phone or next((s.phone for s in consenting if s.phone), ""))
         if shared
@@ -427,11 +442,16 @@ def _people(
     owners: dict[str, str],
     theme_names: dict[str, str],
     reached: set[str],
+    hosts: frozenset[str],
 ) -> list[PersonView]:
     """participants.csv's rows: everyone registered, then everyone who signed up without
-    being registered, each person once; ``reached`` are the ids the letter goes to."""
+    being registered, each person once; ``reached`` are the ids the letter goes to,
+    ``hosts`` those who host a table."""
     mine = _signups_of(signups, owners)
-    rows = [_person_view(p, mine.get(p.id, []), theme_names, p.id in reached) for p in everyone]
+    rows = [
+        _person_view(p, mine.get(p.id, []), theme_names, p.id in reached, p.id in hosts)
+        for p in everyone
+    ]
     rows += [
         _signed_up_only(s, theme_names, s.id in reached) for s in signups if s.id not in owners
     ]
@@ -497,7 +517,7 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
     reached = {r.who for r in recipients}
     people = tuple(
         sorted(
-            _people(everyone, signups, owners, theme_names, reached),
+            _people(everyone, signups, owners, theme_names, reached, state.table_hosts()),
             key=lambda p: collation_key(p.name, tr.lang),
         )
     )
@@ -540,6 +560,8 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
             _retention_days(agenda),
         ),
         generated=now,
+        folder=_folder(service),
+        made_at=service.clock.now(),
         recipients=recipients,
         start=safe_text(getattr(meta, "start", "")),
         end=safe_text(getattr(meta, "end", "")),
@@ -550,6 +572,17 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
             if safe_text(getattr(h, "name", ""))
         ),
     )
+
+
+def _folder(service: MeetingService) -> str:
+    """Where the meeting is kept (``open_meeting`` notes it on the service)."""
+    folder = getattr(service, "folder", None)
+    if folder is None:
+        return ""
+    path = Path(folder).resolve()
+    if any(part.startswith(REHEARSAL_PREFIX) for part in path.parts):
+        return ""
+    return str(path)
 
 
 def _view_of(idea: Any, also: Sequence[tuple[int, int]] = ()) -> IdeaView:

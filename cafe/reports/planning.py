@@ -64,12 +64,18 @@ def planning_sheets(model: ReportModel, tr: Callable[..., str]) -> tuple[Sheet, 
             tr("reports.sheet2.stakeholders_hint") if model.organisations else "",
             model.organisations,
         ),
-        "core_team": (
-            tr("reports.sheet2.core_team_hint") if model.core_team else "",
-            model.core_team,
-        ),
+        "core_team": _core_team(model, tr),
         "who_does_what": resources(model, tr),
-        "next_step": ("", (tr("reports.sheet2.next_step_hint"),)),
+        "next_step": (
+            "",
+            (
+                tr(
+                    "reports.sheet2.next_step_hint"
+                    if model.signups
+                    else "reports.sheet2.next_step_nobody"
+                ),
+            ),
+        ),
     }
 
     def sheet(name: str, keys: tuple[str, ...], filled: dict) -> tuple[Prompt, ...]:
@@ -81,6 +87,16 @@ def planning_sheets(model: ReportModel, tr: Callable[..., str]) -> tuple[Sheet, 
         Sheet(tr("reports.summary.sheet1"), sheet("sheet1", SHEET1, filled1)),
         Sheet(tr("reports.summary.sheet2"), sheet("sheet2", SHEET2, filled2)),
     )
+
+
+def _core_team(model: ReportModel, tr: Callable[..., str]) -> tuple[str, tuple[str, ...]]:
+    """(hint, answers) for the core team: who signed up, by name for the working group,
+    only how many in the participants' copy (the lists were promised to the hosts and the
+    working group alone)."""
+    if model.participants_copy:
+        count = len(model.signups)
+        return "", (tr("reports.sheet2.core_team_count", count=count),) if count else ()
+    return (tr("reports.sheet2.core_team_hint") if model.core_team else "", model.core_team)
 
 
 RESOURCE_ROUND = 3

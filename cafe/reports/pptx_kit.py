@@ -40,9 +40,12 @@ from cafe.reports.fitting import (
     single_line,
     typeface,
 )
+from cafe.reports.properties import DocumentInfo, stamp
 from cafe.reports.safe import safe_text
 
 WIDE_SLIDE = (Inches(13.333), Inches(7.5))
+FOOTER_SHAPE = "Footer"
+NUMBER_SHAPE = "SlideNumber"
 A4_LANDSCAPE = (Emu(10692000), Emu(7560000))
 
 
@@ -117,8 +120,9 @@ def _drop_slides(prs: PresentationType) -> None:
         id_list.remove(slide_id)
 
 
-def _restyle_default(prs: PresentationType, size: tuple[int, int]) -> None:
-    """Give python-pptx's plain 4:3 template our size and background."""
+def _restyle_default(prs: PresentationType, size: tuple[int, int], language: str) -> None:
+    """Give python-pptx's plain 4:3 template our size, background and language (its
+    masters and layouts say en-US: text typed into the deck later is checked as that)."""
     old_w, old_h = prs.slide_width, prs.slide_height
     prs.slide_width, prs.slide_height = size
     sx, sy = size[0] / old_w, size[1] / old_h
@@ -134,16 +138,28 @@ def _restyle_default(prs: PresentationType, size: tuple[int, int]) -> None:
         fill = master.background.fill
         fill.solid()
         fill.fore_color.rgb = RGBColor.from_string(PALETTE.background)
+    for element in (prs.part._element, *(x._element for x in [*masters, *prs.slide_layouts])):
+        for tagged in element.iter():
+            if tagged.get("lang") == "en-US":
+                tagged.set("lang", language)
 
 
 class Deck:
     """A presentation being built: our default look, or an organisation's template."""
 
-    def __init__(self, template: Path | None = None, *, size: tuple[int, int] = WIDE_SLIDE) -> None:
+    def __init__(
+        self,
+        template: Path | None = None,
+        *,
+        size: tuple[int, int] = WIDE_SLIDE,
+        info: DocumentInfo | None = None,
+    ) -> None:
         self.branded = template is not None
+        self.info = info or DocumentInfo()
+        """The file's properties, and the language every run written is tagged with."""
         if template is None:
             self.prs = Presentation()
-            _restyle_default(self.prs, size)
+            _restyle_default(self.prs, size, self.info.tag)
         else:
             self.prs = Presentation(str(template))
             _drop_slides(self.prs)
@@ -294,6 +310,7 @@ class Deck:
                 font.size = Pt(pt)
                 font.bold = para.bold
                 font.italic = para.italic
+                font.language_id = self.info.language_id
                 if not self.branded:
                     font.color.rgb = RGBColor.from_string(para.color or PALETTE.text)
             paragraph.space_before = Pt(para.space_before * pt)
@@ -307,7 +324,11 @@ class Deck:
                 paragraph.alignment = PP_ALIGN.LEFT
 
     def notes(self, slide: Slide, text: str) -> None:
-        slide.notes_slide.notes_text_frame.text = safe_text(text, multiline=True)
+        frame = slide.notes_slide.notes_text_frame
+        frame.text = safe_text(text, multiline=True)
+        for paragraph in frame.paragraphs:
+            for run in paragraph.runs:
+                run.font.language_id = self.info.language_id
 
     def picture(self, slide: Slide, png: bytes, box: Box) -> None:
         """A square image (a QR code) as large as fits ``box``, centred in it."""
@@ -337,11 +358,19 @@ class Deck:
         )
 
     def _footer(self, slide: Slide) -> None:
-        number = len(self.prs.slides)
-        box = Box(self.margin, int(self.height * 0.935), self.width - 2 * self.margin, Inches(0.4))
-        paras = [Para(f"{self.footer}   {number}", color=PALETTE.muted, align="right")]
-        paras, size = fit_list(paras, box, (12, 11, 10), lambda n: "")
-        self.text(slide, box, paras, size)
+        """The meeting and date at the left, the slide's number alone at the right: in one
+        run the number read as part of the date ("2026-11-12 27")."""
+        top, height = int(self.height * 0.935), Inches(0.4)
+        line = self.title_box(slide)  # the footer lines up with the title and the text
+        number_width = Inches(0.8)
+        number_box = Box(line.left + line.width - number_width, top, number_width, height)
+        text_box = Box(line.left, top, number_box.left - Inches(0.3) - line.left, height)
+        paras, size = fit_list(
+            [Para(self.footer, color=PALETTE.muted)], text_box, (12, 11, 10), lambda n: ""
+        )
+        self.text(slide, text_box, paras, size).name = FOOTER_SHAPE
+        number = Para(str(len(self.prs.slides)), color=PALETTE.muted, align="right")
+        self.text(slide, number_box, [number], 12).name = NUMBER_SHAPE
 
     def list_slides(
         self,
@@ -439,6 +468,9 @@ class Deck:
     def to_bytes(self) -> bytes:
         for slide in self.prs.slides:
             self.remove_unused_placeholders(slide)
+        stamp(
+            self.prs.core_properties, self.prs.part.package, self.info, Slides=len(self.prs.slides)
+        )
         buffer = io.BytesIO()
         self.prs.save(buffer)
         return buffer.getvalue()

@@ -20,6 +20,7 @@ from cafe.i18n import Translator
 from cafe.reports.fitting import MARGIN_X, Box, Para, fit_list, fit_size, typeface
 from cafe.reports.model import ReportModel
 from cafe.reports.pptx_kit import A4_LANDSCAPE, PALETTE, Deck, LayoutKind
+from cafe.reports.properties import document_info
 from cafe.reports.safe import safe_text
 
 CARD_NUMBER_SHAPE = "TableNumber"
@@ -47,7 +48,8 @@ def build_table_cards(
 ) -> bytes:
     """One slide per table, as .pptx bytes."""
     tr = Translator(model.lang)
-    deck = Deck(template, size=A4_LANDSCAPE)
+    title = tr("reports.properties.table_cards", title=model.title)
+    deck = Deck(template, size=A4_LANDSCAPE, info=document_info(model, title))
     with typeface(deck.body_font):
         for card in cards:
             slide = deck.slide(LayoutKind.BLANK)
@@ -117,7 +119,8 @@ def build_signup_sheets(
 ) -> bytes:
     """A paper sign-up sheet per theme, plus a general one; as .pptx bytes."""
     tr = Translator(model.lang)
-    deck = Deck(template, size=A4_LANDSCAPE)
+    title = tr("reports.properties.signup_sheets", title=model.title)
+    deck = Deck(template, size=A4_LANDSCAPE, info=document_info(model, title))
     with typeface(deck.body_font):
         base = [
             (tr("reports.sheets.name"), 0.24),
@@ -196,6 +199,7 @@ def _sheet_table(deck: Deck, slide: object, box: Box, columns: list[tuple[str, f
                 for run in paragraph.runs:
                     run.font.size = Pt(header_sizes[col] if r == 0 else 16)
                     run.font.bold = r == 0
+                    run.font.language_id = deck.info.language_id
                     if not deck.branded:
                         run.font.color.rgb = RGBColor.from_string(
                             "FFFFFF" if r == 0 else PALETTE.text

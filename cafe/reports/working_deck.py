@@ -19,6 +19,7 @@ from cafe.reports.fitting import Box, Para, fit_list, fit_size, typeface
 from cafe.reports.model import IdeaView, ReportModel, SignupView
 from cafe.reports.planning import Prompt, planning_sheets, principles
 from cafe.reports.pptx_kit import PALETTE, Deck, LayoutKind, page_titles
+from cafe.reports.properties import document_info
 
 IDEAS_SHAPE = "Ideas"
 """Name of every text box that lists ideas, so tests and tools can find them."""
@@ -30,7 +31,8 @@ CELLS_PER_SLIDE = 4
 def build_working_deck(model: ReportModel, *, template: Path | None = None) -> bytes:
     """The whole deck as .pptx bytes."""
     tr = Translator(model.lang)
-    deck = Deck(template)
+    title = tr("reports.properties.working_group", title=model.title)
+    deck = Deck(template, info=document_info(model, title))
     deck.footer = " · ".join(x for x in (model.title, model.date) if x)
     with typeface(deck.body_font):
         _title_slide(deck, model, tr)
@@ -52,7 +54,7 @@ def hosts_line(model: ReportModel, tr: Callable[..., str]) -> str:
     joined = (
         f"{', '.join(names[:-1])} {tr('reports.and')} {names[-1]}" if len(names) > 1 else names[0]
     )
-    return tr("reports.cohosts", names=joined)
+    return tr("reports.cohost" if len(names) == 1 else "reports.cohosts", names=joined)
 
 
 def when_where(model: ReportModel, tr: Callable[..., str]) -> str:
@@ -265,7 +267,7 @@ def _checkout(deck: Deck, model: ReportModel, tr: Translator) -> None:
         deck.body_text(slide, [Para(tr("reports.deck.no_checkout"), italic=True)], 24)
         return
     paras = [
-        Para(f"“{text}”", italic=True, space_before=0.5 if i else 0.0)
+        Para(tr("reports.deck.quoted", text=text), italic=True, space_before=0.5 if i else 0.0)
         for i, text in enumerate(chosen)
     ]
     box = deck.content_box(slide)

@@ -219,6 +219,12 @@ class SeatingPlan(msgspec.Struct, frozen=True):
             return len(self.table_numbers())
         return len(self.tables(round_number))
 
+    def all_hosts(self) -> frozenset[str]:
+        """Everyone who hosts a table in any round (none in a circle)."""
+        return frozenset(
+            table.host for entry in self.rounds for table in entry.tables if table.host
+        )
+
     def hosts(self, round_number: int) -> dict[int, str]:
         """Table number → host id in one round (tables without a host left out)."""
         return {table.number: table.host for table in self.tables(round_number) if table.host}
