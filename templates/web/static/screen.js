@@ -84,10 +84,15 @@
   // theme them): at 26 ideas it stayed at the smallest size, in the top half of the
   // screen. Each column count from 1 to 4 gets the largest size that fits (a binary
   // search); the fewest columns within 5 % of the best size win.
-  var IDEA_MIN = 1.2, IDEA_MAX = 3.2;  // vh; the question above is 3.6vh
+  // Never below IDEA_MIN: at 1.2vh 150 ideas were 8.6 px at 1280x720, unread from the
+  // back. 2.2vh is the smallest text the room reads on the other steps (the presentation
+  // round's table cards); what does not fit at it goes on more pages (pageBoard).
+  var IDEA_MIN = 2.2, IDEA_MAX = 3.2;  // vh; the question above is 3.6vh
   function fitBoard() {
     var board = document.getElementById("board");
     if (!board) { return; }
+    if (!board.hasAttribute("data-paged")) { pageBoard(board); showPages(); }
+    var packed = Number(board.getAttribute("data-columns")) || 4;
     function fits(columns, size) {
       Array.prototype.forEach.call(board.querySelectorAll(".cont-head"), function (head) {
         head.remove();
@@ -96,7 +101,7 @@
       board.style.setProperty("--idea", size.toFixed(2) + "vh");
       return !overflows(board);
     }
-    var best = { columns: 4, size: IDEA_MIN };
+    var best = { columns: packed, size: IDEA_MIN };
     var sizes = [];
     for (var columns = 1; columns <= 4; columns++) {
       var low = IDEA_MIN, high = IDEA_MAX;
@@ -115,11 +120,115 @@
       if (sizes[n] >= largest * 0.95) { best = { columns: n + 1, size: sizes[n] }; break; }
     }
     fits(best.columns, best.size);
-    // The names repeated at the tops of columns take room: smaller type until all fits.
+    // The names repeated at the tops of columns take room: smaller type until all fits,
+    // and at the smallest the columns the page was filled with, where it did fit.
     while (markContinued(board) && overflows(board) && best.size > IDEA_MIN) {
       best.size = Math.max(IDEA_MIN, best.size * 0.95);
       fits(best.columns, best.size);
     }
+    if (overflows(board) && best.columns !== packed) {
+      fits(packed, IDEA_MIN);
+      markContinued(board);
+    }
+  }
+  // The server cuts the board every 60 ideas, but how many fit depends on their length
+  // and the screen: at 1024x768 a page of 60 ran off the board's right edge and 20 ideas
+  // never showed. The page fills its own pages instead, idea by idea at IDEA_MIN, each
+  // page as full as fits, a theme cut across pages headed "(forts.)" on the next; the
+  // dots are made again to match. An idea longer than a whole page still gets one.
+  function pageBoard(board) {
+    board.setAttribute("data-paged", "");
+    var pager = board.querySelector("[data-pager]");
+    var themes = [], byNumber = {};
+    Array.prototype.forEach.call(pager.querySelectorAll(".theme"), function (section) {
+      var number = section.getAttribute("data-theme");
+      if (!byNumber[number]) {
+        byNumber[number] = { number: Number(number), section: section, ideas: [] };
+        themes.push(byNumber[number]);
+      }
+      Array.prototype.forEach.call(section.querySelectorAll("li:not(.cont-head)"), function (li) {
+        byNumber[number].ideas.push(li);
+      });
+    });
+    if (!themes.length) { return; }  // "the tables' ideas gather here"
+    themes.sort(function (a, b) { return a.number - b.number; });
+    var label = board.getAttribute("data-continued") || "";
+    var marker = board.querySelector(".page-marker");
+    if (!marker) {  // there while filling: the dots take height from the pages
+      marker = document.createElement("p");
+      marker.className = "page-marker";
+      marker.setAttribute("aria-hidden", "true");
+      board.appendChild(marker);
+    }
+    marker.innerHTML = "<span class=\"dot\" data-dot=\"0\"></span>";
+    Array.prototype.forEach.call(pager.querySelectorAll(".page"), function (old) { old.remove(); });
+    var columns = Math.max(1, Math.min(4, Math.floor(board.clientWidth /
+      (20 * IDEA_MIN * window.innerHeight / 100))));  // about 35 characters a line
+    board.setAttribute("data-columns", columns);
+    board.style.setProperty("--columns", columns);
+    board.style.setProperty("--idea", IDEA_MIN + "vh");
+    var pages = [];
+    var page = null, box = null, list = null;
+    function newPage() {
+      if (page) { page.hidden = true; }
+      page = document.createElement("div");
+      page.className = "board-page page";
+      pages.push(page);
+      pager.appendChild(page);
+    }
+    function open(theme, continued) {
+      box = theme.section.cloneNode(false);
+      var head = theme.section.querySelector("h3").cloneNode(true);
+      Array.prototype.forEach.call(head.querySelectorAll(".cont"), function (c) { c.remove(); });
+      if (continued) {
+        var note = document.createElement("span");
+        note.className = "cont";
+        note.textContent = label;
+        head.insertBefore(note, head.firstChild.nextSibling);
+        head.insertBefore(document.createTextNode(" "), note);
+      }
+      box.appendChild(head);
+      list = null;
+      if (theme.ideas.length) {
+        list = document.createElement("ul");
+        box.appendChild(list);
+      } else {
+        box.appendChild(theme.section.querySelector(".empty").cloneNode(true));
+      }
+      page.appendChild(box);
+    }
+    function over() {
+      Array.prototype.forEach.call(page.querySelectorAll(".cont-head"), function (head) {
+        head.remove();
+      });
+      markContinued(board);
+      return overflows(board);
+    }
+    newPage();
+    themes.forEach(function (theme) {
+      open(theme, false);
+      if (!theme.ideas.length) {
+        if (over() && page.childNodes.length > 1) { box.remove(); newPage(); open(theme, false); }
+        return;
+      }
+      theme.ideas.forEach(function (li, n) {
+        list.appendChild(li);
+        if (!over() || page.querySelectorAll("li:not(.cont-head)").length < 2) { return; }
+        li.remove();
+        if (!list.childNodes.length) { box.remove(); }
+        newPage();
+        open(theme, n > 0);
+        list.appendChild(li);
+      });
+    });
+    Array.prototype.forEach.call(page.querySelectorAll(".cont-head"), function (head) {
+      head.remove();
+    });
+    pager.setAttribute("data-pages", pages.length);
+    if (pages.length < 2) { marker.remove(); return; }
+    marker.innerHTML = pages.map(function (p, n) {
+      return "<span class=\"dot\" data-dot=\"" + n + "\"></span>";
+    }).join("");
   }
   // A theme that runs on into the next column gets its name again at the top of it: the
   // room read a column of ideas without knowing what theme they were. Returns whether
@@ -142,7 +251,10 @@
         var note = document.createElement("span");
         note.className = "cont";
         note.textContent = label;
-        head.append(theme.getAttribute("data-name") + " ", note);
+        var name = document.createElement("span");
+        name.className = "name";
+        name.textContent = theme.getAttribute("data-name");
+        head.append(name, " ", note);
         items[i].parentNode.insertBefore(head, items[i]);
         left = items[i].getBoundingClientRect().left;
         marked = true;
@@ -235,7 +347,11 @@
   showPages();
   fitBoard();
   fitFocus();
-  window.addEventListener("resize", function () { fitBoard(); fitFocus(); });
+  window.addEventListener("resize", function () {
+    var board = document.getElementById("board");
+    if (board) { board.removeAttribute("data-paged"); }  // another screen, other pages
+    fitBoard(); fitFocus();
+  });
   // The feed. EventSource gives up for good after a refusal (a 503 when the laptop has too
   // many screens connected) and retries a drop only on its own terms, so on any error the
   // page closes it and opens a new one itself: after 1, 2, 4 ... at most 30 seconds, a
