@@ -287,7 +287,62 @@
       shrinkQuestion(window.innerHeight * 0.04);
       shrinkLists(lists, over);
     }
-    shrinkQuestion(window.innerHeight * 0.026);
+    // Where everyone sits: the question stays larger than the names under it (at
+    // 1024x768 it shrank to 20 px under 21.5 px names), and the tables that do not fit
+    // go on more pages instead (pageSeating).
+    var least = window.innerHeight * 0.026;
+    var names = focus.querySelector("#seating .table-card p");
+    if (names) {
+      least = Math.max(least, 1.2 * parseFloat(window.getComputedStyle(names).fontSize));
+      shrinkQuestion(least);
+      pageSeating(focus, over);
+      showPages();
+    }
+    shrinkQuestion(least);
+  }
+  // The server puts 8 or 9 tables on a page, as many as a 1920x1080 screen holds: at
+  // 1024x768 the presentation round showed one row of 4, and tables 5-8, 13-15 and the
+  // dots were under the bottom edge. The page fills its own pages, a card at a time,
+  // each as full as fits with the dots under it; the dots are made to match.
+  function pageSeating(focus, over) {
+    var seating = focus.querySelector("#seating");
+    var pager = seating.querySelector("[data-pager]");
+    var cards = Array.prototype.slice.call(pager.querySelectorAll(".table-card"));
+    var first = pager.querySelector(".page");
+    if (!first || cards.length < 2) { return; }
+    var marker = seating.querySelector(".page-marker");
+    if (!marker) {  // there while filling: the dots take height from the tables
+      marker = document.createElement("p");
+      marker.className = "page-marker";
+      marker.setAttribute("aria-hidden", "true");
+      seating.appendChild(marker);
+    }
+    marker.innerHTML = "<span class=\"dot\" data-dot=\"0\"></span>";
+    var blank = first.cloneNode(false);
+    Array.prototype.forEach.call(pager.querySelectorAll(".page"), function (old) { old.remove(); });
+    var pages = [], page = null;
+    function newPage() {
+      if (page) { page.hidden = true; }
+      page = blank.cloneNode(false);
+      page.hidden = false;
+      page.setAttribute("data-page", pages.length);
+      pages.push(page);
+      pager.appendChild(page);
+    }
+    newPage();
+    cards.forEach(function (card) {
+      page.appendChild(card);
+      if (page.children.length > 1 && over()) {
+        card.remove();
+        newPage();
+        page.appendChild(card);
+      }
+    });
+    pager.setAttribute("data-pages", pages.length);
+    if (pages.length < 2) { marker.remove(); return; }
+    marker.innerHTML = pages.map(function (p, n) {
+      return "<span class=\"dot\" data-dot=\"" + n + "\"></span>";
+    }).join("");
   }
   function shrinkLists(lists, over) {
     var size = 4;
