@@ -298,6 +298,20 @@
       pageSeating(focus, over);
       showPages();
     }
+    // The closing: its points get smaller too (at 1024x768 seven long themes pushed the
+    // last point 165 px under the edge, the title shrunk to 20 px), the title staying
+    // larger than them.
+    var next = focus.querySelector(".next");
+    if (next) {
+      next.style.removeProperty("--next");
+      shrinkQuestion(window.innerHeight * 0.046);
+      var point = 3.6;
+      while (over() && point > 2.2) {
+        point -= 0.2;
+        next.style.setProperty("--next", point.toFixed(1) + "vh");
+      }
+      least = Math.max(least, 1.3 * point * window.innerHeight / 100);
+    }
     shrinkQuestion(least);
   }
   // The server puts 8 or 9 tables on a page, as many as a 1920x1080 screen holds: at
