@@ -312,7 +312,46 @@
       }
       least = Math.max(least, 1.3 * point * window.innerHeight / 100);
     }
+    var cloud = focus.querySelector("#cloud");
+    if (cloud) { fitCloud(cloud, over, question); }
     shrinkQuestion(least);
+  }
+  // The check-out's words: at 1024x768 the cloud ran 209 px under the screen and 283 px
+  // past its right edge, and at 16:9 a 27-letter word lost its last letter. The question
+  // gives way first, down to 4vh, then the words get smaller, down to 60 % (a one-off
+  // word stays 1.6vh), then the lightest words leave, until every word left is whole.
+  function fitCloud(cloud, over, question) {
+    var words = Array.prototype.slice.call(cloud.querySelectorAll("span"));
+    words.forEach(function (word) { word.hidden = false; word.style.fontSize = ""; });
+    function cut() {
+      return over() || cloud.scrollHeight > cloud.clientHeight + 1 ||
+        cloud.scrollWidth > cloud.clientWidth + 1;
+    }
+    var scale = 1;
+    cloud.style.removeProperty("--cloud");
+    var size = parseFloat(window.getComputedStyle(question).fontSize);
+    while (cut() && size > window.innerHeight * 0.04) {
+      size = Math.max(window.innerHeight * 0.04, size * 0.94);
+      question.style.fontSize = size.toFixed(1) + "px";
+    }
+    // A word wider than the cloud is made as small as it needs alone: made smaller with
+    // all the others, the rest of the cloud was half the size it had room for.
+    var room = cloud.clientWidth - 0.012 * window.innerWidth - 2;
+    words.forEach(function (word) {
+      var width = word.getBoundingClientRect().width;
+      if (width > room) {
+        var wordSize = parseFloat(window.getComputedStyle(word).fontSize);
+        word.style.fontSize = (wordSize * room / width).toFixed(1) + "px";
+      }
+    });
+    while (cut() && scale > 0.6) {
+      scale -= 0.05;
+      cloud.style.setProperty("--cloud", scale.toFixed(2));
+    }
+    var leaving = words.slice().sort(function (a, b) {
+      return a.className.localeCompare(b.className);  // "w1" < "w2" ...: lightest first
+    });
+    for (var n = 0; n < leaving.length - 1 && cut(); n++) { leaving[n].hidden = true; }
   }
   // The server puts 8 or 9 tables on a page, as many as a 1920x1080 screen holds: at
   // 1024x768 the presentation round showed one row of 4, and tables 5-8, 13-15 and the
