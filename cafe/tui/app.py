@@ -30,7 +30,6 @@ from cafe.storage.console_settings import read_capture_draft
 from cafe.tui.bindings import install
 from cafe.tui.commands import CafeCommands
 from cafe.tui.messages import MeetingChanged, ServerStarted
-from cafe.tui.screens.confirm_modal import QuitModal
 from cafe.tui.screens.meeting_screen import MeetingScreen
 from cafe.tui.themes import CAFE, HIGH_CONTRAST, THEMES
 
@@ -343,7 +342,9 @@ class CafeApp(App[None]):
 
         Mid-meeting Ctrl+Q asks first: it stops the phones' pages and the projector's feed,
         and sits beside Ctrl+P. A second Ctrl+Q is the answer yes."""
-        if isinstance(self.screen, QuitModal):
+        from cafe.tui.screens.confirm_modal import QuitModal  # after the first frame
+
+        if isinstance(self.screen, QuitModal):  # asked already: this is the yes
             self.screen.dismiss(True)
             return
         steps = len(self.service.agenda.steps)

@@ -24,7 +24,6 @@ from cafe.storage.console_settings import read_setting, write_setting
 from cafe.tui.bindings import install, set_narrow
 from cafe.tui.meeting_clock import meeting_clock, rail_rows
 from cafe.tui.messages import MeetingChanged, ServerStarted, SpeakerToggled, ThoughtSubmitted
-from cafe.tui.screens.confirm_modal import ConfirmModal
 from cafe.tui.widgets.agenda_rail import AgendaRail
 from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.tui.widgets.meeting_header import MeetingHeader
@@ -269,6 +268,8 @@ class MeetingScreen(Screen[None]):
         def answered(go: bool | None) -> None:
             if go:
                 self._go_next()
+
+        from cafe.tui.screens.confirm_modal import ConfirmModal  # loaded when first asked
 
         self.app.push_screen(ConfirmModal(question), answered)
 
