@@ -19,9 +19,11 @@ class MeetingFigures:
 
     registered: int
     present: int
+    took_part: int
+    """Present now, and those who were here earlier in the meeting and have left."""
     counted: tuple[Participant, ...]
-    """Who the figures are about: the people present, or everyone registered while
-    nobody has been marked present (a meeting run without the door list)."""
+    """Who the figures are about: the people who took part, or everyone registered
+    while nobody has been marked present (a meeting run without the door list)."""
     by_sector: tuple[tuple[Sector, int], ...]
     """People counted per sector, in the sectors' order; empty sectors left out."""
     ideas: int
@@ -33,8 +35,9 @@ class MeetingFigures:
 
 
 def counted_people(state: MeetingState) -> list[Participant]:
-    """The people present, or everyone registered while nobody is marked present."""
-    return state.present() or list(state.participants.values())
+    """The people who took part (present, or here earlier and gone), or everyone
+    registered while nobody is marked present."""
+    return state.took_part() or list(state.participants.values())
 
 
 def meeting_figures(state: MeetingState) -> MeetingFigures:
@@ -48,6 +51,7 @@ def meeting_figures(state: MeetingState) -> MeetingFigures:
     return MeetingFigures(
         registered=len(state.participants),
         present=len(state.present()),
+        took_part=len(state.took_part()),
         counted=tuple(counted),
         by_sector=tuple(
             (sector, n) for sector in Sector if (n := sum(1 for p in counted if p.sector == sector))

@@ -220,6 +220,11 @@ class Participant(msgspec.Struct, frozen=True):
     host: bool = False
     """Volunteers to stay at a table as its host."""
     present: bool = False
+    took_part: bool = False
+    """Was here while the meeting was under way (present when a step after the door's
+    check-in started, or marked present after): someone who leaves after round 2 is no
+    longer ``present`` but took part, and is counted and thanked as the no-show is not.
+    Kept by the state, not typed."""
 
 
 class PersonInput(msgspec.Struct, frozen=True):

@@ -142,6 +142,11 @@ class MeetingState(msgspec.Struct):
         """Participants marked present, in registration order."""
         return [p for p in self.participants.values() if p.present]
 
+    def took_part(self) -> list[Participant]:
+        """Everyone who was here while the meeting was under way, those who left early
+        too, in registration order."""
+        return [p for p in self.participants.values() if p.present or p.took_part]
+
     def visible_ideas(self) -> list[Idea]:
         return [i for i in self.ideas.values() if i.visible]
 
@@ -258,6 +263,15 @@ def _participant(data: dict[str, Any]) -> Participant:
     return Participant(id=data["id"], **fields)
 
 
+def _under_way(state: MeetingState, person: Participant) -> Participant:
+    """``person``, marked as having taken part when present once the meeting is under way:
+    past the first step, the door's check-in, where a list imported as present is put
+    right and a wrong tick is taken back."""
+    if person.present and state.current_step > 0 and not person.took_part:
+        return replace(person, took_part=True)
+    return person
+
+
 def apply(state: MeetingState, event: Event) -> MeetingState:
     """Fold one event into the state (in place) and return it."""
     d = event.data
@@ -265,7 +279,7 @@ def apply(state: MeetingState, event: Event) -> MeetingState:
     state.last_seq = max(state.last_seq, event.seq)
 
     if kind is EventKind.PARTICIPANT_ADDED:
-        state.participants[d["id"]] = _participant(d)
+        state.participants[d["id"]] = _under_way(state, _participant(d))
         _bump(state, d["id"])
     elif kind is EventKind.PARTICIPANT_CHANGED:
         old = state.participants.get(d["id"])
@@ -273,7 +287,7 @@ def apply(state: MeetingState, event: Event) -> MeetingState:
             changes = {k: v for k, v in d.items() if k in _PARTICIPANT_FIELDS}
             if "sector" in changes:
                 changes["sector"] = Sector(changes["sector"])
-            state.participants[d["id"]] = replace(old, **changes)
+            state.participants[d["id"]] = _under_way(state, replace(old, **changes))
     elif kind is EventKind.PARTICIPANT_REMOVED:
         state.participants.pop(d["id"], None)
         state.spoken.discard(d["id"])
@@ -285,6 +299,8 @@ def apply(state: MeetingState, event: Event) -> MeetingState:
                 state.timers[step] = timer.pause(event.at)
         state.current_step = index
         state.visits.append(StepVisit(index, event.at))
+        for person in state.present():
+            state.participants[person.id] = _under_way(state, person)
         if index not in state.timers and d.get("seconds", 0) > 0:
             state.timers[index] = Timer(duration=float(d["seconds"]))
     elif kind in _TIMER_KINDS:

@@ -373,7 +373,7 @@ def _person_view(
         name=safe_text(person.name),
         organisation=safe_text(person.organisation),
         sector=person.sector,
-        present=person.present,
+        present=person.present or person.took_part,  # was there, if not to the end
         host=host,
         email=safe_text(person.email) if shared else "",
         phone=safe_text(person.phone or next((s.phone for s in consenting if s.phone), ""))
@@ -533,7 +533,7 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
         place=safe_text(meta.place or ""),
         cohosts=_cohost_names(getattr(meta, "cohosts", ())),
         registered=figures.registered,
-        present=figures.present,
+        present=figures.took_part,  # who was there: those who left early too
         sector_counts=figures.by_sector,
         organisations=tuple(
             sorted(
