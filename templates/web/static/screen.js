@@ -136,6 +136,24 @@
   // never showed. The page fills its own pages instead, idea by idea at IDEA_MIN, each
   // page as full as fits, a theme cut across pages headed "(forts.)" on the next; the
   // dots are made again to match. An idea longer than a whole page still gets one.
+  // The dots under paged content, one already there while a page is filled: they take
+  // height from the pages, which are measured with them in place.
+  function pageMarker(box) {
+    var marker = box.querySelector(".page-marker");
+    if (!marker) {
+      marker = document.createElement("p");
+      marker.className = "page-marker";
+      marker.setAttribute("aria-hidden", "true");
+      box.appendChild(marker);
+    }
+    drawDots(marker, 1);
+    return marker;
+  }
+  function drawDots(marker, count) {
+    var dots = [];
+    for (var n = 0; n < count; n++) { dots.push("<span class=\"dot\" data-dot=\"" + n + "\"></span>"); }
+    marker.innerHTML = dots.join("");
+  }
   function pageBoard(board) {
     board.setAttribute("data-paged", "");
     var pager = board.querySelector("[data-pager]");
@@ -153,14 +171,7 @@
     if (!themes.length) { return; }  // "the tables' ideas gather here"
     themes.sort(function (a, b) { return a.number - b.number; });
     var label = board.getAttribute("data-continued") || "";
-    var marker = board.querySelector(".page-marker");
-    if (!marker) {  // there while filling: the dots take height from the pages
-      marker = document.createElement("p");
-      marker.className = "page-marker";
-      marker.setAttribute("aria-hidden", "true");
-      board.appendChild(marker);
-    }
-    marker.innerHTML = "<span class=\"dot\" data-dot=\"0\"></span>";
+    var marker = pageMarker(board);
     Array.prototype.forEach.call(pager.querySelectorAll(".page"), function (old) { old.remove(); });
     var columns = Math.max(1, Math.min(4, Math.floor(board.clientWidth /
       (20 * IDEA_MIN * window.innerHeight / 100))));  // about 35 characters a line
@@ -226,9 +237,7 @@
     });
     pager.setAttribute("data-pages", pages.length);
     if (pages.length < 2) { marker.remove(); return; }
-    marker.innerHTML = pages.map(function (p, n) {
-      return "<span class=\"dot\" data-dot=\"" + n + "\"></span>";
-    }).join("");
+    drawDots(marker, pages.length);
   }
   // A theme that runs on into the next column gets its name again at the top of it: the
   // room read a column of ideas without knowing what theme they were. Returns whether
@@ -363,14 +372,7 @@
     var cards = Array.prototype.slice.call(pager.querySelectorAll(".table-card"));
     var first = pager.querySelector(".page");
     if (!first || cards.length < 2) { return; }
-    var marker = seating.querySelector(".page-marker");
-    if (!marker) {  // there while filling: the dots take height from the tables
-      marker = document.createElement("p");
-      marker.className = "page-marker";
-      marker.setAttribute("aria-hidden", "true");
-      seating.appendChild(marker);
-    }
-    marker.innerHTML = "<span class=\"dot\" data-dot=\"0\"></span>";
+    var marker = pageMarker(seating);
     var blank = first.cloneNode(false);
     Array.prototype.forEach.call(pager.querySelectorAll(".page"), function (old) { old.remove(); });
     var pages = [], page = null;
@@ -393,9 +395,7 @@
     });
     pager.setAttribute("data-pages", pages.length);
     if (pages.length < 2) { marker.remove(); return; }
-    marker.innerHTML = pages.map(function (p, n) {
-      return "<span class=\"dot\" data-dot=\"" + n + "\"></span>";
-    }).join("");
+    drawDots(marker, pages.length);
   }
   function shrinkLists(lists, over) {
     var size = 4;
