@@ -29,16 +29,25 @@ def write_setting(service: MeetingService, name: str, value: str) -> None:
 
 
 CAPTURE_DRAFT = "capture_draft"
+CHECKOUT_DRAFT = "checkout_draft"
 
 
-def read_capture_draft(service: MeetingService) -> tuple[str, int | None] | None:
-    """The idea being typed in capture when the program stopped, and its table."""
-    raw = read_setting(service, CAPTURE_DRAFT)
+def _read_draft(service: MeetingService, name: str) -> dict[str, object] | None:
+    """A kept draft with text in it, or ``None`` (none, empty, or not readable)."""
+    raw = read_setting(service, name)
     try:
         kept = json.loads(raw) if raw else None
     except ValueError:
         return None
     if not isinstance(kept, dict) or not str(kept.get("text", "")).strip():
+        return None
+    return kept
+
+
+def read_capture_draft(service: MeetingService) -> tuple[str, int | None] | None:
+    """The idea being typed in capture when the program stopped, and its table."""
+    kept = _read_draft(service, CAPTURE_DRAFT)
+    if kept is None:
         return None
     table = kept.get("table")
     return str(kept["text"]), table if isinstance(table, int) else None
@@ -48,3 +57,17 @@ def write_capture_draft(service: MeetingService, text: str, table: int | None) -
     """Keep the line being typed (an empty one forgets it): a crash must not take it."""
     kept = json.dumps({"text": text, "table": table}) if text.strip() else ""
     write_setting(service, CAPTURE_DRAFT, kept)
+
+
+def read_checkout_draft(service: MeetingService) -> tuple[str, str] | None:
+    """The check-out thought being typed at the laptop when the program stopped, and who
+    said it."""
+    kept = _read_draft(service, CHECKOUT_DRAFT)
+    return None if kept is None else (str(kept["text"]), str(kept.get("author") or ""))
+
+
+def write_checkout_draft(service: MeetingService, text: str, author: str) -> None:
+    """Keep the thought being typed (an empty one forgets it): at check-out the room is
+    leaving, and what someone said cannot be asked again after a crash."""
+    kept = json.dumps({"text": text, "author": author}) if text.strip() else ""
+    write_setting(service, CHECKOUT_DRAFT, kept)

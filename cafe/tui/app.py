@@ -26,7 +26,7 @@ from cafe.core.participants import PersonInput
 from cafe.core.service import MeetingService
 from cafe.core.timer import format_seconds
 from cafe.i18n import set_language, t
-from cafe.storage.console_settings import read_capture_draft
+from cafe.storage.console_settings import read_capture_draft, write_checkout_draft
 from cafe.tui.bindings import install
 from cafe.tui.commands import CafeCommands
 from cafe.tui.messages import MeetingChanged, ServerStarted
@@ -374,6 +374,7 @@ class CafeApp(App[None]):
                 elif isinstance(screen, MeetingScreen):
                     for text, author in screen.drafts():
                         self.service.note_checkout(text, author=author)
+                    write_checkout_draft(self.service, "", "")  # stored, or nothing typed
             except CafeError:
                 log.exception("draft not stored")
 

@@ -61,3 +61,15 @@ class ThoughtSubmitted(Message):
         super().__init__()
         self.text = text
         self.author = author
+
+
+class ThoughtDraftChanged(Message):
+    """The check-out: the thought being typed changed (at a pause in the typing).
+
+    The screen keeps it in the meeting's file, so a crash does not take what someone
+    said on their way out; an empty text forgets it."""
+
+    def __init__(self, text: str, author: str) -> None:
+        super().__init__()
+        self.text = text
+        self.author = author

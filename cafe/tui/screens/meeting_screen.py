@@ -20,10 +20,16 @@ from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
 from cafe.core.timer import format_seconds
 from cafe.i18n import t
-from cafe.storage.console_settings import read_setting, write_setting
+from cafe.storage.console_settings import read_setting, write_checkout_draft, write_setting
 from cafe.tui.bindings import install, set_narrow
 from cafe.tui.meeting_clock import meeting_clock, rail_rows
-from cafe.tui.messages import MeetingChanged, ServerStarted, SpeakerToggled, ThoughtSubmitted
+from cafe.tui.messages import (
+    MeetingChanged,
+    ServerStarted,
+    SpeakerToggled,
+    ThoughtDraftChanged,
+    ThoughtSubmitted,
+)
 from cafe.tui.widgets.agenda_rail import AgendaRail
 from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.tui.widgets.meeting_header import MeetingHeader
@@ -372,6 +378,10 @@ class MeetingScreen(Screen[None]):
                 view.stored()
             else:
                 view.refused(message.text)
+
+    @on(ThoughtDraftChanged)
+    def keep_thought_draft(self, message: ThoughtDraftChanged) -> None:
+        write_checkout_draft(self.service, message.text, message.author)
 
     def drafts(self) -> list[tuple[str, str]]:
         """Typed but unsaved check-out thoughts (the app stores them on quit)."""

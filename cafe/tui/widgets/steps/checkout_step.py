@@ -5,17 +5,25 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 
 from cafe.i18n import t
-from cafe.tui.messages import ThoughtSubmitted
+from cafe.storage.console_settings import read_checkout_draft
+from cafe.tui.messages import ThoughtDraftChanged, ThoughtSubmitted
 from cafe.tui.widgets.draft_input import DraftInput
 from cafe.tui.widgets.qr_panel import QrPanel
 from cafe.tui.widgets.step_view import StepView
 
+DRAFT_PAUSE = 0.4
+"""Seconds without typing before the thought being typed is kept in the meeting's file."""
+
 
 class CheckoutView(StepView):
     """The question, the thoughts so far, and a line to type the next one."""
+
+    _draft_timer: Timer | None = None
+    _draft_kept: tuple[str, str] = ("", "")
 
     def compose(self) -> ComposeResult:
         step = self.step
@@ -52,6 +60,36 @@ class CheckoutView(StepView):
         self.query_one("#checkout-notes", Static).update(
             "\n".join(lines) if lines else t("tui.checkout.none")
         )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._bring_back_draft()
+
+    def _bring_back_draft(self) -> None:
+        """What was being typed when the laptop died, with who said it."""
+        kept = read_checkout_draft(self.service)
+        field = self.query_one("#checkout-text", DraftInput)
+        if kept is None or field.value:
+            return
+        field.value, self.query_one("#checkout-author", Input).value = kept
+        field.cursor_position = len(field.value)
+        self._draft_kept = kept
+        self.notify(t("tui.capture.draft_back"), timeout=10)
+
+    @on(Input.Changed, "#checkout-text, #checkout-author")
+    def _typed(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_PAUSE, self.keep_draft)
+
+    def keep_draft(self) -> None:
+        """Send the thought being typed up to be kept (at a pause in the typing)."""
+        self._draft_timer = None
+        text, author = self.draft()
+        draft = (text, author) if text.strip() else ("", "")
+        if draft != self._draft_kept:
+            self._draft_kept = draft
+            self.post_message(ThoughtDraftChanged(*draft))
 
     def focus_entry(self) -> None:
         self.query_one("#checkout-text", Input).focus()
