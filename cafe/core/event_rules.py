@@ -168,6 +168,7 @@ RULES: dict[EventKind, dict[str, Check]] = {
         "text": _text("idea", required=True, multiline=True),
         "table": _whole(),
         "round": _whole(),
+        "undo": _flag,
     },
     EventKind.IDEA_DELETED: _MODERATION,
     EventKind.IDEA_RESTORED: _MODERATION,

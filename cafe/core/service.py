@@ -449,6 +449,16 @@ class MeetingService(PeopleCommands):
             self._one(EventKind.IDEA_EDITED, data)
         return self.state.ideas[idea_id]
 
+    def undo_idea_edit(self, idea_id: str) -> Idea:
+        """Put back the text the last edit of this idea replaced."""
+        idea = self._idea(idea_id)
+        if not idea.earlier_texts:
+            raise CafeError(Message("service.no_edit_to_undo"))
+        self._one(
+            EventKind.IDEA_EDITED, {"id": idea_id, "text": idea.earlier_texts[-1], "undo": True}
+        )
+        return self.state.ideas[idea_id]
+
     def delete_idea(self, idea_id: str, *, by: str = "tui") -> None:
         """Take an idea off the board and the deck (a junk idea from a phone, a mistake)."""
         self._idea(idea_id)

@@ -41,6 +41,9 @@ class Idea(msgspec.Struct, frozen=True):
     merged_into: str = ""
     """Set when merged as a duplicate into another idea."""
     theme: str = ""
+    earlier_texts: tuple[str, ...] = ()
+    """The texts an edit replaced, oldest first: undoing an edit brings the last back.
+    The table's own words must not be lost to one slip of a co-host's thumb."""
 
     @property
     def visible(self) -> bool:
@@ -99,7 +102,7 @@ class StepVisit(msgspec.Struct, frozen=True):
     at: float
 
 
-SNAPSHOT_VERSION = 2
+SNAPSHOT_VERSION = 3
 """The shape of ``MeetingState.to_dict``. Raise it whenever that shape changes: a snapshot
 of another shape is then ignored and the state replayed from the events, which every
 version reads. (Snapshots before version 2 carried no number.)"""
@@ -232,7 +235,10 @@ class MeetingState(msgspec.Struct):
             timers={int(k): Timer(**v) for k, v in raw["timers"].items()},
             seating=raw["seating"],
             spoken=set(raw["spoken"]),
-            ideas={i["id"]: Idea(**i) for i in raw["ideas"]},
+            ideas={
+                i["id"]: Idea(**{**i, "earlier_texts": tuple(i["earlier_texts"])})
+                for i in raw["ideas"]
+            },
             themes={t["id"]: Theme(**t) for t in raw["themes"]},
             signups={
                 s["id"]: Signup(**{**s, "themes": tuple(s["themes"])}) for s in raw["signups"]
@@ -328,7 +334,12 @@ def apply(state: MeetingState, event: Event) -> MeetingState:
         )
         _bump(state, d["id"])
     elif kind is EventKind.IDEA_EDITED:
-        _update(state.ideas, d["id"], {k: d[k] for k in ("text", "table", "round") if k in d})
+        changes = {k: d[k] for k in ("text", "table", "round") if k in d}
+        old = state.ideas.get(d["id"])
+        if old is not None and "text" in d:
+            earlier = old.earlier_texts
+            changes["earlier_texts"] = earlier[:-1] if d.get("undo") else (*earlier, old.text)
+        _update(state.ideas, d["id"], changes)
     elif kind is EventKind.IDEA_DELETED:
         _update(state.ideas, d["id"], {"deleted": True})
     elif kind is EventKind.IDEA_RESTORED:

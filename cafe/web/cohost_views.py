@@ -69,6 +69,7 @@ SECTION_OF = {
     "restore_ideas": "board",
     "edit_ideas": "board",
     "edit_idea": "board",
+    "undo_edit": "board",
     "new_theme": "board",
     "rename_theme": "board",
     "list_on": "board",
@@ -92,6 +93,7 @@ NOTICES = frozenset(
         "restored",
         "edit_one",
         "edited",
+        "edit_undone",
         "moved_gone",
     }
 )
@@ -316,6 +318,7 @@ def console_values(
     opened: str = "",
     undo: list[str] | None = None,
     edit: str = "",
+    undo_edit: str = "",
 ) -> dict[str, Any]:
     """Everything ``_cohost_live.html`` needs (the page and every live update).
 
@@ -328,6 +331,7 @@ def console_values(
     thoughts = _thoughts(service)
     phone_ideas = _phone_ideas(service)
     editing = _editing(service, edit, (typed or {}).get("edit"))
+    undo_edit = _undo_edit_id(service, undo_edit)
     content_lang = service.agenda.meta.language
     return {
         "t": page.tr,
@@ -339,9 +343,10 @@ def console_values(
         "now": now,
         "notice": page.tr(f"web.cohost.notice_{notice}", count=len(undo or ())) if notice else "",
         "undo": undo or [],
+        "undo_edit": undo_edit,
         # A word about the board, said at its foot: kept in sight at the top (the page
         # was 2000 px above the thumb); a refusal keeps the ticks it refused.
-        "sticky": bool(undo or editing or (notice and opened == "board")),
+        "sticky": bool(undo or undo_edit or editing or (notice and opened == "board")),
         "refused": notice in REFUSALS,
         "editing": editing,
         "alert": alert,
@@ -372,9 +377,18 @@ def _page(
     opened: str = "",
     undo: list[str] | None = None,
     edit: str = "",
+    undo_edit: str = "",
 ) -> web.Response:
     values = console_values(
-        page, path, notice=notice, alert=alert, typed=typed, opened=opened, undo=undo, edit=edit
+        page,
+        path,
+        notice=notice,
+        alert=alert,
+        typed=typed,
+        opened=opened,
+        undo=undo,
+        edit=edit,
+        undo_edit=undo_edit,
     )
     return page.render(
         "cohost.html",
@@ -399,6 +413,7 @@ async def console_page(request: web.Request) -> web.Response:
         opened=request.query.get("o", ""),
         undo=_undo_ids(ctx.service, request.query.get("u", "")),
         edit=request.query.get("e", ""),
+        undo_edit=request.query.get("r", ""),
     )
 
 
@@ -463,8 +478,17 @@ def _moderate(service: MeetingService, action: str, data: dict[str, Any]) -> str
     elif action == "edit_idea":
         if item not in state.ideas or not state.ideas[item].visible:
             raise CafeError(Message("service.no_such_idea", {"id": item}))
-        service.edit_idea(item, text=str(data.get("text", "")))
-        return "edited"
+        before = state.ideas[item].text
+        if service.edit_idea(item, text=str(data.get("text", ""))).text != before:
+            return "edited"
+        return ""  # the text was left as it was: nothing to say or undo
+    elif action == "undo_edit":
+        if item not in state.ideas or not state.ideas[item].visible:
+            raise CafeError(Message("service.no_such_idea", {"id": item}))
+        if not state.ideas[item].earlier_texts:
+            return "done"  # a second Undo from an old page: the edit is undone already
+        service.undo_idea_edit(item)
+        return "edit_undone"
     elif action == "move_ideas":  # the ticked ideas, to one theme ("none": out of any)
         theme = str(data.get("theme", ""))
         picked = [i for i in data.get("pick", []) if i in state.ideas]
@@ -534,6 +558,12 @@ def _editing(service: MeetingService, idea_id: str, typed: str | None) -> dict[s
     if idea is None or not idea.visible:
         return None
     return {"id": idea.id, "text": idea.text if typed is None else typed}
+
+
+def _undo_edit_id(service: MeetingService, raw: str) -> str:
+    """The idea whose last edit an Undo may take back (``?r=``), if it still can."""
+    idea = service.state.ideas.get(raw) if IDEA_ID.fullmatch(raw) else None
+    return idea.id if idea is not None and idea.visible and idea.earlier_texts else ""
 
 
 def _undo_ids(service: MeetingService, raw: str) -> list[str]:
@@ -625,7 +655,8 @@ async def console_action(request: web.Request) -> web.Response:
             edit=str(data.get("id", "")) if action == "edit_idea" else "",
         )
     section = SECTION_OF.get(action, "")
-    asked = (("n", notice), ("o", section), ("u", ".".join(undo)), ("e", edit))
+    undo_edit = str(data.get("id", "")) if notice == "edited" else ""
+    asked = (("n", notice), ("o", section), ("u", ".".join(undo)), ("e", edit), ("r", undo_edit))
     query = "&".join(f"{k}={v}" for k, v in asked if v)
     location = f"{path}?{query}" if query else path
     raise web.HTTPSeeOther(location=f"{location}#{section or 'now'}")

@@ -187,3 +187,24 @@ def test_snapshot_gives_the_same_state_as_replay(tmp_path: Path) -> None:
     reopened = open_meeting(tmp_path / "m")
     replayed = fold(service.events(), MeetingState())
     assert reopened.state.to_dict() == replayed.to_dict() == service.state.to_dict()
+
+
+def test_undoing_edits_walks_back_to_the_tables_own_words_and_survives_a_reload(
+    tmp_path: Path,
+) -> None:
+    service = new_meeting(tmp_path / "m", clock=FakeClock(1_800_000_000.0))
+    idea = service.capture_idea("Fika varje vardag", table=1)
+    with pytest.raises(CafeError):
+        service.undo_idea_edit(idea.id)  # nothing edited yet
+    service.edit_idea(idea.id, text="Fika varje dag")
+    service.edit_idea(idea.id, table=2)  # a table's move is no text to undo
+    service.edit_idea(idea.id, text="Fika")
+    assert service.undo_idea_edit(idea.id).text == "Fika varje dag"
+    service.log.close()
+
+    again = open_meeting(tmp_path / "m", clock=FakeClock(1_800_000_000.0))
+    assert again.state.ideas[idea.id].earlier_texts == ("Fika varje vardag",)
+    back = again.undo_idea_edit(idea.id)
+    assert (back.text, back.table, back.earlier_texts) == ("Fika varje vardag", 2, ())
+    assert fold(list(again.log.read())).ideas[idea.id] == back, "the log folds to the same"
+    again.log.close()

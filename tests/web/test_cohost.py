@@ -727,6 +727,52 @@ async def test_the_board_edits_the_text_of_one_ticked_idea(
     assert "n=edit_one" in response.headers["Location"] and "e=" not in response.headers["Location"]
 
 
+async def test_an_edit_on_the_board_can_be_undone_and_the_tables_words_come_back(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    """A slip of the thumb in "Ändra text" replaced what a table wrote, and only the log
+    still had the table's words: the notice now has an Undo, as merge and hide do."""
+    busy_meeting(service)
+    idea = service.capture_idea("Läxhjälp på biblioteket varje tisdag", table=2)
+    _, found = await console(client, cohost)
+    base = {k: v for k, v in found["b-move"]["fields"].items() if k != "theme"}
+    response = await client.post(
+        cohost, data={**base, "act": "edit", "pick": idea.id}, allow_redirects=False
+    )
+    page = await (await client.get(response.headers["Location"])).text()
+    save = forms(page)["b-edit-save"]["fields"]
+    response = await client.post(cohost, data={**save, "text": "Läxhj"}, allow_redirects=False)
+    assert f"r={idea.id}" in response.headers["Location"]
+    page = await (await client.get(response.headers["Location"])).text()
+    assert "Texten är ändrad." in page
+    undo = forms(page)["b-undo-edit"]["fields"]
+    assert undo["id"] == idea.id
+
+    response = await client.post(cohost, data=undo, allow_redirects=False)
+    assert "n=edit_undone" in response.headers["Location"]
+    assert "r=" not in response.headers["Location"], "nothing more to undo"
+    assert service.state.ideas[idea.id].text == "Läxhjälp på biblioteket varje tisdag"
+    page = await (await client.get(response.headers["Location"])).text()
+    assert "Texten är som den var före ändringen." in page and "b-undo-edit" not in page
+
+    response = await client.post(cohost, data=undo, allow_redirects=False)
+    assert "n=done" in response.headers["Location"], "the same tap resent does nothing more"
+    assert service.state.ideas[idea.id].text == "Läxhjälp på biblioteket varje tisdag"
+
+    assert "b-edit-save" not in page, "the edit field closed with the Undo"
+    _, found = await console(client, cohost)  # a new page: new submission ids
+    base = {k: v for k, v in found["b-move"]["fields"].items() if k != "theme"}
+    response = await client.post(
+        cohost, data={**base, "act": "edit", "pick": idea.id}, allow_redirects=False
+    )
+    page = await (await client.get(response.headers["Location"])).text()
+    save = forms(page)["b-edit-save"]["fields"]
+    response = await client.post(
+        cohost, data={**save, "text": "Läxhjälp på biblioteket varje tisdag"}, allow_redirects=False
+    )
+    assert "r=" not in response.headers["Location"], "an unchanged text offers no Undo"
+
+
 async def test_a_theme_name_the_service_refuses_reads_in_the_consoles_language(
     client: TestClient, service: MeetingService, cohost: str
 ) -> None:
