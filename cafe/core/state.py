@@ -153,6 +153,21 @@ class MeetingState(msgspec.Struct):
     def visible_ideas(self) -> list[Idea]:
         return [i for i in self.ideas.values() if i.visible]
 
+    def merged_duplicates(self) -> dict[str, list[Idea]]:
+        """The duplicates folded into each idea on the board (through merges of merges):
+        an idea that came up at three tables carries more weight than one that did not."""
+        found: dict[str, list[Idea]] = {}
+        for idea in self.ideas.values():
+            if idea.deleted or not idea.merged_into:
+                continue
+            target, seen = idea.merged_into, {idea.id}
+            while target in self.ideas and self.ideas[target].merged_into and target not in seen:
+                seen.add(target)
+                target = self.ideas[target].merged_into
+            if target in self.ideas and self.ideas[target].visible:
+                found.setdefault(target, []).append(idea)
+        return found
+
     def live_themes(self) -> list[Theme]:
         return [t for t in self.themes.values() if not t.deleted]
 

@@ -38,6 +38,12 @@ class IdeaView:
     also: tuple[tuple[int, int], ...] = ()
     """Round and table of the duplicates merged into it: the same idea came up there too."""
 
+    def came_up(self) -> tuple[int, int]:
+        """How many tables, and how many rounds, it came up at (its merged duplicates'
+        too): the working group weighs an idea raised at three tables differently."""
+        places = ((self.round, self.table), *self.also)
+        return len({t for _, t in places if t}), len({r for r, _ in places if r})
+
 
 @dataclass(frozen=True, slots=True)
 class SignupView:
@@ -477,13 +483,10 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
     )
     ideas = sorted(state.visible_ideas(), key=lambda i: (i.round or 99, i.table, i.at, i.id))
 
-    merged: dict[str, list[tuple[int, int]]] = {}
-    for gone in state.ideas.values():
-        if gone.merged_into and not gone.deleted:
-            merged.setdefault(gone.merged_into, []).append((gone.round, gone.table))
+    merged = state.merged_duplicates()
 
     def idea_view(idea: Any) -> IdeaView:
-        return _view_of(idea, merged.get(idea.id, ()))
+        return _view_of(idea, [(d.round, d.table) for d in merged.get(idea.id, ())])
 
     owners = _owners(everyone, signups)
     registered_as = {p.id: safe_text(p.organisation) for p in everyone}

@@ -180,8 +180,18 @@ def _questions(deck: Deck, model: ReportModel, tr: Translator) -> None:
     deck.list_slides(title, paras, tr, size=20, min_size=14)
 
 
-def _idea_paras(ideas: tuple[IdeaView, ...]) -> list[Para]:
-    return [Para(idea.text, bullet=True, space_before=0.35) for idea in ideas]
+def _idea_text(idea: IdeaView, tr: Translator) -> str:
+    """The idea, and where else it came up when duplicates were merged into it."""
+    tables, rounds = idea.came_up()
+    if tables > 1:
+        return tr("reports.deck.idea_tables", text=idea.text, count=tables)
+    if rounds > 1:
+        return tr("reports.deck.idea_rounds", text=idea.text, count=rounds)
+    return idea.text
+
+
+def _idea_paras(ideas: tuple[IdeaView, ...], tr: Translator) -> list[Para]:
+    return [Para(_idea_text(idea, tr), bullet=True, space_before=0.35) for idea in ideas]
 
 
 def _ideas(deck: Deck, model: ReportModel, tr: Translator) -> None:
@@ -190,7 +200,7 @@ def _ideas(deck: Deck, model: ReportModel, tr: Translator) -> None:
         deck.text(slide, deck.content_box(slide), [Para(tr("reports.deck.no_ideas"))], 20)
         return
     for theme in model.themes:
-        paras = _idea_paras(theme.ideas) or [
+        paras = _idea_paras(theme.ideas, tr) or [
             Para(tr("reports.deck.theme_empty"), italic=True, color=PALETTE.muted)
         ]
         deck.list_slides(
@@ -203,7 +213,7 @@ def _ideas(deck: Deck, model: ReportModel, tr: Translator) -> None:
     if model.unthemed:
         deck.list_slides(
             tr("reports.deck.ideas_unthemed"),
-            _idea_paras(model.unthemed),
+            _idea_paras(model.unthemed, tr),
             tr,
             notes=tr("reports.deck.notes_unthemed"),
             shape_name=IDEAS_SHAPE,

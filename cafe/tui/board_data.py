@@ -19,7 +19,11 @@ def idea_rows(
     ideas = [i for i in state.visible_ideas() if round_number is None or i.round == round_number]
     themes = tuple((th.id, th.name) for th in state.live_themes())
     marked = marked & {i.id for i in ideas}
-    return IdeaRows(tuple(ideas), themes, marked, group, circle=service.sits_in_circle)
+    shown = {i.id for i in ideas}
+    merged = tuple((k, len(v)) for k, v in sorted(state.merged_duplicates().items()) if k in shown)
+    return IdeaRows(
+        tuple(ideas), themes, marked, group, circle=service.sits_in_circle, merged=merged
+    )
 
 
 def theme_rows(service: MeetingService) -> tuple[ThemeRow, ...]:

@@ -269,9 +269,16 @@ def _phone_ideas(service: MeetingService) -> list[dict[str, Any]]:
     ]
 
 
-def _board_idea(idea: Idea) -> dict[str, Any]:
-    """A row of the board: the same idea from two tables must read as two (to merge)."""
-    return {"id": idea.id, "text": idea.text, "table": idea.table, "round": idea.round}
+def _board_idea(idea: Idea, merged: int = 0) -> dict[str, Any]:
+    """A row of the board: the same idea from two tables must read as two (to merge), and
+    one that has duplicates merged into it says how many (it read as one table's)."""
+    return {
+        "id": idea.id,
+        "text": idea.text,
+        "table": idea.table,
+        "round": idea.round,
+        "merged": merged,
+    }
 
 
 def _board(service: MeetingService) -> dict[str, Any]:
@@ -281,6 +288,7 @@ def _board(service: MeetingService) -> dict[str, Any]:
     themes = state.live_themes()
     live = {th.id for th in themes}
     signed = state.signed_up_per_theme()
+    merged = {i: len(d) for i, d in state.merged_duplicates().items()}
     return {
         "themes": [
             {
@@ -288,11 +296,11 @@ def _board(service: MeetingService) -> dict[str, Any]:
                 "name": th.name,
                 "signup": th.signup,
                 "signed": signed[th.id],
-                "ideas": [_board_idea(i) for i in ideas if i.theme == th.id],
+                "ideas": [_board_idea(i, merged.get(i.id, 0)) for i in ideas if i.theme == th.id],
             }
             for th in themes
         ],
-        "loose": [_board_idea(i) for i in ideas if i.theme not in live],
+        "loose": [_board_idea(i, merged.get(i.id, 0)) for i in ideas if i.theme not in live],
         "ideas": len(ideas),
     }
 

@@ -208,3 +208,19 @@ def test_undoing_edits_walks_back_to_the_tables_own_words_and_survives_a_reload(
     assert (back.text, back.table, back.earlier_texts) == ("Fika varje vardag", 2, ())
     assert fold(list(again.log.read())).ideas[idea.id] == back, "the log folds to the same"
     again.log.close()
+
+
+def test_merged_duplicates_follow_a_merge_of_a_merge_and_leave_out_hidden_ones(
+    tmp_path: Path,
+) -> None:
+    service = new_meeting(tmp_path / "m", clock=FakeClock(1_800_000_000.0))
+    a, b, c, d = (service.capture_idea(f"Läxhjälp {n}", table=n, round=1) for n in (1, 2, 3, 4))
+    service.merge_ideas(b.id, [a.id])  # table 1's into table 2's
+    service.merge_ideas(c.id, [b.id])  # and that into table 3's
+    service.merge_ideas(c.id, [d.id])
+    service.delete_idea(d.id)  # hidden after all: not a place it came up
+    found = service.state.merged_duplicates()
+    assert sorted((k, sorted(i.table for i in v)) for k, v in found.items()) == [(c.id, [1, 2])]
+    service.restore_idea(b.id)  # b back on the board: a is b's again
+    found = service.state.merged_duplicates()
+    assert {k: [i.id for i in v] for k, v in found.items()} == {b.id: [a.id]}

@@ -12,6 +12,7 @@ from pptx.presentation import Presentation as PresentationType
 
 from cafe.core.participants import PersonInput
 from cafe.core.service import MeetingService
+from cafe.i18n import Translator
 from cafe.reports.fitting import measure_frame
 from tests.meetings import new_meeting
 
@@ -247,3 +248,15 @@ def qr_urls(prs: PresentationType, tmp: Path) -> list[list[str]]:
                 urls.append(result.stdout.strip())
         found.append(urls)
     return found
+
+
+def deck_idea_texts(built: Built) -> list[str]:
+    """The visible ideas as the deck writes them: table 2's duplicate was merged into
+    table 1's "Gemensam kontaktpunkt …", which says it came up at 2 tables."""
+    tr = Translator("sv")
+    return [
+        tr("reports.deck.idea_tables", text=text, count=2)
+        if text.startswith("Gemensam kontaktpunkt")
+        else text
+        for text in built.visible.values()
+    ]

@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Static
 from cafe.i18n import t
 from cafe.tui.app import CafeApp
 from cafe.tui.screens.board_screen import BoardScreen
+from cafe.tui.widgets.idea_list import IdeaList
 from cafe.tui.widgets.suggestion_panel import SuggestionPanel
 from tests.tui.helpers import FakePhoneServer, meeting, press_quickly, step_index, type_text
 
@@ -129,6 +130,8 @@ async def test_duplicates_are_offered_one_pair_at_a_time_and_merged(tmp_path: Pa
         await pilot.pause()
         assert service.state.ideas[b.id].merged_into == a.id
         assert (a.id, b.id) not in panel.suggestions.duplicates
+        row = str(app.screen.query_one(IdeaList).get_option(a.id).prompt)
+        assert row.startswith(f"· {a.text}  (+1 ihopslagen)"), "the board says it came up twice"
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert service.state.ideas[b.id].visible

@@ -773,6 +773,25 @@ async def test_an_edit_on_the_board_can_be_undone_and_the_tables_words_come_back
     assert "r=" not in response.headers["Location"], "an unchanged text offers no Undo"
 
 
+async def test_a_board_row_says_how_many_duplicates_were_merged_into_it(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    """After a merge the row read as table 1's idea alone: the co-host sorting the board
+    could not see it had come up at three tables."""
+    busy_meeting(service)
+    kept = service.capture_idea("Fritidsgård öppen på helgerna", table=1, round=1)
+    twins = [service.capture_idea(f"Öppen fritidsgård {n}", table=n, round=2) for n in (2, 3)]
+    service.merge_ideas(kept.id, [t.id for t in twins])
+    html, _ = await console(client, cohost)
+    row = html[html.index(f'id="board-{kept.id}"') :]
+    row = row[: row.index("</li>")]
+    assert "+2 ihopslagna" in row
+    single = service.capture_idea("Läxhjälp", table=4, round=1)
+    html, _ = await console(client, cohost)
+    row = html[html.index(f'id="board-{single.id}"') :]
+    assert "ihopslagen" not in row[: row.index("</li>")]
+
+
 async def test_a_theme_name_the_service_refuses_reads_in_the_consoles_language(
     client: TestClient, service: MeetingService, cohost: str
 ) -> None:

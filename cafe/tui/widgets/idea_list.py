@@ -24,6 +24,8 @@ class IdeaRows:
     """``round`` (round and table headings), ``table`` (table headings) or ``none``."""
     circle: bool = False
     """The meeting sits in one circle: an idea with no table is the circle's."""
+    merged: tuple[tuple[str, int], ...] = ()
+    """(idea id, how many duplicates were merged into it) for ideas that have some."""
 
 
 def group_heading(idea: Idea, group: str, *, circle: bool = False) -> str:
@@ -64,6 +66,7 @@ class IdeaList(OptionList):
     def watch_rows(self, rows: IdeaRows) -> None:
         keep = self.current_id
         themes = dict(rows.themes)
+        merged = dict(rows.merged)
         options: list[Option] = []
         heading = None
         ideas = sorted(rows.ideas, key=lambda i: sort_key(i, rows.group))
@@ -75,7 +78,8 @@ class IdeaList(OptionList):
             mark = "■" if idea.id in rows.marked else "·"
             phone = " ☎" if idea.source not in ("tui", "") else ""
             theme = f"  [{themes[idea.theme]}]" if idea.theme in themes else ""
-            options.append(Option(f"{mark} {idea.text}{theme}{phone}", id=idea.id))
+            twins = f"  {t('tui.ideas.merged', count=merged[idea.id])}" if idea.id in merged else ""
+            options.append(Option(f"{mark} {idea.text}{twins}{theme}{phone}", id=idea.id))
         self.clear_options()
         self.add_options(options)
         if keep is not None and keep in {o.id for o in options}:
