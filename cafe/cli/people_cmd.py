@@ -147,7 +147,7 @@ def run_list(args: argparse.Namespace) -> int:
             if on
         )
         say(
-            f"{p.id:>5}  {set_cell_size(p.name, width)}  {p.organisation}  [{t(f'cli.sector.{p.sector}')}] {flags}".rstrip()
+            f"{p.id:>5}  {set_cell_size(p.name, width)}  {p.organisation}  [{t(f'tui.sector.{p.sector}')}] {flags}".rstrip()
         )
     present = sum(p.present for p in people)
     say(t("cli.people.summary", count=len(people), present=present))
