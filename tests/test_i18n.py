@@ -60,8 +60,8 @@ def test_every_literal_key_in_the_code_exists() -> None:
 def test_lookup_and_language_normalisation() -> None:
     assert normalise_language("en_GB.UTF-8") == "en"
     assert normalise_language("fi") == "sv"
-    assert t("cli.sector.civil", "en") == "civil society"
-    assert Translator("sv")("cli.sector.civil") == "civilsamhälle"
+    assert t("tui.sector.civil", "en") == "civil society"
+    assert Translator("sv")("tui.sector.civil") == "civilsamhälle"
 
 
 # A number placeholder followed by a word that agrees with it ("{count} idéer") needs a

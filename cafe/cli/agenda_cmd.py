@@ -271,7 +271,7 @@ def _header(agenda: Agenda, width: int) -> list[str]:
             who = ", ".join(x for x in (host.name, host.organisation) if x.strip())
             mail = f" <{host.email}>" if host.email else ""
             hosts.append(
-                f"{who or t('agenda.show.unnamed')}{mail} ({t(f'cli.sector.{host.sector.value}')})"
+                f"{who or t('agenda.show.unnamed')}{mail} ({t(f'tui.sector.{host.sector.value}')})"
             )
         fields.append((t("agenda.show.cohosts"), "; ".join(hosts)))
     rules = agenda.tables

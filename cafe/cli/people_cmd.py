@@ -21,7 +21,7 @@ from cafe.cli.common import (
 from cafe.core.contact_rule import Purpose, Source, may_use
 from cafe.core.errors import CafeError, Problem, ValidationError, row_of, row_where
 from cafe.core.participants import AlreadyInMeeting, PersonInput
-from cafe.core.people_csv import RowPlaces, find_duplicates, read_people_csv
+from cafe.core.people_csv import CsvPeople, RowPlaces, find_duplicates, read_people_csv
 from cafe.i18n import number, t
 
 
@@ -147,7 +147,7 @@ def run_list(args: argparse.Namespace) -> int:
             if on
         )
         say(
-            f"{p.id:>5}  {set_cell_size(p.name, width)}  {p.organisation}  [{t(f'cli.sector.{p.sector}')}] {flags}".rstrip()
+            f"{p.id:>5}  {set_cell_size(p.name, width)}  {p.organisation}  [{t(f'tui.sector.{p.sector}')}] {flags}".rstrip()
         )
     present = sum(p.present for p in people)
     say(t("cli.people.summary", count=len(people), present=present))
@@ -163,7 +163,8 @@ def run_import(args: argparse.Namespace) -> int:
         except OSError as error:
             raise CafeError(f"{args.csv}: {error.strerror}") from None
         parsed = read_people_csv(raw, source)
-        problems, already = find_duplicates(parsed, service.state.participants.values(), source)
+        found = find_duplicates(parsed, service.state.participants.values(), source)
+        problems, already = list(found.problems), found.already
         if already and not args.skip_existing:
             problems.extend(
                 Problem.coded(
@@ -176,7 +177,7 @@ def run_import(args: argparse.Namespace) -> int:
         if problems:
             problems.sort(key=lambda p: row_of(p.where))
             raise ValidationError([*problems, Problem.coded("cli.people.nothing_imported")])
-        keep = [i for i in range(len(parsed.people)) if i not in already]
+        keep = [i for i in range(len(parsed.people)) if i not in already and i not in found.repeats]
         added = service.add_participants(
             [parsed.people[i] for i in keep],
             wheres=RowPlaces(source, [parsed.rows[i] for i in keep]),
@@ -184,6 +185,12 @@ def run_import(args: argparse.Namespace) -> int:
         elapsed = time.perf_counter() - started
         if parsed.ignored_columns and parsed.has_sector:
             warn(t("cli.people.ignored_columns", columns=", ".join(parsed.ignored_columns)))
+        if found.repeats:
+            warn(_repeats_notice(parsed, found.repeats))
+        kept = set(keep)
+        no_sector = [parsed.rows[i] for i in parsed.no_sector if i in kept]
+        if no_sector:
+            warn(t("cli.people.no_sector_rows", count=len(no_sector), rows=_rows(no_sector)))
         say(
             t(
                 "cli.people.imported",
@@ -203,6 +210,31 @@ def run_import(args: argparse.Namespace) -> int:
         if not parsed.has_sector and parsed.people:
             warn(_no_sector_warning(parsed.ignored_columns))
         return 0
+
+
+_LISTED = 10
+"""Rows named one by one in a notice; the rest are counted ("och 12 till")."""
+
+
+def _rows(rows: list[int]) -> str:
+    """``17, 20, 25`` or, for a long list, the first ten ``och 12 till``."""
+    shown = ", ".join(str(row) for row in rows[:_LISTED])
+    if len(rows) > _LISTED:
+        shown = t("cli.people.and_more", shown=shown, count=len(rows) - _LISTED)
+    return shown
+
+
+def _repeats_notice(parsed: CsvPeople, repeats: dict[int, int]) -> str:
+    """Which rows were left out as copies of earlier rows, each with its person and the
+    row it copies, so the user can check the list agrees."""
+    items = [
+        t("cli.people.repeat_item", row=parsed.rows[i], name=parsed.people[i].name, first=first)
+        for i, first in sorted(repeats.items())
+    ]
+    shown = ", ".join(items[:_LISTED])
+    if len(items) > _LISTED:
+        shown = t("cli.people.and_more", shown=shown, count=len(items) - _LISTED)
+    return t("cli.people.repeated_rows", count=len(items), rows=shown)
 
 
 def _no_sector_warning(ignored: list[str]) -> str:

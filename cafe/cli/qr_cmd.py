@@ -84,6 +84,14 @@ def terminal_qr(data: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _table_card(service: MeetingService, url: str, table: int) -> bytes:
+    """A table's code as a card to print, "Bord 3" under it in the meeting's language:
+    it is read by the room, whatever language the command was typed in."""
+    from cafe.reports.qr_card import table_card_png  # Pillow's fonts: only for a card
+
+    return table_card_png(url, table, service.agenda.meta.language)
+
+
 def _usage_problem(args: argparse.Namespace) -> str | None:
     """A combination of options that makes no sense, as a message (exit 2, like argparse)."""
     if args.cohost and (args.projector or args.table is not None):
@@ -127,7 +135,9 @@ def run_qr(args: argparse.Namespace) -> int:
         return 0
     suffix = args.out.suffix.lower()
     try:
-        if suffix == ".png":
+        if suffix == ".png" and args.table is not None and not args.cohost:
+            args.out.write_bytes(_table_card(service, url, args.table))
+        elif suffix == ".png":
             args.out.write_bytes(qr_png(url))
         elif suffix == ".svg":
             args.out.write_text(qr_svg(url), encoding="utf-8")

@@ -8,6 +8,7 @@ events through ``MeetingService.commit``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +44,10 @@ class PeopleCommands:
         ) -> Event: ...
         def _one(self, kind: EventKind, data: dict[str, Any], key: str | None = None) -> Event: ...
         def _existing(self, key: str) -> Event | None: ...
+        def _seat_late_arrivals(self, ids: Sequence[str]) -> None: ...
+        @property
+        def round_under_way(self) -> int: ...
+        def group(self, *, snapshot: bool = True) -> AbstractContextManager[None]: ...
 
     # -- participants ------------------------------------------------------------
 
@@ -132,7 +137,12 @@ class PeopleCommands:
             )
         if problems:
             raise ValidationError(problems)
-        stored = self.commit(events)
+        if self.round_under_way:  # who arrives now gets a seat now, in the same commit
+            with self.group():
+                stored = self.commit(events)
+                self._seat_late_arrivals([e.data["id"] for e in stored])
+        else:
+            stored = self.commit(events)
         return [
             self.state.participants[e.data["id"]]
             for e in stored
@@ -164,7 +174,11 @@ class PeopleCommands:
         if problems:
             raise ValidationError(problems)
         diff = {k: v for k, v in data.items() if getattr(old, k) != v}
-        if diff:
+        if diff and diff.get("present") is True and self.round_under_way:
+            with self.group():  # arrived (or came back) mid-round: a seat in the same commit
+                self._one(EventKind.PARTICIPANT_CHANGED, {"id": participant_id, **diff})
+                self._seat_late_arrivals([participant_id])
+        elif diff:
             self._one(EventKind.PARTICIPANT_CHANGED, {"id": participant_id, **diff})
         return self.state.participants[participant_id]
 

@@ -12,6 +12,7 @@ in the file, before anything is imported.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -41,9 +42,23 @@ MAX_ROWS = 200_000
 _HEADERS: dict[str, str] = {
     "name": "name",
     "namn": "name",
-    "full name": "name",
     "fullständigt namn": "name",
+    # One column holding the whole name, as forms head it (``Förnamn och efternamn``).
     "för- och efternamn": "name",
+    "förnamn och efternamn": "name",
+    "förnamn + efternamn": "name",
+    "förnamn & efternamn": "name",
+    "förnamn efternamn": "name",
+    "namn och efternamn": "name",
+    "ditt namn": "name",
+    "deltagarens namn": "name",
+    "first and last name": "name",
+    "first name and last name": "name",
+    "first name + last name": "name",
+    "first & last name": "name",
+    "full name": "name",
+    "your name": "name",
+    "participant name": "name",
     "förnamn": "first_name",
     "tilltalsnamn": "first_name",
     "first name": "first_name",
@@ -110,6 +125,11 @@ class CsvPeople:
     has_sector: bool = True
     """Whether a column holds the sector: without one everyone is "other", and the
     seating planner cannot mix the tables by sector."""
+    no_sector: list[int] = dataclasses.field(default_factory=list)
+    """Indexes of the people whose sector cell was empty, made "other": said after the
+    import, since a municipal officer counted as "other" skews the tables' mix."""
+    columns: dict[str, str] = dataclasses.field(default_factory=dict)
+    """The header each field was read from, as the file writes it (``E-post``)."""
 
 
 class RowPlaces(Sequence[Message]):
@@ -161,6 +181,16 @@ def _header_key(cell: str) -> str:
 _HEADER_KEYS: dict[str, str] = {_header_key(header): field for header, field in _HEADERS.items()}
 
 
+def _header_field(cell: str) -> str | None:
+    """The field a header cell names, if any; a form's note in brackets after it is
+    ignored (``Namn (för- och efternamn)``, ``E-post (obligatorisk)``)."""
+    key = _header_key(cell)
+    field = _HEADER_KEYS.get(key)
+    if field is None and "(" in key:
+        field = _HEADER_KEYS.get(key.split("(", 1)[0].strip())
+    return field
+
+
 def looks_like_people_list(raw: bytes) -> bool:
     """Whether ``raw`` is a table whose header names people (``Namn``, ``Förnamn`` ...).
 
@@ -177,7 +207,7 @@ def looks_like_people_list(raw: bytes) -> bool:
         header = next(csv.reader([first], delimiter=_delimiter(first)), [])
     except csv.Error:
         return False
-    fields = {_HEADER_KEYS.get(_header_key(cell)) for cell in header}
+    fields = {_header_field(cell) for cell in header}
     return bool({"name", "first_name", "last_name"} & fields)
 
 
@@ -224,6 +254,7 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
     problems: list[Problem] = []
     people: list[PersonInput] = []
     rows: list[int] = []
+    no_sector: list[int] = []
     row_number = 1
     places = _Places(source, header, columns)
     cells = _Cells(header, columns)
@@ -248,8 +279,11 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
                     Problem.coded("csv.ragged", where=where, got=len(record), expected=len(header))
                 )
                 continue
-            person = _person(cells(record), places, row_number, problems)
+            row_cells = cells(record)
+            person = _person(row_cells, places, row_number, problems)
             if person is not None:
+                if not row_cells[_SECTOR_CELL].strip():
+                    no_sector.append(len(people))
                 people.append(person)
                 rows.append(row_number)
     except csv.Error as error:
@@ -258,7 +292,17 @@ def read_people_csv(raw: bytes, source: str) -> CsvPeople:
         )
     if problems:
         raise ValidationError(problems)
-    return CsvPeople(people, rows, encoding, delimiter, ignored, "sector" in columns)
+    has_sector = "sector" in columns
+    return CsvPeople(
+        people,
+        rows,
+        encoding,
+        delimiter,
+        ignored,
+        has_sector,
+        no_sector if has_sector else [],
+        {name: clean(header[index]) for name, index in columns.items()},
+    )
 
 
 def _column_where(source: str, index: int) -> Message:
@@ -286,7 +330,7 @@ def _columns(header: list[str], source: str) -> tuple[dict[str, int], list[str],
     ignored: list[str] = []
     problems: list[Problem] = []
     for index, cell in enumerate(header):
-        field = _HEADER_KEYS.get(_header_key(cell))
+        field = _header_field(cell)
         if field and field in columns:
             first = columns[field]
             where = _column_where(source, index)
@@ -343,6 +387,9 @@ _FIELDS = (
     "present",
 )
 """The fields a row's cells are read from, in this order (see ``_Cells``)."""
+
+_SECTOR_CELL = 2
+"""Where ``_Cells`` puts the sector: after the name and the organisation."""
 
 
 class _Cells:
@@ -457,30 +504,75 @@ def _identity(name: str, organisation: str) -> tuple[str, str]:
     return (name.casefold(), organisation.casefold())
 
 
-def find_duplicates(
-    parsed: CsvPeople, existing: Iterable[Participant], source: str
-) -> tuple[list[Problem], set[int]]:
+@dataclass(frozen=True, slots=True)
+class Duplicates:
+    """What ``find_duplicates`` found: rows to refuse, to skip, and people already here."""
+
+    problems: list[Problem]
+    """Repeats that say something else than the row they repeat: the same name with
+    another e-mail, say. Two people, or one with a typo? Only the user knows."""
+    already: set[int]
+    """Indexes of rows that match people already in the meeting (the caller decides
+    whether those are errors)."""
+    repeats: dict[int, int] = dataclasses.field(default_factory=dict)
+    """Index of each row that only repeats an earlier row (a form sent twice), and the
+    earlier row's number: skipped, since importing it would seat one person twice and
+    leaving it out loses nothing."""
+
+
+_CONTACT_FIELDS = ("email", "phone")
+_OTHER_FIELDS = ("sector", "host", "present")
+
+
+def _adds(again: PersonInput, first: PersonInput) -> list[str]:
+    """The fields in which ``again`` says something ``first`` does not (empty if none).
+
+    An e-mail or phone left empty in the repeat agrees with any; written the same way
+    but for case, spaces and dashes, it agrees too.
+    """
+    fields = [
+        name
+        for name in _CONTACT_FIELDS
+        if _contact(getattr(again, name)) not in ("", _contact(getattr(first, name)))
+    ]
+    fields += [name for name in _OTHER_FIELDS if getattr(again, name) != getattr(first, name)]
+    return fields
+
+
+def _contact(value: str) -> str:
+    return "".join(c for c in value.casefold() if c not in " -()")
+
+
+def find_duplicates(parsed: CsvPeople, existing: Iterable[Participant], source: str) -> Duplicates:
     """Rows that repeat an earlier row or someone already registered.
 
-    Returns problems for repeats within the file and the indexes of rows that match
-    people already in the meeting (the caller decides whether those are errors).
+    A row with the name and organisation of an earlier one is skipped when it only
+    repeats it, and refused, naming what differs, when it says something else.
     """
     known = {_identity(p.name, p.organisation) for p in existing}
     seen: dict[tuple[str, str], int] = {}
     problems: list[Problem] = []
     already: set[int] = set()
+    repeats: dict[int, int] = {}
     for index, (person, row) in enumerate(zip(parsed.people, parsed.rows, strict=True)):
         identity = _identity(person.name, person.organisation)
-        if identity in seen:
-            problems.append(
-                Problem.coded(
-                    "csv.duplicate_row",
-                    where=row_where(source, row),
-                    name=person.name,
-                    row=seen[identity],
+        first = seen.get(identity)
+        if first is not None:
+            differing = _adds(person, parsed.people[first])
+            if differing:
+                problems.append(
+                    Problem.coded(
+                        "csv.duplicate_row",
+                        where=row_where(source, row),
+                        name=person.name,
+                        row=parsed.rows[first],
+                        columns=", ".join(parsed.columns.get(name, name) for name in differing),
+                    )
                 )
-            )
-        elif identity in known:
-            already.add(index)
-        seen.setdefault(identity, row)
-    return problems, already
+            else:
+                repeats[index] = parsed.rows[first]
+        else:
+            seen[identity] = index
+            if identity in known:
+                already.add(index)
+    return Duplicates(problems, already, repeats)

@@ -27,6 +27,7 @@ from cafe.core.errors import (
 )
 from cafe.core.events import Event, EventKind
 from cafe.core.people_commands import PeopleCommands
+from cafe.core.seating.late import late_seat
 from cafe.core.seating.plan import SeatingPlan
 from cafe.core.state import Idea, MeetingState, Theme, apply, fold
 from cafe.core.text import check_field
@@ -346,6 +347,35 @@ class MeetingService(PeopleCommands):
         return 0 < people < self.agenda.tables.circle_below  # nobody known: the agenda's tables
 
     # -- seating ------------------------------------------------------------------
+
+    @property
+    def round_under_way(self) -> int:
+        """The café round whose tables are talking now (its timer has started, paused
+        or not), else 0. Its seating is kept as it is: a re-plan starts after it."""
+        step = self.current_step
+        if step is None or step.kind is not StepKind.CAFE_ROUND or not step.round:
+            return 0
+        timer = self.timer()
+        return step.round if timer is not None and timer.started else 0
+
+    def _seat_late_arrivals(self, ids: Sequence[str]) -> None:
+        """Give those of ``ids`` who are here a seat in the round under way, if there is
+        one and its plan has tables: the emptiest table, nobody else moved (see
+        ``seating.late``). One stored plan for all of them, in the caller's group."""
+        round_number = self.round_under_way
+        plan = self.state.seating_plan
+        if not round_number or not plan.is_tables:
+            return
+        changed = False
+        for person_id in ids:
+            person = self.state.participants.get(person_id)
+            if person is None or not person.present:
+                continue
+            seated = late_seat(plan, person_id, round_number, self.agenda.tables.size_max)
+            if seated is not None:
+                plan, changed = seated[0], True
+        if changed:
+            self.store_seating(plan, round_number)
 
     def store_seating(self, plan: SeatingPlan | Mapping[str, Any], from_round: int = 1) -> None:
         """Record a seating plan in the form ``SeatingPlan.to_stored`` writes (a plan

@@ -317,11 +317,11 @@ class CafeApp(App[None]):
             self.push_screen(WhereModal(self.service))
 
     def action_add_person(self) -> None:
-        from cafe.tui.screens.person_modal import PersonModal
+        from cafe.tui.screens.person_modal import PersonModal, arrival_note
 
         def add(person: PersonInput, allow_duplicate: bool) -> None:
             added = self.service.add_participant(person, allow_duplicate=allow_duplicate)
-            self.notify(t("tui.checkin.added", name=added.name))
+            self.notify(arrival_note(self.service, added.id, added=True) or "")
 
         self.push_screen(PersonModal(add))
 

@@ -237,4 +237,7 @@ def test_a_list_without_any_name_column_says_which_would_do(
     listing.write_text("Organisation;Sektor\nRöda Korset;förening\n", encoding="utf-8")
     assert main(["people", "import", str(folder), str(listing)]) == 1
     err = capsys.readouterr().err
-    assert "Namn, eller Förnamn och Efternamn" in err and "Organisation, Sektor" in err
+    assert (
+        "(Namn eller ”Förnamn och efternamn” i en kolumn, eller Förnamn och Efternamn i två)" in err
+        and "Organisation, Sektor" in err
+    )

@@ -19,10 +19,12 @@ FIRST = "Namn;Organisation\nÅsa Öberg;Röda Korset\n"
 
 
 def _list(path: Path) -> Path:
-    """Row 3 is Per, row 9 is Åsa (already in the meeting), row 12 repeats Per."""
-    filler = [f"Person {n};Förening {n}" for n in range(4, 9)]
-    rows = ["Namn;Organisation", "Bo Ek;ABF", "Per Lund;Kommunen", *filler]
-    rows += ["Åsa Öberg;Röda Korset", "Li Wu;PRO", "Kim Berg;SISU", "Per Lund;Kommunen"]
+    """Row 3 is Per, row 9 is Åsa (already in the meeting), row 12 has Per's name and
+    organisation with another e-mail (a second person, or a typo: only the user knows)."""
+    filler = [f"Person {n};Förening {n};" for n in range(4, 9)]
+    rows = ["Namn;Organisation;E-post", "Bo Ek;ABF;", "Per Lund;Kommunen;per@example.se", *filler]
+    rows += ["Åsa Öberg;Röda Korset;", "Li Wu;PRO;", "Kim Berg;SISU;"]
+    rows += ["Per Lund;Kommunen;per.lund@example.se"]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return path
 

@@ -88,12 +88,26 @@ def test_ragged_row_is_reported() -> None:
 
 
 def test_duplicates_within_file_and_meeting() -> None:
-    text = "namn;organisation\nÅsa;Röda Korset\nPer;Kommunen\nåsa;röda korset\n"
+    """A row that only repeats an earlier one is skipped; one that says something else
+    (another e-mail, a sector) is refused, naming the columns that differ."""
+    text = (
+        "namn;organisation;e-post;sektor\n"
+        "Åsa;Röda Korset;asa@example.se;förening\n"
+        "Per;Kommunen;;kommun\n"
+        "åsa;röda korset;ASA@example.se;förening\n"
+        "Åsa;Röda Korset;;förening\n"
+        "Åsa;Röda Korset;asa.o@example.se;kommun\n"
+    )
     parsed = read_people_csv(text.encode(), "x.csv")
     existing = [Participant("p1", "Per", "Kommunen", Sector.PUBLIC)]
-    problems, already = find_duplicates(parsed, existing, "x.csv")
-    assert [p.place(Translator("sv")) for p in problems] == ["x.csv rad 4"]
-    assert already == {1}
+    found = find_duplicates(parsed, existing, "x.csv")
+    assert [p.line(Translator("sv")) for p in found.problems] == [
+        "x.csv rad 6: Åsa finns redan på rad 2 men med andra uppgifter (e-post, sektor). "
+        "Är det samma person, ta bort den rad som är fel; är det två personer, skriv vad som "
+        "skiljer dem åt, till exempel organisationen."
+    ]
+    assert found.repeats == {2: 2, 3: 2}
+    assert found.already == {1}
 
 
 def test_the_row_is_named_in_the_users_language() -> None:

@@ -67,7 +67,7 @@ def agenda(data: bytes) -> None:
 def people(data: bytes) -> None:
     try:
         parsed = read_people_csv(data, "fuzz.csv")
-        problems, _ = find_duplicates(parsed, [], "fuzz.csv")
+        problems = find_duplicates(parsed, [], "fuzz.csv").problems
     except CafeError as error:
         _check_messages(error, "fuzz.csv")
         return

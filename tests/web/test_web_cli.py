@@ -11,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from cafe.cli import main
 from cafe.storage.folder import meeting_token, open_meeting, table_token
@@ -120,3 +121,55 @@ def test_serve_prints_the_urls_answers_and_stops_on_ctrl_c(folder: Path) -> None
     assert "The server has stopped." in rest
     assert "Traceback" not in err
     assert (folder / "server.log").exists()
+
+
+def _lines_of_ink(image: Image.Image, top: int) -> list[tuple[int, int]]:
+    """The bands of rows from ``top`` down that have a dark pixel: lines of text."""
+    grey = image.convert("L")
+    bands: list[tuple[int, int]] = []
+    for y in range(top, grey.height):
+        if any(grey.getpixel((x, y)) < 128 for x in range(grey.width)):
+            if bands and bands[-1][1] == y - 1:
+                bands[-1] = (bands[-1][0], y)
+            else:
+                bands.append((y, y))
+    return bands
+
+
+@pytest.mark.parametrize(
+    ("agenda", "other_lang"), [("idemote.sv", "en"), ("idea-meeting.en", "sv")]
+)
+def test_a_tables_png_is_a_card_with_its_number_under_the_code(
+    agenda: str, other_lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Six printed codes must be told apart: the table's PNG has "Bord N" (the meeting's
+    language, whatever the command's) and a line on what to do under a code that still
+    reads as the table's address."""
+    folder = tmp_path / "m"
+    new_meeting(folder, agenda=agenda).log.close()
+    assert main(["qr", str(folder), "--table", "3", "--url", "--public-url", PUBLIC]) == 0
+    url = capsys.readouterr().out.strip()
+    bare = tmp_path / "meeting.png"
+    assert main(["qr", str(folder), "--out", str(bare), "--public-url", PUBLIC]) == 0
+    cards = []
+    for table, lang in ((3, None), (3, other_lang), (4, None)):
+        path = tmp_path / f"bord-{table}-{lang}.png"
+        command = ["qr", str(folder), "--table", str(table), "--out", str(path)]
+        command += ["--public-url", PUBLIC, *(["--lang", lang] if lang else [])]
+        assert main(command) == 0
+        cards.append(path)
+    assert zbar(cards[0]) == url, "the words under the code do not confuse a reader"
+
+    with Image.open(cards[0]) as card, Image.open(bare) as meeting:
+        assert card.width >= meeting.width
+        assert card.height > card.width * 1.2, "room under the code for the label"
+        code = card.crop((0, 0, card.width, card.width))
+        code.save(tmp_path / "code-only.png")
+        assert zbar(tmp_path / "code-only.png") == url, "the code is whole above the label"
+        label, instruction = _lines_of_ink(card, card.width)
+        # The number is read across a table: its letters an eighth of the card's width
+        # tall, three times the line saying what to do.
+        assert label[1] - label[0] > card.width / 8
+        assert label[1] - label[0] > 2 * (instruction[1] - instruction[0])
+    assert cards[1].read_bytes() == cards[0].read_bytes(), "in the meeting's language"
+    assert cards[2].read_bytes() != cards[0].read_bytes(), "table 4's card says 4"

@@ -7,13 +7,23 @@ from pathlib import Path
 from aiohttp.test_utils import TestClient
 from msgspec.structs import replace
 
+from cafe.core import meeting_seating
 from cafe.core.agenda import Privacy, StepKind, WebSettings, load_agenda, resolve_agenda
 from cafe.core.clock import FakeClock
+from cafe.core.participants import PersonInput
 from cafe.core.service import MeetingService
 from cafe.storage.folder import create_meeting_folder, meeting_token, open_meeting
 from cafe.web.seat_lookup import find_people
 from cafe.web.server import build_app
-from tests.web.support import PUBLIC, open_form, seat_people, step_index, submit, table_plan
+from tests.web.support import (
+    PUBLIC,
+    open_form,
+    seat_people,
+    start_round,
+    step_index,
+    submit,
+    table_plan,
+)
 
 
 async def test_seat_page_before_a_plan(
@@ -132,3 +142,23 @@ async def test_the_agenda_can_turn_the_seat_page_off_and_set_retention(
     html = await (await client.get(f"/m/{token}/")).text()
     assert "/seat" not in html, "no link to a page that is off"
     assert "raderas efter 90 dagar" in html
+
+
+async def test_a_late_arrival_finds_their_table_in_the_round_under_way(
+    client: TestClient, service: MeetingService, token: str
+) -> None:
+    """Added while round 1 runs: the phone's "Var sitter jag?" and the wall's round 1
+    card both have them (the audit's Birgitta saw only rounds 2 to 4)."""
+    seat_people(service, [f"Deltagare {n} Andersson" for n in range(13)])
+    meeting_seating.plan_now(service, 1)
+    start_round(service, 1)
+    service.timer_start()
+    late = service.add_participant(PersonInput("Birgitta Öqvist", "PRO", present=True))
+    seat = service.state.seating_plan.table_of(late.id, 1)
+    assert seat is not None
+    html = await (await client.get(f"/m/{token}/seat", params={"name": "birgitta oqvist"})).text()
+    assert f"Runda 1: bord {seat.table}" in html
+    wall = await (await client.get(f"/screen/{token}")).text()
+    cards = wall[wall.index('id="seating-title"') :].split('<li class="table-card">')[1:]
+    [card] = [c for c in cards if c.startswith(f"<h3>Bord {seat.table}</h3>")]
+    assert "Birgitta" in card.split("</li>")[0], "on the round's card on the wall"

@@ -16,6 +16,7 @@ from cafe.core.service import MeetingService
 from cafe.i18n import t
 from cafe.tui.bindings import install
 from cafe.tui.messages import MeetingChanged
+from cafe.tui.screens.person_modal import arrival_note
 from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.tui.widgets.meeting_header import MeetingHeader
 from cafe.tui.widgets.people_table import PeopleTable
@@ -81,7 +82,7 @@ class CheckinScreen(Screen[None]):
             return
         form.clear()
         self.query_one(PeopleTable).filter_text = ""
-        self.notify(t("tui.checkin.added", name=person.name))
+        self.notify(arrival_note(self.service, person.id, added=True) or "")
         self._remind_replan()
 
     @on(PeopleTable.PresenceToggled)
@@ -91,6 +92,9 @@ class CheckinScreen(Screen[None]):
         except CafeError as error:
             self.notify(str(error), severity="warning")
             return
+        note = arrival_note(self.service, message.participant_id, added=False)
+        if message.present and note:
+            self.notify(note)
         self._remind_replan()
 
     def _remind_replan(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,6 +16,23 @@ from cafe.core.errors import CafeError
 from cafe.core.participants import PersonInput
 from cafe.i18n import t
 from cafe.tui.widgets.person_form import PersonForm
+
+if TYPE_CHECKING:
+    from cafe.core.service import MeetingService
+
+
+def arrival_note(service: MeetingService, person_id: str, *, added: bool) -> str | None:
+    """What to tell someone who is now here: where they sit in the round under way (the
+    service gave them a seat), so the co-host can say "bord 3" at once; else, for someone
+    just added, that they are checked in (``None`` for a tick at the door between rounds,
+    which says enough)."""
+    person = service.state.participants[person_id]
+    round_number = service.round_under_way
+    seat = service.state.seating_plan.table_of(person_id, round_number) if round_number else None
+    if seat is not None:
+        key = "tui.checkin.added_seated" if added else "tui.checkin.seated_now"
+        return t(key, name=person.name, table=seat.table, round=round_number)
+    return t("tui.checkin.added", name=person.name) if added else None
 
 
 class PersonModal(ModalScreen[bool]):
