@@ -28,6 +28,7 @@ from cafe.core.contact_rule import address_key
 from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
 from cafe.i18n import t
+from cafe.storage.output import write_files
 
 if TYPE_CHECKING:
     from cafe.reports.mail_message import Letter
@@ -85,14 +86,12 @@ def _messages(letter: Letter, recipients: list[Recipient], sender: str) -> Messa
 
 
 def _write_eml(out: Path, messages: Messages) -> None:
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        for number, (recipient, message) in enumerate(messages, start=1):
-            safe = "".join(c if c.isalnum() or c in "._-@" else "_" for c in recipient.email)
-            path = out / f"{number:03d}-{safe}.eml"
-            path.write_bytes(bytes(message))
-    except OSError as error:
-        raise CafeError(f"{out}: {error.strerror or error}") from None
+    """One .eml per message, all or none (a half-written folder would be sent twice)."""
+    files = {}
+    for number, (recipient, message) in enumerate(messages, start=1):
+        safe = "".join(c if c.isalnum() or c in "._-@" else "_" for c in recipient.email)
+        files[f"{number:03d}-{safe}.eml"] = bytes(message)
+    write_files(out, files, option="--eml")
     say(t("cli.send.eml_written", count=len(messages), path=out))
 
 

@@ -99,3 +99,15 @@ def test_a_read_only_meeting_left_by_a_crash_is_reported_whole(
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert "meeting.db-wal" in refused.stderr and "Kopiera mappen" in refused.stderr
     assert not (tmp_path / "ut2").exists()
+
+
+def test_a_read_only_out_folder_is_named_with_what_to_do(tmp_path: Path, can_unshare: None) -> None:
+    meeting, out = tmp_path / "möte", tmp_path / "ut"
+    report_meeting(meeting).service.log.close()
+    out.mkdir()
+    (report,) = _read_only(out, ["report", str(meeting), "--out", str(out)])
+    assert report.returncode == 1 and "Traceback" not in report.stderr
+    assert f"{out}: här går det inte att skriva" in report.stderr
+    assert "Välj en annan mapp med --out. Ingen fil skrevs." in report.stderr
+    assert "Permission denied" not in report.stderr and "Read-only" not in report.stderr
+    assert list(out.iterdir()) == []
