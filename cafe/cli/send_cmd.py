@@ -198,8 +198,12 @@ def run(args: argparse.Namespace) -> int:
         return 0
     letter = Letter(model)
     messages = _messages(letter, waiting, sender)
+    skipped = len(waiting) - len(messages)
     if args.eml is not None:
         _write_eml(args.eml, messages)
+        if skipped:  # named above, one line each; never a quiet exit 0
+            warn(t("cli.send.skipped", count=skipped))
+            return 1
         return 0
     if not args.smtp:
         raise CafeError(t("cli.send.no_target"))
@@ -215,6 +219,10 @@ def run(args: argparse.Namespace) -> int:
             for recipient, message in messages:
                 try:
                     server.send_message(message, from_addr=sender, to_addrs=[recipient.email])
+                except smtplib.SMTPNotSupportedError:  # josé@…: the server lacks SMTPUTF8
+                    warn(t("cli.send.no_smtputf8", name=recipient.name, address=recipient.email))
+                    skipped += 1
+                    continue
                 except (OSError, smtplib.SMTPException) as error:
                     failure = t(
                         "cli.send.failed_at",
@@ -231,7 +239,6 @@ def run(args: argparse.Namespace) -> int:
         except (OSError, smtplib.SMTPException):
             server.close()
     total = len(recipients)
-    skipped = len(waiting) - len(messages)
     if skipped:
         warn(t("cli.send.skipped", count=skipped))
     if failure:
