@@ -12,7 +12,8 @@ from cafe.core.errors import CafeError, DamagedEvent
 from cafe.core.people_csv import looks_like_people_list
 from cafe.i18n import set_language, t
 from cafe.storage.exchange import dumps, export_meeting, import_meeting, loads, salvage_meeting
-from cafe.storage.folder import TokenMissing, write_atomically
+from cafe.storage.folder import TokenMissing
+from cafe.storage.output import write_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -51,7 +52,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(text)
     else:
-        write_atomically(args.out, text)
+        write_file(args.out, text.encode("utf-8"), option="--out")
         say(t("exchange.written", path=args.out))
     if no_token is not None:
         for problem in no_token.problems:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from cafe import links
 from cafe.cli import add_lang_option
-from cafe.cli.common import add_folder_argument, open_folder, say, shell_join
+from cafe.cli.common import add_folder_argument, open_folder, say, shell_join, warn
 from cafe.core.errors import CafeError
 from cafe.i18n import t
+from cafe.storage.folder import AGENDA_FILE
 from cafe.storage.printed_address import record_printed_base
 from cafe.web.addresses import base_for_codes
 
@@ -56,4 +57,8 @@ def run(args: argparse.Namespace) -> int:
         )
     for path in written:
         say(t("reports.cli.written", path=path))
+    if not any(host.name.strip() for host in service.agenda.meta.cohosts):
+        # Unsigned, and nobody to contact: said where the co-host will see it, not after
+        # the letter has gone out.
+        warn(t("reports.cli.no_hosts", agenda=args.folder / AGENDA_FILE))
     return 0

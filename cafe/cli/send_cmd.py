@@ -28,6 +28,7 @@ from cafe.core.contact_rule import address_key
 from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
 from cafe.i18n import t
+from cafe.storage.output import write_files
 
 if TYPE_CHECKING:
     from cafe.reports.mail_message import Letter
@@ -85,14 +86,12 @@ def _messages(letter: Letter, recipients: list[Recipient], sender: str) -> Messa
 
 
 def _write_eml(out: Path, messages: Messages) -> None:
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        for number, (recipient, message) in enumerate(messages, start=1):
-            safe = "".join(c if c.isalnum() or c in "._-@" else "_" for c in recipient.email)
-            path = out / f"{number:03d}-{safe}.eml"
-            path.write_bytes(bytes(message))
-    except OSError as error:
-        raise CafeError(f"{out}: {error.strerror or error}") from None
+    """One .eml per message, all or none (a half-written folder would be sent twice)."""
+    files = {}
+    for number, (recipient, message) in enumerate(messages, start=1):
+        safe = "".join(c if c.isalnum() or c in "._-@" else "_" for c in recipient.email)
+        files[f"{number:03d}-{safe}.eml"] = bytes(message)
+    write_files(out, files, option="--eml")
     say(t("cli.send.eml_written", count=len(messages), path=out))
 
 
@@ -199,8 +198,12 @@ def run(args: argparse.Namespace) -> int:
         return 0
     letter = Letter(model)
     messages = _messages(letter, waiting, sender)
+    skipped = len(waiting) - len(messages)
     if args.eml is not None:
         _write_eml(args.eml, messages)
+        if skipped:  # named above, one line each; never a quiet exit 0
+            warn(t("cli.send.skipped", count=skipped))
+            return 1
         return 0
     if not args.smtp:
         raise CafeError(t("cli.send.no_target"))
@@ -216,6 +219,10 @@ def run(args: argparse.Namespace) -> int:
             for recipient, message in messages:
                 try:
                     server.send_message(message, from_addr=sender, to_addrs=[recipient.email])
+                except smtplib.SMTPNotSupportedError:  # josé@…: the server lacks SMTPUTF8
+                    warn(t("cli.send.no_smtputf8", name=recipient.name, address=recipient.email))
+                    skipped += 1
+                    continue
                 except (OSError, smtplib.SMTPException) as error:
                     failure = t(
                         "cli.send.failed_at",
@@ -232,7 +239,6 @@ def run(args: argparse.Namespace) -> int:
         except (OSError, smtplib.SMTPException):
             server.close()
     total = len(recipients)
-    skipped = len(waiting) - len(messages)
     if skipped:
         warn(t("cli.send.skipped", count=skipped))
     if failure:

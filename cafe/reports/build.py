@@ -1,7 +1,8 @@
 """One call per moment: ``build_before`` for the printer, ``build_report`` for afterwards.
 
-Everything is generated in memory first and then written file by file, each atomically,
-so a crash or a full disk never leaves a half-written deck where a whole one was.
+Everything is generated in memory first and then written all together or not at all
+(``storage.output``), so a crash, a full disk or a folder in the way never leaves a
+half-written deck, or half a report, where a whole one was.
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ from cafe.reports.meeting_deck import build_meeting_deck
 from cafe.reports.model import ReportModel, build_model
 from cafe.reports.printables import TableCard, build_signup_sheets, build_table_cards
 from cafe.reports.properties import document_info
-from cafe.reports.safe import write_atomically
 from cafe.reports.working_deck import build_working_deck
 from cafe.storage.folder import meeting_token, table_token
+from cafe.storage.output import write_files
 
 REPORT_FILES = (
     "working-group.pptx",
@@ -202,16 +203,16 @@ def _model(service: MeetingService, lang: str | None) -> ReportModel:
 
 
 def _check_template(template: Path | None, lang: str) -> None:
-    """Fail early, with a message, on a template python-pptx cannot open."""
+    """Fail early, with a message naming the file, on a template python-pptx cannot open."""
     if template is None:
         return
+    tr = Translator(lang)
+    if not template.exists():
+        raise CafeError(tr("reports.template_missing", path=template))
     try:
         Presentation(str(template))
-    except Exception as error:  # python-pptx raises many kinds for a bad file
-        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
-        raise CafeError(
-            Translator(lang)("reports.template_error", path=template, reason=reason)
-        ) from None
+    except Exception:  # python-pptx raises many kinds for a file that is no .pptx
+        raise CafeError(tr("reports.template_not_pptx", path=template)) from None
 
 
 def _check_separator(sep: str, lang: str) -> None:
@@ -220,14 +221,5 @@ def _check_separator(sep: str, lang: str) -> None:
 
 
 def _write(out_dir: Path, contents: dict[str, bytes]) -> list[Path]:
-    out_dir = Path(out_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        written = []
-        for name, data in contents.items():
-            path = out_dir / name
-            write_atomically(path, data)
-            written.append(path)
-    except OSError as error:
-        raise CafeError(f"{out_dir}: {error.strerror or error}") from None
-    return written
+    """Every file, or none: a report half old and half new would mislead the officer."""
+    return write_files(Path(out_dir), contents, option="--out")

@@ -5,13 +5,16 @@ UTF-8 with a byte-order mark, because that is how Excel recognises UTF-8 (withou
 locale (decimal comma) splits on ";" and puts a comma-separated file in one column;
 ``csv_sep=","`` is there for English-locale Excel and other tools. A cell that begins
 with =, +, -, @, a tab or a carriage return would be read as a formula (CSV injection),
-so it gets a leading apostrophe, as OWASP recommends.
+so it gets a leading apostrophe, as OWASP recommends; except an international phone
+number ("+46 70 123 45 67"): a plus and digits in groups call nothing, and the
+apostrophe would show in every number on the working group's list.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
@@ -21,11 +24,15 @@ from cafe.reports.safe import safe_text
 
 DEFAULT_SEPARATOR = ";"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PHONE_NUMBER = re.compile(r"\+\d+(?: \d+)*")
+"""``+46 70 123 45 67``, ``+4670123456``: digits in groups, no operator or name to run."""
 
 
 def neutralise(value: object) -> str:
     """A cell value that a spreadsheet shows as text, never evaluates."""
     text = safe_text(value, multiline=True)
+    if PHONE_NUMBER.fullmatch(text):
+        return text
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 

@@ -158,7 +158,11 @@ def context(model: ReportModel, steps: Sequence[Step] = ()) -> dict[str, Any]:
         else "",
         "fence": _fence(model.feedback_addresses),
         "people_count": model.present or model.registered,
-        "consented_missing": model.without_address,
+        # Those without an address who came with an organisation can be reached through
+        # it; the others are named, as there is no organisation to go through.
+        "consented_missing": model.without_address - len(model.unreached_private),
+        "private_missing": len(model.unreached_private),
+        "private_names": _joined(model.unreached_private, tr),
     }
 
 

@@ -295,18 +295,26 @@ def fit_list(
     sizes: Iterable[float],
     more: Callable[[int], str],
     keep: int = 0,
+    *,
+    fill: bool = False,
 ) -> tuple[list[Para], float]:
     """Fit ``paras`` at the largest size; if none fits, drop items and say how many.
 
     The first ``keep`` paragraphs (headings) always stay; an item that is still too long
     is shortened with "…". For boxes that show a sample and point to the full list
-    elsewhere (the summary, the CSV).
+    elsewhere (the summary, the CSV). With ``fill``, for items in no particular order, a
+    long item that does not fit is passed over for shorter ones after it, so the box
+    is filled instead of showing one item and "… och 28 till" above empty space.
     """
     sizes = sorted(sizes, reverse=True)
     size = fit_size(paras, box, sizes)
     if size is not None:
         return list(paras), size
     size = sizes[-1]
+    if fill:
+        filled = _fill(paras, box, size, more, keep)
+        if len(filled[0]) > keep:
+            return filled[0], size
     shown = list(paras)
     while len(shown) > keep + 1:
         shown.pop()
@@ -316,6 +324,23 @@ def fit_list(
     after = more_line(more, len(paras) - len(shown))
     last = truncate(shown[-1], box, size, before=shown[:-1], after=after)
     return [*shown[:-1], last, *after], size
+
+
+def _fill(
+    paras: Sequence[Para], box: Box, size: float, more: Callable[[int], str], keep: int
+) -> tuple[list[Para], int]:
+    """The headings and, in order, every item that still fits with the "… N more" line
+    below; returns the paragraphs and how many items were left out."""
+    shown = list(paras[:keep])
+    items = list(paras[keep:])
+    left_out = 0
+    for number, item in enumerate(items):
+        hidden_after = left_out + len(items) - number - 1
+        if fits([*shown, item, *more_line(more, hidden_after)], box, size):
+            shown.append(item)
+        else:
+            left_out += 1
+    return [*shown, *more_line(more, left_out)], left_out
 
 
 def more_line(more: Callable[[int], str], hidden: int) -> list[Para]:

@@ -132,8 +132,10 @@ def signup_text(model: ReportModel, tr: Callable[..., str]) -> str:
 
 
 def signature(model: ReportModel) -> str:
+    """The hosts' names, one a line; "Värdarna för idémötet" when the agenda names none,
+    so a letter never ends on "Varma hälsningar" and nothing."""
     names = [h.name for h in _ordered_hosts(model)] or list(model.cohosts)
-    return "\n".join(names)
+    return "\n".join(names) or Translator(model.lang)("reports.letters.unnamed_signature")
 
 
 def invitation_blocks(model: ReportModel, steps: Sequence[Step] = ()) -> list[Block]:
@@ -204,8 +206,7 @@ def invitation_blocks(model: ReportModel, steps: Sequence[Step] = ()) -> list[Bl
             )
         )
     blocks.append(Block("para", tr("reports.invitation.welcome_end")))
-    if signature(model):
-        blocks.append(Block("signature", signature(model)))
+    blocks.append(Block("signature", signature(model)))
     return blocks
 
 
@@ -271,7 +272,11 @@ def feedback_blocks(model: ReportModel, *, attachment: bool = False) -> list[Blo
     ]
     hosts = hosts_text(model, tr, with_org=False)
     named = len(model.hosts) or len(model.cohosts)
-    if model.signups:
+    if not named:  # nobody to name: the agenda's contact, else a reply reaches the sender
+        how = "contact" if model.contact else "reply"
+        key = "join_later" if model.signups else "join_later_nobody"
+        text = tr(f"reports.feedback.{key}_{how}", contact=model.contact)
+    elif model.signups:
         text = tr(
             "reports.feedback.join_later_text",
             count=named,
@@ -287,8 +292,7 @@ def feedback_blocks(model: ReportModel, *, attachment: bool = False) -> list[Blo
     if attachment:
         blocks.append(Block("para", tr("reports.letters.attachment")))
     blocks.append(Block("para", tr("reports.feedback.closing")))
-    if signature(model):
-        blocks.append(Block("signature", signature(model)))
+    blocks.append(Block("signature", signature(model)))
     return blocks
 
 

@@ -181,6 +181,8 @@ class ReportModel:
     is a rehearsal's temporary copy (deleted when the rehearsal ends)."""
     made_at: float | None = None
     """When the report was made, by the meeting's clock: the files' created date."""
+    contact: str = ""
+    """The agenda's "who to contact afterwards" (a name, an address), or ""."""
     participants_copy: bool = False
     """The copy every participant gets (``for_participants``): the lists are counted,
     never named."""
@@ -203,9 +205,18 @@ class ReportModel:
     @property
     def without_address(self) -> int:
         """People who took part but whom the letter cannot reach by e-mail."""
+        return len(self._unreached())
+
+    @property
+    def unreached_private(self) -> tuple[str, ...]:
+        """The names of those the letter cannot reach who came without an organisation:
+        there is no organisation to reach them through."""
+        return tuple(p.name for p in self._unreached() if is_private_person(p.organisation))
+
+    def _unreached(self) -> list[PersonView]:
         registered = [p for p in self.people if p.registered]
         counted = [p for p in registered if p.present] or registered
-        return sum(1 for p in counted if not p.letter)
+        return [p for p in counted if not p.letter]
 
     def checkout_selection(self, limit: int = 6, max_chars: int = 220) -> tuple[str, ...]:
         """A few check-out thoughts for a slide: short enough to read, spread over the list,
@@ -569,6 +580,7 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
         start=safe_text(getattr(meta, "start", "")),
         end=safe_text(getattr(meta, "end", "")),
         register_by=safe_text(getattr(meta, "register_by", "")),
+        contact=safe_text(getattr(meta, "contact", "")),
         hosts=tuple(
             HostContact(safe_text(h.name), safe_text(h.organisation), safe_text(h.email), h.sector)
             for h in getattr(meta, "cohosts", ())

@@ -32,6 +32,7 @@ from cafe.reports.fitting import (
     MARGIN_X,
     MARGIN_Y,
     Box,
+    Page,
     Para,
     fit_list,
     fits,
@@ -396,6 +397,7 @@ class Deck:
                 columns = 1
         boxes = area.split_columns(columns) if columns > 1 else [area]
         pages = paginate(paras, boxes[0], size, min_size)
+        pages = self._no_thin_last_slide(paras, boxes[0], pages, size, min_size, columns)
         groups = [pages[i : i + columns] for i in range(0, len(pages), columns)]
         slides = []
         for group, heading in zip(groups, page_titles(title, len(groups), tr), strict=True):
@@ -406,6 +408,29 @@ class Deck:
                     shape.name = shape_name
             slides.append(slide)
         return slides
+
+    @staticmethod
+    def _no_thin_last_slide(
+        paras: Sequence[Para],
+        box: Box,
+        pages: list[Page],
+        size: float,
+        min_size: float,
+        columns: int,
+    ) -> list[Page]:
+        """``pages``, or the same list a step or two smaller when that saves a last slide
+        that would hold only a few items ("Organisationer (2/2)" with two of 30)."""
+        slides = -(-len(pages) // columns)
+        last = sum(len(page.paras) for page in pages[(slides - 1) * columns :])
+        if slides < 2 or last * 4 > len(paras) / slides:
+            return pages
+        for smaller in (size - 2, size - 4):
+            if smaller < max(min_size, 14):
+                break
+            fewer = paginate(paras, box, smaller, min_size)
+            if -(-len(fewer) // columns) < slides:
+                return fewer
+        return pages
 
     def grid(
         self,
@@ -448,7 +473,7 @@ class Deck:
             common = next((s for s in sizes if s <= floor and all_fit(s, True)), sizes[-1])
         for cell, keep, box in zip(cells, keeps, boxes, strict=False):
             self.band(slide, box, PALETTE.soft)
-            paras, size = fit_list(cell, box, [common], more, keep=keep)
+            paras, size = fit_list(cell, box, [common], more, keep=keep, fill=True)
             self.text(slide, box, paras, size)
 
     def drop_last_slide(self) -> None:

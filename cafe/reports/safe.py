@@ -1,17 +1,13 @@
-"""Text and files that survive anything a participant typed.
+"""Text that survives anything a participant typed.
 
-``safe_text`` makes any value fit for XML (slides), CSV and Markdown; ``write_atomically``
-replaces a file in one step, so a crash mid-report leaves the old file or the whole new
-one, never half of either.
+``safe_text`` makes any value fit for XML (slides), CSV and Markdown. (Files are written
+all or none by ``cafe.storage.output``.)
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
-from pathlib import Path
 
 from cafe.core.text import collation_key
 
@@ -37,18 +33,3 @@ def safe_text(value: object, *, multiline: bool = False) -> str:
 def sort_key(text: str) -> str:
     """Alphabetical order as a Swede expects it: å, ä and ö after z."""
     return collation_key(text, "sv")
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a synced temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

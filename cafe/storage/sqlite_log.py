@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from cafe.core.errors import DamagedEvent, StoreConflict, StoreError
 from cafe.core.events import Event, EventKind
@@ -59,6 +60,37 @@ def store_error(error: sqlite3.Error, path: Path) -> StoreError:
     return StoreError(f"{path}: {t(key, detail=str(error))}")
 
 
+def _writable(path: Path) -> bool:
+    """Whether SQLite may write ``path`` and make its ``-wal``/``-shm`` files beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that never writes to ``path`` or its folder.
+
+    ``mode=ro`` still needs a ``-shm`` file beside a WAL database; in a folder that
+    cannot be written and has none, the file is read as ``immutable`` (nobody can change
+    it there). Never with a ``-wal`` file holding events: ``immutable`` would not see
+    them, and a report without the last events is worse than a clear refusal.
+    """
+    uri = f"file:{quote(str(path.resolve()))}"
+    try:
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.Error as error:
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise StoreError(f"{path}: {t('store.read_only_wal', wal=wal.name)}") from None
+        first = error
+    try:
+        db = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.Error:
+        raise store_error(first, path) from None
+
+
 def damaged(path: Path, what: str) -> str:
     """The message for a meeting file that is there but holds no meeting (``what`` says why)."""
     return f"{path}: {t('store.damaged', what=t(f'store.damaged_what.{what}'))}"
@@ -73,6 +105,17 @@ class SqliteEventLog:
             raise StoreError(f"{self.path}: {t('store.missing')}")
         if not create and self.path.is_file() and self.path.stat().st_size == 0:
             raise StoreError(damaged(self.path, "empty"))
+        self.read_only = not create and not _writable(self.path)
+        """Opened for reading only: the folder or the file cannot be written (an archived
+        meeting, a share the officer may only read). Reports and exports work; a write
+        is refused with the read-only message."""
+        if self.read_only:
+            self._db = _open_read_only(self.path)
+            self._refuse_without_schema()
+            if self.schema_version < SCHEMA_VERSION:  # an update it cannot store
+                self._db.close()
+                raise StoreError(f"{self.path}: {t('store.read_only')}")
+            return
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=5.0)
             if not create:

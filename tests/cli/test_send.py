@@ -16,9 +16,12 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from cafe.cli import main
+from cafe.core.contact_rule import address_key
 from cafe.core.events import EventKind
+from cafe.core.participants import PersonInput
 from cafe.i18n import Translator
 from cafe.storage.folder import open_meeting
+from tests.reports.support import report_meeting
 from tests.reports.thirty_one import ThirtyOne, thirty_one
 
 sv = Translator("sv")
@@ -219,3 +222,43 @@ def test_what_was_sent_survives_export_and_import(
     raw = exported.read_text(encoding="utf-8")
     assert "feedback_sent" in raw
     assert "bjorn.2@hageby.se" not in raw.split("feedback_sent")[1][:200], "a hash, not the address"
+
+
+JOSE = "josé@example.org"
+
+
+def test_an_address_with_letters_like_e_acute_gets_its_letter_over_smtputf8(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """José registered as josé@example.org (RFC 6531): his letter goes out, or he is named."""
+    built = report_meeting(tmp_path / "m")
+    built.service.add_participant(
+        PersonInput("José García-Núñez", "", "annat", email=JOSE, present=True)
+    )
+    built.service.log.close()
+    folder = tmp_path / "m"
+
+    out = tmp_path / "eml"
+    assert main(["send", str(folder), "--from", SENDER, "--eml", str(out)]) == 0
+    (jose,) = [p for p in out.glob("*.eml") if "jos" in p.name]
+    assert "To: José García-Núñez <josé@example.org>" in jose.read_bytes().decode("utf-8")
+    total = len(list(out.glob("*.eml")))
+
+    # A mail server without SMTPUTF8 cannot take it: the others go, José is named, exit 1.
+    plain = Inbox()
+    with Server(plain, enable_SMTPUTF8=False) as server:  # aiosmtpd's Controller offers it
+        assert send(folder, server.port) == 1
+    err = capsys.readouterr().err
+    assert "José García-Núñez" in err and "SMTPUTF8" in err and JOSE in err
+    assert sv("cli.send.skipped", count=1) in err
+    assert len(plain.accepted) == total - 1 and address_key(JOSE) not in recorded(folder)
+
+    # One that offers SMTPUTF8 gets it, with only José in the envelope and the header.
+    international = Inbox()
+    with Server(international) as server:
+        assert send(folder, server.port) == 0
+    ((tos, raw),) = international.accepted
+    assert tos == [JOSE]
+    assert "To: José García-Núñez <josé@example.org>" in raw.decode("utf-8")
+    assert "Tack för att du var med" in raw.decode("utf-8")
+    assert address_key(JOSE) in recorded(folder)

@@ -11,9 +11,9 @@ from tests.reports.support import all_text, open_deck, overflowing, report_meeti
 
 sv = Translator("sv")
 ROUND3 = [
-    "Röda Korset har besöksvänner som vill växa (bord 1, runda 3)",
-    "PRO:s luncher är fullbokade (bord 2, runda 3)",
-    "Hyresgästföreningen har tomma lokaler dagtid (bord 3, runda 3)",
+    "Röda Korset har besöksvänner som vill växa (runda 3, bord 1)",
+    "PRO:s luncher är fullbokade (runda 3, bord 2)",
+    "Hyresgästföreningen har tomma lokaler dagtid (runda 3, bord 3)",
 ]
 
 
