@@ -209,6 +209,14 @@ class RoomUrls:
         return {Task.SIGNUP: self.signup, Task.SEAT: self.seat, Task.CHECKOUT: self.checkout}[task]
 
 
+def _says_challenge_apart(challenge: str, question: str) -> bool:
+    """Whether the welcome adds "Samhällsutmaning: …" under its text: not when the text
+    names the challenge already ("Välkommen till idémöte om …"), where the room read it
+    twice, one line apart."""
+    wanted = " ".join(challenge.split()).casefold()
+    return bool(wanted) and wanted not in " ".join(question.split()).casefold()
+
+
 LAYOUTS = {
     StepKind.OPENING: "welcome",
     StepKind.PURPOSE: "welcome",
@@ -232,6 +240,7 @@ def room_view(
     meta = service.agenda.meta
     task = current_task(service)
     layout = LAYOUTS[step.kind] if step is not None else "welcome"
+    question = (step.question or step.text) if step is not None else ""
     view: dict[str, Any] = {
         "layout": layout,
         "task": str(task),
@@ -239,7 +248,8 @@ def room_view(
         "title": meta.title,
         "challenge": meta.challenge,
         "step_title": step.title if step is not None else "",
-        "question": (step.question or step.text) if step is not None else "",
+        "question": question,
+        "challenge_line": _says_challenge_apart(meta.challenge, question),
         "text": step.text if step is not None else "",
         "round": step.round or 0 if step is not None else 0,
         "rounds": len(service.agenda.cafe_rounds),

@@ -6,6 +6,7 @@ import asyncio
 import json
 from typing import Any
 
+import pytest
 from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient
 
@@ -44,6 +45,19 @@ async def test_projector_page_before_the_meeting(client: TestClient, token: str)
     assert 'id="count-signups">0<' in html
     stage = html[html.index('id="stage"') :]
     assert "Idémöte" not in stage, "the meeting's name is in the top bar: not twice"
+
+
+@pytest.mark.parametrize("kind", [None, StepKind.OPENING, StepKind.PURPOSE])
+async def test_the_welcome_names_the_challenge_once(
+    client: TestClient, service: MeetingService, token: str, kind: StepKind | None
+) -> None:
+    """Before the start it headed the page and was said again under "Välkommen!"; the
+    opening and the purpose say it in their text and said it again under it."""
+    if kind is not None:
+        service.start_step(step_index(service, kind))
+    html = await (await client.get(f"/screen/{token}")).text()
+    stage = html[html.index('id="stage"') : html.index('id="sound"')]
+    assert stage.casefold().count("ensamhet bland äldre") == 1, stage
 
 
 async def test_projector_page_during_a_round_shows_timer_and_seating(
