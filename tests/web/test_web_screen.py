@@ -86,7 +86,8 @@ async def test_the_round_before_shows_the_coming_seating(
     service.store_seating(table_plan({1: [(1, asa, [asa])]}))
     service.start_step(step_index(service, StepKind.CAFE_ROUND, 1) - 1)
     html = await (await client.get(f"/screen/{token}")).text()
-    assert "Nästa runda: 1" in html and "Åsa" in html and "Öberg" not in html
+    cards = html[html.index('id="seating"') :]  # the speaking order above names in full
+    assert "Nästa runda: 1" in cards and "Åsa" in cards and "Öberg" not in cards
 
 
 async def test_a_circle_is_not_told_where_to_sit_or_of_a_next_round(
@@ -104,9 +105,23 @@ async def test_a_circle_is_not_told_where_to_sit_or_of_a_next_round(
         service.start_step(index)
         html = await (await client.get(f"/screen/{token}")).text()
         assert '<h2 id="seating-title" class="circle">Vi sitter alla i en ring.</h2>' in html
-        order = "Ali, Karin, Jonas, Zoë, Omar, Li, Per, Åsa"  # first names on the wall
+        order = ", ".join(["Ali Hassan", "Karin Lund", *names[::-1]])  # as each says it
         assert f"Ordet går runt: {order}</p>" in html, "round the circle, in its order"
         assert "Nästa runda" not in html and "Här sitter ni" not in html
+
+
+async def test_the_speaking_order_names_people_in_full(
+    client: TestClient, service: MeetingService, token: str
+) -> None:
+    """ "Zhang Wei" was "Zhang" in the speaking order, the first word typed; the table
+    cards, many names in little room, keep first names."""
+    zhang, asa, per = seat_people(service, ["Zhang  Wei", "Åsa Öberg", "Per Persson"])
+    service.store_seating(table_plan({1: [(1, zhang, [zhang, asa]), (2, per, [per])]}))
+    service.start_step(step_index(service, StepKind.PRESENTATION_ROUND))
+    html = await (await client.get(f"/screen/{token}")).text()
+    assert "Nu: Zhang Wei" in html and "Sedan: Åsa Öberg, Per Persson" in html
+    cards = html[html.index('id="seating"') :]
+    assert "Zhang" in cards and "Wei" not in cards and "Öberg" not in cards
 
 
 async def test_word_cloud_during_checkout(
