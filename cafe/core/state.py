@@ -99,7 +99,7 @@ class StepVisit(msgspec.Struct, frozen=True):
     at: float
 
 
-SNAPSHOT_VERSION = 2
+SNAPSHOT_VERSION = 3
 """The shape of ``MeetingState.to_dict``. Raise it whenever that shape changes: a snapshot
 of another shape is then ignored and the state replayed from the events, which every
 version reads. (Snapshots before version 2 carried no number.)"""
@@ -130,6 +130,9 @@ class MeetingState(msgspec.Struct):
     purged: bool = False
     feedback_sent: set[str] = field(default_factory=set)
     """``address_key``s the feedback letter was accepted for by the mail server."""
+    high_contrast: bool = False
+    """The room's screens in high contrast (``c`` in ``cafe run``): a property of the hall
+    and its projector, so it holds after a restart."""
 
     # -- queries -------------------------------------------------------------
 
@@ -215,6 +218,7 @@ class MeetingState(msgspec.Struct):
             "last_seq": self.last_seq,
             "purged": self.purged,
             "feedback_sent": sorted(self.feedback_sent),
+            "high_contrast": self.high_contrast,
         }
 
     @classmethod
@@ -242,6 +246,7 @@ class MeetingState(msgspec.Struct):
             last_seq=raw["last_seq"],
             purged=raw["purged"],
             feedback_sent=set(raw.get("feedback_sent", ())),
+            high_contrast=bool(raw.get("high_contrast", False)),
         )
 
 
@@ -392,6 +397,8 @@ def apply(state: MeetingState, event: Event) -> MeetingState:
         state.purged = True
     elif kind is EventKind.FEEDBACK_SENT:
         state.feedback_sent.add(str(d["to"]))
+    elif kind is EventKind.HIGH_CONTRAST_SET:
+        state.high_contrast = bool(d["on"])
     return state
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from cafe.core.clock import FakeClock
 from cafe.core.errors import CafeError, ValidationError, row_where
+from cafe.core.event_rules import checked_events
 from cafe.core.events import Event, EventKind
 from cafe.core.participants import PersonInput, Sector
 from cafe.core.people_csv import RowPlaces
@@ -187,3 +188,16 @@ def test_snapshot_gives_the_same_state_as_replay(tmp_path: Path) -> None:
     reopened = open_meeting(tmp_path / "m")
     replayed = fold(service.events(), MeetingState())
     assert reopened.state.to_dict() == replayed.to_dict() == service.state.to_dict()
+
+
+def test_high_contrast_is_kept_with_the_meeting(tmp_path: Path) -> None:
+    """The room's screens in high contrast (``c``) hold after a restart and an export."""
+    service = new_meeting(tmp_path / "m")
+    service.set_high_contrast(True)
+    service.set_high_contrast(True)  # already on: nothing more stored
+    kinds = [e.kind for e in service.events()]
+    assert kinds.count(EventKind.HIGH_CONTRAST_SET) == 1
+    assert MeetingState.from_dict(service.state.to_dict()).high_contrast
+    assert checked_events(service.events(), len(service.agenda.steps), lambda *_: "")
+    service.log.close()
+    assert open_meeting(tmp_path / "m").state.high_contrast
