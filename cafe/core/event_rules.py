@@ -210,6 +210,7 @@ RULES: dict[EventKind, dict[str, Check]] = {
         "events": _whole(),
     },
     EventKind.FEEDBACK_SENT: {"to": _id},
+    EventKind.HIGH_CONTRAST_SET: {"on": _flag},
 }
 
 REQUIRED: dict[EventKind, frozenset[str]] = {
@@ -227,6 +228,7 @@ REQUIRED: dict[EventKind, frozenset[str]] = {
     EventKind.CHECKOUT_NOTED: frozenset({"id", "text"}),
     EventKind.PERSONAL_DATA_PURGED: frozenset(),
     EventKind.FEEDBACK_SENT: frozenset({"to"}),
+    EventKind.HIGH_CONTRAST_SET: frozenset({"on"}),
 }
 """Fields without which the fold cannot apply the event (the rest default)."""
 

@@ -47,6 +47,7 @@ class EventKind(StrEnum):
     CHECKOUT_RESTORED = "checkout_restored"
     PERSONAL_DATA_PURGED = "personal_data_purged"
     FEEDBACK_SENT = "feedback_sent"
+    HIGH_CONTRAST_SET = "high_contrast_set"
 
 
 class Event(msgspec.Struct, frozen=True):

@@ -562,6 +562,14 @@ class MeetingService(PeopleCommands):
         if self._theme(theme_id).signup != signup:
             self._one(EventKind.THEME_SIGNUP_SET, {"id": theme_id, "signup": signup})
 
+    # -- the room's screens ---------------------------------------------------------
+
+    def set_high_contrast(self, on: bool) -> None:
+        """The room's screens in high contrast or not: the laptop's and the projector
+        page, which follows the state like everything else it shows."""
+        if self.state.high_contrast != on:
+            self._one(EventKind.HIGH_CONTRAST_SET, {"on": on})
+
     # -- after the meeting ----------------------------------------------------------
 
     def record_feedback_sent(self, key: str) -> None:

@@ -133,6 +133,9 @@ class MeetingState(msgspec.Struct):
     purged: bool = False
     feedback_sent: set[str] = field(default_factory=set)
     """``address_key``s the feedback letter was accepted for by the mail server."""
+    high_contrast: bool = False
+    """The room's screens in high contrast (``c`` in ``cafe run``): a property of the hall
+    and its projector, so it holds after a restart."""
 
     # -- queries -------------------------------------------------------------
 
@@ -233,6 +236,7 @@ class MeetingState(msgspec.Struct):
             "last_seq": self.last_seq,
             "purged": self.purged,
             "feedback_sent": sorted(self.feedback_sent),
+            "high_contrast": self.high_contrast,
         }
 
     @classmethod
@@ -263,6 +267,7 @@ class MeetingState(msgspec.Struct):
             last_seq=raw["last_seq"],
             purged=raw["purged"],
             feedback_sent=set(raw.get("feedback_sent", ())),
+            high_contrast=bool(raw.get("high_contrast", False)),
         )
 
 
@@ -418,6 +423,8 @@ def apply(state: MeetingState, event: Event) -> MeetingState:
         state.purged = True
     elif kind is EventKind.FEEDBACK_SENT:
         state.feedback_sent.add(str(d["to"]))
+    elif kind is EventKind.HIGH_CONTRAST_SET:
+        state.high_contrast = bool(d["on"])
     return state
 
 

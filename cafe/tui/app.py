@@ -97,7 +97,7 @@ class CafeApp(App[None]):
         self.title = service.agenda.meta.title
         for theme in THEMES:
             self.register_theme(theme)
-        self._start_in(CAFE)
+        self._start_in(HIGH_CONTRAST if service.state.high_contrast else CAFE)
         self._unsubscribe = service.subscribe(self._announce)
         self.add_mode("meeting", self._meeting)
         self.add_mode("door", self._door)
@@ -326,7 +326,15 @@ class CafeApp(App[None]):
         self.push_screen(PersonModal(add))
 
     def action_toggle_contrast(self) -> None:
-        self.theme = CAFE.name if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
+        """High contrast here and on the projector page ("for projectors" means the wall),
+        kept with the meeting: the hall and its projector are the same after a restart."""
+        on = not self.service.state.high_contrast
+        try:
+            self.service.set_high_contrast(on)
+        except CafeError as error:  # a full or read-only disk: nothing changed
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.theme = HIGH_CONTRAST.name if on else CAFE.name
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):

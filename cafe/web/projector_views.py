@@ -47,11 +47,25 @@ def _room_values(page: Page, state: dict[str, Any]) -> dict[str, Any]:
         "timer_text": format_seconds(timer["remaining"]) if timer else "",
         "timer_class": f"-{timer['phase']}" if timer else "-none",
         "qr": inline_qr(view["qr_url"]),
+        "qr_url_parts": address_parts(view["qr_url"]),
         "page_now": page_shown_now(ctx.service.clock.now()),
         "kind": state["step"]["kind"] if state["step"] else "",
         "lang": page.lang,
         "content_lang": ctx.agenda.meta.language,
     }
+
+
+def address_parts(url: str) -> list[str]:
+    """``url`` in the pieces a line may end after: the host, then each piece of the path
+    with its "/". Printed under the QR code it broke anywhere, "…/sea" + "t", and at a
+    "-" or "_" it would break inside the meeting's code, which someone has to type."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return [url]
+    host, slash, path = rest.partition("/")
+    parts = [f"{scheme}://{host}{slash}"]
+    parts += [piece + "/" for piece in path.split("/")[:-1]]
+    return [part for part in [*parts, path.rsplit("/", 1)[-1]] if part]
 
 
 def _human_date(iso: str, tr: Translator) -> str:

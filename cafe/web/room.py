@@ -5,9 +5,10 @@ code lands on whatever the room is asked to do now. Both follow from one rule
 (``current_task``), so the code on the wall and the page a phone opens always agree.
 Everything here is plain data built from the service; the templates render it.
 
-Nothing personal beyond first names goes on the wall: seating and the speaking order
-show first names (with a last-name initial only where two people share one), the
-sign-up step shows counts per theme, and the check-out shows single words.
+Little personal goes on the wall: the table cards show first names (with a last-name
+initial only where two people share one), the speaking order names people as each says
+their name to the room, the sign-up step shows counts per theme, and the check-out shows
+single words.
 """
 
 from __future__ import annotations
@@ -99,6 +100,13 @@ def _names(service: MeetingService) -> dict[str, str]:
     return wall_names({p.id: p.name for p in service.state.participants.values()})
 
 
+def _speaking_names(service: MeetingService) -> dict[str, str]:
+    """The speaking order's names, whole as registered: the first word typed is not always
+    the name one answers to ("Zhang Wei" was called "Zhang"), a turn is missed if one does
+    not know the name as one's own, and in the round each says their name aloud anyway."""
+    return {p.id: " ".join(p.name.split()) for p in service.state.participants.values()}
+
+
 # -- paging ------------------------------------------------------------------------------
 
 
@@ -114,7 +122,8 @@ def _seating(service: MeetingService, per_page: int = TABLES_PER_PAGE) -> dict[s
     data = seating_data(service, _names(service))
     if data is None:
         return None
-    if data["mode"] == "circle":
+    if data["mode"] == "circle":  # one line: the order the word goes round
+        data = seating_data(service, _speaking_names(service)) or data
         return {**data, "pages": [[]]}
     return {**data, "pages": pages(data["tables"], per_page)}
 
@@ -122,7 +131,7 @@ def _seating(service: MeetingService, per_page: int = TABLES_PER_PAGE) -> dict[s
 def _speakers(service: MeetingService) -> dict[str, Any]:
     groups = speaking_order(service)
     spoken = service.state.spoken
-    names = _names(service)
+    names = _speaking_names(service)
     order = [pid for _, ids in groups for pid in ids]
     waiting = [pid for pid in order if pid not in spoken]
     return {
@@ -209,6 +218,14 @@ class RoomUrls:
         return {Task.SIGNUP: self.signup, Task.SEAT: self.seat, Task.CHECKOUT: self.checkout}[task]
 
 
+def _says_challenge_apart(challenge: str, question: str) -> bool:
+    """Whether the welcome adds "Samhällsutmaning: …" under its text: not when the text
+    names the challenge already ("Välkommen till idémöte om …"), where the room read it
+    twice, one line apart."""
+    wanted = " ".join(challenge.split()).casefold()
+    return bool(wanted) and wanted not in " ".join(question.split()).casefold()
+
+
 LAYOUTS = {
     StepKind.OPENING: "welcome",
     StepKind.PURPOSE: "welcome",
@@ -232,6 +249,7 @@ def room_view(
     meta = service.agenda.meta
     task = current_task(service)
     layout = LAYOUTS[step.kind] if step is not None else "welcome"
+    question = (step.question or step.text) if step is not None else ""
     view: dict[str, Any] = {
         "layout": layout,
         "task": str(task),
@@ -239,7 +257,8 @@ def room_view(
         "title": meta.title,
         "challenge": meta.challenge,
         "step_title": step.title if step is not None else "",
-        "question": (step.question or step.text) if step is not None else "",
+        "question": question,
+        "challenge_line": _says_challenge_apart(meta.challenge, question),
         "text": step.text if step is not None else "",
         "round": step.round or 0 if step is not None else 0,
         "rounds": len(service.agenda.cafe_rounds),

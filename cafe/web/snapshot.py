@@ -111,6 +111,7 @@ def screen_state(service: MeetingService) -> dict[str, Any]:
         },
         "seating": seating_data(service),
         "words": words,
+        "contrast": state.high_contrast,
     }
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from cafe.core.clock import FakeClock
 from cafe.core.errors import CafeError, ValidationError, row_where
+from cafe.core.event_rules import checked_events
 from cafe.core.events import Event, EventKind
 from cafe.core.participants import PersonInput, Sector
 from cafe.core.people_csv import RowPlaces
@@ -224,3 +225,16 @@ def test_merged_duplicates_follow_a_merge_of_a_merge_and_leave_out_hidden_ones(
     service.restore_idea(b.id)  # b back on the board: a is b's again
     found = service.state.merged_duplicates()
     assert {k: [i.id for i in v] for k, v in found.items()} == {b.id: [a.id]}
+
+
+def test_high_contrast_is_kept_with_the_meeting(tmp_path: Path) -> None:
+    """The room's screens in high contrast (``c``) hold after a restart and an export."""
+    service = new_meeting(tmp_path / "m")
+    service.set_high_contrast(True)
+    service.set_high_contrast(True)  # already on: nothing more stored
+    kinds = [e.kind for e in service.events()]
+    assert kinds.count(EventKind.HIGH_CONTRAST_SET) == 1
+    assert MeetingState.from_dict(service.state.to_dict()).high_contrast
+    assert checked_events(service.events(), len(service.agenda.steps), lambda *_: "")
+    service.log.close()
+    assert open_meeting(tmp_path / "m").state.high_contrast

@@ -6,6 +6,7 @@ import asyncio
 import json
 from typing import Any
 
+import pytest
 from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient
 
@@ -46,6 +47,19 @@ async def test_projector_page_before_the_meeting(client: TestClient, token: str)
     assert "Idémöte" not in stage, "the meeting's name is in the top bar: not twice"
 
 
+@pytest.mark.parametrize("kind", [None, StepKind.OPENING, StepKind.PURPOSE])
+async def test_the_welcome_names_the_challenge_once(
+    client: TestClient, service: MeetingService, token: str, kind: StepKind | None
+) -> None:
+    """Before the start it headed the page and was said again under "Välkommen!"; the
+    opening and the purpose say it in their text and said it again under it."""
+    if kind is not None:
+        service.start_step(step_index(service, kind))
+    html = await (await client.get(f"/screen/{token}")).text()
+    stage = html[html.index('id="stage"') : html.index('id="sound"')]
+    assert stage.casefold().count("ensamhet bland äldre") == 1, stage
+
+
 async def test_projector_page_during_a_round_shows_timer_and_seating(
     client: TestClient, service: MeetingService, token: str
 ) -> None:
@@ -72,7 +86,8 @@ async def test_the_round_before_shows_the_coming_seating(
     service.store_seating(table_plan({1: [(1, asa, [asa])]}))
     service.start_step(step_index(service, StepKind.CAFE_ROUND, 1) - 1)
     html = await (await client.get(f"/screen/{token}")).text()
-    assert "Nästa runda: 1" in html and "Åsa" in html and "Öberg" not in html
+    cards = html[html.index('id="seating"') :]  # the speaking order above names in full
+    assert "Nästa runda: 1" in cards and "Åsa" in cards and "Öberg" not in cards
 
 
 async def test_a_circle_is_not_told_where_to_sit_or_of_a_next_round(
@@ -90,9 +105,23 @@ async def test_a_circle_is_not_told_where_to_sit_or_of_a_next_round(
         service.start_step(index)
         html = await (await client.get(f"/screen/{token}")).text()
         assert '<h2 id="seating-title" class="circle">Vi sitter alla i en ring.</h2>' in html
-        order = "Ali, Karin, Jonas, Zoë, Omar, Li, Per, Åsa"  # first names on the wall
+        order = ", ".join(["Ali Hassan", "Karin Lund", *names[::-1]])  # as each says it
         assert f"Ordet går runt: {order}</p>" in html, "round the circle, in its order"
         assert "Nästa runda" not in html and "Här sitter ni" not in html
+
+
+async def test_the_speaking_order_names_people_in_full(
+    client: TestClient, service: MeetingService, token: str
+) -> None:
+    """ "Zhang Wei" was "Zhang" in the speaking order, the first word typed; the table
+    cards, many names in little room, keep first names."""
+    zhang, asa, per = seat_people(service, ["Zhang  Wei", "Åsa Öberg", "Per Persson"])
+    service.store_seating(table_plan({1: [(1, zhang, [zhang, asa]), (2, per, [per])]}))
+    service.start_step(step_index(service, StepKind.PRESENTATION_ROUND))
+    html = await (await client.get(f"/screen/{token}")).text()
+    assert "Nu: Zhang Wei" in html and "Sedan: Åsa Öberg, Per Persson" in html
+    cards = html[html.index('id="seating"') :]
+    assert "Zhang" in cards and "Wei" not in cards and "Öberg" not in cards
 
 
 async def test_word_cloud_during_checkout(

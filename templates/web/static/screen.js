@@ -443,6 +443,7 @@
     stage.setAttribute("data-kind", kind);
     stage.setAttribute("data-layout", state.layout || "");
     stage.className = "stage -" + (state.layout || "");
+    document.body.classList.toggle("-contrast", state.contrast === true);  // c in cafe run
     if (typeof state.html === "string") {
       stage.innerHTML = state.html;   // rendered and escaped by the server's templates
       showPages();
