@@ -149,6 +149,25 @@ async def test_help_and_palette_offer_the_registry(meeting_dir: Path) -> None:
         assert service.state.current_step == 0, "the palette ran 'Next'"
 
 
+async def test_help_lists_each_key_once_with_one_meaning(meeting_dir: Path) -> None:
+    """`i` was listed twice, "Fånga idéer" under Överallt and "Skriv (idéer /
+    utcheckning)" under Mötet: two meanings for one key. One line says both."""
+    service, clock = meeting(meeting_dir, registered=4, present=True)
+    app = CafeApp(service, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        rows = [row for table in app.screen.query(KeyTable) for row in table.rows]
+        assert [d for k, d in rows if k == "i"] == ["Fånga idéer (i utcheckningen: skriv en tanke)"]
+        await pilot.press("escape")
+        service.start_step(step_index(service, "checkout"))
+        await pilot.pause()
+        await pilot.press("i")  # still the check-out's own i: the thought's field
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert isinstance(app.screen.focused, Input)
+
+
 async def test_phones_reach_the_running_app_over_the_lan_server(meeting_dir: Path) -> None:
     service, clock = meeting(meeting_dir, registered=12, present=True)
     service.start_step(step_index(service, "cafe_round", 1))
