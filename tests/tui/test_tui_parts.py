@@ -101,6 +101,33 @@ def test_rail_times_and_meeting_clock_follow_the_visits(meeting_dir: Path) -> No
     assert figures.late_minutes == 5
 
 
+async def test_the_rail_shows_a_steps_length_after_plus_and_minus(meeting_dir: Path) -> None:
+    """+5 on round 1 left the rail at "1/25′" beside a 30-minute clock, and round 3 cut
+    to 15 minutes still said "0/20′": the rail follows the step's time as changed."""
+    service, clock = meeting(meeting_dir, registered=12, present=True)
+    first = step_index(service, "cafe_round", 1)
+    third = step_index(service, "cafe_round", 3)
+    service.start_step(first)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space", *["plus"] * 5)
+        clock.advance(61)
+        await pilot.pause(0.3)
+
+        def line(index: int) -> str:
+            rail = app.screen.query_one(RailSteps)
+            return str(rail.render()).splitlines()[index + 1]
+
+        assert line(first).endswith(" 1/30′"), line(first)
+        service.start_step(third)
+        await pilot.pause()
+        await pilot.press(*["minus"] * 5)
+        await pilot.pause(0.3)
+        assert line(third).endswith(" 0/15′"), line(third)
+        assert line(first).endswith(" 1/30′"), "a round held keeps its length"
+        assert line(third + 1).endswith(" 20′"), "steps to come: as planned"
+
+
 def test_every_key_has_an_action_and_both_languages_a_label() -> None:
     owners = {
         "app": CafeApp,
