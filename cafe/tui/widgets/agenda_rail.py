@@ -155,19 +155,44 @@ def _clock_lines(clock: MeetingClock | None) -> tuple[list[str], list[str], bool
     """The planned and the projected end, each in its forms from longest to shortest, and
     whether the meeting runs late.
 
-    At 80 columns "Projected end 10:40 (+12)" was cut to "Projected end 10:40 (+1": a
-    co-host read one minute late where it was twelve. The shorter form keeps the figure.
+    The projected end says how far off the plan it is in words ("12 min sent"), then ever
+    shorter: "(+371)" was a bare number, and at 80 columns "(+12)" was cut to "(+1", one
+    minute late where it was twelve. Every form keeps the whole figure and its unit.
     """
     if clock is None:
         return [""], [""], False
     late = clock.late_minutes
-    mark = f" ({late:+d})" if late else ""
     planned, projected = clock_time(clock.planned_end), clock_time(clock.projected_end)
+    full = t("tui.rail.projected_end", time=projected)
+    short = t("tui.rail.projected_end_short", time=projected)
+    if late:
+        words = t("tui.rail.late" if late > 0 else "tui.rail.early", amount=_amount(abs(late)))
+        sign = "+" if late > 0 else "−"
+        minutes = t("tui.rail.amount_minutes", minutes=abs(late))
+        projections = [
+            f"{full} ({words})",
+            f"{short} ({words})",
+            f"{short} ({sign}{_amount(abs(late))})",
+            f"{short} {sign}{minutes}",
+            f"{short} {sign}{abs(late)}′",  # the rail's own minute mark, as in "25′"
+        ]
+    else:
+        projections = [full, short]
     return (
         [t(f"tui.rail.planned_end{form}", time=planned) for form in ("", "_short")],
-        [t(f"tui.rail.projected_end{form}", time=projected) + mark for form in ("", "_short")],
+        projections,
         late > 0,
     )
+
+
+def _amount(minutes: int) -> str:
+    """``12 min``, ``1 h``, ``6 h 11 min``: an hour late reads as hours, not "+371"."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return t("tui.rail.amount_minutes", minutes=rest)
+    if not rest:
+        return t("tui.rail.amount_hours", hours=hours)
+    return t("tui.rail.amount_hours_minutes", hours=hours, minutes=rest)
 
 
 def _fitting(forms: list[str], width: int) -> str:
