@@ -23,7 +23,7 @@ class RailRow(NamedTuple):
     actual_seconds: float | None
     """Time spent in the step so far (over all visits); ``None`` if never entered."""
     status: str
-    """``done``, ``current`` or ``todo``."""
+    """``done``, ``skipped``, ``current`` or ``todo``."""
 
 
 class MeetingClock(NamedTuple):
@@ -56,6 +56,8 @@ def rail_rows(service: MeetingService, now: float) -> tuple[RailRow, ...]:
     for index, step in enumerate(service.agenda.steps):
         if index == current:
             status = "current"
+        elif index in service.state.skipped:
+            status = "skipped"
         elif index in spent and index < current:
             status = "done"
         else:

@@ -275,9 +275,9 @@ class MeetingScreen(Screen[None]):
 
         self.app.push_screen(ConfirmModal(question), answered)
 
-    def _go_next(self) -> None:
+    def _go_next(self, *, skip: bool = False) -> None:
         before = self.service.state.current_step
-        if not self._run(self.service.next_step):
+        if not self._run(self.service.skip_step if skip else self.service.next_step):
             return  # the store refused (disk full, read-only): that message is shown
         if self.service.state.current_step == before:
             self.notify(t("tui.step.last"))
@@ -288,11 +288,9 @@ class MeetingScreen(Screen[None]):
         self._run(self.service.previous_step)
 
     def action_skip(self) -> None:
-        """End the step now (its timer stops where it is) and go to the next one."""
-        timer = self.service.timer()
-        if timer is not None and timer.running:
-            self._run(self.service.timer_pause)
-        self._go_next()  # "s" says it: no question
+        """End the step now (its timer stops where it is) and go to the next one; a step
+        whose time never ran is recorded as skipped."""
+        self._go_next(skip=True)  # "s" says it: no question
 
     def action_timer_toggle(self) -> None:
         if self.service.state.current_step < 0:

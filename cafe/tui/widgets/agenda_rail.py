@@ -21,6 +21,7 @@ NARROW_WIDTH = 28
 """Below this many cells the minutes give way to the step names (an 80-column screen)."""
 
 _MARKS = {"done": "✓", "current": "▶", "todo": " "}
+"""A skipped step's mark is a word's worth, so it comes from the catalogue."""
 
 
 def _minutes(seconds: float) -> int:
@@ -29,8 +30,11 @@ def _minutes(seconds: float) -> int:
 
 def row_texts(row: RailRow) -> tuple[str, str]:
     """A step's line: the mark, number and title, and its minutes (planned or actual)."""
-    title = f"{_MARKS[row.status]} {row.index + 1}. {row.title}"
+    mark = t("tui.rail.skipped_mark") if row.status == "skipped" else _MARKS[row.status]
+    title = f"{mark} {row.index + 1}. {row.title}"
     planned = row.planned_minutes
+    if row.status == "skipped":  # not "0/20′" beside a tick, as if held
+        return title, t("tui.rail.skipped")
     if row.actual_seconds is None:
         shown = t("tui.rail.planned", planned=planned) if planned else ""
     else:
@@ -48,12 +52,14 @@ class RailSteps(LineDrawn):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "rail-steps--heading",
         "rail-steps--done",
+        "rail-steps--skipped",
         "rail-steps--current",
     }
     DEFAULT_CSS = """
     RailSteps { height: 1fr; }
     RailSteps > .rail-steps--heading { text-style: bold; color: $text-muted; }
     RailSteps > .rail-steps--done { color: $text-muted; }
+    RailSteps > .rail-steps--skipped { color: $text-muted; text-style: italic; }
     RailSteps > .rail-steps--current { background: $primary; color: $text; text-style: bold; }
     """
 
@@ -74,7 +80,7 @@ class RailSteps(LineDrawn):
             line = set_cell_size(title, room) + minutes
             style = (
                 self.get_component_rich_style(f"rail-steps--{row.status}")
-                if row.status in ("done", "current")
+                if row.status in ("done", "skipped", "current")
                 else ""
             )
             lines.append("\n")
