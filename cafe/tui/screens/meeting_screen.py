@@ -159,6 +159,7 @@ class MeetingScreen(Screen[None]):
         set_narrow(self, narrow)
         set_narrow(self.app, narrow)
         self.refresh_bindings()
+        self.query_one(AgendaRail).narrow = narrow
 
     @on(ServerStarted)
     def show_addresses(self, message: ServerStarted) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
@@ -122,7 +123,8 @@ class AgendaRail(Vertical):
     DEFAULT_CSS = """
     AgendaRail { height: 100%; }
     AgendaRail #rail-projector {
-        width: 100%; height: auto; margin-top: 1; color: $text-muted; text-overflow: fold;
+        width: 100%; height: auto; margin-top: 1; color: $text-muted;
+        text-wrap: nowrap; text-overflow: ellipsis;
     }
     AgendaRail #rail-projector.-empty { display: none; }
     """
@@ -133,6 +135,8 @@ class AgendaRail(Vertical):
     """Planned and projected end, or ``None`` before anything is known."""
     projector_url: reactive[str] = reactive("")
     """The projector page's address ("" when the phones' server is off)."""
+    narrow: reactive[bool] = reactive(False)
+    """An 80-column screen: the address gives way to the key that shows it (v)."""
 
     def compose(self) -> ComposeResult:
         # Composed with what the rail shows now (the parent sets rows, clock and address
@@ -146,15 +150,25 @@ class AgendaRail(Vertical):
         yield clock.data_bind(AgendaRail.clock)
         url = self.projector_url
         yield Label(
-            _projector_line(url), id="rail-projector", markup=False, classes="" if url else "-empty"
+            _projector_line(url, narrow=self.narrow),
+            id="rail-projector",
+            markup=False,
+            classes="" if url else "-empty",
         )
 
     def watch_projector_url(self, url: str) -> None:
+        self._show_projector()
+
+    def watch_narrow(self) -> None:
+        self._show_projector()
+
+    def _show_projector(self) -> None:
         if not self.is_mounted:
             return
+        url = self.projector_url
         label = self.query_one("#rail-projector", Label)
-        label.update(_projector_line(url))
-        label.set_class(not url, "-empty")  # a class, so the narrow screen's CSS still hides it
+        label.update(_projector_line(url, narrow=self.narrow))
+        label.set_class(not url, "-empty")
 
 
 def _clock_lines(clock: MeetingClock | None) -> tuple[list[str], list[str], bool]:
@@ -206,5 +220,16 @@ def _fitting(forms: list[str], width: int) -> str:
     return next((form for form in forms if cell_len(form) <= width), forms[-1])
 
 
-def _projector_line(url: str) -> str:
-    return t("tui.rail.projector", url=url) if url else ""
+def _projector_line(url: str, *, narrow: bool = False) -> str:
+    """Where the projector page is, on lines that are never broken inside the address.
+
+    The token is longer than the rail is wide: folded, it was split mid-token, and at 80
+    columns the line was dropped. The rail names the computer and port, and leaves the
+    whole address and its QR code to v; at 80 columns it names the key.
+    """
+    if not url:
+        return ""
+    if narrow:
+        return t("tui.rail.projector_narrow")
+    parts = urlsplit(url)
+    return t("tui.rail.projector", url=f"{parts.scheme}://{parts.netloc}/…")
