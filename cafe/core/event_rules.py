@@ -148,7 +148,7 @@ RULES: dict[EventKind, dict[str, Check]] = {
     EventKind.PARTICIPANT_ADDED: {"id": _id, **_PERSON},
     EventKind.PARTICIPANT_CHANGED: {"id": _id, **_PERSON},
     EventKind.PARTICIPANT_REMOVED: {"id": _id},
-    EventKind.STEP_STARTED: {"index": _step, "seconds": _seconds, "by": _word},
+    EventKind.STEP_STARTED: {"index": _step, "seconds": _seconds, "by": _word, "skipped": _flag},
     EventKind.TIMER_STARTED: {"step": _whole(), "seconds": _seconds},
     EventKind.TIMER_PAUSED: {"step": _whole()},
     EventKind.TIMER_RESUMED: {"step": _whole()},

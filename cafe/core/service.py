@@ -277,6 +277,31 @@ class MeetingService(PeopleCommands):
         self.start_step(self.state.current_step + 1, by=by)
         return True
 
+    def skip_step(self, *, by: str = "") -> bool:
+        """End the current step now and go to the next; ``False`` at the end.
+
+        A step whose time never ran is recorded as skipped: the agenda marks it so, and
+        the report does not list a skipped round's question as discussed. One whose time
+        ran is stopped where it is: ended early, but held.
+        """
+        index = self.state.current_step
+        if index + 1 >= len(self.agenda.steps):
+            return False
+        events = []
+        timer = self.state.timers.get(index)
+        if timer is not None and timer.running:
+            events.append(self._event(EventKind.TIMER_PAUSED, {"step": index}))
+        data: dict[str, Any] = {
+            "index": index + 1,
+            "seconds": self.agenda.steps[index + 1].minutes * 60,
+            "skipped": True,
+        }
+        if by:
+            data["by"] = by
+        events.append(self._event(EventKind.STEP_STARTED, data))
+        self.commit(events)
+        return True
+
     def previous_step(self, *, by: str = "") -> bool:
         if self.state.current_step <= 0:
             return False

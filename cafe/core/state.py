@@ -119,6 +119,9 @@ class MeetingState(msgspec.Struct):
     current_step: int = -1
     """Index into the agenda's steps; -1 before the meeting starts."""
     visits: list[StepVisit] = field(default_factory=list)
+    skipped: set[int] = field(default_factory=set)
+    """Steps left with "skip" before their time ever ran (a round skipped was not held);
+    a step whose timer starts after all is taken off."""
     timers: dict[int, Timer] = field(default_factory=dict)
     seating: dict[str, Any] | None = None
     """The latest seating plan in the seating module's JSON form."""
@@ -211,6 +214,14 @@ class MeetingState(msgspec.Struct):
         may already mark everyone present."""
         return bool(self.visits or self.ideas or self.signups or self.checkout)
 
+    def was_held(self, index: int) -> bool:
+        """Whether agenda step ``index`` took place: not skipped, and entered, unless the
+        console never ran the agenda (the ideas typed in from paper afterwards). The
+        report lists only the questions of rounds held."""
+        if index in self.skipped:
+            return False
+        return not self.visits or any(visit.index == index for visit in self.visits)
+
     def next_id(self, prefix: str) -> str:
         """The id the next entity with this prefix will get (``p1``, ``i7`` ...)."""
         return f"{prefix}{self.counters.get(prefix, 0) + 1}"
@@ -225,6 +236,7 @@ class MeetingState(msgspec.Struct):
             "participants": [asdict(p) for p in self.participants.values()],
             "current_step": self.current_step,
             "visits": [asdict(v) for v in self.visits],
+            "skipped": sorted(self.skipped),
             "timers": {str(k): asdict(v) for k, v in self.timers.items()},
             "seating": self.seating,
             "spoken": sorted(self.spoken),
@@ -251,6 +263,7 @@ class MeetingState(msgspec.Struct):
             participants=participants,
             current_step=raw["current_step"],
             visits=[StepVisit(**v) for v in raw["visits"]],
+            skipped=set(raw["skipped"]),
             timers={int(k): Timer(**v) for k, v in raw["timers"].items()},
             seating=raw["seating"],
             spoken=set(raw["spoken"]),
@@ -319,6 +332,11 @@ def apply(state: MeetingState, event: Event) -> MeetingState:
         state.spoken.discard(d["id"])
     elif kind is EventKind.STEP_STARTED:
         index = int(d["index"])
+        left = state.current_step
+        if d.get("skipped") and 0 <= left != index:
+            timer = state.timers.get(left)
+            if timer is None or not timer.started:  # skipped; ended early counts as held
+                state.skipped.add(left)
         # Leaving a step stops its clock: going back shows its time as it was left.
         for step, timer in list(state.timers.items()):
             if step != index and timer.running:
@@ -335,6 +353,8 @@ def apply(state: MeetingState, event: Event) -> MeetingState:
             timer = Timer(duration=float(d.get("seconds", 0)))
         if timer is not None:
             state.timers[int(d["step"])] = _TIMER_KINDS[kind](timer, event)
+        if kind in (EventKind.TIMER_STARTED, EventKind.TIMER_RESUMED):
+            state.skipped.discard(int(d["step"]))  # gone back to it and held it after all
     elif kind is EventKind.SEATING_PLANNED:
         state.seating = d["plan"]
     elif kind is EventKind.SPEAKER_MARKED:

@@ -14,10 +14,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cafe.core.agenda.model import Agenda, Step, StepKind
 from cafe.core.contact_rule import Purpose, Source, may_use
 from cafe.core.figures import meeting_figures
 from cafe.core.participants import Participant, Sector, is_private_person, match_key, same_person
-from cafe.core.state import Signup
+from cafe.core.state import MeetingState, Signup
 from cafe.core.text import collation_key
 from cafe.i18n import Translator
 from cafe.reports.safe import safe_text, sort_key
@@ -523,8 +524,8 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
 
     questions = tuple(
         Question(round=int(step.round or n), text=safe_text(step.question), minutes=step.minutes)
-        for n, step in enumerate(agenda.cafe_rounds, start=1)
-        if safe_text(step.question)
+        for n, (index, step) in enumerate(_rounds(agenda), start=1)
+        if safe_text(step.question) and _held(state, index, int(step.round or n))
     )
     theme_names = {th.id: th.name for th in themes}
     recipients = _recipients(counted, signups, owners, tr.lang)
@@ -609,3 +610,14 @@ def _view_of(idea: Any, also: Sequence[tuple[int, int]] = ()) -> IdeaView:
         table=idea.table,
         also=tuple(sorted({where for where in also if where != here})),
     )
+
+
+def _rounds(agenda: Agenda) -> list[tuple[int, Step]]:
+    """The café rounds with their place in the agenda."""
+    return [(i, step) for i, step in enumerate(agenda.steps) if step.kind is StepKind.CAFE_ROUND]
+
+
+def _held(state: MeetingState, index: int, round_number: int) -> bool:
+    """A round's question was discussed: the round took place (not skipped, see
+    ``MeetingState.was_held``), or ideas were written down in it."""
+    return state.was_held(index) or any(i.round == round_number for i in state.visible_ideas())

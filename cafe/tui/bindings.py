@@ -69,6 +69,9 @@ class Key(NamedTuple):
     columns hold); bound and under ? at every width."""
     narrow_display: str | None = None
     """How the key is shown in a narrow footer (``?`` for ``? / F1``: room for Esc)."""
+    listed: bool = True
+    """On the help screen. Off for a screen's own version of a key listed under
+    "everywhere" (one key, one line: ``i`` was listed twice with two meanings)."""
 
     @property
     def description(self) -> str:
@@ -134,7 +137,8 @@ REGISTRY: tuple[Key, ...] = (
     Key("r", "replan", "replan", "meeting"),
     Key("h", "toggle_notes", "notes", "meeting", footer=True),
     Key("u", "manual_signup", "manual_signup", "meeting"),
-    Key("i", "input", "input", "meeting"),
+    # The app's i, where the check-out step takes the thought instead (listed there).
+    Key("i", "input", "capture", "meeting", palette=False, listed=False),
     Key("escape", "leave_field", "leave_field", "meeting", palette=False),
     # The door: check-in.
     Key("escape", "app.show('meeting')", "back", "door", footer=True),

@@ -18,11 +18,12 @@ class RailRow(NamedTuple):
 
     index: int
     title: str
-    planned_minutes: int
+    planned_minutes: float
+    """The step's length: as planned, or as the facilitator changed it (+/-) since."""
     actual_seconds: float | None
     """Time spent in the step so far (over all visits); ``None`` if never entered."""
     status: str
-    """``done``, ``current`` or ``todo``."""
+    """``done``, ``skipped``, ``current`` or ``todo``."""
 
 
 class MeetingClock(NamedTuple):
@@ -55,12 +56,27 @@ def rail_rows(service: MeetingService, now: float) -> tuple[RailRow, ...]:
     for index, step in enumerate(service.agenda.steps):
         if index == current:
             status = "current"
+        elif index in service.state.skipped:
+            status = "skipped"
         elif index in spent and index < current:
             status = "done"
         else:
             status = "todo"
-        rows.append(RailRow(index, step.title, step.minutes, spent.get(index), status))
+        rows.append(
+            RailRow(index, step.title, step_minutes(service, index), spent.get(index), status)
+        )
     return tuple(rows)
+
+
+def step_minutes(service: MeetingService, index: int) -> float:
+    """The step's length in minutes: its timer's, which + and - change, once it has one
+    (the rail said "1/25′" beside a clock given 30 minutes), else the agenda's. Whole
+    minutes are an ``int``, so they read "30′", not "30.0′"."""
+    timer = service.timer(index)
+    if timer is None:
+        return service.agenda.steps[index].minutes
+    minutes = round(timer.duration / 60, 1)
+    return int(minutes) if minutes.is_integer() else minutes
 
 
 def step_left(service: MeetingService, now: float) -> float:

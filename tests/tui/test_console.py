@@ -78,7 +78,10 @@ async def test_the_projector_page_is_one_key_away(tmp_path: Path) -> None:
     app.open_url = opened.append
     async with app.run_test(size=(120, 40)) as pilot:
         rail = app.screen.query_one("#rail-projector")
-        assert SCREEN_URL in str(rail.render()), "the console shows the address"
+        lines = str(rail.render()).splitlines()
+        assert lines == ["Projektorsidan (v):", "http://192.0.2.10:8765/…"], (
+            "where, on whole lines: the token (wider than the rail) was split in the middle"
+        )
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, ProjectorModal)
@@ -91,13 +94,21 @@ async def test_the_projector_page_is_one_key_away(tmp_path: Path) -> None:
         assert not isinstance(app.screen, ProjectorModal)
 
 
-async def test_at_80_columns_the_rail_leaves_the_address_to_v(tmp_path: Path) -> None:
+async def test_at_80_columns_the_rail_says_which_key_shows_the_address(tmp_path: Path) -> None:
+    """At 80x24 the line went altogether: nothing on the main screen said where the
+    projector page was."""
     service, clock = meeting(tmp_path / "m")
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.screen.has_class("-narrow")
-        assert app.screen.query_one("#rail-projector").styles.display == "none"
+        rail = app.screen.query_one("#rail-projector")
+        assert rail.styles.display == "block" and rail.region.height == 1
+        assert rail.region.bottom <= app.screen.query_one("#rail").region.bottom
+        assert str(rail.render()) == "Projektorsidan: tryck v"
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert str(rail.render()).startswith("Projektorsidan (v):")
 
 
 async def test_a_restart_at_check_out_leaves_the_keys_to_the_meeting(tmp_path: Path) -> None:

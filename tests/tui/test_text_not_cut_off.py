@@ -154,24 +154,36 @@ async def test_a_long_name_on_a_signup_list_wraps_under_itself(tmp_path: Path) -
 
 
 @pytest.mark.parametrize(("agenda", "lang"), [("idemote.sv", "sv"), ("idea-meeting.en", "en")])
-async def test_how_late_the_meeting_runs_is_shown_whole_at_80_columns(
-    tmp_path: Path, agenda: str, lang: str
+@pytest.mark.parametrize(
+    ("size", "late", "shown"),
+    [
+        ((80, 24), 12, ["+12", "min"]),
+        ((100, 30), 12, ["(12", "min", "{late})"]),
+        ((100, 30), 371, ["(+6", "h", "11", "min)"]),
+    ],
+)
+async def test_how_late_the_meeting_runs_is_shown_whole_with_its_unit(
+    tmp_path: Path, agenda: str, lang: str, size: tuple[int, int], late: int, shown: list[str]
 ) -> None:
     """The rail's "Projected end 10:40 (+12)" is wider than an 80-column rail: it was cut
-    to "(+1", one minute late where it was twelve. Shorter, it keeps the figure."""
+    to "(+1", one minute late where it was twelve. And "Beräknat slut 02:40 (+371)" was
+    a bare number: how late is said with its unit, in hours once it is hours."""
     set_language(lang)
     clock = FakeClock(1_800_000_000.0)
     service = new_meeting(tmp_path / "m", agenda=agenda, clock=clock)
     service.start_step(0)
     minutes = service.agenda.steps[0].minutes
-    clock.advance((minutes + 12) * 60)
+    clock.advance((minutes + late) * 60)
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
         words = shown_words(app.export_screenshot())
-    late = words.index("(+12)") if "(+12)" in words else -1
-    assert late > 0, " ".join(words)
-    assert words[late - 2] == t("tui.rail.projected_end_short", time="").strip(), words
+    label = t("tui.rail.projected_end_short", time="").strip()
+    start = words.index(label)
+    late_word = t("tui.rail.late", amount="").strip()
+    expected = [w.replace("{late}", late_word) for w in shown]
+    assert words[start + 2 : start + 2 + len(expected)] == expected, " ".join(words)
+    assert f"(+{late})" not in words
 
 
 async def test_the_report_command_is_on_screen_at_closing_at_80_columns(tmp_path: Path) -> None:

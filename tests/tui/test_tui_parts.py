@@ -101,6 +101,33 @@ def test_rail_times_and_meeting_clock_follow_the_visits(meeting_dir: Path) -> No
     assert figures.late_minutes == 5
 
 
+async def test_the_rail_shows_a_steps_length_after_plus_and_minus(meeting_dir: Path) -> None:
+    """+5 on round 1 left the rail at "1/25′" beside a 30-minute clock, and round 3 cut
+    to 15 minutes still said "0/20′": the rail follows the step's time as changed."""
+    service, clock = meeting(meeting_dir, registered=12, present=True)
+    first = step_index(service, "cafe_round", 1)
+    third = step_index(service, "cafe_round", 3)
+    service.start_step(first)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space", *["plus"] * 5)
+        clock.advance(61)
+        await pilot.pause(0.3)
+
+        def line(index: int) -> str:
+            rail = app.screen.query_one(RailSteps)
+            return str(rail.render()).splitlines()[index + 1]
+
+        assert line(first).endswith(" 1/30′"), line(first)
+        service.start_step(third)
+        await pilot.pause()
+        await pilot.press(*["minus"] * 5)
+        await pilot.pause(0.3)
+        assert line(third).endswith(" 0/15′"), line(third)
+        assert line(first).endswith(" 1/30′"), "a round held keeps its length"
+        assert line(third + 1).endswith(" 20′"), "steps to come: as planned"
+
+
 def test_every_key_has_an_action_and_both_languages_a_label() -> None:
     owners = {
         "app": CafeApp,
@@ -147,6 +174,25 @@ async def test_help_and_palette_offer_the_registry(meeting_dir: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert service.state.current_step == 0, "the palette ran 'Next'"
+
+
+async def test_help_lists_each_key_once_with_one_meaning(meeting_dir: Path) -> None:
+    """`i` was listed twice, "Fånga idéer" under Överallt and "Skriv (idéer /
+    utcheckning)" under Mötet: two meanings for one key. One line says both."""
+    service, clock = meeting(meeting_dir, registered=4, present=True)
+    app = CafeApp(service, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        rows = [row for table in app.screen.query(KeyTable) for row in table.rows]
+        assert [d for k, d in rows if k == "i"] == ["Fånga idéer (i utcheckningen: skriv en tanke)"]
+        await pilot.press("escape")
+        service.start_step(step_index(service, "checkout"))
+        await pilot.pause()
+        await pilot.press("i")  # still the check-out's own i: the thought's field
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert isinstance(app.screen.focused, Input)
 
 
 async def test_phones_reach_the_running_app_over_the_lan_server(meeting_dir: Path) -> None:

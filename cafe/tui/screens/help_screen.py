@@ -32,7 +32,11 @@ class HelpScreen(ModalScreen[None]):
                     with Vertical(classes="help-section"):
                         yield Label(t(f"tui.help.scope.{scope}"), classes="help-scope")
                         yield KeyTable(
-                            tuple((key.shown_keys, key.description) for key in keys_in(scope)),
+                            tuple(
+                                (key.shown_keys, key.description)
+                                for key in keys_in(scope)
+                                if key.listed
+                            ),
                             classes="help-keys",
                         )
             yield Label(t("tui.help.close"), classes="caption")

@@ -50,8 +50,9 @@ def is_checkout(view: StepView | None) -> TypeGuard[CheckoutView]:
 
 
 NOTES_SETTING = "notes"
-HOSTS_NOTICE_SECONDS = 90
-"""Long enough to read out and act on before round 1 starts."""
+HOSTS_NOTICE_SECONDS = 30
+"""Long enough to read; it then stops covering the clock and the seating (Esc sooner).
+The hosts stay marked ☆ on the screen, so nothing is lost when it goes."""
 SHORT_HEIGHT = 30
 """Fewer lines than this (24 on a mirrored laptop): text steps close up their boxes."""
 
@@ -164,6 +165,7 @@ class MeetingScreen(Screen[None]):
         set_narrow(self, narrow)
         set_narrow(self.app, narrow)
         self.refresh_bindings()
+        self.query_one(AgendaRail).narrow = narrow
 
     @on(ServerStarted)
     def show_addresses(self, message: ServerStarted) -> None:
@@ -233,22 +235,23 @@ class MeetingScreen(Screen[None]):
             self.notify(str(error), severity="warning")
 
     def tell_appointed_hosts(self) -> None:
-        """Name the hosts the planner chose itself, before round 1, so someone briefs them.
+        """Say the planner chose hosts itself, before round 1, so someone briefs them.
 
         A notification, not a dialog: it must not swallow the next key in a live meeting.
-        The rotation screen and the table cards mark the same people (☆).
+        It names no one: a line per host made it 19 lines at 6 tables, over the clock and
+        the seating for a minute and a half. The speaking order, the rotation screen and
+        the table cards mark the same people (☆), and Esc hides it.
         """
         appointed = seating.appointed_hosts(self.service)
         if not appointed:
             return
-        people = self.service.state.participants
         volunteers = sum(1 for p in self.service.state.present() if p.host)
         tables = self.service.state.seating_plan.table_count()
         lines = [
-            t("tui.hosts.why", count=tables, tables=tables, volunteers=volunteers),
-            *(t("tui.hosts.line", name=people[pid].name, table=table) for pid, table in appointed),
+            t("tui.hosts.why", count=len(appointed), tables=tables, volunteers=volunteers),
             t("tui.hosts.brief"),
             t("tui.hosts.swap"),
+            t("tui.hosts.dismiss"),
         ]
         self.notify(
             "\n".join(lines),
@@ -279,9 +282,9 @@ class MeetingScreen(Screen[None]):
 
         self.app.push_screen(ConfirmModal(question), answered)
 
-    def _go_next(self) -> None:
+    def _go_next(self, *, skip: bool = False) -> None:
         before = self.service.state.current_step
-        if not self._run(self.service.next_step):
+        if not self._run(self.service.skip_step if skip else self.service.next_step):
             return  # the store refused (disk full, read-only): that message is shown
         if self.service.state.current_step == before:
             self.notify(t("tui.step.last"))
@@ -292,11 +295,9 @@ class MeetingScreen(Screen[None]):
         self._run(self.service.previous_step)
 
     def action_skip(self) -> None:
-        """End the step now (its timer stops where it is) and go to the next one."""
-        timer = self.service.timer()
-        if timer is not None and timer.running:
-            self._run(self.service.timer_pause)
-        self._go_next()  # "s" says it: no question
+        """End the step now (its timer stops where it is) and go to the next one; a step
+        whose time never ran is recorded as skipped."""
+        self._go_next(skip=True)  # "s" says it: no question
 
     def action_timer_toggle(self) -> None:
         if self.service.state.current_step < 0:
@@ -354,8 +355,12 @@ class MeetingScreen(Screen[None]):
             self.app.switch_mode("capture")
 
     def action_leave_field(self) -> None:
-        """Esc: the keys go back to the meeting (n, p, space ...)."""
+        """Esc: the keys go back to the meeting (n, p, space ...), and the notices go.
+
+        A notice could not be closed: the hosts' one sat on the clock and the seating for
+        a minute and a half, then over the add-participant dialog's fields."""
         self.set_focus(None)
+        self.app.clear_notifications()
 
     def action_manual_signup(self) -> None:
         from cafe.tui.screens.signup_modal import SignupModal  # loaded when first asked for

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
@@ -21,6 +22,7 @@ NARROW_WIDTH = 28
 """Below this many cells the minutes give way to the step names (an 80-column screen)."""
 
 _MARKS = {"done": "✓", "current": "▶", "todo": " "}
+"""A skipped step's mark is a word's worth, so it comes from the catalogue."""
 
 
 def _minutes(seconds: float) -> int:
@@ -29,8 +31,11 @@ def _minutes(seconds: float) -> int:
 
 def row_texts(row: RailRow) -> tuple[str, str]:
     """A step's line: the mark, number and title, and its minutes (planned or actual)."""
-    title = f"{_MARKS[row.status]} {row.index + 1}. {row.title}"
+    mark = t("tui.rail.skipped_mark") if row.status == "skipped" else _MARKS[row.status]
+    title = f"{mark} {row.index + 1}. {row.title}"
     planned = row.planned_minutes
+    if row.status == "skipped":  # not "0/20′" beside a tick, as if held
+        return title, t("tui.rail.skipped")
     if row.actual_seconds is None:
         shown = t("tui.rail.planned", planned=planned) if planned else ""
     else:
@@ -48,12 +53,14 @@ class RailSteps(LineDrawn):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "rail-steps--heading",
         "rail-steps--done",
+        "rail-steps--skipped",
         "rail-steps--current",
     }
     DEFAULT_CSS = """
     RailSteps { height: 1fr; }
     RailSteps > .rail-steps--heading { text-style: bold; color: $text-muted; }
     RailSteps > .rail-steps--done { color: $text-muted; }
+    RailSteps > .rail-steps--skipped { color: $text-muted; text-style: italic; }
     RailSteps > .rail-steps--current { background: $primary; color: $text; text-style: bold; }
     """
 
@@ -74,7 +81,7 @@ class RailSteps(LineDrawn):
             line = set_cell_size(title, room) + minutes
             style = (
                 self.get_component_rich_style(f"rail-steps--{row.status}")
-                if row.status in ("done", "current")
+                if row.status in ("done", "skipped", "current")
                 else ""
             )
             lines.append("\n")
@@ -116,7 +123,8 @@ class AgendaRail(Vertical):
     DEFAULT_CSS = """
     AgendaRail { height: 100%; }
     AgendaRail #rail-projector {
-        width: 100%; height: auto; margin-top: 1; color: $text-muted; text-overflow: fold;
+        width: 100%; height: auto; margin-top: 1; color: $text-muted;
+        text-wrap: nowrap; text-overflow: ellipsis;
     }
     AgendaRail #rail-projector.-empty { display: none; }
     """
@@ -127,6 +135,8 @@ class AgendaRail(Vertical):
     """Planned and projected end, or ``None`` before anything is known."""
     projector_url: reactive[str] = reactive("")
     """The projector page's address ("" when the phones' server is off)."""
+    narrow: reactive[bool] = reactive(False)
+    """An 80-column screen: the address gives way to the key that shows it (v)."""
 
     def compose(self) -> ComposeResult:
         # Composed with what the rail shows now (the parent sets rows, clock and address
@@ -140,34 +150,69 @@ class AgendaRail(Vertical):
         yield clock.data_bind(AgendaRail.clock)
         url = self.projector_url
         yield Label(
-            _projector_line(url), id="rail-projector", markup=False, classes="" if url else "-empty"
+            _projector_line(url, narrow=self.narrow),
+            id="rail-projector",
+            markup=False,
+            classes="" if url else "-empty",
         )
 
     def watch_projector_url(self, url: str) -> None:
+        self._show_projector()
+
+    def watch_narrow(self) -> None:
+        self._show_projector()
+
+    def _show_projector(self) -> None:
         if not self.is_mounted:
             return
+        url = self.projector_url
         label = self.query_one("#rail-projector", Label)
-        label.update(_projector_line(url))
-        label.set_class(not url, "-empty")  # a class, so the narrow screen's CSS still hides it
+        label.update(_projector_line(url, narrow=self.narrow))
+        label.set_class(not url, "-empty")
 
 
 def _clock_lines(clock: MeetingClock | None) -> tuple[list[str], list[str], bool]:
     """The planned and the projected end, each in its forms from longest to shortest, and
     whether the meeting runs late.
 
-    At 80 columns "Projected end 10:40 (+12)" was cut to "Projected end 10:40 (+1": a
-    co-host read one minute late where it was twelve. The shorter form keeps the figure.
+    The projected end says how far off the plan it is in words ("12 min sent"), then ever
+    shorter: "(+371)" was a bare number, and at 80 columns "(+12)" was cut to "(+1", one
+    minute late where it was twelve. Every form keeps the whole figure and its unit.
     """
     if clock is None:
         return [""], [""], False
     late = clock.late_minutes
-    mark = f" ({late:+d})" if late else ""
     planned, projected = clock_time(clock.planned_end), clock_time(clock.projected_end)
+    full = t("tui.rail.projected_end", time=projected)
+    short = t("tui.rail.projected_end_short", time=projected)
+    if late:
+        words = t("tui.rail.late" if late > 0 else "tui.rail.early", amount=_amount(abs(late)))
+        sign = "+" if late > 0 else "−"
+        minutes = t("tui.rail.amount_minutes", minutes=abs(late))
+        projections = [
+            f"{full} ({words})",
+            f"{short} ({words})",
+            f"{short} ({sign}{_amount(abs(late))})",
+            f"{short} {sign}{minutes}",
+            f"{short} {sign}{abs(late)}′",  # the rail's own minute mark, as in "25′"
+        ]
+    else:
+        projections = [full, short]
     return (
         [t(f"tui.rail.planned_end{form}", time=planned) for form in ("", "_short")],
-        [t(f"tui.rail.projected_end{form}", time=projected) + mark for form in ("", "_short")],
+        projections,
         late > 0,
     )
+
+
+def _amount(minutes: int) -> str:
+    """``12 min``, ``1 h``, ``6 h 11 min``: an hour late reads as hours, not "+371"."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return t("tui.rail.amount_minutes", minutes=rest)
+    if not rest:
+        return t("tui.rail.amount_hours", hours=hours)
+    return t("tui.rail.amount_hours_minutes", hours=hours, minutes=rest)
 
 
 def _fitting(forms: list[str], width: int) -> str:
@@ -175,5 +220,16 @@ def _fitting(forms: list[str], width: int) -> str:
     return next((form for form in forms if cell_len(form) <= width), forms[-1])
 
 
-def _projector_line(url: str) -> str:
-    return t("tui.rail.projector", url=url) if url else ""
+def _projector_line(url: str, *, narrow: bool = False) -> str:
+    """Where the projector page is, on lines that are never broken inside the address.
+
+    The token is longer than the rail is wide: folded, it was split mid-token, and at 80
+    columns the line was dropped. The rail names the computer and port, and leaves the
+    whole address and its QR code to v; at 80 columns it names the key.
+    """
+    if not url:
+        return ""
+    if narrow:
+        return t("tui.rail.projector_narrow")
+    parts = urlsplit(url)
+    return t("tui.rail.projector", url=f"{parts.scheme}://{parts.netloc}/…")

@@ -58,6 +58,7 @@ class PresentationView(StepView):
         people = state.participants
         options: list[Option | None] = []
         groups = self.order()
+        appointed = {pid for pid, _ in meeting_seating.appointed_hosts(self.service)}
         for table, ids in groups:
             if table:
                 options.append(Option(t("tui.seating.table", table=table), disabled=True))
@@ -65,7 +66,8 @@ class PresentationView(StepView):
                 person = people[pid]
                 mark = "✓" if pid in state.spoken else "·"
                 org = f" — {person.organisation}" if person.organisation else ""
-                options.append(Option(f"{mark} {person.name}{org}", id=pid))
+                star = "☆ " if pid in appointed else ""  # the hosts notice points here
+                options.append(Option(f"{mark} {star}{person.name}{org}", id=pid))
         speakers = self.query_one("#speakers", OptionList)
         highlighted = speakers.highlighted
         speakers.clear_options()
