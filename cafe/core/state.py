@@ -102,7 +102,7 @@ class StepVisit(msgspec.Struct, frozen=True):
     at: float
 
 
-SNAPSHOT_VERSION = 3
+SNAPSHOT_VERSION = 4
 """The shape of ``MeetingState.to_dict``. Raise it whenever that shape changes: a snapshot
 of another shape is then ignored and the state replayed from the events, which every
 version reads. (Snapshots before version 2 carried no number.)"""
