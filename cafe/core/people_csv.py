@@ -551,12 +551,31 @@ def find_duplicates(parsed: CsvPeople, existing: Iterable[Participant], source: 
     """
     known = {_identity(p.name, p.organisation) for p in existing}
     seen: dict[tuple[str, str], int] = {}
+    mailed: dict[tuple[str, str], int] = {}
+    """(name, e-mail) of each row: the same person under two spellings of the
+    organisation ("PRO" and "PRO Västerås") was imported as two people."""
     problems: list[Problem] = []
     already: set[int] = set()
     repeats: dict[int, int] = {}
     for index, (person, row) in enumerate(zip(parsed.people, parsed.rows, strict=True)):
         identity = _identity(person.name, person.organisation)
+        mail = (person.name.casefold(), _contact(person.email))
         first = seen.get(identity)
+        if first is None and person.email and mail in mailed:
+            first = mailed[mail]
+            differing = ["organisation", *_adds(person, parsed.people[first])]
+            problems.append(
+                Problem.coded(
+                    "csv.duplicate_row",
+                    where=row_where(source, row),
+                    name=person.name,
+                    row=parsed.rows[first],
+                    columns=", ".join(parsed.columns.get(name, name) for name in differing),
+                )
+            )
+            continue
+        if person.email:
+            mailed.setdefault(mail, index)
         if first is not None:
             differing = _adds(person, parsed.people[first])
             if differing:

@@ -192,3 +192,28 @@ def test_a_copy_that_leaves_out_the_contact_is_skipped(
         capsys.readouterr().err
     )
     assert [p["name"] for p in _listed(folder, capsys)] == ["Anna Berg", "Bo Ek"]
+
+
+def test_one_address_under_two_spellings_of_the_organisation_is_refused(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "PRO" on the first form, "PRO Västerås" on the second, one e-mail: one person,
+    who would have been seated twice and counted twice."""
+    listing = _write(
+        tmp_path / "anmalda.csv",
+        "Namn;Organisation;Sektor;E-post",
+        [
+            "Anna Berg;PRO;förening;anna.berg@example.se",
+            "Bo Ek;ABF;förening;bo@example.se",
+            "Anna Berg;PRO Västerås;förening;Anna.Berg@example.se",
+            "Bo Ek;ABF Västerås;förening;",
+        ],
+    )
+    assert main(["people", "import", str(folder), str(listing)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "anmalda.csv rad 4: Anna Berg finns redan på rad 2 men med andra uppgifter "
+        "(Organisation). Är det samma person, ta bort den rad som är fel; är det två "
+        "personer, skriv vad som skiljer dem åt, till exempel organisationen.",
+        "Ingenting importerades. Rätta raderna ovan och försök igen.",
+    ]
+    assert _listed(folder, capsys) == [], "nothing half-imported"
