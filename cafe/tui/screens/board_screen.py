@@ -14,7 +14,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 
 from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
@@ -26,6 +26,7 @@ from cafe.tui.screens.choice_modal import ChoiceModal
 from cafe.tui.screens.confirm_modal import ConfirmModal
 from cafe.tui.screens.idea_modal import IdeaModal
 from cafe.tui.screens.prompt_modal import PromptModal
+from cafe.tui.widgets.filter_input import FilterInput
 from cafe.tui.widgets.idea_list import IdeaList
 from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.tui.widgets.meeting_header import MeetingHeader
@@ -65,6 +66,10 @@ class BoardScreen(Screen[None]):
         self.marked: set[str] = set()
         """Ideas marked for a merge, a new theme or a move."""
         self.undo_steps: list[UndoStep] = []
+        self.filter_words = ""
+        """Words the idea list is narrowed to (``/``); marks on ideas out of sight stay."""
+        self.unthemed_only = False
+        """Only ideas in no theme (``u``): what is left to sort."""
 
     def compose(self) -> ComposeResult:
         header = MeetingHeader()
@@ -75,6 +80,7 @@ class BoardScreen(Screen[None]):
         with Horizontal(id="board-body"):
             with Vertical(id="board-left"):
                 yield Label("", id="board-ideas-title", classes="column-title", markup=False)
+                yield FilterInput(placeholder=t("tui.board.filter_placeholder"), id="board-filter")
                 yield IdeaList(id="board-ideas")
             with Vertical(id="board-right"):
                 yield Label(t("tui.themes.title"), id="themes-title", classes="column-title")
@@ -94,11 +100,19 @@ class BoardScreen(Screen[None]):
 
     @on(MeetingChanged)
     def refresh_board(self) -> None:
-        rows = idea_rows(self.service, marked=frozenset(self.marked))
-        self.marked &= {i.id for i in rows.ideas}
-        self.query_one("#board-ideas-title", Label).update(
-            t("tui.board.ideas_title", count=len(rows.ideas), marked=len(self.marked))
+        rows = idea_rows(
+            self.service,
+            marked=frozenset(self.marked),
+            words=self.filter_words,
+            unthemed=self.unthemed_only,
         )
+        everyone = self.service.state.visible_ideas()
+        self.marked &= {i.id for i in everyone}
+        title = t("tui.board.ideas_title", count=len(everyone), marked=len(self.marked))
+        if self.filter_words.strip() or self.unthemed_only:
+            narrowed = "tui.board.ideas_unthemed" if self.unthemed_only else "tui.board.ideas_found"
+            title = t(narrowed, shown=len(rows.ideas), count=len(everyone), marked=len(self.marked))
+        self.query_one("#board-ideas-title", Label).update(title)
         self.query_one(IdeaList).rows = rows
         self.query_one(ThemeList).themes = theme_rows(self.service)
         self.show_theme_ideas()
@@ -131,9 +145,10 @@ class BoardScreen(Screen[None]):
         return True
 
     def _chosen_ideas(self) -> list[str]:
-        """The marked ideas, or the highlighted one when none is marked."""
+        """The marked ideas (those out of sight behind a search too), or the highlighted
+        one when none is marked."""
         if self.marked:
-            order = [i.id for i in self.query_one(IdeaList).rows.ideas]
+            order = [i.id for i in self.service.state.visible_ideas()]
             return [i for i in order if i in self.marked]
         current = self.query_one(IdeaList).current_id
         return [current] if current else []
@@ -225,6 +240,33 @@ class BoardScreen(Screen[None]):
             if self.service.state.ideas[i].theme in live
             and self.service.state.ideas[i].theme != target
         )
+
+    # -- narrowing the list ----------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        """Type words to narrow the idea list; Enter goes back to it, Esc clears."""
+        field = self.query_one(FilterInput)
+        field.add_class("-open")
+        field.focus()
+
+    @on(Input.Changed, "#board-filter")
+    def _filter_typed(self, event: Input.Changed) -> None:
+        self.filter_words = event.value
+        self.refresh_board()
+
+    @on(Input.Submitted, "#board-filter")
+    def _filter_done(self) -> None:
+        self.query_one(IdeaList).focus()
+
+    @on(FilterInput.Cleared)
+    def _filter_cleared(self) -> None:
+        self.query_one(FilterInput).remove_class("-open")
+        self.query_one(IdeaList).focus()
+
+    def action_unthemed(self) -> None:
+        """Only the ideas in no theme, or all again: what is left to sort."""
+        self.unthemed_only = not self.unthemed_only
+        self.refresh_board()
 
     # -- actions -------------------------------------------------------------------------
 
