@@ -106,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
         args.usage_error(t("harvest.cli.no_source"))
     names: list[int] | list[str]
     origins: list[tuple[int, int] | None] | None = None
+    challenge = ""
     if args.ideas is not None:
         texts = read_ideas(args.ideas)
         names = list(range(len(texts)))
@@ -115,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             ideas = ideas_to_theme(service.state)
             lang = service.agenda.meta.language
+            challenge = service.agenda.meta.challenge
         finally:
             service.log.close()
         texts = [idea.text for idea in ideas]
@@ -123,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
         if not texts and not args.json:
             say(t("harvest.cli.no_ideas"))
             return 0
-    result = suggest(texts, lang, origins=origins)
+    result = suggest(texts, lang, origins=origins, challenge=challenge)
     if args.json:
         print(json.dumps(as_json(result, names), ensure_ascii=False, indent=2))
     else:

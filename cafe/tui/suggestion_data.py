@@ -50,11 +50,12 @@ def compute(
     ids: list[str],
     lang: str,
     origins: Sequence[Hashable | None] | None = None,
+    challenge: str = "",
 ) -> BoardSuggestions:
     """Suggestions for the ideas ``ids`` (with ``texts``); runs in a worker thread."""
     from cafe.core.harvest.suggest import suggest
 
-    result = suggest(texts, lang, origins=origins)
+    result = suggest(texts, lang, origins=origins, challenge=challenge)
     themes = [
         BoardSuggestion(th.name or t("harvest.other"), [ids[i] for i in th.ideas], th.other)
         for th in result.themes

@@ -109,3 +109,19 @@ def test_both_or_neither_source_is_a_usage_error(tmp_path, capsys):
     with pytest.raises(SystemExit) as both:
         main(["themes", "suggest", str(tmp_path), "--ideas", str(Path(tmp_path, "x.txt"))])
     assert both.value.code == 2
+
+
+def test_a_meeting_folders_suggestions_are_not_named_after_its_challenge(tmp_path, capsys):
+    service = new_meeting(tmp_path / "m", challenge="ensamhet bland äldre")
+    lonely = [
+        "Ensamma äldre behöver fika varje vardag",
+        "Fika för ensamma på träffpunkten",
+        "Ensamhet bryts med fika tillsammans",
+    ]
+    for text in lonely + FOOD:
+        service.capture_idea(text, table=1)
+    service.log.close()
+    code, out, err = run(capsys, "themes", "suggest", str(tmp_path / "m"), "--json")
+    assert code == 0, err
+    names = [theme["name"].casefold() for theme in json.loads(out)["themes"]]
+    assert names and not any(name.startswith("ensam") for name in names), names

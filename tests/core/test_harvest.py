@@ -102,6 +102,29 @@ def test_a_theme_is_named_by_its_shared_concept_or_else_by_its_own_words():
     assert names[frozenset({3, 4, 5})] == "Bin", "no concept: the word two ideas share"
 
 
+def test_the_challenges_own_words_name_a_theme_only_when_nothing_else_fits():
+    """In a meeting on loneliness a suggestion named "Ensamhet · 34 idéer" told the
+    co-hosts nothing: every idea there is about it."""
+    texts = [
+        "Ensamma äldre behöver fika varje vardag",
+        "Fika för ensamma på träffpunkten",
+        "Ensamhet bryts med fika tillsammans",
+    ]
+    texts += ["Bin behöver blommor", "Bikupor med bin på taken", "Humlor och bin i staden"]
+    plain = {frozenset(th.ideas): th.name for th in suggest(texts, "sv").themes}
+    named = {
+        frozenset(th.ideas): th.name
+        for th in suggest(texts, "sv", challenge="Ensamhet bland äldre").themes
+    }
+    assert plain.keys() == named.keys(), "the grouping is the same"
+    lonely = frozenset({0, 1, 2})
+    assert plain[lonely].casefold().startswith("ensam"), plain
+    assert not named[lonely].casefold().startswith("ensam"), named
+    assert named[lonely] == "Mötesplats", "the next concept they share (fika)"
+    only = suggest(texts[:3], "sv", challenge="Ensamhet bland äldre fika")
+    assert all(th.name for th in only.themes), "nothing else fits: named by them after all"
+
+
 def test_no_ideas_no_themes():
     result = suggest([], "sv")
     assert result.themes == () and result.duplicates == ()

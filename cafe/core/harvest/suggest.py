@@ -129,11 +129,13 @@ def suggest(
     settings: Settings = DEFAULT,
     *,
     origins: Sequence[Hashable | None] | None = None,
+    challenge: str = "",
 ) -> Suggestions:
     """Suggested themes and duplicates for ``texts`` (language guessed when ``None``).
 
     ``origins`` says where each idea was written (a meeting's table and round; ``None``
     when unknown): two ideas from the same place are never offered as duplicates.
+    ``challenge`` is the meeting's own subject: its words do not name a theme.
     """
     if not texts:
         return Suggestions((), ())
@@ -163,7 +165,8 @@ def suggest(
     labels = lexicon(lang).labels if settings.use_lexicon else {}
     big.sort(key=lambda g: (-len(g), g[0]))
     used: set[str] = set()
-    themes = [SuggestedTheme(theme_name(g, ideas, df, labels, used), tuple(g)) for g in big]
+    avoid = analyse(challenge, lang, use_lexicon=settings.use_lexicon) if challenge else None
+    themes = [SuggestedTheme(theme_name(g, ideas, df, labels, used, avoid), tuple(g)) for g in big]
     if other:
         themes.append(SuggestedTheme("", tuple(sorted(other)), other=True))
     share = settings.duplicate_share

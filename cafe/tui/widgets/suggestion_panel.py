@@ -86,6 +86,7 @@ class SuggestionPanel(Vertical):
             [i.id for i in ideas],
             service.agenda.meta.language,
             [origin(i) for i in ideas],
+            challenge=service.agenda.meta.challenge,
         )
         self.run_worker(work, thread=True, exclusive=True, group="suggestions")
         self.query_one("#suggestion-list", OptionList).focus()
