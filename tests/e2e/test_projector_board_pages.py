@@ -155,6 +155,8 @@ async def test_every_idea_comes_round_whole_and_readable(
                 for theme in p["themes"]:
                     if theme["name"] in started and "(forts.)" not in theme["heading"]:
                         problems.append(f"{where}: {theme['heading'][:30]!r} without (forts.)")
+                    if "(forts.)lista" in theme["heading"]:  # a space between, as at the start
+                        problems.append(f"{where}: {theme['heading']!r} glued to its tag")
                     started.add(theme["name"])
         assert problems == [], "\n".join(problems)
     finally:

@@ -197,6 +197,7 @@
         note.textContent = label;
         head.insertBefore(note, head.firstChild.nextSibling);
         head.insertBefore(document.createTextNode(" "), note);
+        head.insertBefore(document.createTextNode(" "), note.nextSibling);  // "lista" after
       }
       box.appendChild(head);
       list = null;
