@@ -507,6 +507,12 @@ def _contacts(signup: Signup) -> set[str]:
     return found
 
 
+def _name_and_organisation(signup: Signup) -> str:
+    """The name and organisation as one key, or "" without an organisation."""
+    organisation = _fold_text(signup.organisation)
+    return f"{_fold_text(signup.name)}|{organisation}" if organisation else ""
+
+
 _PARENTHESES = re.compile(r"\([^)]*\)")
 """An organisation in brackets after a name: "Li Wei (Röda Korset)"."""
 
@@ -578,17 +584,19 @@ def people_who_signed_up(signups: list[Signup]) -> list[Signup]:
                     parent[root(number)] = root(other)
             earlier.append(number)
     # Without contact details, the same name from the same organisation is that person
-    # again (from another phone: at the opening on a friend's, later on their own).
+    # again (from another phone: at the opening on a friend's, later on their own). It
+    # joins the earliest such sign-up that has contact details, whether that came before
+    # or after it; only when none has any, the earliest. Each joins one sign-up, so two
+    # namesakes with different contacts stay two people.
     named: dict[str, int] = {}
     for number, signup in enumerate(signups):
-        organisation = _fold_text(signup.organisation)
-        if organisation:
-            named.setdefault(f"{_fold_text(signup.name)}|{organisation}", number)
+        key = _name_and_organisation(signup)
+        if key and (key not in named or (_contacts(signup) and not _contacts(signups[named[key]]))):
+            named[key] = number
     for number, signup in enumerate(signups):
-        organisation = _fold_text(signup.organisation)
-        if organisation and not _contacts(signup):
-            first = named[f"{_fold_text(signup.name)}|{organisation}"]
-            parent[root(number)] = root(first)
+        key = _name_and_organisation(signup)
+        if key and not _contacts(signup):
+            parent[root(number)] = root(named[key])
     groups: dict[int, list[Signup]] = {}
     for number, signup in enumerate(signups):
         groups.setdefault(root(number), []).append(signup)

@@ -162,3 +162,38 @@ def test_the_same_name_and_organisation_without_contacts_is_that_person_again(
     assert set(red_cross.themes) == {places.id, visits.id}
     assert red_cross.email == "asa@example.org", "her address stays hers"
     assert meeting_figures(service.state).signup_people == 2
+
+
+def test_a_sign_up_without_contacts_joins_a_later_one_with_them(tmp_path: Path) -> None:
+    """Lena signed up first without her e-mail, later with it and another theme: the
+    projector said "15 vill jobba vidare" for 14 people. Only a contactless sign-up that
+    came after one with contacts used to join it."""
+    service = new_meeting(tmp_path / "m", clock=FakeClock(1_800_000_000.0))
+    places = service.create_theme("Mötesplatser", signup=True)
+    visits = service.create_theme("Besöksvänner", signup=True)
+    service.sign_up(name="Lena Björk", organisation="PRO Hageby", themes=[places.id], source="web")
+    service.sign_up(
+        name="Lena Björk", organisation="PRO Hageby", email="lena@example.org",
+        themes=[visits.id], consent=True, source="web",
+    )  # fmt: skip
+    # Two namesakes from one organisation with their own addresses stay two people, and
+    # a third sign-up of that name without an address does not make them one.
+    service.sign_up(name="Per Ek", organisation="SPF", themes=[places.id], source="web")
+    for email in ("per@example.org", "per.ek@kommun.se"):
+        service.sign_up(name="Per Ek", organisation="SPF", email=email, consent=True)
+
+    people = service.state.live_signups()
+    assert len(people) == 3, people
+    [lena] = [p for p in people if p.name == "Lena Björk"]
+    assert lena.email == "lena@example.org"
+    assert set(lena.themes) == {places.id, visits.id}
+    assert sorted(p.email for p in people if p.name == "Per Ek") == [
+        "per.ek@kommun.se",
+        "per@example.org",
+    ]
+    assert screen_state(service)["counts"]["signups"] == 3
+    assert meeting_figures(service.state).signup_people == 3
+    assert dict(meeting_figures(service.state).signups_by_theme) == {
+        "Mötesplatser": 2,
+        "Besöksvänner": 1,
+    }
