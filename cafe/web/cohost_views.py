@@ -281,6 +281,15 @@ def _board_idea(idea: Idea, merged: int = 0) -> dict[str, Any]:
     }
 
 
+def _board_ideas(service: MeetingService) -> list[Idea]:
+    """The ideas on the board in the order it lists them (each theme's, then the loose)."""
+    state = service.state
+    ideas = sorted(state.visible_ideas(), key=lambda i: (i.at, _number(i.id)))
+    themes = [th.id for th in state.live_themes()]
+    place = {theme: n for n, theme in enumerate(themes)}
+    return sorted(ideas, key=lambda i: place.get(i.theme, len(themes)))  # stable: by time
+
+
 def _board(service: MeetingService) -> dict[str, Any]:
     """The live themes with their ideas, then the ideas without a theme."""
     state = service.state
@@ -528,9 +537,10 @@ IDEA_ID = re.compile(r"i[0-9]{1,9}")
 
 
 def _ticked(service: MeetingService, data: dict[str, Any]) -> list[str]:
-    """The ticked ideas still on the board, in the page's order."""
-    ideas = service.state.ideas
-    return [i for i in data.get("pick", []) if i in ideas and ideas[i].visible]
+    """The ticked ideas still on the board, topmost first as the board lists them (a form
+    sends no tick order; the words say "the topmost ticked", whatever order a post has)."""
+    picked = set(data.get("pick", []))
+    return [i.id for i in _board_ideas(service) if i.id in picked]
 
 
 def _board_batch(
@@ -551,7 +561,7 @@ def _board_batch(
     if action == "merge_ideas":
         if len(live) < 2:
             return "merge_two", []
-        service.merge_ideas(live[0], live[1:])  # into the first ticked, its words kept
+        service.merge_ideas(live[0], live[1:])  # into the topmost ticked, its words kept
         return "merged", live[1:]
     if not live:
         return "pick_first", []

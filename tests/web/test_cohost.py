@@ -649,12 +649,15 @@ async def test_the_board_merges_and_hides_ticked_ideas_and_undoes_it(
     assert "Bord 2 · runda 1" in board and "Bord 5 · runda 1" in board, "which table, which round"
 
     base = {k: v for k, v in found["b-move"]["fields"].items() if k != "theme"}
-    merge = {**base, "act": "merge", "pick": [ids["shown"], again]}
+    # The console said "the first ticked", but a form sends no tick order: the topmost
+    # ticked is kept, whatever order the post names them in, and the words say so.
+    assert 'title="De ikryssade slås ihop med den översta ikryssade' in board, "the button's help"
+    merge = {**base, "act": "merge", "pick": [again, ids["shown"]]}
     response = await client.post(cohost, data=merge, allow_redirects=False)
     assert response.headers["Location"] == f"{cohost}?n=merged&o=board&u={again}#board"
     assert service.state.ideas[again].merged_into == ids["shown"]
     page = await (await client.get(response.headers["Location"])).text()
-    assert "1 idé är ihopslagen med den första ikryssade." in page
+    assert "1 idé är ihopslagen med den översta ikryssade." in page
     undo = forms(page)["b-undo-batch"]["fields"]
     await client.post(cohost, data=undo)
     assert service.state.ideas[again].visible, "Undo brings it back"
