@@ -613,3 +613,43 @@ async def test_tabbing_through_the_board_never_lands_under_its_bars(
                 continue
             focused, visible = await phone.evaluate(seen)
             assert visible, f"{focused} under a bar"
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_the_move_bar_never_covers_the_new_theme_field(
+    tmp_path: Path, browser: Browser
+) -> None:
+    """At 360 px the board's bar, kept at the screen's foot, sat over "Nytt tema" and its
+    field at the top of the board: a bar kept in sight rose to the top of the whole board."""
+    service = _meeting(tmp_path / "m")
+    for table in range(1, 9):
+        service.capture_ideas([f"Idé {n} från bord {table}" for n in (1, 2, 3)], table=table)
+    overlap = """([a, b]) => {
+      const x = document.querySelector(a).getBoundingClientRect();
+      const y = document.querySelector(b).getBoundingClientRect();
+      return x.bottom > y.top && y.bottom > x.top && x.right > y.left && y.right > x.left;
+    }"""
+    async with _console_on_phone(service, browser) as phone:
+        await phone.click("#board > summary")
+        height = await phone.evaluate("document.documentElement.scrollHeight")
+        assert height > 3 * PHONE["height"], "a board long enough for the bar to be kept in sight"
+        places = [
+            "window.scrollTo(0, 0)",
+            "document.getElementById('new-theme').scrollIntoView({block: 'end'})",
+            "document.querySelector('label[for=new-theme]').scrollIntoView({block: 'end'})",
+            "document.getElementById('new-theme').scrollIntoView({block: 'center'})",
+            "document.getElementById('new-theme').scrollIntoView({block: 'start'})",
+        ]
+        covered = []
+        for n, place in enumerate(places):
+            await phone.evaluate(f"() => {{ {place}; }}")
+            await phone.screenshot(path=artifact(f"cohost-new-theme-{n}-360x740.png"))
+            for field in ("label[for=new-theme]", "#new-theme", "#b-new-theme"):
+                if await phone.evaluate(overlap, ["#move-form", field]):
+                    covered.append((place, field))
+        assert covered == [], covered
+        # Further down, the bar is still kept in sight at the screen's foot.
+        await phone.locator("#board input[name=pick]").nth(12).scroll_into_view_if_needed()
+        bar = await phone.locator("#move-form").bounding_box()
+        assert bar is not None and bar["y"] + bar["height"] <= PHONE["height"] + 1
+        assert bar["y"] + bar["height"] >= PHONE["height"] - 2, "at the foot of the screen"
