@@ -40,7 +40,7 @@ from aiohttp import web
 from cafe import links
 from cafe.core import meeting_seating
 from cafe.core.agenda import StepKind
-from cafe.core.errors import CafeError, Message, StoreError
+from cafe.core.errors import CafeError, ChangedMeanwhile, Message, StoreError
 from cafe.core.figures import meeting_figures
 from cafe.core.service import MeetingService
 from cafe.core.state import Idea
@@ -363,7 +363,7 @@ def console_values(
         "undo_edit": undo_edit,
         # A word about the board, said at its foot: kept in sight at the top (the page
         # was 2000 px above the thumb); a refusal keeps the ticks it refused.
-        "sticky": bool(undo or undo_edit or editing or (notice and opened == "board")),
+        "sticky": bool(undo or undo_edit or editing or ((notice or alert) and opened == "board")),
         "refused": notice in REFUSALS,
         "editing": editing,
         "alert": alert,
@@ -496,7 +496,8 @@ def _moderate(service: MeetingService, action: str, data: dict[str, Any]) -> str
         if item not in state.ideas or not state.ideas[item].visible:
             raise CafeError(Message("service.no_such_idea", {"id": item}))
         before = state.ideas[item].text
-        if service.edit_idea(item, text=str(data.get("text", ""))).text != before:
+        text = str(data.get("text", ""))
+        if service.edit_idea(item, text=text, seen=_seen(data)).text != before:
             return "edited"
         return ""  # the text was left as it was: nothing to say or undo
     elif action == "undo_edit":
@@ -523,10 +524,17 @@ def _moderate(service: MeetingService, action: str, data: dict[str, Any]) -> str
     elif action == "new_theme":
         service.create_theme(str(data.get("name", "")))
     elif action == "rename_theme":
-        service.rename_theme(str(data.get("theme", "")), str(data.get("name", "")))
+        theme, name = str(data.get("theme", "")), str(data.get("name", ""))
+        service.rename_theme(theme, name, seen=_seen(data))
     elif action in ("list_on", "list_off"):  # the sign-up step needs lists: l on the laptop
         service.set_theme_signup(item, action == "list_on")  # as asked: a resend is a no-op
     return ""
+
+
+def _seen(data: dict[str, Any]) -> str | None:
+    """The text the form showed before the co-host changed it (``None`` from a form without
+    it): renamed or edited at the laptop since, the save is refused, not done unseen."""
+    return str(data["seen"]) if "seen" in data else None
 
 
 REFUSALS = frozenset({"pick_first", "merge_two", "edit_one"})
@@ -575,7 +583,7 @@ def _editing(service: MeetingService, idea_id: str, typed: str | None) -> dict[s
     idea = service.state.ideas.get(idea_id) if IDEA_ID.fullmatch(idea_id) else None
     if idea is None or not idea.visible:
         return None
-    return {"id": idea.id, "text": idea.text if typed is None else typed}
+    return {"id": idea.id, "text": idea.text if typed is None else typed, "seen": idea.text}
 
 
 def _undo_edit_id(service: MeetingService, raw: str) -> str:
@@ -663,10 +671,12 @@ async def console_action(request: web.Request) -> web.Response:
     except StoreError:
         raise  # the guard's 503 page: the store, not the co-host, has a problem
     except CafeError as error:  # nobody present to seat, an item that is gone ...
+        # Renamed or edited at the laptop since the field was opened: the typed text stays
+        # in the field, the page says what it is now, and a second Save replaces it.
         return _page(
             page,
             path,
-            status=400,
+            status=409 if isinstance(error, ChangedMeanwhile) else 400,
             alert=_alert(error, page),
             typed=typed,
             opened=SECTION_OF.get(action, ""),

@@ -730,6 +730,76 @@ async def test_the_board_edits_the_text_of_one_ticked_idea(
     assert "n=edit_one" in response.headers["Location"] and "e=" not in response.headers["Location"]
 
 
+async def test_a_rename_made_at_the_laptop_meanwhile_is_not_overwritten_unseen(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    """B typed a new name in the console's field while A renamed the same theme at the
+    laptop; B's Save replaced A's name and nobody saw it. The save now carries the name B
+    saw: it is refused, B's text stays in the field, the page says the name now, and a
+    second Save replaces it."""
+    ids = busy_meeting(service)
+    _, found = await console(client, cohost)
+    save = found[f"b-rename-{ids['places']}"]["fields"]
+    assert save["seen"] == "Mötesplatser för äldre"
+    service.rename_theme(ids["places"], "Hälsa, rörelse och kultur")  # A, at the laptop
+    seq = service.state.last_seq
+
+    response = await client.post(cohost, data={**save, "name": "Rörelse och kultur"})
+    html = await response.text()
+    assert response.status == 409
+    assert service.state.themes[ids["places"]].name == "Hälsa, rörelse och kultur"
+    assert service.state.last_seq == seq, "nothing stored"
+    assert (
+        "Temat har just bytt namn till ”Hälsa, rörelse och kultur” på datorn. "
+        "Spara igen för att ersätta det."
+    ) in html
+    assert 'class="messages -sticky"' in html, "said in sight, not 2000 px above"
+    again = forms(html)[f"b-rename-{ids['places']}"]["fields"]
+    assert again["name"] == "Rörelse och kultur", "B's text is kept in the field"
+    assert f'<details class="rename" id="rename-{ids["places"]}" open>' in html
+    assert again["seen"] == "Hälsa, rörelse och kultur"
+
+    response = await client.post(cohost, data=again, allow_redirects=False)
+    assert response.status == 303
+    assert service.state.themes[ids["places"]].name == "Rörelse och kultur", "the second Save"
+    # A rename both made alike is no conflict.
+    _, found = await console(client, cohost)
+    save = found[f"b-rename-{ids['visits']}"]["fields"]
+    service.rename_theme(ids["visits"], "Besöksvänner och telefonvänner")
+    response = await client.post(
+        cohost, data={**save, "name": "Besöksvänner och telefonvänner"}, allow_redirects=False
+    )
+    assert response.status == 303
+
+
+async def test_an_idea_edited_at_the_laptop_meanwhile_is_not_overwritten_unseen(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    busy_meeting(service)
+    idea = service.capture_idea("Besöksvänenr för äldre", table=3)
+    _, found = await console(client, cohost)
+    base = {k: v for k, v in found["b-move"]["fields"].items() if k != "theme"}
+    response = await client.post(cohost, data={**base, "act": "edit", "pick": idea.id})
+    save = forms(await response.text())["b-edit-save"]["fields"]
+    assert save["seen"] == "Besöksvänenr för äldre"
+    service.edit_idea(idea.id, text="Besöksvänner för äldre\noch för anhöriga")  # A
+
+    response = await client.post(cohost, data={**save, "text": "Besöksvänner för äldre"})
+    html = await response.text()
+    assert response.status == 409
+    assert service.state.ideas[idea.id].text == "Besöksvänner för äldre\noch för anhöriga"
+    assert "Idéns text har just ändrats till ”Besöksvänner för äldre" in html
+    assert "Besöksvänner för äldre</textarea>" in html, "B's text is kept in the field"
+    again = forms(html)["b-edit-save"]["fields"]
+    # A browser sends the hidden field's line break as CR LF: still the text B saw.
+    again["seen"] = again["seen"].replace("\n", "\r\n")
+    response = await client.post(
+        cohost, data={**again, "text": "Besöksvänner för äldre"}, allow_redirects=False
+    )
+    assert "n=edited" in response.headers["Location"]
+    assert service.state.ideas[idea.id].text == "Besöksvänner för äldre"
+
+
 async def test_an_edit_on_the_board_can_be_undone_and_the_tables_words_come_back(
     client: TestClient, service: MeetingService, cohost: str
 ) -> None:
