@@ -381,6 +381,14 @@ async def test_a_part_in_use_waits_for_the_field_and_then_gets_the_newest(
         service.create_theme("Trygghet i centrum")  # the board, changed at the laptop
         await _console_at(phone, service.state.last_seq)
         assert "Trygghet i centrum" not in await phone.inner_text("#board"), "kept back"
+        # ... and the console says so, under the field (it stood still, unsaid).
+        note = phone.locator("#held-note")
+        assert await note.is_visible(), "the wait is said"
+        assert "väntar medan du skriver" in await note.inner_text()
+        assert await phone.evaluate(
+            "() => document.getElementById('held-note').previousElementSibling"
+            ".contains(document.getElementById('new-theme'))"
+        ), "right under the field"
         service.next_step()  # the next update brings the step only
         await _console_at(phone, service.state.last_seq)
         assert await phone.inner_text("#step-title") == service.agenda.steps[1].title
@@ -389,6 +397,11 @@ async def test_a_part_in_use_waits_for_the_field_and_then_gets_the_newest(
         await phone.wait_for_function(
             "() => document.getElementById('board').textContent.includes('Trygghet i centrum')"
         )
+        assert not await note.is_visible(), "nothing waits any more"
+        await phone.fill("#new-theme", "Ännu ett tema")  # and again, after the board's swap
+        service.create_theme("Mötesplatser i byarna")
+        await _console_at(phone, service.state.last_seq)
+        assert await note.is_visible(), "said again"
 
 
 @pytest.mark.asyncio(loop_scope="session")
