@@ -72,6 +72,7 @@ SECTION_OF = {
     "undo_edit": "board",
     "new_theme": "board",
     "rename_theme": "board",
+    "delete_theme": "board",
     "list_on": "board",
     "list_off": "board",
 }
@@ -95,6 +96,8 @@ NOTICES = frozenset(
         "edited",
         "edit_undone",
         "moved_gone",
+        "theme_deleted",
+        "theme_not_empty",
     }
 )
 """What a redirect may ask the page to say (``?n=``): fixed keys, never free text."""
@@ -526,6 +529,14 @@ def _moderate(service: MeetingService, action: str, data: dict[str, Any]) -> str
     elif action == "rename_theme":
         theme, name = str(data.get("theme", "")), str(data.get("name", ""))
         service.rename_theme(theme, name, seen=_seen(data))
+    elif action == "delete_theme":  # only an empty one: the laptop asks about the rest
+        theme = state.themes.get(item)
+        if theme is None or theme.deleted:
+            return "done"  # a resend, or deleted at the laptop meanwhile
+        if state.signed_up_per_theme()[item] or any(i.theme == item for i in state.visible_ideas()):
+            return "theme_not_empty"  # filled at the laptop since the page was drawn
+        service.delete_theme(item)
+        return "theme_deleted"
     elif action in ("list_on", "list_off"):  # the sign-up step needs lists: l on the laptop
         service.set_theme_signup(item, action == "list_on")  # as asked: a resend is a no-op
     return ""
@@ -537,7 +548,7 @@ def _seen(data: dict[str, Any]) -> str | None:
     return str(data["seen"]) if "seen" in data else None
 
 
-REFUSALS = frozenset({"pick_first", "merge_two", "edit_one"})
+REFUSALS = frozenset({"pick_first", "merge_two", "edit_one", "theme_not_empty"})
 """Board notices that did nothing: the ticks stay for the co-host to fix the choice."""
 BOARD_BATCH = frozenset({"merge_ideas", "hide_ideas", "restore_ideas"})
 """The board bar's buttons that change the ticked ideas (besides Move and Edit)."""

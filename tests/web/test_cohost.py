@@ -800,6 +800,41 @@ async def test_an_idea_edited_at_the_laptop_meanwhile_is_not_overwritten_unseen(
     assert service.state.ideas[idea.id].text == "Besöksvänner för äldre"
 
 
+async def test_the_console_deletes_a_theme_with_no_ideas_and_nobody_signed(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    """Themes the co-host emptied on the phone stayed on the projector ("Inga idéer här
+    ännu", and in "12 teman") until the laptop deleted them, 39 keys later."""
+    ids = busy_meeting(service)
+    empty = service.create_theme("Mat och måltider")
+    listed = service.create_theme("Kultur, kör och dans", signup=True)
+    kept = service.create_theme("Skjuts och resor")
+    service.set_idea_theme(ids["shown"], kept.id)
+    html, found = await console(client, cohost)
+    assert f"b-delete-{empty.id}" in found and f"b-delete-{listed.id}" in found
+    for busy in (ids["places"], ids["visits"], kept.id):  # signed on, or has ideas
+        assert f"b-delete-{busy}" not in found
+    assert 'data-confirm="Ta bort temat ”Kultur, kör och dans”?' in html, "a list: ask first"
+    assert f'id="b-delete-{empty.id}" aria-describedby="theme-{empty.id}-name">' in html
+
+    response = await press(client, cohost, f"b-delete-{empty.id}")
+    assert response.headers["Location"] == f"{cohost}?n=theme_deleted&o=board#board"
+    assert service.state.themes[empty.id].deleted, "through the service, as the laptop's Del"
+    page = await (await client.get(response.headers["Location"])).text()
+    assert "Temat är borttaget." in page and "Mat och måltider" not in page
+    resent = await client.post(cohost, data=found[f"b-delete-{empty.id}"]["fields"])
+    assert resent.status == 200 and "Temat är borttaget." not in await resent.text()
+
+    # Filled at the laptop since the page was drawn: not deleted, and said so.
+    _, found = await console(client, cohost)
+    service.set_idea_theme(ids["shown"], listed.id)
+    response = await client.post(
+        cohost, data=found[f"b-delete-{listed.id}"]["fields"], allow_redirects=False
+    )
+    assert "n=theme_not_empty" in response.headers["Location"]
+    assert not service.state.themes[listed.id].deleted
+
+
 async def test_an_edit_on_the_board_can_be_undone_and_the_tables_words_come_back(
     client: TestClient, service: MeetingService, cohost: str
 ) -> None:
