@@ -170,6 +170,16 @@ class CafeError(Exception):
         return self.text()
 
 
+class ChangedMeanwhile(CafeError):
+    """Someone else changed the text the user was replacing since the user saw it (a theme
+    renamed at the laptop while the console's field was open): saving would overwrite
+    their change unseen. ``now`` is the text as it is now, for the user to see."""
+
+    def __init__(self, message: Message, now: str) -> None:
+        self.now = now
+        super().__init__(message)
+
+
 class ValidationError(CafeError):
     """Input that was read but does not follow its schema; carries *all* problems."""
 

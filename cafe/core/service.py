@@ -19,6 +19,7 @@ from cafe.core.agenda import Agenda, Step, StepKind
 from cafe.core.clock import Clock, SystemClock
 from cafe.core.errors import (
     CafeError,
+    ChangedMeanwhile,
     DamagedEvent,
     Message,
     Problem,
@@ -30,7 +31,7 @@ from cafe.core.people_commands import PeopleCommands
 from cafe.core.seating.late import late_seat
 from cafe.core.seating.plan import SeatingPlan
 from cafe.core.state import Idea, MeetingState, Theme, apply, fold
-from cafe.core.text import check_field
+from cafe.core.text import check_field, clean
 from cafe.core.timer import Timer
 
 Subscriber = Callable[[list[Event]], None]
@@ -488,7 +489,16 @@ class MeetingService(PeopleCommands):
         except KeyError:
             raise CafeError(Message("service.no_such_idea", {"id": idea_id})) from None
 
-    def edit_idea(self, idea_id: str, text: str | None = None, table: int | None = None) -> Idea:
+    def edit_idea(
+        self,
+        idea_id: str,
+        text: str | None = None,
+        table: int | None = None,
+        *,
+        seen: str | None = None,
+    ) -> Idea:
+        """Change an idea's text or table. ``seen``: the text the user saw and replaced; if
+        it has changed since, nothing is changed (``ChangedMeanwhile``)."""
         old = self._idea(idea_id)
         problems: list[Problem] = []
         data: dict[str, Any] = {"id": idea_id}
@@ -496,6 +506,10 @@ class MeetingService(PeopleCommands):
             cleaned = check_field("idea", text, problems, required=True, multiline=True)
             if cleaned != old.text:
                 data["text"] = cleaned
+                if seen is not None and clean(seen, multiline=True) != old.text and not problems:
+                    raise ChangedMeanwhile(
+                        Message("service.idea_changed_meanwhile", {"text": old.text}), old.text
+                    )
         if table is not None and table != old.table:
             data["table"] = table
         if problems:
@@ -563,12 +577,18 @@ class MeetingService(PeopleCommands):
             raise CafeError(Message("service.no_such_theme", {"id": theme_id}))
         return theme
 
-    def rename_theme(self, theme_id: str, name: str) -> None:
-        self._theme(theme_id)
+    def rename_theme(self, theme_id: str, name: str, *, seen: str | None = None) -> None:
+        """Give a theme a new name. ``seen``: the name the user saw and replaced; if the
+        theme was renamed since, it is not renamed again unseen (``ChangedMeanwhile``)."""
+        theme = self._theme(theme_id)
         problems: list[Problem] = []
         cleaned = check_field("theme", name, problems, required=True)
         if problems:
             raise ValidationError(problems)
+        if seen is not None and clean(seen) != theme.name and cleaned != theme.name:
+            raise ChangedMeanwhile(
+                Message("service.theme_renamed_meanwhile", {"name": theme.name}), theme.name
+            )
         self._one(EventKind.THEME_RENAMED, {"id": theme_id, "name": cleaned})
 
     def delete_theme(self, theme_id: str) -> None:

@@ -507,6 +507,12 @@ def _contacts(signup: Signup) -> set[str]:
     return found
 
 
+def _name_and_organisation(signup: Signup) -> str:
+    """The name and organisation as one key, or "" without an organisation."""
+    organisation = _fold_text(signup.organisation)
+    return f"{_fold_text(signup.name)}|{organisation}" if organisation else ""
+
+
 _PARENTHESES = re.compile(r"\([^)]*\)")
 """An organisation in brackets after a name: "Li Wei (Röda Korset)"."""
 
@@ -542,6 +548,28 @@ def _one_slip(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+def _best_written(chosen: str, spellings: list[str]) -> str:
+    """``chosen`` as best written among ``spellings`` that differ from it only in case,
+    accents or spacing ("Åsa Öberg" over a later "åsa öberg" or "ASA OBERG").
+
+    The latest sign-up still decides *what* the name is (a corrected "Anna" replaces
+    "Ana"); only how it is written is kept from the sign-up that took the most care, as a
+    quick second sign-up on a phone is typed in lower case and without å, ä, ö. Equally
+    good spellings: the latest.
+    """
+    same = [s for s in spellings if _fold_text(s) == _fold_text(chosen)]
+    return max(reversed(same), key=_care, default=chosen)
+
+
+def _care(text: str) -> tuple[int, int, int]:
+    """How carefully ``text`` is written: words with a capital first letter (a whole word
+    in capitals counts only if short, like "PRO"), then any capital, then accented letters."""
+    words = text.split()
+    capitalised = sum(1 for w in words if w[0].isupper() and (not w.isupper() or len(w) <= 3))
+    accented = sum(1 for c in text if c.isalpha() and not c.isascii())
+    return capitalised, int(any(c.isupper() for c in text)), accented
+
+
 def people_who_signed_up(signups: list[Signup]) -> list[Signup]:
     """Sign-ups merged per person: one entry each, their themes the union.
 
@@ -549,7 +577,8 @@ def people_who_signed_up(signups: list[Signup]) -> list[Signup]:
     accent-insensitive), or the same phone session under a name that is alike
     (``_alike_names``): a phone passed round a table signs up several people, each with
     their own name. A sign-up without contact details joins the same name from the same
-    organisation. The merged entry keeps the first sign-up's id and time, and the
+    organisation. The merged entry keeps the first sign-up's id and time, the latest
+    name and organisation in their best-written spelling (``_best_written``), and the
     contact details of the latest one that gave any: a person who signed up at the
     opening with no theme and later for a theme is one person on that theme's list, not
     also under "no theme yet".
@@ -578,17 +607,19 @@ def people_who_signed_up(signups: list[Signup]) -> list[Signup]:
                     parent[root(number)] = root(other)
             earlier.append(number)
     # Without contact details, the same name from the same organisation is that person
-    # again (from another phone: at the opening on a friend's, later on their own).
+    # again (from another phone: at the opening on a friend's, later on their own). It
+    # joins the earliest such sign-up that has contact details, whether that came before
+    # or after it; only when none has any, the earliest. Each joins one sign-up, so two
+    # namesakes with different contacts stay two people.
     named: dict[str, int] = {}
     for number, signup in enumerate(signups):
-        organisation = _fold_text(signup.organisation)
-        if organisation:
-            named.setdefault(f"{_fold_text(signup.name)}|{organisation}", number)
+        key = _name_and_organisation(signup)
+        if key and (key not in named or (_contacts(signup) and not _contacts(signups[named[key]]))):
+            named[key] = number
     for number, signup in enumerate(signups):
-        organisation = _fold_text(signup.organisation)
-        if organisation and not _contacts(signup):
-            first = named[f"{_fold_text(signup.name)}|{organisation}"]
-            parent[root(number)] = root(first)
+        key = _name_and_organisation(signup)
+        if key and not _contacts(signup):
+            parent[root(number)] = root(named[key])
     groups: dict[int, list[Signup]] = {}
     for number, signup in enumerate(signups):
         groups.setdefault(root(number), []).append(signup)
@@ -600,13 +631,14 @@ def people_who_signed_up(signups: list[Signup]) -> list[Signup]:
         first, latest = group[0], group[-1]
         contact = next((s for s in reversed(group) if s.email or s.phone), latest)
         themes = tuple(dict.fromkeys(t for s in group for t in s.themes))
+        organisation = latest.organisation or contact.organisation
         merged.append(
             replace(
                 contact,
                 id=first.id,
                 at=first.at,
-                name=latest.name,
-                organisation=latest.organisation or contact.organisation,
+                name=_best_written(latest.name, [s.name for s in group]),
+                organisation=_best_written(organisation, [s.organisation for s in group]),
                 themes=themes,
             )
         )

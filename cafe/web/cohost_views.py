@@ -40,7 +40,7 @@ from aiohttp import web
 from cafe import links
 from cafe.core import meeting_seating
 from cafe.core.agenda import StepKind
-from cafe.core.errors import CafeError, Message, StoreError
+from cafe.core.errors import CafeError, ChangedMeanwhile, Message, StoreError
 from cafe.core.figures import meeting_figures
 from cafe.core.service import MeetingService
 from cafe.core.state import Idea
@@ -72,6 +72,7 @@ SECTION_OF = {
     "undo_edit": "board",
     "new_theme": "board",
     "rename_theme": "board",
+    "delete_theme": "board",
     "list_on": "board",
     "list_off": "board",
 }
@@ -95,6 +96,8 @@ NOTICES = frozenset(
         "edited",
         "edit_undone",
         "moved_gone",
+        "theme_deleted",
+        "theme_not_empty",
     }
 )
 """What a redirect may ask the page to say (``?n=``): fixed keys, never free text."""
@@ -281,6 +284,15 @@ def _board_idea(idea: Idea, merged: int = 0) -> dict[str, Any]:
     }
 
 
+def _board_ideas(service: MeetingService) -> list[Idea]:
+    """The ideas on the board in the order it lists them (each theme's, then the loose)."""
+    state = service.state
+    ideas = sorted(state.visible_ideas(), key=lambda i: (i.at, _number(i.id)))
+    themes = [th.id for th in state.live_themes()]
+    place = {theme: n for n, theme in enumerate(themes)}
+    return sorted(ideas, key=lambda i: place.get(i.theme, len(themes)))  # stable: by time
+
+
 def _board(service: MeetingService) -> dict[str, Any]:
     """The live themes with their ideas, then the ideas without a theme."""
     state = service.state
@@ -354,7 +366,7 @@ def console_values(
         "undo_edit": undo_edit,
         # A word about the board, said at its foot: kept in sight at the top (the page
         # was 2000 px above the thumb); a refusal keeps the ticks it refused.
-        "sticky": bool(undo or undo_edit or editing or (notice and opened == "board")),
+        "sticky": bool(undo or undo_edit or editing or ((notice or alert) and opened == "board")),
         "refused": notice in REFUSALS,
         "editing": editing,
         "alert": alert,
@@ -487,7 +499,8 @@ def _moderate(service: MeetingService, action: str, data: dict[str, Any]) -> str
         if item not in state.ideas or not state.ideas[item].visible:
             raise CafeError(Message("service.no_such_idea", {"id": item}))
         before = state.ideas[item].text
-        if service.edit_idea(item, text=str(data.get("text", ""))).text != before:
+        text = str(data.get("text", ""))
+        if service.edit_idea(item, text=text, seen=_seen(data)).text != before:
             return "edited"
         return ""  # the text was left as it was: nothing to say or undo
     elif action == "undo_edit":
@@ -514,13 +527,28 @@ def _moderate(service: MeetingService, action: str, data: dict[str, Any]) -> str
     elif action == "new_theme":
         service.create_theme(str(data.get("name", "")))
     elif action == "rename_theme":
-        service.rename_theme(str(data.get("theme", "")), str(data.get("name", "")))
+        theme, name = str(data.get("theme", "")), str(data.get("name", ""))
+        service.rename_theme(theme, name, seen=_seen(data))
+    elif action == "delete_theme":  # only an empty one: the laptop asks about the rest
+        theme = state.themes.get(item)
+        if theme is None or theme.deleted:
+            return "done"  # a resend, or deleted at the laptop meanwhile
+        if state.signed_up_per_theme()[item] or any(i.theme == item for i in state.visible_ideas()):
+            return "theme_not_empty"  # filled at the laptop since the page was drawn
+        service.delete_theme(item)
+        return "theme_deleted"
     elif action in ("list_on", "list_off"):  # the sign-up step needs lists: l on the laptop
         service.set_theme_signup(item, action == "list_on")  # as asked: a resend is a no-op
     return ""
 
 
-REFUSALS = frozenset({"pick_first", "merge_two", "edit_one"})
+def _seen(data: dict[str, Any]) -> str | None:
+    """The text the form showed before the co-host changed it (``None`` from a form without
+    it): renamed or edited at the laptop since, the save is refused, not done unseen."""
+    return str(data["seen"]) if "seen" in data else None
+
+
+REFUSALS = frozenset({"pick_first", "merge_two", "edit_one", "theme_not_empty"})
 """Board notices that did nothing: the ticks stay for the co-host to fix the choice."""
 BOARD_BATCH = frozenset({"merge_ideas", "hide_ideas", "restore_ideas"})
 """The board bar's buttons that change the ticked ideas (besides Move and Edit)."""
@@ -528,9 +556,10 @@ IDEA_ID = re.compile(r"i[0-9]{1,9}")
 
 
 def _ticked(service: MeetingService, data: dict[str, Any]) -> list[str]:
-    """The ticked ideas still on the board, in the page's order."""
-    ideas = service.state.ideas
-    return [i for i in data.get("pick", []) if i in ideas and ideas[i].visible]
+    """The ticked ideas still on the board, topmost first as the board lists them (a form
+    sends no tick order; the words say "the topmost ticked", whatever order a post has)."""
+    picked = set(data.get("pick", []))
+    return [i.id for i in _board_ideas(service) if i.id in picked]
 
 
 def _board_batch(
@@ -551,7 +580,7 @@ def _board_batch(
     if action == "merge_ideas":
         if len(live) < 2:
             return "merge_two", []
-        service.merge_ideas(live[0], live[1:])  # into the first ticked, its words kept
+        service.merge_ideas(live[0], live[1:])  # into the topmost ticked, its words kept
         return "merged", live[1:]
     if not live:
         return "pick_first", []
@@ -565,7 +594,7 @@ def _editing(service: MeetingService, idea_id: str, typed: str | None) -> dict[s
     idea = service.state.ideas.get(idea_id) if IDEA_ID.fullmatch(idea_id) else None
     if idea is None or not idea.visible:
         return None
-    return {"id": idea.id, "text": idea.text if typed is None else typed}
+    return {"id": idea.id, "text": idea.text if typed is None else typed, "seen": idea.text}
 
 
 def _undo_edit_id(service: MeetingService, raw: str) -> str:
@@ -653,10 +682,12 @@ async def console_action(request: web.Request) -> web.Response:
     except StoreError:
         raise  # the guard's 503 page: the store, not the co-host, has a problem
     except CafeError as error:  # nobody present to seat, an item that is gone ...
+        # Renamed or edited at the laptop since the field was opened: the typed text stays
+        # in the field, the page says what it is now, and a second Save replaces it.
         return _page(
             page,
             path,
-            status=400,
+            status=409 if isinstance(error, ChangedMeanwhile) else 400,
             alert=_alert(error, page),
             typed=typed,
             opened=SECTION_OF.get(action, ""),

@@ -381,6 +381,14 @@ async def test_a_part_in_use_waits_for_the_field_and_then_gets_the_newest(
         service.create_theme("Trygghet i centrum")  # the board, changed at the laptop
         await _console_at(phone, service.state.last_seq)
         assert "Trygghet i centrum" not in await phone.inner_text("#board"), "kept back"
+        # ... and the console says so, under the field (it stood still, unsaid).
+        note = phone.locator("#held-note")
+        assert await note.is_visible(), "the wait is said"
+        assert "väntar medan du skriver" in await note.inner_text()
+        assert await phone.evaluate(
+            "() => document.getElementById('held-note').previousElementSibling"
+            ".contains(document.getElementById('new-theme'))"
+        ), "right under the field"
         service.next_step()  # the next update brings the step only
         await _console_at(phone, service.state.last_seq)
         assert await phone.inner_text("#step-title") == service.agenda.steps[1].title
@@ -389,6 +397,11 @@ async def test_a_part_in_use_waits_for_the_field_and_then_gets_the_newest(
         await phone.wait_for_function(
             "() => document.getElementById('board').textContent.includes('Trygghet i centrum')"
         )
+        assert not await note.is_visible(), "nothing waits any more"
+        await phone.fill("#new-theme", "Ännu ett tema")  # and again, after the board's swap
+        service.create_theme("Mötesplatser i byarna")
+        await _console_at(phone, service.state.last_seq)
+        assert await note.is_visible(), "said again"
 
 
 @pytest.mark.asyncio(loop_scope="session")
@@ -613,3 +626,43 @@ async def test_tabbing_through_the_board_never_lands_under_its_bars(
                 continue
             focused, visible = await phone.evaluate(seen)
             assert visible, f"{focused} under a bar"
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_the_move_bar_never_covers_the_new_theme_field(
+    tmp_path: Path, browser: Browser
+) -> None:
+    """At 360 px the board's bar, kept at the screen's foot, sat over "Nytt tema" and its
+    field at the top of the board: a bar kept in sight rose to the top of the whole board."""
+    service = _meeting(tmp_path / "m")
+    for table in range(1, 9):
+        service.capture_ideas([f"Idé {n} från bord {table}" for n in (1, 2, 3)], table=table)
+    overlap = """([a, b]) => {
+      const x = document.querySelector(a).getBoundingClientRect();
+      const y = document.querySelector(b).getBoundingClientRect();
+      return x.bottom > y.top && y.bottom > x.top && x.right > y.left && y.right > x.left;
+    }"""
+    async with _console_on_phone(service, browser) as phone:
+        await phone.click("#board > summary")
+        height = await phone.evaluate("document.documentElement.scrollHeight")
+        assert height > 3 * PHONE["height"], "a board long enough for the bar to be kept in sight"
+        places = [
+            "window.scrollTo(0, 0)",
+            "document.getElementById('new-theme').scrollIntoView({block: 'end'})",
+            "document.querySelector('label[for=new-theme]').scrollIntoView({block: 'end'})",
+            "document.getElementById('new-theme').scrollIntoView({block: 'center'})",
+            "document.getElementById('new-theme').scrollIntoView({block: 'start'})",
+        ]
+        covered = []
+        for n, place in enumerate(places):
+            await phone.evaluate(f"() => {{ {place}; }}")
+            await phone.screenshot(path=artifact(f"cohost-new-theme-{n}-360x740.png"))
+            for field in ("label[for=new-theme]", "#new-theme", "#b-new-theme"):
+                if await phone.evaluate(overlap, ["#move-form", field]):
+                    covered.append((place, field))
+        assert covered == [], covered
+        # Further down, the bar is still kept in sight at the screen's foot.
+        await phone.locator("#board input[name=pick]").nth(12).scroll_into_view_if_needed()
+        bar = await phone.locator("#move-form").bounding_box()
+        assert bar is not None and bar["y"] + bar["height"] <= PHONE["height"] + 1
+        assert bar["y"] + bar["height"] >= PHONE["height"] - 2, "at the foot of the screen"

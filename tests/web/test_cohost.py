@@ -649,12 +649,15 @@ async def test_the_board_merges_and_hides_ticked_ideas_and_undoes_it(
     assert "Bord 2 · runda 1" in board and "Bord 5 · runda 1" in board, "which table, which round"
 
     base = {k: v for k, v in found["b-move"]["fields"].items() if k != "theme"}
-    merge = {**base, "act": "merge", "pick": [ids["shown"], again]}
+    # The console said "the first ticked", but a form sends no tick order: the topmost
+    # ticked is kept, whatever order the post names them in, and the words say so.
+    assert 'title="De ikryssade slås ihop med den översta ikryssade' in board, "the button's help"
+    merge = {**base, "act": "merge", "pick": [again, ids["shown"]]}
     response = await client.post(cohost, data=merge, allow_redirects=False)
     assert response.headers["Location"] == f"{cohost}?n=merged&o=board&u={again}#board"
     assert service.state.ideas[again].merged_into == ids["shown"]
     page = await (await client.get(response.headers["Location"])).text()
-    assert "1 idé är ihopslagen med den första ikryssade." in page
+    assert "1 idé är ihopslagen med den översta ikryssade." in page
     undo = forms(page)["b-undo-batch"]["fields"]
     await client.post(cohost, data=undo)
     assert service.state.ideas[again].visible, "Undo brings it back"
@@ -725,6 +728,111 @@ async def test_the_board_edits_the_text_of_one_ticked_idea(
         cohost, data={**base, "act": "edit", "pick": two}, allow_redirects=False
     )
     assert "n=edit_one" in response.headers["Location"] and "e=" not in response.headers["Location"]
+
+
+async def test_a_rename_made_at_the_laptop_meanwhile_is_not_overwritten_unseen(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    """B typed a new name in the console's field while A renamed the same theme at the
+    laptop; B's Save replaced A's name and nobody saw it. The save now carries the name B
+    saw: it is refused, B's text stays in the field, the page says the name now, and a
+    second Save replaces it."""
+    ids = busy_meeting(service)
+    _, found = await console(client, cohost)
+    save = found[f"b-rename-{ids['places']}"]["fields"]
+    assert save["seen"] == "Mötesplatser för äldre"
+    service.rename_theme(ids["places"], "Hälsa, rörelse och kultur")  # A, at the laptop
+    seq = service.state.last_seq
+
+    response = await client.post(cohost, data={**save, "name": "Rörelse och kultur"})
+    html = await response.text()
+    assert response.status == 409
+    assert service.state.themes[ids["places"]].name == "Hälsa, rörelse och kultur"
+    assert service.state.last_seq == seq, "nothing stored"
+    assert (
+        "Temat har just bytt namn till ”Hälsa, rörelse och kultur” på datorn. "
+        "Spara igen för att ersätta det."
+    ) in html
+    assert 'class="messages -sticky"' in html, "said in sight, not 2000 px above"
+    again = forms(html)[f"b-rename-{ids['places']}"]["fields"]
+    assert again["name"] == "Rörelse och kultur", "B's text is kept in the field"
+    assert f'<details class="rename" id="rename-{ids["places"]}" open>' in html
+    assert again["seen"] == "Hälsa, rörelse och kultur"
+
+    response = await client.post(cohost, data=again, allow_redirects=False)
+    assert response.status == 303
+    assert service.state.themes[ids["places"]].name == "Rörelse och kultur", "the second Save"
+    # A rename both made alike is no conflict.
+    _, found = await console(client, cohost)
+    save = found[f"b-rename-{ids['visits']}"]["fields"]
+    service.rename_theme(ids["visits"], "Besöksvänner och telefonvänner")
+    response = await client.post(
+        cohost, data={**save, "name": "Besöksvänner och telefonvänner"}, allow_redirects=False
+    )
+    assert response.status == 303
+
+
+async def test_an_idea_edited_at_the_laptop_meanwhile_is_not_overwritten_unseen(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    busy_meeting(service)
+    idea = service.capture_idea("Besöksvänenr för äldre", table=3)
+    _, found = await console(client, cohost)
+    base = {k: v for k, v in found["b-move"]["fields"].items() if k != "theme"}
+    response = await client.post(cohost, data={**base, "act": "edit", "pick": idea.id})
+    save = forms(await response.text())["b-edit-save"]["fields"]
+    assert save["seen"] == "Besöksvänenr för äldre"
+    service.edit_idea(idea.id, text="Besöksvänner för äldre\noch för anhöriga")  # A
+
+    response = await client.post(cohost, data={**save, "text": "Besöksvänner för äldre"})
+    html = await response.text()
+    assert response.status == 409
+    assert service.state.ideas[idea.id].text == "Besöksvänner för äldre\noch för anhöriga"
+    assert "Idéns text har just ändrats till ”Besöksvänner för äldre" in html
+    assert "Besöksvänner för äldre</textarea>" in html, "B's text is kept in the field"
+    again = forms(html)["b-edit-save"]["fields"]
+    # A browser sends the hidden field's line break as CR LF: still the text B saw.
+    again["seen"] = again["seen"].replace("\n", "\r\n")
+    response = await client.post(
+        cohost, data={**again, "text": "Besöksvänner för äldre"}, allow_redirects=False
+    )
+    assert "n=edited" in response.headers["Location"]
+    assert service.state.ideas[idea.id].text == "Besöksvänner för äldre"
+
+
+async def test_the_console_deletes_a_theme_with_no_ideas_and_nobody_signed(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    """Themes the co-host emptied on the phone stayed on the projector ("Inga idéer här
+    ännu", and in "12 teman") until the laptop deleted them, 39 keys later."""
+    ids = busy_meeting(service)
+    empty = service.create_theme("Mat och måltider")
+    listed = service.create_theme("Kultur, kör och dans", signup=True)
+    kept = service.create_theme("Skjuts och resor")
+    service.set_idea_theme(ids["shown"], kept.id)
+    html, found = await console(client, cohost)
+    assert f"b-delete-{empty.id}" in found and f"b-delete-{listed.id}" in found
+    for busy in (ids["places"], ids["visits"], kept.id):  # signed on, or has ideas
+        assert f"b-delete-{busy}" not in found
+    assert 'data-confirm="Ta bort temat ”Kultur, kör och dans”?' in html, "a list: ask first"
+    assert f'id="b-delete-{empty.id}" aria-describedby="theme-{empty.id}-name">' in html
+
+    response = await press(client, cohost, f"b-delete-{empty.id}")
+    assert response.headers["Location"] == f"{cohost}?n=theme_deleted&o=board#board"
+    assert service.state.themes[empty.id].deleted, "through the service, as the laptop's Del"
+    page = await (await client.get(response.headers["Location"])).text()
+    assert "Temat är borttaget." in page and "Mat och måltider" not in page
+    resent = await client.post(cohost, data=found[f"b-delete-{empty.id}"]["fields"])
+    assert resent.status == 200 and "Temat är borttaget." not in await resent.text()
+
+    # Filled at the laptop since the page was drawn: not deleted, and said so.
+    _, found = await console(client, cohost)
+    service.set_idea_theme(ids["shown"], listed.id)
+    response = await client.post(
+        cohost, data=found[f"b-delete-{listed.id}"]["fields"], allow_redirects=False
+    )
+    assert "n=theme_not_empty" in response.headers["Location"]
+    assert not service.state.themes[listed.id].deleted
 
 
 async def test_an_edit_on_the_board_can_be_undone_and_the_tables_words_come_back(

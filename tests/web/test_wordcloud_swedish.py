@@ -30,6 +30,25 @@ def test_inflected_forms_count_as_one_word_shown_as_people_wrote_it_most():
     assert "föreningarna" not in words
 
 
+def test_a_word_counts_once_per_thought():
+    """One of twelve thoughts was "Mötesplats mötesplats mötesplats": that word became by
+    far the biggest in the cloud, over words that three people wrote."""
+    thoughts = [
+        "Mötesplats mötesplats mötesplats",
+        "Mer gemenskap i vardagen",
+        "Gemenskap mellan generationer",
+        "Gemenskapen gör skillnad",
+    ]
+    words = dict(cloud_words(thoughts, "sv"))
+    assert words["mötesplats"] == 1, words
+    assert words["gemenskap"] == 3, words
+    weights = dict(word_weights(thoughts, lang="sv"))
+    assert max(weights, key=weights.get) == "gemenskap", weights
+    # Inflected forms in one thought are that word once too.
+    once = cloud_words(["Mötesplatser och mötesplatsen", "Bibliotek"], "sv")
+    assert once == [("bibliotek", 1), ("mötesplatser", 1)], once
+
+
 def test_stop_words_and_small_talk_are_left_out():
     words = {w for w, _ in cloud_words(THOUGHTS, "sv")}
     for said_nothing in ("ses", "bär", "trodde", "jag", "och", "det", "med", "mig", "vi"):

@@ -86,8 +86,10 @@ def guess_language(texts: Iterable[str]) -> str:
 def stem_counts(
     texts: Iterable[str], lang: str, *, lone_words: bool = False
 ) -> tuple[Counter[str], dict[str, str]]:
-    """How often each stem occurs, and the most common written form of each stem.
+    """In how many texts each stem occurs, and the most common written form of each stem.
 
+    A stem counts once per text: one thought saying "Mötesplats mötesplats mötesplats"
+    is one voice, and made that word the biggest in the cloud.
     Ties between written forms go to the alphabetically first, so the result does not
     depend on the order of the texts. ``lone_words``: a text of one word counts it even
     if it is a stop word ("Hope!" is what was said; "I hope we meet" says "meet").
@@ -99,8 +101,12 @@ def stem_counts(
         if lone_words and not words:
             alone = [w for w in tokens(text) if len(w) >= MIN_LENGTH]
             words = alone if len(alone) == 1 and len(tokens(text)) == 1 else []
+        said: set[str] = set()
         for word in words:
             key = stem(word, lang)
+            if key in said:
+                continue
+            said.add(key)
             counts[key] += 1
             forms.setdefault(key, Counter())[word] += 1
     shown = {key: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, c in forms.items()}

@@ -99,6 +99,7 @@
     var waiting = [];
     // A refusal ("tick two ideas to merge") keeps the ticks, to add the one missing.
     var keepTicks = !own || root.querySelector("#messages[data-refused]") !== null;
+    heldNote(false);
     Array.prototype.forEach.call(root.querySelectorAll("[data-part]"), function (part) {
       var old = document.getElementById(part.id);
       if (!old) { return; }
@@ -129,6 +130,23 @@
       delete held[part.id];  // this one is newer
     });
     swap(root, false).forEach(function (part) { held[part.id] = part.outerHTML; });
+    heldNote(Object.keys(held).length > 0);
+  }
+  // Said under the field in use while updates wait for it: the console stood still,
+  // unsaid, and a rename typed there replaced one made at the laptop meanwhile.
+  // Between uses it waits outside the parts, or a swapped part would take it along.
+  function heldNote(show) {
+    var note = document.getElementById("held-note");
+    var home = document.getElementById("not-done");
+    var active = document.activeElement;
+    if (!note) { return; }
+    if (!show || !active || active === document.body) {
+      note.hidden = true;
+      if (home && live.contains(note)) { home.after(note); }
+      return;
+    }
+    (active.closest(".field-row") || active).after(note);
+    note.hidden = false;
   }
   // A box reached with Tab must not sit under the bars kept in sight (the board's bar at
   // the foot, a notice with Undo at the top): Space ticked an idea nobody could see.
@@ -151,6 +169,7 @@
     window.setTimeout(function () {
       var waiting = Object.keys(held).map(function (id) { return held[id]; });
       held = {};
+      heldNote(false);
       if (waiting.length) { applyLive(waiting.join("")); }
     }, 0);
   });
@@ -179,6 +198,7 @@
       var editing = document.getElementById("edit-text");  // "Edit text": straight to typing
       if (editing && button && button.id === "b-edit") { editing.focus(); }
       held = {};
+      heldNote(false);
       seq(root.getAttribute("data-seq"));
     }).catch(function () {
       if (button) { button.disabled = false; }
