@@ -176,6 +176,7 @@ RULES: dict[EventKind, dict[str, Check]] = {
         "into": _id,
         "ids": _ids,
         "text": _text("idea", required=True, multiline=True),
+        "by": _word,
     },
     EventKind.THEME_CREATED: {"id": _id, "name": _text("theme", required=True), "signup": _flag},
     EventKind.THEME_RENAMED: {"id": _id, "name": _text("theme", required=True)},

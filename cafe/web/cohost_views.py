@@ -551,7 +551,8 @@ def _board_batch(
     if action == "merge_ideas":
         if len(live) < 2:
             return "merge_two", []
-        service.merge_ideas(live[0], live[1:])  # into the first ticked, its words kept
+        # into the first ticked, its words kept
+        service.merge_ideas(live[0], live[1:], by="console")
         return "merged", live[1:]
     if not live:
         return "pick_first", []

@@ -653,6 +653,7 @@ async def test_the_board_merges_and_hides_ticked_ideas_and_undoes_it(
     response = await client.post(cohost, data=merge, allow_redirects=False)
     assert response.headers["Location"] == f"{cohost}?n=merged&o=board&u={again}#board"
     assert service.state.ideas[again].merged_into == ids["shown"]
+    assert service.events()[-1].data["by"] == "console", "the laptop can say who merged it"
     page = await (await client.get(response.headers["Location"])).text()
     assert "1 idé är ihopslagen med den första ikryssade." in page
     undo = forms(page)["b-undo-batch"]["fields"]

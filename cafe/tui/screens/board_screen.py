@@ -93,6 +93,10 @@ class BoardScreen(Screen[None]):
         self.refresh_board()
 
     @on(MeetingChanged)
+    def meeting_changed(self, message: MeetingChanged) -> None:
+        self.query_one(SuggestionPanel).heard(message.events)
+        self.refresh_board()
+
     def refresh_board(self) -> None:
         rows = idea_rows(self.service, marked=frozenset(self.marked))
         self.marked &= {i.id for i in rows.ideas}
