@@ -182,7 +182,7 @@ RULES: dict[EventKind, dict[str, Check]] = {
     EventKind.THEME_RENAMED: {"id": _id, "name": _text("theme", required=True)},
     EventKind.THEME_DELETED: {"id": _id},
     EventKind.IDEA_THEMED: {"idea": _id, "theme": _word},
-    EventKind.THEME_SIGNUP_SET: {"id": _id, "signup": _flag},
+    EventKind.THEME_SIGNUP_SET: {"id": _id, "signup": _flag, "by": _word},
     EventKind.SIGNED_UP: {
         "id": _id,
         "name": _text("name", required=True),

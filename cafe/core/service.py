@@ -587,10 +587,10 @@ class MeetingService(PeopleCommands):
             self._theme(theme_id)
         self._one(EventKind.IDEA_THEMED, {"idea": idea_id, "theme": theme_id})
 
-    def set_theme_signup(self, theme_id: str, signup: bool) -> None:
-        """Choose whether a theme gets a sign-up list."""
+    def set_theme_signup(self, theme_id: str, signup: bool, *, by: str = "tui") -> None:
+        """Choose whether a theme gets a sign-up list (``by``: as for ``merge_ideas``)."""
         if self._theme(theme_id).signup != signup:
-            self._one(EventKind.THEME_SIGNUP_SET, {"id": theme_id, "signup": signup})
+            self._one(EventKind.THEME_SIGNUP_SET, {"id": theme_id, "signup": signup, "by": by})
 
     # -- the room's screens ---------------------------------------------------------
 

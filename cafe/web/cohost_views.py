@@ -516,7 +516,8 @@ def _moderate(service: MeetingService, action: str, data: dict[str, Any]) -> str
     elif action == "rename_theme":
         service.rename_theme(str(data.get("theme", "")), str(data.get("name", "")))
     elif action in ("list_on", "list_off"):  # the sign-up step needs lists: l on the laptop
-        service.set_theme_signup(item, action == "list_on")  # as asked: a resend is a no-op
+        # as asked: a resend is a no-op
+        service.set_theme_signup(item, action == "list_on", by="console")
     return ""
 
 

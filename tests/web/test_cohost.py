@@ -589,6 +589,7 @@ async def test_board_work_move_new_theme_and_rename(
     stale = found[f"b-list-{new.id}"]["fields"]
     await press(client, cohost, f"b-list-{new.id}")
     assert service.state.themes[new.id].signup
+    assert service.events()[-1].data["by"] == "console", "the laptop's l can say who"
     await client.post(cohost, data=stale)  # the same tap resent: still open
     assert service.state.themes[new.id].signup
     _, found = await console(client, cohost)
