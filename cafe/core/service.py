@@ -538,12 +538,17 @@ class MeetingService(PeopleCommands):
         self._idea(idea_id)
         self._one(EventKind.IDEA_RESTORED, {"id": idea_id})
 
-    def merge_ideas(self, into: str, others: Sequence[str], text: str | None = None) -> Idea:
-        """Fold duplicates into one idea (``others`` stay in the log, marked merged)."""
+    def merge_ideas(
+        self, into: str, others: Sequence[str], text: str | None = None, *, by: str = "tui"
+    ) -> Idea:
+        """Fold duplicates into one idea (``others`` stay in the log, marked merged).
+
+        ``by``: ``console`` from the co-host's phone, so the laptop can say who merged an
+        idea it was showing."""
         self._idea(into)
         for other in others:
             self._idea(other)
-        data: dict[str, Any] = {"into": into, "ids": [o for o in others if o != into]}
+        data: dict[str, Any] = {"into": into, "ids": [o for o in others if o != into], "by": by}
         if text is not None:
             problems: list[Problem] = []
             data["text"] = check_field("idea", text, problems, required=True, multiline=True)
@@ -602,10 +607,10 @@ class MeetingService(PeopleCommands):
             self._theme(theme_id)
         self._one(EventKind.IDEA_THEMED, {"idea": idea_id, "theme": theme_id})
 
-    def set_theme_signup(self, theme_id: str, signup: bool) -> None:
-        """Choose whether a theme gets a sign-up list."""
+    def set_theme_signup(self, theme_id: str, signup: bool, *, by: str = "tui") -> None:
+        """Choose whether a theme gets a sign-up list (``by``: as for ``merge_ideas``)."""
         if self._theme(theme_id).signup != signup:
-            self._one(EventKind.THEME_SIGNUP_SET, {"id": theme_id, "signup": signup})
+            self._one(EventKind.THEME_SIGNUP_SET, {"id": theme_id, "signup": signup, "by": by})
 
     # -- the room's screens ---------------------------------------------------------
 

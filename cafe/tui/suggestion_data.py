@@ -33,8 +33,11 @@ class BoardSuggestions:
     themes: list[BoardSuggestion] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)
 
-    def prune(self, state: MeetingState) -> None:
-        """Drop ideas that got a theme, were merged or removed; then empty suggestions."""
+    def prune(self, state: MeetingState, keep: tuple[str, str] | None = None) -> None:
+        """Drop ideas that got a theme, were merged or removed; then empty suggestions.
+
+        ``keep``: the duplicate pair on screen stays, whatever became of its ideas, until
+        the co-host moves on from it."""
         from cafe.core.harvest.meeting import ideas_to_theme
 
         open_ids = {idea.id for idea in ideas_to_theme(state)}
@@ -42,7 +45,9 @@ class BoardSuggestions:
             theme.ideas = [i for i in theme.ideas if i in open_ids]
         self.themes = [th for th in self.themes if th.ideas]
         visible = {idea.id for idea in state.visible_ideas()}
-        self.duplicates = [p for p in self.duplicates if p[0] in visible and p[1] in visible]
+        self.duplicates = [
+            p for p in self.duplicates if p == keep or (p[0] in visible and p[1] in visible)
+        ]
 
 
 def compute(

@@ -538,7 +538,8 @@ def _moderate(service: MeetingService, action: str, data: dict[str, Any]) -> str
         service.delete_theme(item)
         return "theme_deleted"
     elif action in ("list_on", "list_off"):  # the sign-up step needs lists: l on the laptop
-        service.set_theme_signup(item, action == "list_on")  # as asked: a resend is a no-op
+        # as asked: a resend is a no-op
+        service.set_theme_signup(item, action == "list_on", by="console")
     return ""
 
 
@@ -580,7 +581,9 @@ def _board_batch(
     if action == "merge_ideas":
         if len(live) < 2:
             return "merge_two", []
-        service.merge_ideas(live[0], live[1:])  # into the topmost ticked, its words kept
+        service.merge_ideas(
+            live[0], live[1:], by="console"
+        )  # into the topmost ticked, its words kept
         return "merged", live[1:]
     if not live:
         return "pick_first", []

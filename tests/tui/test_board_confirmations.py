@@ -115,3 +115,30 @@ async def test_moving_ideas_out_of_their_themes_goes_on_with_enter(tmp_path: Pat
         await pilot.press("enter")  # the question only makes sure: Enter goes on
         await pilot.pause()
         assert service.state.ideas[a.id].theme == "" == service.state.ideas[b.id].theme
+
+
+async def test_left_and_right_move_between_yes_and_no(tmp_path: Path) -> None:
+    """Audit J C3: in "Ta bort temat …? Ja / Nej" (Nej chosen), ← did nothing, so the
+    co-host's ← Enter left the theme in place. ←/→ now move the choice, drawn as chosen."""
+    service, clock = meeting(tmp_path / "m")
+    theme = service.create_theme("Hälsa och rörelse").id
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        board = await _theme_list(pilot)
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        yes, no = app.screen.query_one("#yes", Button), app.screen.query_one("#no", Button)
+        assert app.screen.focused is no, "no is the answer Enter gives at first"
+        await pilot.press("right")  # at the end: stays
+        assert app.screen.focused is no
+        await pilot.press("left")
+        assert app.screen.focused is yes
+        assert (yes.variant, no.variant) == ("primary", "default"), "drawn as chosen"
+        await pilot.press("right")
+        assert app.screen.focused is no and (yes.variant, no.variant) == ("default", "primary")
+        await pilot.press("tab")
+        assert app.screen.focused is yes, "Tab still moves too"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is board and service.state.themes[theme].deleted

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList, Static
 
 from cafe.i18n import t
@@ -129,6 +130,8 @@ async def test_duplicates_are_offered_one_pair_at_a_time_and_merged(tmp_path: Pa
         await pilot.press("m")
         await pilot.pause()
         assert service.state.ideas[b.id].merged_into == a.id
+        said = f"”{b.text}” är ihopslagen med ”{a.text}”. Ctrl+Z ångrar."
+        assert any(str(n.message) == said for n in app._notifications), "names the two"
         assert (a.id, b.id) not in panel.suggestions.duplicates
         row = str(app.screen.query_one(IdeaList).get_option(a.id).prompt)
         assert row.startswith(f"· {a.text}  (+1 ihopslagen)"), "the board says it came up twice"
@@ -178,3 +181,79 @@ async def test_a_rejected_suggestion_stays_rejected_when_s_is_pressed_again(
         after = [set(th.ideas) for th in panel.suggestions.themes if not th.other]
         assert rejected not in after, "not offered again"
         assert len(after) == len(before) - 1, "the others still are"
+
+
+LIBRARY = [
+    "Biblioteket har digitala fixarkvällar",
+    "Digital fixarträff på biblioteket med studieförbunden",
+]
+LANGUAGE = [
+    "Språkcafé för äldre som kommit till Sverige sent i livet",
+    "Språkcafé där äldre nysvenskar och svenskar möts",
+]
+
+
+def _pane(panel: SuggestionPanel) -> str:
+    return str(panel.query_one("#suggestion-ideas", Static).render())
+
+
+@pytest.mark.parametrize("drawn", [True, False], ids=["pane-redrawn", "key-first"])
+async def test_a_pair_the_cohost_hid_one_of_stays_says_so_and_is_not_merged(
+    tmp_path: Path, drawn: bool
+) -> None:
+    """Audit J S1: B hid one idea of the pair on A's pane; the pane went to the next pair
+    unsaid, and A's m 0.2 s later merged that pair, which A never read. Whether the pane
+    was redrawn before A's m (``drawn``) or not, m now merges nothing and says why."""
+    service, clock = meeting(tmp_path / "m")
+    service.capture_ideas([*FOOD, *DIGITAL], table=1)
+    a, b = service.capture_ideas(LIBRARY, table=3)
+    c, d = service.capture_ideas(LANGUAGE, table=4)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(140, 40)) as pilot:
+        panel = await _open_suggestions(pilot, app)
+        assert {(a.id, b.id), (c.id, d.id)} <= set(panel.suggestions.duplicates)
+        await _show_pair(pilot, panel, (a.id, b.id))
+        service.delete_idea(b.id, by="console")  # B taps "Dölj" on the console
+        if drawn:
+            await pilot.pause()
+            shown = _pane(panel)
+            assert a.text in shown and b.text in shown, "the pair A was reading stays"
+            assert "Idé 2 doldes på medvärdens konsol." in shown
+            assert "n visar nästa par" in shown
+        await pilot.press("m")
+        await pilot.pause()
+        assert all(not i.merged_into for i in service.state.ideas.values()), "nothing merged"
+        said = "Inget slogs ihop: Idé 2 doldes på medvärdens konsol. n visar nästa par."
+        assert any(str(n.message) == said for n in app._notifications)
+        shown = _pane(panel)
+        assert a.text in shown and "Idé 2 doldes på medvärdens konsol." in shown
+
+        await pilot.press("n")  # only now, asked for, the next pair
+        await pilot.pause()
+        assert (a.id, b.id) not in panel.suggestions.duplicates
+        assert panel.shown_pair is not None and panel._live(panel.shown_pair)
+        assert "medvärdens konsol" not in _pane(panel)
+
+
+async def test_a_pair_the_cohost_merged_elsewhere_says_into_what(tmp_path: Path) -> None:
+    """B merged idea 1 of the shown pair into another idea: the pane names that idea."""
+    service, clock = meeting(tmp_path / "m")
+    service.capture_ideas([*FOOD, *DIGITAL], table=1)
+    a, _ = service.capture_ideas(LIBRARY, table=3)
+    c, d = service.capture_ideas(LANGUAGE, table=4)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(140, 40)) as pilot:
+        panel = await _open_suggestions(pilot, app)
+        await _show_pair(pilot, panel, (c.id, d.id))
+        service.merge_ideas(a.id, [c.id], by="console")
+        await pilot.pause()
+        assert f"Idé 1 slogs ihop med ”{a.text}” på medvärdens konsol." in _pane(panel)
+        await pilot.press("m")
+        await pilot.pause()
+        assert service.state.ideas[d.id].visible and not service.state.ideas[d.id].merged_into
+        service.restore_idea(c.id)  # B's Undo: the pair is whole again, and m merges it
+        await pilot.pause()
+        assert "medvärdens konsol" not in _pane(panel)
+        await pilot.press("m")
+        await pilot.pause()
+        assert service.state.ideas[d.id].merged_into == c.id

@@ -589,6 +589,7 @@ async def test_board_work_move_new_theme_and_rename(
     stale = found[f"b-list-{new.id}"]["fields"]
     await press(client, cohost, f"b-list-{new.id}")
     assert service.state.themes[new.id].signup
+    assert service.events()[-1].data["by"] == "console", "the laptop's l can say who"
     await client.post(cohost, data=stale)  # the same tap resent: still open
     assert service.state.themes[new.id].signup
     _, found = await console(client, cohost)
@@ -656,6 +657,7 @@ async def test_the_board_merges_and_hides_ticked_ideas_and_undoes_it(
     response = await client.post(cohost, data=merge, allow_redirects=False)
     assert response.headers["Location"] == f"{cohost}?n=merged&o=board&u={again}#board"
     assert service.state.ideas[again].merged_into == ids["shown"]
+    assert service.events()[-1].data["by"] == "console", "the laptop can say who merged it"
     page = await (await client.get(response.headers["Location"])).text()
     assert "1 idé är ihopslagen med den översta ikryssade." in page
     undo = forms(page)["b-undo-batch"]["fields"]

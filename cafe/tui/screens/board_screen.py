@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, OptionList, Static
 
 from cafe.core.errors import CafeError
+from cafe.core.events import EventKind
 from cafe.core.service import MeetingService
 from cafe.i18n import t
 from cafe.tui.bindings import NARROW_WIDTH, ROOMY_WIDTH, install, keys_in, set_narrow
@@ -70,6 +71,12 @@ class BoardScreen(Screen[None]):
         """Words the idea list is narrowed to (``/``); marks on ideas out of sight stay."""
         self.unthemed_only = False
         """Only ideas in no theme (``u``): what is left to sort."""
+        self.lists_by_cohost: dict[str, int] = {}
+        """Themes whose list the co-host opened or closed last, with the event's seq: the
+        next l here on such a theme says so rather than take it back. Two co-hosts who
+        both opened a new list 0.2 s apart left it closed, and neither was told."""
+        self.lists_answered: dict[str, int] = {}
+        """The last seq each theme's list was acted on here (a co-host change it saw)."""
 
     def compose(self) -> ComposeResult:
         header = MeetingHeader()
@@ -99,6 +106,17 @@ class BoardScreen(Screen[None]):
         self.refresh_board()
 
     @on(MeetingChanged)
+    def meeting_changed(self, message: MeetingChanged) -> None:
+        self.query_one(SuggestionPanel).heard(message.events)
+        for event in message.events:
+            if event.kind is EventKind.THEME_SIGNUP_SET:
+                theme_id = event.data["id"]
+                if event.data.get("by") != "console":
+                    self.lists_by_cohost.pop(theme_id, None)
+                elif event.seq > self.lists_answered.get(theme_id, 0):
+                    self.lists_by_cohost[theme_id] = event.seq
+        self.refresh_board()
+
     def refresh_board(self) -> None:
         rows = idea_rows(
             self.service,
@@ -423,24 +441,44 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(IdeaModal(idea.text, idea.table, edit))
 
     def action_toggle_signup(self) -> None:
-        theme_id = self.query_one(ThemeList).current_id
+        """Open the list if the row showed none, close it if it showed one.
+
+        What the row showed, not what the state holds by the time the key is read: the
+        co-host may have just done the same (then nothing is left to do, and l says so)
+        or the opposite (then l says so and takes it back only when pressed again)."""
+        themes = self.query_one(ThemeList)
+        theme_id = themes.current_id
         if theme_id is None:
             self.notify(t("tui.themes.none"), severity="warning")
             return
+        shown = next(row.signup for row in themes.themes if row.id == theme_id)
+        wanted = not shown
         theme = self.service.state.themes[theme_id]
+        if theme.signup == wanted or theme_id in self.lists_by_cohost:
+            self._tell_list_cohost(theme_id, theme.name, done=theme.signup == wanted)
+            return
 
         def toggle(yes: bool | None = True) -> None:
-            if yes and self._run(self.service.set_theme_signup, theme_id, not theme.signup):
-                self._remember(
-                    "signup", lambda: self.service.set_theme_signup(theme_id, theme.signup)
-                )
+            if yes and self._run(self.service.set_theme_signup, theme_id, wanted):
+                self._remember("signup", lambda: self.service.set_theme_signup(theme_id, shown))
+                self.refresh_board()  # the row shows it now: a second l reads what it did
 
         people = self._signed_up(theme_id)
-        if theme.signup and people:  # one stray l closed a list of 8 and it left the wall
+        if shown and people:  # one stray l closed a list of 8 and it left the wall
             question = t("tui.board.close_list", count=people, name=theme.name)
             self.app.push_screen(ConfirmModal(question), toggle)
         else:
             toggle()
+
+    def _tell_list_cohost(self, theme_id: str, name: str, *, done: bool) -> None:
+        """The co-host opened or closed this list since the row was drawn (``done``: as
+        this l wanted), or just before: say so, change nothing; the next l acts."""
+        self.lists_by_cohost.pop(theme_id, None)
+        self.lists_answered[theme_id] = self.service.state.last_seq
+        is_open = self.service.state.themes[theme_id].signup
+        key = ("already" if done else "just") + ("_open" if is_open else "_closed")
+        self.notify(t(f"tui.board.list_{key}", name=name), timeout=10)
+        self.refresh_board()
 
     def _signed_up(self, theme_id: str) -> int:
         """How many people have signed up for ``theme_id``."""

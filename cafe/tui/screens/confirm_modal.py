@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from cafe.i18n import t
+from cafe.tui.widgets.button_row import ButtonRow
 
 
 class ConfirmModal(ModalScreen[bool]):
@@ -18,6 +20,7 @@ class ConfirmModal(ModalScreen[bool]):
 
     The button Enter presses is the one drawn as chosen: "Ja" was drawn so while the
     focus, and Enter, were on "Nej", and a co-host's Enter did nothing without a word.
+    ←/→ (and Tab) move the choice.
     """
 
     DEFAULT_CSS = """
@@ -39,7 +42,7 @@ class ConfirmModal(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, markup=False, classes="question")  # wraps
-            with Horizontal():
+            with ButtonRow():
                 yield Button(
                     t("tui.modal.yes"), id="yes", variant="primary" if self.default else "default"
                 )
@@ -49,6 +52,12 @@ class ConfirmModal(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#yes" if self.default else "#no", Button).focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The focused button is drawn as chosen, wherever ←/→ or Tab put the focus."""
+        if isinstance(event.widget, Button):
+            for button in self.query(Button):
+                button.variant = "primary" if button is event.widget else "default"
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -11,11 +11,12 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from cafe.i18n import t
+from cafe.tui.widgets.button_row import ButtonRow
 from cafe.tui.widgets.qr_beside import QrBeside
 
 
@@ -43,14 +44,14 @@ class ProjectorModal(ModalScreen[None]):
             if not self.url:
                 yield Label(t("tui.projector.title"), classes="dialog-title")
                 yield Static(t("tui.projector.no_server"), markup=False)
-                yield Horizontal(close, classes="buttons")
+                yield ButtonRow(close, classes="buttons")
                 return
             yield QrBeside(
                 self.url,
                 Label(t("tui.projector.title"), classes="dialog-title"),
                 Static(self.url, id="projector-url", markup=False),
                 Static(t("tui.projector.how"), id="projector-how", markup=False),
-                Horizontal(
+                ButtonRow(
                     Button(t("tui.projector.open"), id="open", variant="primary"),
                     close,
                     classes="buttons",

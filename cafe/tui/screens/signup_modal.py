@@ -15,6 +15,7 @@ from textual.widgets import Button, Checkbox, Input, Label, SelectionList
 
 from cafe.core.errors import CafeError
 from cafe.i18n import t
+from cafe.tui.widgets.button_row import ButtonRow
 
 CONSENT_VERSION = "tui-1"
 """Which consent wording the person agreed to (the dialog's text)."""
@@ -54,7 +55,7 @@ class SignupModal(ModalScreen[bool]):
                 yield Input(placeholder=t("tui.signup.phone"), id="signup-phone")
             yield Checkbox(t("tui.signup.consent"), id="signup-consent")
             yield Label("", id="signup-error", classes="problem", markup=False)
-            with Horizontal(id="signup-buttons"):
+            with ButtonRow(id="signup-buttons"):
                 yield Button(t("tui.signup.save"), id="signup-save", variant="primary")
                 yield Button(t("tui.modal.cancel"), id="signup-cancel")
 

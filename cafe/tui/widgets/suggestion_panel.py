@@ -17,6 +17,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
+from cafe.core.events import Event, EventKind
 from cafe.i18n import t
 from cafe.tui.bindings import install
 from cafe.tui.moderation_data import idea_where
@@ -46,7 +47,13 @@ class SuggestionPanel(Vertical):
         install(self, "suggestions")
         self.suggestions = BoardSuggestions()
         self.pair_index: int | None = None
-        """The duplicate pair shown, or ``None`` while the themes are shown."""
+        """Where the duplicate pair shown is in the list, or ``None`` while the themes are
+        shown."""
+        self.shown_pair: tuple[str, str] | None = None
+        """The pair on screen, held by its ideas: when the co-host hid one of them, the pane
+        moved to the next pair unsaid, and the next ``m`` merged a pair nobody had read."""
+        self.removed_by: dict[str, str] = {}
+        """Who hid or merged an idea (``console``, ``tui``), as the meeting's events said."""
         self.rejected: set[frozenset[str]] = set()
         """The ideas of each suggestion rejected here: the same grouping, computed again
         the next time s was pressed, came back as if never rejected."""
@@ -76,6 +83,7 @@ class SuggestionPanel(Vertical):
 
         self.display = True
         self.pair_index = None
+        self.shown_pair = None
         service = self.board.service
         ideas = ideas_to_theme(service.state)
         self.suggestions = BoardSuggestions()
@@ -108,9 +116,20 @@ class SuggestionPanel(Vertical):
         self.query_one("#suggestion-list", OptionList).clear_options()
         self.query_one("#suggestion-ideas", Static).update(text)
 
+    def heard(self, events: list[Event]) -> None:
+        """Note who hid, merged or brought back an idea, so a pair that lost one can say so."""
+        for event in events:
+            if event.kind is EventKind.IDEA_DELETED:
+                self.removed_by[event.data["id"]] = event.data.get("by", "")
+            elif event.kind is EventKind.IDEAS_MERGED:
+                self.removed_by.update(dict.fromkeys(event.data["ids"], event.data.get("by", "")))
+            elif event.kind is EventKind.IDEA_RESTORED:
+                self.removed_by.pop(event.data["id"], None)
+
     def refresh_panel(self) -> None:
-        """Drop what the board has changed meanwhile, then show themes or the current pair."""
-        self.suggestions.prune(self.board.service.state)
+        """Drop what the board has changed meanwhile, then show themes or the current pair
+        (kept on screen, with what became of it, when the co-host took one of its ideas)."""
+        self.suggestions.prune(self.board.service.state, keep=self.shown_pair)
         self.refresh_bindings()
         self.query_one("#suggestion-list", OptionList).display = self.pair_index is None
         if self.pair_index is not None:
@@ -223,40 +242,82 @@ class SuggestionPanel(Vertical):
     def action_duplicates(self) -> None:
         """Offer the likely duplicates for merging, one pair at a time."""
         self.pair_index = 0
+        self.shown_pair = None
         self.refresh_panel()
         self.focus()
+
+    def _live(self, pair: tuple[str, str]) -> bool:
+        ideas = self.board.service.state.ideas
+        return all(ideas[i].visible for i in pair)
+
+    def _gone(self, pair: tuple[str, str]) -> str:
+        """What became of the pair's ideas that are no longer on the board ("" if none)."""
+        ideas = self.board.service.state.ideas
+        said = []
+        for number, idea_id in enumerate(pair, start=1):
+            idea = ideas[idea_id]
+            where = "cohost" if self.removed_by.get(idea_id) == "console" else "here"
+            if idea.merged_into:
+                into = ideas[idea.merged_into].text
+                said.append(t(f"harvest.tui.gone_merged_{where}", number=number, into=into))
+            elif idea.deleted:
+                said.append(t(f"harvest.tui.gone_hidden_{where}", number=number))
+        return " ".join(said)
 
     def _show_pair(self) -> None:
         pairs = self.suggestions.duplicates
         self.query_one("#suggestion-list", OptionList).clear_options()
         body = self.query_one("#suggestion-ideas", Static)
-        if not pairs:
+        if self.shown_pair not in pairs:
+            self.shown_pair = pairs[(self.pair_index or 0) % len(pairs)] if pairs else None
+        if self.shown_pair is None:
+            self.pair_index = 0
             self.query_one("#suggestion-title", Label).update(t("harvest.tui.title"))
             body.update(t("harvest.tui.no_duplicates"))
             return
-        self.pair_index = (self.pair_index or 0) % len(pairs)
-        first, second = pairs[self.pair_index]
+        self.pair_index = pairs.index(self.shown_pair)
+        first, second = self.shown_pair
         ideas = self.board.service.state.ideas
         self.query_one("#suggestion-title", Label).update(
-            t("harvest.tui.duplicate_title", count=len(pairs))
+            t("harvest.tui.duplicate_title", count=sum(self._live(p) for p in pairs))
         )
-        body.update(
+        text = (
             f"1 · {_said_where(ideas[first])}{ideas[first].text}\n\n"
             f"2 · {_said_where(ideas[second])}{ideas[second].text}"
         )
+        gone = self._gone(self.shown_pair)
+        if gone:
+            text += f"\n\n{gone}\n{t('harvest.tui.gone_next')}"
+        body.update(text)
 
     def action_next_pair(self) -> None:
-        if self.pair_index is not None and self.suggestions.duplicates:
-            self.pair_index += 1
-            self._show_pair()
+        """The next pair still on the board; a pair that lost an idea is dropped now."""
+        if self.pair_index is None or self.shown_pair is None:
+            return
+        pairs = self.suggestions.duplicates
+        start = pairs.index(self.shown_pair)
+        following = pairs[start + 1 :] + pairs[:start]
+        live = [p for p in following if self._live(p)]
+        if live:
+            self.shown_pair = live[0]
+        elif not self._live(self.shown_pair):
+            self.shown_pair = None
+        self.refresh_panel()
 
     def action_merge_pair(self) -> None:
-        """Merge the pair shown: the second idea folds into the first (one undo step)."""
-        if self.pair_index is None or not self.suggestions.duplicates:
+        """Merge the pair shown: the second idea folds into the first (one undo step).
+
+        Only the pair on screen, and only while both its ideas are on the board."""
+        if self.pair_index is None or self.shown_pair is None:
             return
-        into, other = self.suggestions.duplicates[self.pair_index]
         board, service = self.board, self.board.service
-        text = service.state.ideas[into].text
+        into, other = pair = self.shown_pair
+        if not self._live(pair):
+            self.refresh_panel()  # the pane says what became of it, if it did not yet
+            why = self._gone(pair)
+            self.notify(t("harvest.tui.merge_refused", why=why), severity="warning", timeout=10)
+            return
+        text, other_text = service.state.ideas[into].text, service.state.ideas[other].text
         if not board._run(service.merge_ideas, into, [other]):
             return
 
@@ -265,7 +326,8 @@ class SuggestionPanel(Vertical):
             service.edit_idea(into, text=text)
 
         board._remember("merged", undo)
-        self.notify(t("harvest.tui.merged"))
+        self.notify(t("harvest.tui.merged", other=other_text, into=text))
+        self.action_next_pair()
         board.refresh_board()
 
     def action_close(self) -> None:
@@ -278,6 +340,7 @@ class SuggestionPanel(Vertical):
 
     def action_back_to_themes(self) -> None:
         self.pair_index = None
+        self.shown_pair = None
         self.refresh_panel()
         self.query_one("#suggestion-list", OptionList).focus()
 
