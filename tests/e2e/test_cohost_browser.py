@@ -666,3 +666,46 @@ async def test_the_move_bar_never_covers_the_new_theme_field(
         bar = await phone.locator("#move-form").bounding_box()
         assert bar is not None and bar["y"] + bar["height"] <= PHONE["height"] + 1
         assert bar["y"] + bar["height"] >= PHONE["height"] - 2, "at the foot of the screen"
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_the_board_is_searched_by_words_and_ticks_out_of_sight_stay(
+    tmp_path: Path, browser: Browser
+) -> None:
+    """A hundred ideas made the board twenty screens at 360 px, every tick a scroll: the
+    words narrow it, survive the laptop's changes, and a Move takes every ticked idea."""
+    service = _meeting(tmp_path / "m")
+    caring = service.capture_ideas(
+        ["Stöd till anhöriga som vårdar", "Anhörigcafé varje månad"], table=3, source="web"
+    )
+    service.capture_ideas([f"Bänkar i parken nummer {n}" for n in range(30)], table=4)
+    async with _console_on_phone(service, browser) as phone:
+        await phone.click("#board > summary")
+        await phone.locator("#board-search").scroll_into_view_if_needed()
+        on_top = await phone.evaluate(
+            """() => { const r = document.getElementById("board-search").getBoundingClientRect();
+                 return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2).id; }"""
+        )
+        assert on_top == "board-search", "a thumb on the field reaches the field, not the bar"
+        await phone.fill("#board-search", "ANHORIG")
+        assert await phone.locator("#board li.row.-pick:visible").count() == 2
+        assert await phone.inner_text("#board-search-count") == "Visar 2 av 34"
+        await phone.screenshot(path=artifact("cohost-board-search-360x740.png"))
+        await phone.click(f"#pick-{caring[0].id}")
+        await phone.click(f"#pick-{caring[1].id}")
+        service.capture_idea("Ännu en bänk vid sjön", table=5)
+        await _console_at(phone, service.state.last_seq)
+        assert await phone.input_value("#board-search") == "ANHORIG", "the words stay"
+        assert await phone.locator("#board li.row.-pick:visible").count() == 2
+        assert await phone.is_checked(f"#pick-{caring[0].id}"), "the ticks stay"
+        await phone.fill("#board-search", "")
+        assert await phone.locator("#board li.row.-pick:visible").count() == 35
+        await phone.fill("#board-search", "bänkar 12")
+        assert await phone.locator("#board li.row.-pick:visible").count() == 1
+        await phone.select_option("#move-to", label="Besöksvänner")
+        await phone.click("#b-move")
+        await phone.wait_for_function(
+            "() => !document.querySelector('#board input[name=pick]:checked')"
+        )
+        theme = next(th for th in service.state.live_themes() if th.name == "Besöksvänner")
+        assert {service.state.ideas[i.id].theme for i in caring} == {theme.id}

@@ -52,6 +52,7 @@
     if (active.tagName === "INPUT" && (active.type === "checkbox" || active.type === "radio")) {
       return false;
     }
+    if (active.id === "board-search") { return false; }  // its words outlive the redraw
     return active.tagName === "INPUT" || active.tagName === "SELECT" || active.tagName === "TEXTAREA";
   }
   function keepFolds(old, fresh) {
@@ -117,8 +118,45 @@
     keepOnScreen(anchor);
     readTimer();
     draw();
+    searchBoard();
     return waiting;
   }
+  // The board narrowed to the ideas holding every typed word (accents and case aside).
+  // The words outlive the board's redraws; ticks on rows out of sight stay ticked.
+  var searchWords = "";
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  function searchBoard() {
+    var field = document.getElementById("board-search");
+    if (!field) { return; }
+    field.parentNode.hidden = false;
+    if (field.value !== searchWords) {  // a fresh board after a redraw: the words again
+      field.value = searchWords;
+      field.setSelectionRange(searchWords.length, searchWords.length);
+    }
+    var words = fold(field.value).split(/\s+/).filter(Boolean);
+    var rows = document.querySelectorAll("#board li.row.-pick");
+    var shown = 0;
+    Array.prototype.forEach.call(rows, function (row) {
+      var text = fold(row.querySelector(".text span").textContent);
+      row.hidden = !words.every(function (w) { return text.indexOf(w) >= 0; });
+      if (!row.hidden) { shown += 1; }
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("#board section.theme"), function (theme) {
+      var ideas = theme.querySelectorAll("li.row.-pick");
+      theme.hidden = words.length > 0 && (ideas.length === 0 ||
+        Array.prototype.every.call(ideas, function (row) { return row.hidden; }));
+    });
+    var count = document.getElementById("board-search-count");
+    count.textContent = words.length ? field.getAttribute("data-count")
+      .replace("{shown}", shown).replace("{count}", rows.length) : "";
+  }
+  document.addEventListener("input", function (event) {
+    if (event.target.id !== "board-search") { return; }
+    searchWords = event.target.value;
+    searchBoard();
+  });
   function parse(html) {
     return new DOMParser().parseFromString(html, "text/html").body;
   }
@@ -273,5 +311,6 @@
     }).catch(function () { /* the laptop is away: the banner says so, the feed retries */ });
   }
   if (window.EventSource) { connect(); }
+  searchBoard();
   window.setInterval(draw, 250);
 })();
