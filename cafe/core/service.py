@@ -545,10 +545,14 @@ class MeetingService(PeopleCommands):
 
         ``by``: ``console`` from the co-host's phone, so the laptop can say who merged an
         idea it was showing."""
-        self._idea(into)
-        for other in others:
-            self._idea(other)
-        data: dict[str, Any] = {"into": into, "ids": [o for o in others if o != into], "by": by}
+        kept = self._idea(into)
+        if not kept.visible:  # hidden or merged on the other screen since it was shown
+            raise CafeError(Message("service.merge_into_gone", {"text": kept.text}))
+        # An idea the other co-host hid or merged meanwhile stays as they left it.
+        ids = [o for o in others if o != into and self._idea(o).visible]
+        if not ids:
+            raise CafeError(Message("service.merge_nothing_left"))
+        data: dict[str, Any] = {"into": into, "ids": ids, "by": by}
         if text is not None:
             problems: list[Problem] = []
             data["text"] = check_field("idea", text, problems, required=True, multiline=True)

@@ -238,3 +238,20 @@ def test_high_contrast_is_kept_with_the_meeting(tmp_path: Path) -> None:
     assert checked_events(service.events(), len(service.agenda.steps), lambda *_: "")
     service.log.close()
     assert open_meeting(tmp_path / "m").state.high_contrast
+
+
+def test_a_merge_leaves_ideas_the_other_screen_hid_or_merged_as_they_are(tmp_path: Path) -> None:
+    """The laptop's m, read a moment after the co-host hid the idea it merged into,
+    folded a table's idea into one nobody could see any more."""
+    service = new_meeting(tmp_path / "m", clock=FakeClock(1_800_000_000.0))
+    a, b, c, d = service.capture_ideas(["Fika", "Fika varje dag", "Kaffe ihop", "Te"], table=1)
+    service.delete_idea(a.id, by="console")
+    with pytest.raises(CafeError, match="finns inte längre på tavlan"):
+        service.merge_ideas(a.id, [b.id])
+    assert service.state.ideas[b.id].visible, "not folded into a hidden idea"
+    service.delete_idea(d.id, by="console")
+    merged = service.merge_ideas(b.id, [c.id, d.id])
+    assert merged.visible and service.state.ideas[c.id].merged_into == b.id
+    assert service.state.ideas[d.id].merged_into == "", "the hidden one stays hidden, unmerged"
+    with pytest.raises(CafeError, match="De andra idéerna"):
+        service.merge_ideas(b.id, [c.id, d.id])
