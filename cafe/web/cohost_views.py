@@ -70,6 +70,7 @@ SECTION_OF = {
     "edit_ideas": "board",
     "edit_idea": "board",
     "undo_edit": "board",
+    "split_idea": "board",
     "new_theme": "board",
     "rename_theme": "board",
     "delete_theme": "board",
@@ -95,6 +96,7 @@ NOTICES = frozenset(
         "edit_one",
         "edited",
         "edit_undone",
+        "split",
         "moved_gone",
         "theme_deleted",
         "theme_not_empty",
@@ -503,6 +505,13 @@ def _moderate(service: MeetingService, action: str, data: dict[str, Any]) -> str
         if service.edit_idea(item, text=text, seen=_seen(data)).text != before:
             return "edited"
         return ""  # the text was left as it was: nothing to say or undo
+    elif action == "split_idea":  # any merge, the laptop's too: its Ctrl+Z was the only way
+        twins = state.merged_duplicates().get(item, [])
+        if not twins:
+            return "done"  # a resend, or split at the laptop meanwhile
+        for twin in twins:
+            service.restore_idea(twin.id)
+        return "split"
     elif action == "undo_edit":
         if item not in state.ideas or not state.ideas[item].visible:
             raise CafeError(Message("service.no_such_idea", {"id": item}))

@@ -537,6 +537,7 @@ async def test_the_co_host_merges_two_ticked_ideas_on_the_phone_and_undoes_it(
         await phone.wait_for_selector("#b-undo-batch")
         assert service.state.ideas[dup.id].merged_into == first.id
         assert "ihopslagen" in await phone.inner_text("#notice")
+        await phone.locator(f"#b-split-{first.id}").scroll_into_view_if_needed()
         await phone.screenshot(path=artifact("cohost-board-merged-360x740.png"))
         await phone.click("#b-undo-batch")
         await phone.wait_for_selector("#b-undo-batch", state="detached")

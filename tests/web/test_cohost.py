@@ -902,6 +902,28 @@ async def test_a_board_row_says_how_many_duplicates_were_merged_into_it(
     assert "ihopslagen" not in row[: row.index("</li>")]
 
 
+async def test_the_console_splits_a_merge_made_at_the_laptop(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    """The laptop's Ctrl+Z was the only way back from a merge, and only for the laptop's
+    own: the co-host who saw two different ideas folded into one could not split them."""
+    busy_meeting(service)
+    kept = service.capture_idea("Fritidsgård öppen på helgerna", table=1, round=1)
+    twins = [service.capture_idea(f"Öppen fritidsgård {n}", table=n, round=2) for n in (2, 3)]
+    service.merge_ideas(kept.id, [t.id for t in twins])  # at the laptop
+    _, found = await console(client, cohost)
+    split = found[f"b-split-{kept.id}"]["fields"]
+    assert split["do"] == "split_idea" and split["id"] == kept.id
+    response = await client.post(cohost, data=split, allow_redirects=False)
+    assert "n=split" in response.headers["Location"]
+    assert all(service.state.ideas[t.id].visible for t in twins)
+    assert service.state.merged_duplicates() == {}
+    page = await (await client.get(response.headers["Location"])).text()
+    assert "tillbaka på tavlan var för sig" in page and f"b-split-{kept.id}" not in page
+    response = await client.post(cohost, data=split, allow_redirects=False)
+    assert "n=done" in response.headers["Location"], "the same tap resent does nothing more"
+
+
 async def test_a_theme_name_the_service_refuses_reads_in_the_consoles_language(
     client: TestClient, service: MeetingService, cohost: str
 ) -> None:
