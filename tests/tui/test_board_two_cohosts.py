@@ -97,3 +97,43 @@ async def test_l_twice_at_the_laptop_opens_and_closes_without_a_word_of_the_coho
         assert not service.state.themes[theme].signup
         assert [e.data["signup"] for e in service.events()[-2:]] == [True, False]
         assert not any("edvärden" in s for s in _said(app))
+
+
+@pytest.mark.parametrize("key", ["g", "o"])
+async def test_an_idea_the_cohost_moved_while_a_dialog_was_open_stays_where_they_put_it(
+    tmp_path: Path, key: str
+) -> None:
+    """Audit J M5: A marked four ideas and pressed g; while A typed the name, B moved one
+    of them to "Besöksvänner" on the console. A's Enter took it back, and neither knew."""
+    service, clock = meeting(tmp_path / "m")
+    visits = service.create_theme("Besöksvänner").id
+    ideas = service.capture_ideas(
+        ["Anhöriga behöver avlösning", "Anhörigcafé", "Besök hos anhöriga", "Stöd i vården"],
+        table=1,
+    )
+    target = service.create_theme("Anhöriga").id if key == "o" else ""
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        board.marked = {i.id for i in ideas}
+        await pilot.press(key)
+        await pilot.pause()
+        service.set_idea_theme(ideas[2].id, visits)  # B, on the console, meanwhile
+        if key == "g":
+            await press_quickly(pilot, *"Anhöriga")
+            await pilot.press("enter")
+        else:
+            from cafe.tui.screens.choice_modal import ChoiceModal
+
+            modal = app.screen
+            assert isinstance(modal, ChoiceModal)
+            modal.dismiss(target)
+        await pilot.pause()
+        theme = target or next(th.id for th in service.state.live_themes() if th.name == "Anhöriga")
+        themed = {i.id for i in service.state.visible_ideas() if i.theme == theme}
+        assert themed == {ideas[0].id, ideas[1].id, ideas[3].id}
+        assert service.state.ideas[ideas[2].id].theme == visits, "where the co-host put it"
+        assert any("den andra skärmen" in said for said in _said(app)), _said(app)

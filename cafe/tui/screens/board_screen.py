@@ -229,6 +229,12 @@ class BoardScreen(Screen[None]):
     def _themes_of(self, ideas: list[str]) -> dict[str, str]:
         return {i: self.service.state.ideas[i].theme for i in ideas}
 
+    def _still_as(self, before: dict[str, str]) -> list[str]:
+        """The ideas of ``before`` still on the board in the theme they were in then: an
+        idea the co-host moved, hid or merged since a dialog opened is left as it is."""
+        ideas = self.service.state.ideas
+        return [i for i, theme in before.items() if ideas[i].visible and ideas[i].theme == theme]
+
     def _moved_since(self, left_in: dict[str, str]) -> set[str]:
         """Ideas no longer where a change made here left them: the co-host has moved them
         since (the laptop's Ctrl+Z took back the co-host's sorting, unsaid)."""
@@ -336,7 +342,11 @@ class BoardScreen(Screen[None]):
         created: list[str] = []
 
         def create(name: str) -> None:
-            created.append(self.service.create_theme(name, ideas=ideas).id)
+            # The co-host may have moved, hidden or merged some while the name was typed:
+            # those stay where the co-host left them (the last to act took them back, unsaid).
+            take = self._still_as(before)
+            created.append(self.service.create_theme(name, ideas=take).id)
+            self._say_kept(len(ideas) - len(take), "tui.board.kept_by_cohost")
 
         def undo() -> None:
             keep = self._moved_since(dict.fromkeys(ideas, created[0]))
@@ -386,10 +396,12 @@ class BoardScreen(Screen[None]):
         before = self._themes_of(ideas)
 
         def move_now(theme_id: str) -> None:
-            for idea_id in ideas:
+            take = self._still_as(before)
+            for idea_id in take:
                 if not self._run(self.service.set_idea_theme, idea_id, theme_id):
                     return
-            left_in = dict.fromkeys(ideas, theme_id)
+            self._say_kept(len(ideas) - len(take), "tui.board.kept_by_cohost")
+            left_in = dict.fromkeys(take, theme_id)
             self._remember(
                 "moved", lambda: self._restore_themes(before, self._moved_since(left_in))
             )
