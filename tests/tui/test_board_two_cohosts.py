@@ -14,6 +14,7 @@ import pytest
 from cafe.core.service import MeetingService
 from cafe.tui.app import CafeApp
 from cafe.tui.screens.board_screen import BoardScreen
+from cafe.tui.widgets.idea_list import IdeaList
 from cafe.tui.widgets.theme_list import ThemeList
 from tests.tui.helpers import FakePhoneServer, meeting, press_quickly
 
@@ -137,3 +138,35 @@ async def test_an_idea_the_cohost_moved_while_a_dialog_was_open_stays_where_they
         assert themed == {ideas[0].id, ideas[1].id, ideas[3].id}
         assert service.state.ideas[ideas[2].id].theme == visits, "where the co-host put it"
         assert any("den andra skärmen" in said for said in _said(app)), _said(app)
+
+
+async def test_a_merge_leaves_out_what_the_cohost_hid_and_its_undo_leaves_it_hidden(
+    tmp_path: Path,
+) -> None:
+    """A marked three ideas and pressed m; while A edited the wording, B hid one on the
+    console. The merge took the hidden one too, and Ctrl+Z then brought it back on the
+    board, undoing B's hide."""
+    service, clock = meeting(tmp_path / "m")
+    a, b, c = service.capture_ideas(["Fika ihop", "Fika varje dag", "Fika med grannar"], table=1)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        board.marked = {b.id, c.id}
+        board.query_one(IdeaList).highlighted = board.query_one(IdeaList).get_option_index(a.id)
+        await pilot.press("m")
+        await pilot.pause()
+        service.delete_idea(c.id, by="console")  # B, meanwhile
+        await pilot.press("enter")
+        await pilot.pause()
+        assert service.state.ideas[b.id].merged_into == a.id
+        assert service.state.ideas[c.id].deleted and not service.state.ideas[c.id].merged_into
+        said = _said(app)
+        assert "1 idé är ihopslagen med ”Fika ihop”. Ctrl+Z ångrar." in said, said
+        assert any("den andra skärmen" in s for s in said), said
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert service.state.ideas[b.id].visible
+        assert not service.state.ideas[c.id].visible, "the co-host's hide stands"

@@ -314,12 +314,17 @@ class BoardScreen(Screen[None]):
             self.notify(t("tui.board.merge_how"), severity="warning")
             return
         text = self.service.state.ideas[into].text
+        merged: list[str] = []
 
         def merge(wording: str) -> None:
-            self.service.merge_ideas(into, others, text=wording)
+            kept = self.service.merge_ideas(into, others, text=wording)
+            ideas = self.service.state.ideas
+            merged.extend(i for i in others if ideas[i].merged_into == into)
+            self.notify(t("tui.board.merged_into", count=len(merged), into=kept.text))
+            self._say_kept(len(others) - len(merged), "tui.board.kept_by_cohost")
 
         def undo() -> None:
-            for idea_id in others:
+            for idea_id in merged:  # not one the co-host hid meanwhile: it stays hidden
                 self.service.restore_idea(idea_id)
             self.service.edit_idea(into, text=text)
 
