@@ -90,3 +90,17 @@ async def test_a_thought_stored_on_quit_is_not_brought_back(tmp_path: Path) -> N
         app.save_drafts()  # what a clean quit does
         assert [n.text for n in service.state.live_checkout()] == ["Bra samtal"]
         assert _kept_on_disk(folder, clock) is None
+
+
+async def test_coming_back_to_the_field_continues_the_thought(tmp_path: Path) -> None:
+    """Audit M S2: Esc, then i, then typing replaced the whole half-typed thought (one
+    brought back after a crash too): the field selected its text when it got the focus."""
+    service, clock = _at_checkout(tmp_path)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await type_text(pilot, "Jag tar med mig")
+        await pilot.press("escape", "i")
+        await pilot.pause()
+        await type_text(pilot, " hopp")
+        assert app.screen.query_one("#checkout-text", Input).value == "Jag tar med mig hopp"

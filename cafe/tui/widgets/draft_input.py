@@ -9,12 +9,22 @@ is lost or glued together. If storing fails, the handler puts the text back.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.widgets import Input
 
 
 class DraftInput(Input):
-    """``Submitted.value`` holds the entry; the field is already empty for the next."""
+    """``Submitted.value`` holds the entry; the field is already empty for the next.
+
+    Coming back to the field (``i``) never selects what is in it: a half-typed line (one
+    brought back after a crash too) is continued, and the first key typed replaced it.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
