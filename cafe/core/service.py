@@ -244,7 +244,7 @@ class MeetingService(PeopleCommands):
         current = self.current_round
         step = self.current_step
         if step is None or step.kind is not StepKind.CAFE_ROUND or step.round != current:
-            return current
+            return self._held_round(current)
         timer = self.timer()
         if timer is None or timer.started:  # an untimed round is under way when shown
             return current
@@ -252,7 +252,21 @@ class MeetingService(PeopleCommands):
         earlier = [
             s.round for s in self.agenda.steps[:index] if s.kind is StepKind.CAFE_ROUND and s.round
         ]
-        return max(earlier, default=current)
+        return self._held_round(max(earlier, default=current))
+
+    def _held_round(self, number: int) -> int:
+        """``number``, or the last round before it that was not skipped: after round 4 was
+        skipped with ``s``, round 3's paper notes were filed under round 4, a round that
+        never took place (and left out of the report's questions)."""
+        held = [
+            s.round
+            for i, s in enumerate(self.agenda.steps)
+            if s.kind is StepKind.CAFE_ROUND
+            and s.round
+            and s.round <= number
+            and i not in self.state.skipped
+        ]
+        return max(held, default=number)
 
     def start_step(self, index: int, *, by: str = "") -> None:
         """Move the meeting to step ``index`` (its timer is kept if it ran before).

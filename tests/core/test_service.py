@@ -255,3 +255,21 @@ def test_a_merge_leaves_ideas_the_other_screen_hid_or_merged_as_they_are(tmp_pat
     assert service.state.ideas[d.id].merged_into == "", "the hidden one stays hidden, unmerged"
     with pytest.raises(CafeError, match="De andra idéerna"):
         service.merge_ideas(b.id, [c.id, d.id])
+
+
+def test_ideas_after_a_skipped_round_go_to_the_last_round_held(tmp_path: Path) -> None:
+    """Audit M S3: round 4 skipped with s, then round 3's paper notes typed in at the
+    closing were filed under round 4, a round that never took place."""
+    clock = FakeClock()
+    service = new_meeting(tmp_path / "m", clock=clock)
+    rounds = [i for i, s in enumerate(service.agenda.steps) if s.kind == "cafe_round"]
+    service.start_step(rounds[2])
+    service.timer_start()
+    clock.advance(60)
+    service.start_step(rounds[3])  # round 4's rotation shown, its time never run
+    assert service.skip_step()
+    assert rounds[3] in service.state.skipped
+    assert service.capture_round == 3
+    assert service.capture_idea("Bussresor för äldre", table=2).round == 3
+    service.start_step(len(service.agenda.steps) - 1)  # the closing
+    assert service.capture_round == 3
