@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from cafe.cli import main
+from cafe.storage.folder import open_meeting
 from tests.meetings import new_meeting
 
 AUDIT_ROWS = [
@@ -217,3 +218,37 @@ def test_one_address_under_two_spellings_of_the_organisation_is_refused(
         "Ingenting importerades. Rätta raderna ovan och försök igen.",
     ]
     assert _listed(folder, capsys) == [], "nothing half-imported"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Tidstämpel;Förnamn och efternamn;E-postadress;Organisation;Telefonnummer",
+        "Timestamp;Full name;Email Address;Organisation;Phone number",
+    ],
+)
+def test_a_google_forms_export_keeps_its_addresses(
+    header: str, folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit M M1: "E-postadress" (Google Forms in Swedish; "Email Address" in English)
+    was an unused column, so nobody imported would have got the feedback letter."""
+    listing = _write(
+        tmp_path / "formular.csv",
+        header,
+        [
+            "2026-11-20 10:01;Anna Berg;anna@example.se;PRO;070-111 22 33",
+            "2026-11-20 10:05;Bo Ek;bo@example.se;ABF;",
+        ],
+    )
+    assert main(["people", "import", str(folder), str(listing)]) == 0
+    said = capsys.readouterr()
+    assert "2 av dem har en e-postadress" in said.out + said.err
+    stored = open_meeting(folder)
+    try:
+        people = sorted(stored.state.participants.values(), key=lambda p: p.name)
+        assert [(p.email, p.phone) for p in people] == [
+            ("anna@example.se", "070-111 22 33"),
+            ("bo@example.se", ""),
+        ]
+    finally:
+        stored.log.close()
