@@ -150,7 +150,7 @@ REGISTRY: tuple[Key, ...] = (
     Key("f2", "edit_idea", "edit_idea", "capture", footer=True, display="F2"),
     Key("f8", "delete_idea", "delete_idea", "capture", footer=True, display="F8"),
     # The idea board and themes.
-    Key("escape", "app.show('meeting')", "back", "board", footer=True, brief=True),
+    Key("escape", "back", "back", "board", footer=True, brief=True),
     Key("x", "mark", "mark", "board", footer=True, brief=True),
     Key("m", "merge", "merge", "board", footer=True, brief=True),
     Key("g", "new_theme", "new_theme", "board", footer=True),

@@ -69,3 +69,30 @@ async def test_a_search_narrows_the_list_and_its_marks_make_one_theme(tmp_path: 
         await pilot.press("u")
         await pilot.pause()
         assert len(_shown(app)) == 8
+
+
+async def test_esc_clears_a_search_before_it_leaves_the_board(tmp_path: Path) -> None:
+    """Audit M M5: after g on a search's ideas, Esc left the board with the search still
+    on, and the next u (ideas without a theme) opened the meeting's sign-up dialog."""
+    service, clock = meeting(tmp_path / "m")
+    service.capture_ideas(IDEAS, table=1)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        board = app.screen
+        await pilot.press("slash")
+        await type_text(pilot, "fika")
+        await pilot.press("enter", "u")
+        await pilot.pause()
+        assert len(_shown(app)) == 2
+        await pilot.press("escape")  # all again, still on the board
+        await pilot.pause()
+        assert app.screen is board and len(_shown(app)) == 8
+        assert not board.query_one(FilterInput).value
+        await pilot.press("u", "escape")  # "only unthemed" is cleared the same way
+        await pilot.pause()
+        assert app.screen is board and len(_shown(app)) == 8
+        await pilot.press("escape")  # then back to the meeting
+        await pilot.pause()
+        assert app.screen is not board

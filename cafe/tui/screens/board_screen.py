@@ -287,6 +287,22 @@ class BoardScreen(Screen[None]):
         self.query_one(FilterInput).remove_class("-open")
         self.query_one(IdeaList).focus()
 
+    def action_back(self) -> None:
+        """Esc: a search or "only unthemed" first shows all again, then back to the meeting.
+
+        After g on a search's ideas, Esc left the board with the search still on, and the
+        u that followed (meant: ideas without a theme) opened the meeting's sign-up dialog."""
+        if self.filter_words or self.unthemed_only:
+            self.filter_words, self.unthemed_only = "", False
+            field = self.query_one(FilterInput)
+            with field.prevent(Input.Changed):
+                field.value = ""
+            field.remove_class("-open")
+            self.refresh_board()
+            self.query_one(IdeaList).focus()
+            return
+        self.app.action_show("meeting")
+
     def action_unthemed(self) -> None:
         """Only the ideas in no theme, or all again: what is left to sort."""
         self.unthemed_only = not self.unthemed_only
