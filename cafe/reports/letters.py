@@ -231,7 +231,17 @@ def feedback_blocks(model: ReportModel, *, attachment: bool = False) -> list[Blo
     blocks = [
         Block("title", feedback_subject(model)),
         Block("para", tr("reports.feedback.greeting")),
-        Block("para", tr("reports.feedback.thanks", challenge=challenge, when=when)),
+        Block(
+            "para",
+            tr(
+                # The thanks names what the four rounds asked; a skipped round was not talked about.
+                "reports.feedback.thanks"
+                if model.every_round_held
+                else "reports.feedback.thanks_some",
+                challenge=challenge,
+                when=when,
+            ),
+        ),
         Block("heading", tr("reports.feedback.what_came")),
         Block(
             "para",

@@ -157,6 +157,9 @@ class ReportModel:
     """Counted over those present, or over everyone registered when nobody is marked."""
     organisations: tuple[str, ...]
     questions: tuple[Question, ...]
+    """The questions of the rounds held (a skipped round's is left out)."""
+    every_round_held: bool
+    """No café round of the agenda was skipped: the letter may say what all four asked."""
     themes: tuple[ThemeView, ...]
     unthemed: tuple[IdeaView, ...]
     general_signups: tuple[SignupView, ...]
@@ -561,6 +564,8 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
             )
         ),
         questions=questions,
+        every_round_held=len(questions)
+        == sum(1 for _, step in _rounds(agenda) if safe_text(step.question)),
         themes=tuple(themes),
         unthemed=unthemed,
         general_signups=tuple(s for s in signups if not s.themes),

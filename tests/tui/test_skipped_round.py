@@ -68,6 +68,11 @@ async def test_a_round_skipped_before_its_time_ran_is_marked_and_not_reported(
         assert first_words in listed and first_words in deck, first_words
     skipped_words = " ".join(questions[3].split()[:4])
     assert skipped_words not in listed and skipped_words not in deck
+    # Audit M M3: the letter thanked for what round 4 would have asked ("vad som skulle
+    # bli möjligt om civilsamhället och kommunen kombinerade sina resurser").
+    letter = (out / "feedback.md").read_text(encoding="utf-8")
+    assert "kombinerade sina resurser" not in letter
+    assert "samtalat om vad utmaningen betyder för oss" in letter
     service.log.close()
 
 

@@ -40,9 +40,9 @@ class ClosingView(StepView):
         sectors = ", ".join(f"{t(f'tui.sector.{s.value}')} {n}" for s, n in figures.by_sector)
         lines = [
             t(
-                "tui.closing.people",
-                count=figures.present,
-                present=figures.present,
+                "tui.closing.people",  # who took part, as the sectors beside it count them
+                count=len(figures.counted),
+                present=len(figures.counted),
                 sectors=sectors or "–",
             ),
             t("tui.closing.ideas", count=figures.ideas),
