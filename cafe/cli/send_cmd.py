@@ -8,6 +8,8 @@ show in the shell's history and the process list) and never printed.
 
 from __future__ import annotations
 
+import copy
+
 import argparse
 import base64
 import getpass
@@ -90,7 +92,11 @@ def _write_eml(out: Path, messages: Messages) -> None:
     files = {}
     for number, (recipient, message) in enumerate(messages, start=1):
         safe = "".join(c if c.isalnum() or c in "._-@" else "_" for c in recipient.email)
-        files[f"{number:03d}-{safe}.eml"] = bytes(message)
+        # A draft to send, not a message received: Outlook opened the files without a
+        # Send button. The header goes only into the files, never over SMTP.
+        draft = copy.deepcopy(message)
+        draft["X-Unsent"] = "1"
+        files[f"{number:03d}-{safe}.eml"] = bytes(draft)
     write_files(out, files, option="--eml")
     say(t("cli.send.eml_written", count=len(messages), path=out))
 

@@ -161,6 +161,7 @@ def test_dry_run_and_eml_send_nothing(
         message = parsed(path.read_bytes())
         assert len(message["To"].addresses) == 1
         assert message["To"].addresses[0].addr_spec in path.name
+        assert message["X-Unsent"] == "1", "opened as a draft to send (Outlook)"
     assert recorded(meeting.folder) == []
 
 
