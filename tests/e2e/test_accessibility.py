@@ -185,6 +185,10 @@ async def visit_pages(
     await page.fill("#name", "åsa öberg")
     assert await submit(page, "#find") == 200
     assert await page.locator("#results .itinerary li").count() == 2
+    numbered = await page.eval_on_selector(
+        "#results .itinerary", "e => getComputedStyle(e).listStyleType"
+    )
+    assert numbered == "none", "'1. Runda 1: bord 3' numbered the rounds twice"
     await check("seat-found")
     await page.fill("#name", "Xavier Ingen")
     assert await submit(page, "#find") == 200
