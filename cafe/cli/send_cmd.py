@@ -8,10 +8,9 @@ show in the shell's history and the process list) and never printed.
 
 from __future__ import annotations
 
-import copy
-
 import argparse
 import base64
+import copy
 import getpass
 import os
 import smtplib
