@@ -135,6 +135,8 @@ def test_replans_keep_history_and_hosts(
     assert result.plan is not None
     again = result.plan
     assert again.rounds[: from_round - 1] == plan.rounds[: from_round - 1]
+    assert result.metrics is not None and result.bound is not None
+    assert result.metrics.repeated_pairs >= result.bound.repeated_pairs, "a bound, never beaten"
     ids = [p.id for p in present]
     everyone = [[p.id for p in people]] * (from_round - 1) + [ids] * (rounds - from_round + 1)
     assert check_plan(again, everyone) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from cafe.core.seating.construct import skeleton
 from cafe.core.seating.model import LowerBound
 
@@ -38,6 +40,17 @@ def _counts(n: int, tables: int, rounds: int) -> tuple[int, int]:
         + (tables - sizes_extra) * _balanced_pairs(sizes_low, tables)
     )
     return max(host + crowd, spread), host
+
+
+def carried_over(sizes: Iterable[int], tables: int) -> int:
+    """Pairs of a held round who must share a table again in the round after it.
+
+    The s people still present of one held table (host included) spread over ``tables``
+    tables, so at least ``_balanced_pairs(s, tables)`` pairs of them meet again. A re-plan's
+    bound needs this: the planned rounds' own bound starts afresh and misses that step
+    (19 people at 4 tables after one round: 6 counted, 9 unavoidable).
+    """
+    return sum(_balanced_pairs(size, tables) for size in sizes)
 
 
 def _guaranteed_zero(n: int, tables: int, rounds: int) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from cafe.core.participants import Sector
-from cafe.core.seating.bound import lower_bound
+from cafe.core.seating.bound import carried_over, lower_bound
 from cafe.core.seating.model import (
     LowerBound,
     Metrics,
@@ -175,8 +175,10 @@ def seat(
     """Everything ``cafe seating plan`` does after reading its input; shared with the TUI.
 
     With ``history`` (and ``from_round``) the rounds before ``from_round`` are kept and
-    ``people`` is who is present now; the bound then adds what history already holds to
-    the bound for the rounds still to play (repeats in separate stretches add up at least).
+    ``people`` is who is present now; the bound then adds what history already holds, the
+    bound for the rounds still to play, and the pairs of the last held round's tables who
+    must meet again in the next (a pair met in both stretches has one more repeat than
+    its repeats within each, so the three add up).
     """
     if history is None and len(people) < circle_below:
         return SeatingResult("circle", order=tuple(circle_order(people, seed)))
@@ -188,8 +190,14 @@ def seat(
     plan = replan(history, people, start, seed, rounds, size_max)
     past = score(Plan(plan.rounds[: start - 1]), people)
     ahead = lower_bound(len(people), len(plan.table_numbers), rounds - start + 1)
+    carried = 0
+    if start >= 2:
+        here = {person.id for person in people}
+        held = plan.rounds[start - 2].tables
+        sizes = (sum(pid in here for pid in table.people) for table in held)
+        carried = carried_over(sizes, len(plan.rounds[start - 1].tables))
     bound = LowerBound(
-        past.repeated_pairs + ahead.repeated_pairs,
+        past.repeated_pairs + ahead.repeated_pairs + carried,
         past.host_revisits + ahead.host_revisits,
         ahead.tables_for_zero,
         guaranteed=False,
