@@ -160,7 +160,7 @@ REGISTRY: tuple[Key, ...] = (
     Key("delete", "delete", "delete", "board"),
     Key("ctrl+z", "undo", "undo", "board", footer=True, brief=True),
     Key("s", "suggest", "suggest", "board", footer=True, brief=True),
-    Key("slash", "filter", "search", "board", footer=True, roomy=True, display="/"),
+    Key("slash", "filter", "search", "board", footer=True, display="/"),
     Key("u", "unthemed", "unthemed", "board"),
     # The board's theme list, while it has the focus: the keys that act on the theme (the
     # footer showed the idea list's x and m there, and no word of l).
