@@ -36,6 +36,7 @@ RUNNABLE = {
     ("people", "add"),
     ("people", "import"),
     ("people", "list"),
+    ("people", "present"),  # with --all: everyone registered
     ("seating", "plan"),
     ("seating", "show"),
     ("export",),

@@ -71,10 +71,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     present = actions.add_parser("present", help=t("cli.people.present_help"))
     add_folder_argument(present)
-    present.add_argument("ids", metavar="ID", nargs="+", help=t("cli.people.ids"))
+    present.add_argument("ids", metavar="ID", nargs="*", help=t("cli.people.ids"))
+    present.add_argument("--all", action="store_true", help=t("cli.people.all"))
     present.add_argument("--absent", action="store_true", help=t("cli.people.absent"))
     add_lang_option(present)
-    present.set_defaults(handler=run_present)
+    present.set_defaults(handler=run_present, usage_error=present.error)
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -259,11 +260,16 @@ def run_remove(args: argparse.Namespace) -> int:
 
 
 def run_present(args: argparse.Namespace) -> int:
+    """Mark people present (or absent); ``--all`` marks everyone registered, so seats can
+    be planned and itineraries printed before the doors open."""
+    if bool(args.ids) == args.all:
+        args.usage_error(t("cli.people.ids_or_all"))
     with folder_to_change(args) as service:
-        missing = [i for i in args.ids if i not in service.state.participants]
+        ids = list(service.state.participants) if args.all else args.ids
+        missing = [i for i in ids if i not in service.state.participants]
         if missing:
             raise CafeError(", ".join(t("service.no_such_participant", id=i) for i in missing))
-        for participant_id in args.ids:
+        for participant_id in ids:
             service.set_present(participant_id, not args.absent)
-        say(t("cli.people.marked", count=len(args.ids)))
+        say(t("cli.people.marked", count=len(ids)))
         return 0

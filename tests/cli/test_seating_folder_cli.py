@@ -124,3 +124,35 @@ def test_nobody_present_is_a_message(tmp_path: Path, capsys: pytest.CaptureFixtu
     code, out, err = run(capsys, "seating", "plan", str(path))
     assert code == 1 and out == "" and "Ingen är närvarande" in err
     assert open_meeting(path).state.seating is None
+
+
+def test_the_tables_can_be_planned_before_the_doors_open(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit M M8: the guide suggests printing itineraries beforehand, but with nobody
+    checked in the plan was refused without saying how; marking 16 ids by hand was the
+    only way."""
+    from cafe.core.participants import PersonInput
+
+    path = tmp_path / "m"
+    service = new_meeting(path)
+    service.add_participants(
+        [PersonInput(f"Person {n}", organisation=f"F{n % 5}") for n in range(16)]
+    )
+    service.log.close()
+    code, _, err = run(capsys, "seating", "plan", str(path))
+    assert code == 1 and "cafe people present MAPP --all" in err, err
+    code, _, err = run(capsys, "people", "present", str(path), "--all")
+    assert code == 0, err
+    assert len(open_meeting(path).state.present()) == 16
+    code, _, err = run(capsys, "seating", "plan", str(path))
+    assert code == 0, err
+    assert open_meeting(path).state.seating is not None
+    for wrong in (
+        ["people", "present", str(path)],
+        ["people", "present", str(path), "p1", "--all"],
+    ):
+        with pytest.raises(SystemExit) as caught:
+            main(wrong)
+        assert caught.value.code == 2
+        assert "id eller --all" in capsys.readouterr().err
