@@ -35,11 +35,22 @@ from cafe.tui.widgets.suggestion_panel import SuggestionPanel
 from cafe.tui.widgets.theme_list import ThemeList
 
 _PANE_ACTIONS = frozenset(
-    {"mark", "merge", "new_theme", "move_to_theme", "edit", "toggle_signup", "delete", "suggest"}
+    {
+        "mark",
+        "merge",
+        "new_theme",
+        "move_to_theme",
+        "edit",
+        "toggle_signup",
+        "delete",
+        "suggest",
+        "filter",
+        "unthemed",
+    }
 )
 """The panes' keys (and s, which shows the suggestions): off while the suggestions have the
 focus, so the footer has room for theirs."""
-_IDEA_ACTIONS = frozenset({"mark", "merge", "new_theme", "move_to_theme"})
+_IDEA_ACTIONS = frozenset({"mark", "merge", "new_theme", "move_to_theme", "filter", "unthemed"})
 """Keys that act on the idea list's marked ideas: off in the theme list, where the footer
 showed "x Mark  m Merge" instead of the theme's own keys."""
 _IDEA_KEYS = frozenset(
