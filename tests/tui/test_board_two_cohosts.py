@@ -170,3 +170,45 @@ async def test_a_merge_leaves_out_what_the_cohost_hid_and_its_undo_leaves_it_hid
         await pilot.pause()
         assert service.state.ideas[b.id].visible
         assert not service.state.ideas[c.id].visible, "the co-host's hide stands"
+
+
+async def test_a_marked_idea_the_cohost_hid_is_unmarked_and_said(tmp_path: Path) -> None:
+    """A's marks dropped without a word when B hid or merged a marked idea: "marked: 3"
+    became "marked: 2" and A's g made a theme of two."""
+    service, clock = meeting(tmp_path / "m")
+    a, b, c = service.capture_ideas(["Fika ihop", "Fika varje dag", "Fika med grannar"], table=1)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        board.marked = {a.id, b.id, c.id}
+        service.delete_idea(c.id, by="console")  # B
+        await pilot.pause()
+        assert board.marked == {a.id, b.id}
+        said = _said(app)
+        assert any("inte längre markerad" in s for s in said), said
+        service.delete_idea(a.id, by="console")
+        service.restore_idea(a.id)  # hidden and back before the laptop redrew: still marked
+        await pilot.pause()
+        assert board.marked == {a.id, b.id}
+        assert sum("inte längre markerad" in s for s in _said(app)) == 1
+
+
+async def test_a_marked_idea_hidden_at_the_laptop_itself_says_nothing_of_the_cohost(
+    tmp_path: Path,
+) -> None:
+    service, clock = meeting(tmp_path / "m")
+    a, b = service.capture_ideas(["Fika ihop", "Fika varje dag"], table=1)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        board.marked = {a.id, b.id}
+        service.delete_idea(b.id)  # at the laptop (by="tui")
+        await pilot.pause()
+        assert board.marked == {a.id}
+        assert not any("andra skärmen" in s for s in _said(app)), _said(app)

@@ -126,7 +126,19 @@ class BoardScreen(Screen[None]):
                     self.lists_by_cohost.pop(theme_id, None)
                 elif event.seq > self.lists_answered.get(theme_id, 0):
                     self.lists_by_cohost[theme_id] = event.seq
+        elsewhere = set()  # ideas the co-host's console hid or merged in these events
+        for event in message.events:
+            if event.data.get("by") != "console":
+                continue
+            if event.kind is EventKind.IDEA_DELETED:
+                elsewhere.add(event.data["id"])
+            elif event.kind is EventKind.IDEAS_MERGED:
+                elsewhere.update(event.data["ids"])
+        gone = {i.id for i in self.service.state.ideas.values() if not i.visible}
+        lost = self.marked & elsewhere & gone
         self.refresh_board()
+        if lost:  # hidden or merged on the other screen: the count went down, unsaid
+            self.notify(t("tui.board.marks_gone", count=len(lost)), severity="warning")
 
     def refresh_board(self) -> None:
         rows = idea_rows(
