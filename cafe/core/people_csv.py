@@ -574,37 +574,27 @@ def find_duplicates(parsed: CsvPeople, existing: Iterable[Participant], source: 
         identity = _identity(person.name, person.organisation)
         mail = (person.name.casefold(), _contact(person.email))
         first = seen.get(identity)
+        differing: list[str] = []
         if first is None and person.email and mail in mailed:
-            first = mailed[mail]
-            differing = ["organisation", *_adds(person, parsed.people[first])]
-            problems.append(
-                Problem.coded(
-                    "csv.duplicate_row",
-                    where=row_where(source, row),
-                    name=person.name,
-                    row=parsed.rows[first],
-                    columns=", ".join(parsed.columns.get(name, name) for name in differing),
-                )
-            )
-            continue
+            first, differing = mailed[mail], ["organisation"]
         if person.email:
             mailed.setdefault(mail, index)
-        if first is not None:
-            differing = _adds(person, parsed.people[first])
-            if differing:
-                problems.append(
-                    Problem.coded(
-                        "csv.duplicate_row",
-                        where=row_where(source, row),
-                        name=person.name,
-                        row=parsed.rows[first],
-                        columns=", ".join(parsed.columns.get(name, name) for name in differing),
-                    )
-                )
-            else:
-                repeats[index] = parsed.rows[first]
-        else:
+        if first is None:
             seen[identity] = index
             if identity in known:
                 already.add(index)
+            continue
+        differing += _adds(person, parsed.people[first])
+        if not differing:
+            repeats[index] = parsed.rows[first]
+            continue
+        problems.append(
+            Problem.coded(
+                "csv.duplicate_row",
+                where=row_where(source, row),
+                name=person.name,
+                row=parsed.rows[first],
+                columns=", ".join(parsed.columns.get(name, name) for name in differing),
+            )
+        )
     return Duplicates(problems, already, repeats)

@@ -17,7 +17,7 @@ from cafe.core.clock import FakeClock
 from cafe.storage.folder import meeting_token
 from cafe.web.server import LanServer
 from tests.meetings import new_meeting
-from tests.web.browser import LOOPBACK, artifact, close_pages
+from tests.web.browser import LOOPBACK, artifact, close_pages, projector_pages
 from tests.web.support import seat_people, step_index, table_plan
 
 SCREENS = [(1920, 1080), (1280, 720), (1024, 768)]
@@ -55,12 +55,7 @@ async def test_the_address_under_the_qr_code_is_readable_and_never_cut_in_the_co
     server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
     await server.start()
     try:
-        pages = []
-        for width, height in SCREENS:
-            page = await browser.new_page(viewport={"width": width, "height": height})
-            await page.goto(server.screen_url())
-            await page.wait_for_selector("body[data-live='1']")
-            pages.append(page)
+        pages = await projector_pages(browser, server.screen_url(), SCREENS)
         problems: list[str] = []
         steps = [
             ("welcome", None, ""),

@@ -13,14 +13,14 @@ from itertools import product
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Browser, Page
+from playwright.async_api import Browser
 
 from cafe.core.agenda import StepKind
 from cafe.core.service import MeetingService
 from cafe.web import projector_views
 from cafe.web.server import LanServer
 from tests.meetings import new_meeting
-from tests.web.browser import LOOPBACK, artifact, close_pages
+from tests.web.browser import LOOPBACK, close_pages, follow_pages
 
 IDEA_MIN_VH = 2.2
 """The smallest idea type on the board (screen.js IDEA_MIN): the smallest text the room
@@ -101,23 +101,6 @@ SHOWN = """() => {
 }"""
 
 
-async def _follow(page: Page, name: str) -> list[dict]:
-    """Every page of the board once, in the order the page turns them."""
-    seen: dict[int, dict] = {}
-    while True:
-        shown = await page.evaluate(SHOWN)
-        if shown["index"] in seen:
-            return [seen[n] for n in sorted(seen)]
-        seen[shown["index"]] = shown
-        await page.screenshot(path=artifact(f"projector-board-{name}-page{shown['index'] + 1}.png"))
-        await page.wait_for_function(
-            """(i) => [...document.querySelectorAll("#board .board-page")]
-                 .findIndex((p) => !p.hidden) !== i""",
-            arg=shown["index"],
-            timeout=10_000,
-        )
-
-
 @pytest.mark.asyncio(loop_scope="session")  # the worker's shared Chromium
 async def test_every_idea_comes_round_whole_and_readable(
     tmp_path: Path, browser: Browser, monkeypatch: pytest.MonkeyPatch
@@ -137,7 +120,7 @@ async def test_every_idea_comes_round_whole_and_readable(
             )
             await page.goto(server.screen_url())
             await page.wait_for_selector("body[data-live='1']")
-            shown = await _follow(page, where)
+            shown = await follow_pages(page, SHOWN, "#board .board-page", f"board-{where}")
             await page.close()
             readable = IDEA_MIN_VH / 100 * height - 0.05
             whole = {i["text"] for p in shown for i in p["ideas"] if i["inside"] and i["whole"]}

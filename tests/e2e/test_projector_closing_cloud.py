@@ -17,7 +17,7 @@ from cafe.core.service import MeetingService
 from cafe.web.server import LanServer
 from tests.e2e.test_projector_board_pages import THEMES
 from tests.meetings import new_meeting
-from tests.web.browser import LOOPBACK, artifact, close_pages
+from tests.web.browser import LOOPBACK, artifact, close_pages, projector_one_by_one
 
 SCREENS = [(1024, 768), (1280, 720), (1366, 768), (1920, 1080)]
 
@@ -51,18 +51,16 @@ async def test_the_closing_shows_every_point_under_its_title(
     await server.start()
     try:
         problems: list[str] = []
-        for width, height in SCREENS:
-            page = await browser.new_page(viewport={"width": width, "height": height})
-            await page.goto(server.screen_url())
-            await page.wait_for_selector("body[data-live='1']")
+        async for page, width, height in projector_one_by_one(
+            browser, server.screen_url(), SCREENS
+        ):
+            where = f"{width}x{height}"
             await page.screenshot(path=artifact(f"projector-closing-{width}.png"))
             found = await page.evaluate(CLOSING)
-            where = f"{width}x{height}"
             if found["cut"]:
                 problems.append(f"{where}: cut off: {found['cut']}")
             if found["title"] < 1.2 * found["points"]:
                 problems.append(f"{where}: title {found['title']} px, points {found['points']}")
-            await page.close()
         assert problems == [], "\n".join(problems)
     finally:
         await close_pages(browser)
@@ -106,18 +104,16 @@ async def test_the_word_cloud_shows_only_whole_words(tmp_path: Path, browser: Br
     await server.start()
     try:
         problems: list[str] = []
-        for width, height in SCREENS:
-            page = await browser.new_page(viewport={"width": width, "height": height})
-            await page.goto(server.screen_url())
-            await page.wait_for_selector("body[data-live='1']")
+        async for page, width, height in projector_one_by_one(
+            browser, server.screen_url(), SCREENS
+        ):
+            where = f"{width}x{height}"
             await page.screenshot(path=artifact(f"projector-cloud-{width}.png"))
             found = await page.evaluate(CLOUD)
-            where = f"{width}x{height}"
             if found["cut"]:
                 problems.append(f"{where}: words cut: {found['cut']}")
             if not found["heaviest"] or found["shown"] < found["words"] // 2:
                 problems.append(f"{where}: {found['shown']} of {found['words']} words shown")
-            await page.close()
         assert problems == [], "\n".join(problems)
     finally:
         await close_pages(browser)

@@ -22,7 +22,7 @@ from cafe.core.clock import FakeClock
 from cafe.core.service import MeetingService
 from cafe.web.server import LanServer
 from tests.meetings import new_meeting
-from tests.web.browser import LOOPBACK, artifact, close_pages
+from tests.web.browser import LOOPBACK, artifact, close_pages, projector_pages
 from tests.web.support import seat_people, step_index, table_plan
 
 SCREENS = [(1920, 1080), (1024, 768)]
@@ -95,12 +95,7 @@ async def test_high_contrast_reaches_the_projector_live_and_is_higher_contrast(
     server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
     await server.start()
     try:
-        pages = []
-        for width, height in SCREENS:
-            page = await browser.new_page(viewport={"width": width, "height": height})
-            await page.goto(server.screen_url())
-            await page.wait_for_selector("body[data-live='1']")
-            pages.append(page)
+        pages = await projector_pages(browser, server.screen_url(), SCREENS)
 
         def step(name: str) -> None:
             if name == "presentation":

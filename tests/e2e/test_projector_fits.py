@@ -18,7 +18,13 @@ from cafe.core.clock import FakeClock
 from cafe.core.service import MeetingService
 from cafe.web.server import LanServer
 from tests.meetings import new_meeting
-from tests.web.browser import LOOPBACK, artifact, close_pages
+from tests.web.browser import (
+    LOOPBACK,
+    artifact,
+    close_pages,
+    projector_one_by_one,
+    projector_pages,
+)
 
 CHALLENGE = "ensamhet bland äldre i våra stadsdelar, byar och på landsbygden runt omkring"
 SCREENS = [(1920, 1080), (1280, 800), (1024, 768)]
@@ -110,11 +116,7 @@ async def test_nothing_leaves_the_projected_screen(tmp_path: Path, browser: Brow
     await server.start()
     pages = []
     try:
-        for width, height in SCREENS:
-            page = await browser.new_page(viewport={"width": width, "height": height})
-            await page.goto(server.screen_url())
-            await page.wait_for_selector("body[data-live='1']")
-            pages.append(page)
+        pages = await projector_pages(browser, server.screen_url(), SCREENS)
         problems: list[str] = []
 
         _go(service, StepKind.PURPOSE)
@@ -251,10 +253,7 @@ async def test_every_column_of_the_board_starts_with_its_theme_s_name(
     await server.start()
     try:
         problems: list[str] = []
-        for width, height in SCREENS:
-            page = await browser.new_page(viewport={"width": width, "height": height})
-            await page.goto(server.screen_url())
-            await page.wait_for_selector("body[data-live='1']")
+        async for page, width, _ in projector_one_by_one(browser, server.screen_url(), SCREENS):
             await page.screenshot(path=artifact(f"projector-board-columns-{width}.png"))
             tops = await page.evaluate(COLUMN_TOPS)
             assert len(tops) >= 2, f"{width}: the 60 ideas fill more than one column"
@@ -266,7 +265,6 @@ async def test_every_column_of_the_board_starts_with_its_theme_s_name(
             board = await page.evaluate(BOARD)
             if board["outside"]:
                 problems.append(f"{width}: {board['outside']} ideas outside the board")
-            await page.close()
         assert problems == [], "\n".join(problems)
     finally:
         await close_pages(browser)

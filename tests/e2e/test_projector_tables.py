@@ -11,7 +11,7 @@ import random
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Browser, Page
+from playwright.async_api import Browser
 
 from cafe.core import meeting_seating
 from cafe.core.agenda import StepKind
@@ -20,7 +20,7 @@ from cafe.core.service import MeetingService
 from cafe.web import projector_views
 from cafe.web.server import LanServer
 from tests.meetings import new_meeting
-from tests.web.browser import LOOPBACK, artifact, close_pages
+from tests.web.browser import LOOPBACK, close_pages, follow_pages
 
 FIRST = ["Åsa", "Björn", "Märta-Lovisa", "Göran", "Ingegärd", "Östen", "Anna-Karin",
          "Per-Olof", "Kristina", "Mohammed", "Fatima", "Zeynep", "Jörgen", "Ulla-Britt",
@@ -70,26 +70,6 @@ SHOWN = """() => {
 }"""
 
 
-async def _follow(page: Page, name: str) -> list[dict]:
-    seen: dict[int, dict] = {}
-    while True:
-        shown = await page.evaluate(SHOWN)
-        if shown["index"] in seen:
-            return [seen[n] for n in sorted(seen)]
-        seen[shown["index"]] = shown
-        await page.screenshot(
-            path=artifact(f"projector-tables-{name}-page{shown['index'] + 1}.png")
-        )
-        if shown["pages"] == 1:
-            continue
-        await page.wait_for_function(
-            """(i) => [...document.querySelectorAll("#seating .tables.page")]
-                 .findIndex((p) => !p.hidden) !== i""",
-            arg=shown["index"],
-            timeout=10_000,
-        )
-
-
 @pytest.mark.asyncio(loop_scope="session")  # the worker's shared Chromium
 @pytest.mark.parametrize("kind", [StepKind.PRESENTATION_ROUND, StepKind.CAFE_ROUND])
 async def test_every_table_comes_round_under_a_question_larger_than_the_names(
@@ -109,7 +89,9 @@ async def test_every_table_comes_round_under_a_question_larger_than_the_names(
             page = await browser.new_page(viewport={"width": width, "height": height})
             await page.goto(server.screen_url())
             await page.wait_for_selector("body[data-live='1']")
-            shown = await _follow(page, f"{kind.value}-{width}")
+            shown = await follow_pages(
+                page, SHOWN, "#seating .tables.page", f"tables-{kind.value}-{width}"
+            )
             await page.close()
             seen = {t for p in shown for t in p["tables"]}
             if seen != tables:

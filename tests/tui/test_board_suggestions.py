@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, Static
 
+from cafe.core.service import MeetingService
+from cafe.core.state import Idea
 from cafe.i18n import t
 from cafe.tui.app import CafeApp
 from cafe.tui.screens.board_screen import BoardScreen
@@ -193,6 +195,15 @@ LANGUAGE = [
 ]
 
 
+def _two_pairs(tmp_path: Path) -> tuple[MeetingService, CafeApp, list[Idea], list[Idea]]:
+    """Twelve ideas from table 1, and two likely duplicate pairs from tables 3 and 4."""
+    service, clock = meeting(tmp_path / "m")
+    service.capture_ideas([*FOOD, *DIGITAL], table=1)
+    library = service.capture_ideas(LIBRARY, table=3)
+    language = service.capture_ideas(LANGUAGE, table=4)
+    return service, CafeApp(service, clock=clock, server=FakePhoneServer()), library, language
+
+
 def _pane(panel: SuggestionPanel) -> str:
     return str(panel.query_one("#suggestion-ideas", Static).render())
 
@@ -204,11 +215,7 @@ async def test_a_pair_the_cohost_hid_one_of_stays_says_so_and_is_not_merged(
     """Audit J S1: B hid one idea of the pair on A's pane; the pane went to the next pair
     unsaid, and A's m 0.2 s later merged that pair, which A never read. Whether the pane
     was redrawn before A's m (``drawn``) or not, m now merges nothing and says why."""
-    service, clock = meeting(tmp_path / "m")
-    service.capture_ideas([*FOOD, *DIGITAL], table=1)
-    a, b = service.capture_ideas(LIBRARY, table=3)
-    c, d = service.capture_ideas(LANGUAGE, table=4)
-    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    service, app, (a, b), (c, d) = _two_pairs(tmp_path)
     async with app.run_test(size=(140, 40)) as pilot:
         panel = await _open_suggestions(pilot, app)
         assert {(a.id, b.id), (c.id, d.id)} <= set(panel.suggestions.duplicates)
@@ -237,11 +244,7 @@ async def test_a_pair_the_cohost_hid_one_of_stays_says_so_and_is_not_merged(
 
 async def test_a_pair_the_cohost_merged_elsewhere_says_into_what(tmp_path: Path) -> None:
     """B merged idea 1 of the shown pair into another idea: the pane names that idea."""
-    service, clock = meeting(tmp_path / "m")
-    service.capture_ideas([*FOOD, *DIGITAL], table=1)
-    a, _ = service.capture_ideas(LIBRARY, table=3)
-    c, d = service.capture_ideas(LANGUAGE, table=4)
-    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    service, app, (a, _), (c, d) = _two_pairs(tmp_path)
     async with app.run_test(size=(140, 40)) as pilot:
         panel = await _open_suggestions(pilot, app)
         await _show_pair(pilot, panel, (c.id, d.id))

@@ -14,17 +14,25 @@ import pytest
 from cafe.core.service import MeetingService
 from cafe.tui.app import CafeApp
 from cafe.tui.screens.board_screen import BoardScreen
+from cafe.tui.screens.choice_modal import ChoiceModal
 from cafe.tui.widgets.idea_list import IdeaList
 from cafe.tui.widgets.theme_list import ThemeList
 from tests.tui.helpers import FakePhoneServer, meeting, press_quickly
 
 
-async def _theme_list(pilot, theme_id: str) -> BoardScreen:
-    """The board (t), its theme list focused on ``theme_id``."""
+async def _board(pilot, marked: set[str] | frozenset[str] = frozenset()) -> BoardScreen:
+    """The board (t), with ``marked`` ideas marked as x would mark them."""
     await pilot.press("t")
     await pilot.pause()
     board = pilot.app.screen
     assert isinstance(board, BoardScreen)
+    board.marked = set(marked)
+    return board
+
+
+async def _theme_list(pilot, theme_id: str) -> BoardScreen:
+    """The board (t), its theme list focused on ``theme_id``."""
+    board = await _board(pilot)
     themes = board.query_one(ThemeList)
     themes.focus()
     themes.highlighted = themes.get_option_index(theme_id)
@@ -115,11 +123,7 @@ async def test_an_idea_the_cohost_moved_while_a_dialog_was_open_stays_where_they
     target = service.create_theme("Anhöriga").id if key == "o" else ""
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("t")
-        await pilot.pause()
-        board = app.screen
-        assert isinstance(board, BoardScreen)
-        board.marked = {i.id for i in ideas}
+        await _board(pilot, {i.id for i in ideas})
         await pilot.press(key)
         await pilot.pause()
         service.set_idea_theme(ideas[2].id, visits)  # B, on the console, meanwhile
@@ -127,8 +131,6 @@ async def test_an_idea_the_cohost_moved_while_a_dialog_was_open_stays_where_they
             await press_quickly(pilot, *"Anhöriga")
             await pilot.press("enter")
         else:
-            from cafe.tui.screens.choice_modal import ChoiceModal
-
             modal = app.screen
             assert isinstance(modal, ChoiceModal)
             modal.dismiss(target)
@@ -150,11 +152,7 @@ async def test_a_merge_leaves_out_what_the_cohost_hid_and_its_undo_leaves_it_hid
     a, b, c = service.capture_ideas(["Fika ihop", "Fika varje dag", "Fika med grannar"], table=1)
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("t")
-        await pilot.pause()
-        board = app.screen
-        assert isinstance(board, BoardScreen)
-        board.marked = {b.id, c.id}
+        board = await _board(pilot, {b.id, c.id})
         board.query_one(IdeaList).highlighted = board.query_one(IdeaList).get_option_index(a.id)
         await pilot.press("m")
         await pilot.pause()
@@ -179,11 +177,7 @@ async def test_a_marked_idea_the_cohost_hid_is_unmarked_and_said(tmp_path: Path)
     a, b, c = service.capture_ideas(["Fika ihop", "Fika varje dag", "Fika med grannar"], table=1)
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("t")
-        await pilot.pause()
-        board = app.screen
-        assert isinstance(board, BoardScreen)
-        board.marked = {a.id, b.id, c.id}
+        board = await _board(pilot, {a.id, b.id, c.id})
         service.delete_idea(c.id, by="console")  # B
         await pilot.pause()
         assert board.marked == {a.id, b.id}
@@ -203,11 +197,7 @@ async def test_a_marked_idea_hidden_at_the_laptop_itself_says_nothing_of_the_coh
     a, b = service.capture_ideas(["Fika ihop", "Fika varje dag"], table=1)
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("t")
-        await pilot.pause()
-        board = app.screen
-        assert isinstance(board, BoardScreen)
-        board.marked = {a.id, b.id}
+        board = await _board(pilot, {a.id, b.id})
         service.delete_idea(b.id)  # at the laptop (by="tui")
         await pilot.pause()
         assert board.marked == {a.id}

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from playwright.async_api import Browser
+    from playwright.async_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -50,3 +51,49 @@ async def close_pages(browser: Browser) -> None:
     hold the server's connections."""
     for context in browser.contexts:
         await context.close()
+
+
+async def projector_pages(
+    browser: Browser, url: str, screens: Iterable[tuple[int, int]]
+) -> list[Page]:
+    """The projector page at each (width, height), its live feed connected."""
+    pages = []
+    for width, height in screens:
+        page = await browser.new_page(viewport={"width": width, "height": height})
+        await page.goto(url)
+        await page.wait_for_selector("body[data-live='1']")
+        pages.append(page)
+    return pages
+
+
+async def projector_one_by_one(
+    browser: Browser, url: str, screens: Iterable[tuple[int, int]]
+) -> AsyncIterator[tuple[Page, int, int]]:
+    """The projector page at each (width, height) in turn, live; each is closed before
+    the next opens."""
+    for width, height in screens:
+        (page,) = await projector_pages(browser, url, [(width, height)])
+        yield page, width, height
+        await page.close()
+
+
+async def follow_pages(page: Page, shown: str, pages: str, name: str) -> list[dict[str, Any]]:
+    """Every page of a rotating projector part once, in the order it turns them.
+
+    ``shown`` is JavaScript returning what a test checks of the page in sight, with its
+    ``index``; ``pages`` selects the part's pages. Each page is screenshot as
+    ``projector-{name}-page{N}.png``, and the next is waited for (a page turns every few
+    seconds), until the first comes round again.
+    """
+    seen: dict[int, dict[str, Any]] = {}
+    while True:
+        found = await page.evaluate(shown)
+        if found["index"] in seen:
+            return [seen[n] for n in sorted(seen)]
+        seen[found["index"]] = found
+        await page.screenshot(path=artifact(f"projector-{name}-page{found['index'] + 1}.png"))
+        await page.wait_for_function(
+            "([sel, i]) => [...document.querySelectorAll(sel)].findIndex((p) => !p.hidden) !== i",
+            arg=[pages, found["index"]],
+            timeout=10_000,
+        )
