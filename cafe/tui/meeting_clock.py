@@ -115,11 +115,30 @@ def meeting_clock(service: MeetingService, now: float) -> MeetingClock:
     planned = today_at(meta.end, now)
     if planned is None:
         planned = (start_at if start_at is not None else started) + total
+    if visits and _outside_invitation(started, start_at, planned, meta.date):
+        # Tried out at 03:00 on a meeting invited to 18:00–21:00: "Beräknat 06:00
+        # (−14 h 59 min)". Run outside its time, the plan counts from the first step.
+        planned = started + total
     if not visits and meta.date and meta.date != time.strftime("%Y-%m-%d", time.localtime(now)):
         # Prepared on another day: "Beräknat slut 01:17 (+557)" was today's clock set
         # against the meeting day's plan. Until it starts, the plan is the projection.
         projected = planned
     return MeetingClock(planned, projected)
+
+
+OUTSIDE_MARGIN = 3600.0
+"""A first step begun more than this before the invited start is a try-out, not the
+meeting starting early."""
+
+
+def _outside_invitation(started: float, start_at: float | None, end_at: float, date: str) -> bool:
+    """Whether the meeting began on another day than its own, an hour or more before its
+    invited start, or after its invited end."""
+    if date and date != time.strftime("%Y-%m-%d", time.localtime(started)):
+        return True
+    if start_at is not None and started < start_at - OUTSIDE_MARGIN:
+        return True
+    return started > end_at
 
 
 def clock_time(epoch: float) -> str:

@@ -414,6 +414,33 @@ def test_the_planned_end_is_the_meetings_own_end_time(meeting_dir: Path) -> None
     assert late.late_minutes == 10
 
 
+def test_a_meeting_tried_out_at_night_counts_from_its_own_start(meeting_dir: Path) -> None:
+    """Run at 03:00 on a meeting invited to 18:00–21:00, the rail said "Beräknat 06:00
+    (−14 h 59 min)": the evening's plan against a night's try-out."""
+    service, clock = meeting(meeting_dir)
+    total = sum(s.minutes for s in service.agenda.steps) * 60
+    day = time.localtime(clock.now())
+
+    def at(hours: int, minutes: int = 0) -> float:
+        return time.mktime((day.tm_year, day.tm_mon, day.tm_mday, hours, minutes, 0, 0, 0, -1))
+
+    today = time.strftime("%Y-%m-%d", day)
+    service.agenda = service.agenda.with_meta(date=today, start="18:00", end="21:00")
+    clock.set(at(3))
+    service.start_step(0)
+    night = meeting_clock(service, clock.now())
+    assert night.planned_end == at(3) + total
+    assert night.late_minutes == 0
+    clock.advance(service.agenda.steps[0].minutes * 60 + 7 * 60)
+    assert meeting_clock(service, clock.now()).late_minutes == 7, "late is still late"
+
+    service, clock = meeting(meeting_dir / "early")
+    service.agenda = service.agenda.with_meta(date=today, start="18:00", end="21:00")
+    clock.set(at(17, 30))
+    service.start_step(0)  # half an hour early: the evening's plan holds
+    assert clock_time(meeting_clock(service, clock.now()).planned_end) == "21:00"
+
+
 def test_a_rehearsal_before_the_meeting_runs_on_the_evenings_clock(meeting_dir: Path) -> None:
     service, clock = meeting(meeting_dir)
     day = time.localtime(clock.now())
