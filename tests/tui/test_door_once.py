@@ -175,3 +175,5 @@ async def test_a_late_arrival_is_told_which_round_r_reseats_from(
         await pilot.pause()
         said = [str(n.message) for n in app._notifications]
         assert t("tui.round.replanned", round=from_round) in said, said
+        hint = t("tui.checkin.replan_hint", round=from_round)
+        assert hint not in said, "pressing r is done: the hint to press it went"

@@ -16,6 +16,7 @@ from cafe.core.service import MeetingService
 from cafe.i18n import t
 from cafe.tui.bindings import install
 from cafe.tui.messages import MeetingChanged
+from cafe.tui.notices import SEATING, say
 from cafe.tui.screens.person_modal import arrival_note
 from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.tui.widgets.meeting_header import MeetingHeader
@@ -101,7 +102,8 @@ class CheckinScreen(Screen[None]):
         """From round 1 on, a change of people needs a new seating (key r) while rounds
         are left: in a round and in the break between two."""
         if self.service.current_round and rounds_left_to_seat(self.service):
-            self.notify(t("tui.checkin.replan_hint", round=reseat_round(self.service)))
+            hint = t("tui.checkin.replan_hint", round=reseat_round(self.service))
+            say(self.app, hint, about=SEATING)
 
     def action_focus_table(self) -> None:
         self.query_one(PeopleTable).focus()

@@ -30,6 +30,7 @@ from cafe.tui.messages import (
     ThoughtDraftChanged,
     ThoughtSubmitted,
 )
+from cafe.tui.notices import SEATING, say
 from cafe.tui.widgets.agenda_rail import AgendaRail
 from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.tui.widgets.meeting_header import MeetingHeader
@@ -228,7 +229,7 @@ class MeetingScreen(Screen[None]):
             if not seating.seat_for_step(self.service):
                 return
             if step.kind is StepKind.CAFE_ROUND:
-                self.notify(t("tui.round.seated", round=step.round or 1))
+                say(self.app, t("tui.round.seated", round=step.round or 1), about=SEATING)
             if step.kind is StepKind.PRESENTATION_ROUND or (step.round or 1) == 1:
                 self.tell_appointed_hosts()
         except CafeError as error:
@@ -332,7 +333,7 @@ class MeetingScreen(Screen[None]):
             self.notify(t("tui.round.nobody"), severity="warning")
             return
         if self._run(seating.plan_now, self.service, round_number):
-            self.notify(t("tui.round.replanned", round=round_number))
+            say(self.app, t("tui.round.replanned", round=round_number), about=SEATING)
             if round_number == 1:
                 self.tell_appointed_hosts()
 
