@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, Label
 
 from cafe.core.service import MeetingService
 from cafe.tui.app import CafeApp
@@ -79,6 +80,10 @@ async def test_l_after_the_cohost_opened_the_list_leaves_it_open_and_says_so(
         await pilot.press("l")
         await pilot.pause()
         assert not service.state.themes[theme].signup, "asked again: closed"
+        assert not told & set(_said(app)), "the word that it was left open went with it"
+        await pilot.pause()
+        shown = [str(toast.render()) for toast in app.screen.query("Toast")]
+        assert not any("Tryck l igen" in text for text in shown), "and left the screen"
 
 
 async def test_l_after_the_cohost_closed_the_list_leaves_it_closed(tmp_path: Path) -> None:
@@ -202,3 +207,59 @@ async def test_a_marked_idea_hidden_at_the_laptop_itself_says_nothing_of_the_coh
         await pilot.pause()
         assert board.marked == {a.id}
         assert not any("andra skärmen" in s for s in _said(app)), _said(app)
+
+
+async def test_a_rename_at_the_laptop_does_not_overwrite_the_cohosts_unseen(
+    tmp_path: Path,
+) -> None:
+    """A opened Rename; meanwhile B renamed the theme on the console. A's Enter replaced
+    B's name unseen: the console refused the same race, the laptop did not."""
+    service, clock = meeting(tmp_path / "m")
+    theme = _two_themes(service, open_list=False)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _theme_list(pilot, theme)
+        await pilot.press("e")
+        await pilot.pause()
+        field = app.screen.query_one("#prompt-input", Input)
+        service.rename_theme(theme, "Besöksvänner")  # B, on the console
+        field.value = "Vänner som hälsar på"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert service.state.themes[theme].name == "Besöksvänner", "B's name stands"
+        error = str(app.screen.query_one("#prompt-error", Label).render())
+        assert "”Besöksvänner”" in error and "Enter igen" in error, error
+        assert field.value == "Vänner som hälsar på", "what A typed is kept"
+        await pilot.press("enter")  # A, having read it
+        await pilot.pause()
+        assert service.state.themes[theme].name == "Vänner som hälsar på"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert service.state.themes[theme].name == "Besöksvänner", "undo gives B's name back"
+
+
+async def test_an_edit_at_the_laptop_does_not_overwrite_the_cohosts_correction_unseen(
+    tmp_path: Path,
+) -> None:
+    service, clock = meeting(tmp_path / "m")
+    (idea,) = service.capture_ideas(["Fika varje dag"], table=2)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        board = await _board(pilot)
+        board.query_one(IdeaList).highlighted = board.query_one(IdeaList).get_option_index(idea.id)
+        await pilot.press("e")
+        await pilot.pause()
+        field = app.screen.query_one("#idea-text", Input)
+        service.edit_idea(idea.id, text="Fika varje vardag", seen="Fika varje dag")  # B
+        field.value = "Fika varje dag kl 10"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert service.state.ideas[idea.id].text == "Fika varje vardag"
+        error = str(app.screen.query_one("#idea-error", Label).render())
+        assert "”Fika varje vardag”" in error and "Enter igen" in error, error
+        await pilot.press("enter")
+        await pilot.pause()
+        assert service.state.ideas[idea.id].text == "Fika varje dag kl 10"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert service.state.ideas[idea.id].text == "Fika varje vardag", "undo gives B's back"

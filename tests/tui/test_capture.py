@@ -123,3 +123,33 @@ async def test_undo_takes_back_capture_edit_and_delete_in_reverse_order(tmp_path
         await pilot.press("ctrl+z")  # then the captures, newest first
         await pilot.pause()
         assert service.state.ideas[two].deleted and not service.state.ideas[one].deleted
+
+
+async def test_an_edit_in_capture_does_not_overwrite_the_cohosts_correction_unseen(
+    tmp_path: Path,
+) -> None:
+    """F2 on an idea; the co-host corrected it on the console meanwhile. The first Enter
+    says so and keeps what was typed; the second replaces it; Ctrl+Z gives theirs back."""
+    service, clock = _round_one(tmp_path / "m")
+    (idea,) = service.capture_ideas(["Läxhjälp på bibblan"], table=3)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one(IdeaList).show_idea(idea.id)
+        await pilot.press("f2")
+        await pilot.pause()
+        service.edit_idea(idea.id, text="Läxhjälp på biblioteket", seen=idea.text)  # co-host
+        await pilot.press("end")
+        await type_text(pilot, " varje dag")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert service.state.ideas[idea.id].text == "Läxhjälp på biblioteket"
+        error = str(app.screen.query_one("#idea-error", Label).render())
+        assert "”Läxhjälp på biblioteket”" in error, error
+        await pilot.press("enter")
+        await pilot.pause()
+        assert service.state.ideas[idea.id].text == "Läxhjälp på bibblan varje dag"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert service.state.ideas[idea.id].text == "Läxhjälp på biblioteket"

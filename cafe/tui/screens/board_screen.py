@@ -23,10 +23,12 @@ from cafe.i18n import t
 from cafe.tui.bindings import NARROW_WIDTH, ROOMY_WIDTH, install, keys_in, set_narrow
 from cafe.tui.board_data import idea_rows, theme_rows
 from cafe.tui.messages import MeetingChanged
+from cafe.tui.notices import say, withdraw
 from cafe.tui.screens.choice_modal import ChoiceModal
 from cafe.tui.screens.confirm_modal import ConfirmModal
 from cafe.tui.screens.idea_modal import IdeaModal
 from cafe.tui.screens.prompt_modal import PromptModal
+from cafe.tui.seen_text import SeenText
 from cafe.tui.widgets.filter_input import FilterInput
 from cafe.tui.widgets.idea_list import IdeaList
 from cafe.tui.widgets.key_footer import KeyFooter
@@ -465,10 +467,10 @@ class BoardScreen(Screen[None]):
             theme_id = self.query_one(ThemeList).current_id
             if theme_id is None:
                 return
-            old_name = self.service.state.themes[theme_id].name
+            seen = SeenText(self.service.state.themes[theme_id].name)
 
             def rename(name: str) -> None:
-                self.service.rename_theme(theme_id, name)
+                old_name = seen.rename_theme(self.service, theme_id, name)
                 given = self.service.state.themes[theme_id].name
 
                 def undo() -> bool:
@@ -480,18 +482,19 @@ class BoardScreen(Screen[None]):
 
                 self._remember("renamed", undo)
 
-            self.app.push_screen(PromptModal(t("tui.board.rename_title"), old_name, submit=rename))
+            self.app.push_screen(PromptModal(t("tui.board.rename_title"), seen.text, submit=rename))
             return
         idea_id = self.query_one(IdeaList).current_id
         if idea_id is None:
             return
         idea = self.service.state.ideas[idea_id]
+        seen = SeenText(idea.text)
 
         def edit(text: str, table: int) -> None:
-            self.service.edit_idea(idea_id, text=text, table=table)
+            before = self.service.state.ideas[idea_id].table
+            replaced = seen.edit_idea(self.service, idea_id, text, table)
             self._remember(
-                "edited",
-                lambda: self.service.edit_idea(idea_id, text=idea.text, table=idea.table),
+                "edited", lambda: self.service.edit_idea(idea_id, text=replaced, table=before)
             )
 
         self.app.push_screen(IdeaModal(idea.text, idea.table, edit))
@@ -517,6 +520,7 @@ class BoardScreen(Screen[None]):
         def toggle(yes: bool | None = True) -> None:
             if yes and self._run(self.service.set_theme_signup, theme_id, wanted):
                 self._remember("signup", lambda: self.service.set_theme_signup(theme_id, shown))
+                withdraw(self.app, f"list:{theme_id}")  # "press l again" is done
                 self.refresh_board()  # the row shows it now: a second l reads what it did
 
         people = self._signed_up(theme_id)
@@ -533,7 +537,7 @@ class BoardScreen(Screen[None]):
         self.lists_answered[theme_id] = self.service.state.last_seq
         is_open = self.service.state.themes[theme_id].signup
         key = ("already" if done else "just") + ("_open" if is_open else "_closed")
-        self.notify(t(f"tui.board.list_{key}", name=name), timeout=10)
+        say(self.app, t(f"tui.board.list_{key}", name=name), about=f"list:{theme_id}", timeout=10)
         self.refresh_board()
 
     def _signed_up(self, theme_id: str) -> int:

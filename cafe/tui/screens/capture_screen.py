@@ -30,6 +30,7 @@ from cafe.tui.bindings import install
 from cafe.tui.board_data import idea_rows
 from cafe.tui.messages import MeetingChanged
 from cafe.tui.screens.idea_modal import IdeaModal
+from cafe.tui.seen_text import SeenText
 from cafe.tui.widgets.draft_input import DraftInput
 from cafe.tui.widgets.idea_list import IdeaList
 from cafe.tui.widgets.key_footer import KeyFooter
@@ -292,10 +293,12 @@ class CaptureScreen(Screen[None]):
         if idea_id is None:
             return
         idea = self.service.state.ideas[idea_id]
+        seen = SeenText(idea.text)
 
         def save(text: str, table: int) -> None:
-            self.service.edit_idea(idea_id, text=text, table=table)
-            self.undo_steps.append(("edited", idea_id, idea.text, idea.table))
+            before = self.service.state.ideas[idea_id].table
+            replaced = seen.edit_idea(self.service, idea_id, text, table)
+            self.undo_steps.append(("edited", idea_id, replaced, before))
 
         self.app.push_screen(IdeaModal(idea.text, idea.table, save))
 
