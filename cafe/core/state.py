@@ -23,6 +23,7 @@ from cafe.core.personal_data import PersonalData, contacts_in
 from cafe.core.seating.names import fold as fold_name
 from cafe.core.seating.names import name_words
 from cafe.core.seating.plan import SeatingPlan, stored_plan
+from cafe.core.text import most_careful
 from cafe.core.timer import Timer
 
 
@@ -188,6 +189,20 @@ class MeetingState(msgspec.Struct):
     def live_signups(self) -> list[Signup]:
         """One entry per person who signed up (see ``people_who_signed_up``)."""
         return people_who_signed_up([s for s in self.signups.values() if not s.withdrawn])
+
+    def maybe_same_people(self) -> dict[str, str]:
+        """Sign-ups kept as two people whose names are alike and whose organisation is the
+        same ("Erik Johansson" and "erik johanson" of PRO Hageby, with two e-mails): for
+        the first sign-up of each, the other's name. Never merged (namesakes exist, and
+        each gave their own contact); pointed out so the co-hosts can remove one."""
+        people = self.live_signups()
+        found: dict[str, str] = {}
+        for number, one in enumerate(people):
+            for other in people[number + 1 :]:
+                if _maybe_same(one, other):
+                    found.setdefault(one.id, other.name)
+                    found.setdefault(other.id, one.name)
+        return found
 
     def signed_up_per_theme(self) -> Counter[str]:
         """People on each theme's list, by theme id: the one count the laptop's board,
@@ -531,6 +546,15 @@ def _alike_names(a: str, b: str) -> bool:
     )
 
 
+def _maybe_same(one: Signup, other: Signup) -> bool:
+    organisation = _fold_text(one.organisation)
+    return (
+        bool(organisation)
+        and organisation == _fold_text(other.organisation)
+        and _alike_names(one.name, other.name)
+    )
+
+
 def _name_words(name: str) -> tuple[str, ...]:
     return name_words(_PARENTHESES.sub(" ", name))
 
@@ -554,20 +578,10 @@ def _best_written(chosen: str, spellings: list[str]) -> str:
 
     The latest sign-up still decides *what* the name is (a corrected "Anna" replaces
     "Ana"); only how it is written is kept from the sign-up that took the most care, as a
-    quick second sign-up on a phone is typed in lower case and without å, ä, ö. Equally
-    good spellings: the latest.
+    quick second sign-up on a phone is typed in lower case and without å, ä, ö.
     """
     same = [s for s in spellings if _fold_text(s) == _fold_text(chosen)]
-    return max(reversed(same), key=_care, default=chosen)
-
-
-def _care(text: str) -> tuple[int, int, int]:
-    """How carefully ``text`` is written: words with a capital first letter (a whole word
-    in capitals counts only if short, like "PRO"), then any capital, then accented letters."""
-    words = text.split()
-    capitalised = sum(1 for w in words if w[0].isupper() and (not w.isupper() or len(w) <= 3))
-    accented = sum(1 for c in text if c.isalpha() and not c.isascii())
-    return capitalised, int(any(c.isupper() for c in text)), accented
+    return most_careful(same) if same else chosen
 
 
 def people_who_signed_up(signups: list[Signup]) -> list[Signup]:

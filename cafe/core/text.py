@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from cafe.core.errors import Message, Problem, Where
 
@@ -187,3 +188,20 @@ def collation_key(text: str, lang: str = "sv") -> str:
         folded = "".join(_SWEDISH_LETTERS.get(char, char) for char in folded)
     decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def most_careful(spellings: Sequence[str]) -> str:
+    """The most carefully written of ``spellings`` of one name ("PRO Hageby" over a
+    phone's "PRO hageby"); equally careful ones: the latest.
+
+    Care is: words with a capital first letter (a whole word in capitals counts only if
+    short, like "PRO"), then any capital, then accented letters.
+    """
+    return max(reversed(spellings), key=_care)
+
+
+def _care(text: str) -> tuple[int, int, int]:
+    words = text.split()
+    capitalised = sum(1 for w in words if w[0].isupper() and (not w.isupper() or len(w) <= 3))
+    accented = sum(1 for c in text if c.isalpha() and not c.isascii())
+    return capitalised, int(any(c.isupper() for c in text)), accented

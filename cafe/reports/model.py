@@ -8,7 +8,7 @@ version or an import let through.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -19,7 +19,7 @@ from cafe.core.contact_rule import Purpose, Source, may_use
 from cafe.core.figures import meeting_figures
 from cafe.core.participants import Participant, Sector, is_private_person, match_key, same_person
 from cafe.core.state import MeetingState, Signup
-from cafe.core.text import collation_key
+from cafe.core.text import collation_key, most_careful
 from cafe.i18n import Translator
 from cafe.reports.safe import safe_text, sort_key
 from cafe.storage.folder import REHEARSAL_PREFIX
@@ -75,13 +75,10 @@ class ThemeView:
 
     @property
     def organisations(self) -> tuple[str, ...]:
-        """The organisations its volunteers come from, each once however it was typed;
-        not "Privatperson"."""
-        found: dict[str, str] = {}
-        for organisation in self.coming_from:
-            if not is_private_person(organisation):
-                found.setdefault(match_key(organisation), organisation)
-        return tuple(found.values())
+        """The organisations its volunteers come from, each once however it was typed
+        (in its most careful spelling: the letter said "PRO hageby" from a quick phone
+        sign-up where the list had "PRO Hageby"); not "Privatperson"."""
+        return one_spelling_each(o for o in self.coming_from if not is_private_person(o))
 
     @property
     def private_persons(self) -> int:
@@ -263,6 +260,16 @@ def for_participants(model: ReportModel) -> ReportModel:
 
 def _unique(values: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
+
+
+def one_spelling_each(names: Iterable[str]) -> tuple[str, ...]:
+    """Each name once however it was typed (``match_key``), in its most careful spelling,
+    in the order first met."""
+    spellings: dict[str, list[str]] = {}
+    for name in names:
+        if name:
+            spellings.setdefault(match_key(name), []).append(name)
+    return tuple(most_careful(found) for found in spellings.values())
 
 
 def _name_org(name: str, organisation: str) -> str:
@@ -555,7 +562,7 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
         sector_counts=figures.by_sector,
         organisations=tuple(
             sorted(
-                _unique(
+                one_spelling_each(
                     safe_text(p.organisation)
                     for p in counted
                     if not is_private_person(p.organisation)

@@ -35,10 +35,13 @@ def _clock(at: float) -> str:
 
 def signup_rows(service: MeetingService, theme_names: dict[str, str]) -> list[ModerationRow]:
     rows = []
+    twins = service.state.maybe_same_people()
     for signup in service.state.signups.values():
         themes = ", ".join(theme_names.get(t, t) for t in signup.themes)
         who = signup.name + (f" ({signup.organisation})" if signup.organisation else "")
         text = f"{_clock(signup.at)}  {who}" + (f" · {themes}" if themes else "")
+        if signup.id in twins and not signup.withdrawn:
+            text += "  " + t("tui.moderation.maybe_same", name=twins[signup.id])
         rows.append(
             ModerationRow("signup", signup.id, signup.at, text, signup.withdrawn, signup.source)
         )

@@ -231,10 +231,12 @@ def _speakers(service: MeetingService) -> dict[str, Any]:
 
 
 def _signups(service: MeetingService) -> list[dict[str, Any]]:
-    """Every sign-up, newest first, removed ones too (marked, with Undo). No e-mail, no phone."""
+    """Every sign-up, newest first, removed ones too (marked, with Undo), and who else may be
+    the same person (``MeetingState.maybe_same_people``). No e-mail, no phone."""
     state = service.state
     names = {th.id: th.name for th in state.themes.values()}
     rows = sorted(state.signups.values(), key=lambda s: (s.at, _number(s.id)), reverse=True)
+    twins = state.maybe_same_people()
     return [
         {
             "id": s.id,
@@ -243,6 +245,7 @@ def _signups(service: MeetingService) -> list[dict[str, Any]]:
             "themes": [names.get(theme, theme) for theme in s.themes],
             "removed": s.withdrawn,
             "time": _clock_text(s.at),
+            "maybe_same": "" if s.withdrawn else twins.get(s.id, ""),
         }
         for s in rows
     ]

@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import OptionList
 
 from cafe.tui.app import CafeApp
-from cafe.tui.moderation_data import phone_idea_rows
+from cafe.tui.moderation_data import phone_idea_rows, signup_rows
 from cafe.tui.screens.moderation_screen import ModerationScreen
 from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.web.snapshot import screen_state
@@ -139,3 +139,27 @@ def test_an_idea_sent_before_the_rounds_says_its_table_not_round_0(tmp_path: Pat
     assert early.round == 0
     [row] = phone_idea_rows(service)
     assert "bord 4:  Fika på biblioteket" in row.text and "runda 0" not in row.text
+
+
+def test_one_person_signed_up_twice_under_two_spellings_is_pointed_out(tmp_path: Path) -> None:
+    """Audit M: "Erik Johansson" and "erik johanson" of PRO Hageby, with two e-mails,
+    counted as two on the list and nothing in moderation said so."""
+    service, _clock = meeting(tmp_path / "m")
+    theme = service.create_theme("Mötesplatser", signup=True)
+
+    def sign(name: str, organisation: str, email: str) -> str:
+        return service.sign_up(
+            name=name, organisation=organisation, email=email, themes=[theme.id], consent=True
+        ).id
+
+    first = sign("Erik Johansson", "PRO Hageby", "erik.j@pro.se")
+    second = sign("erik johanson", "PRO hageby", "erik.johansson@example.org")
+    sign("Erik Karlsson", "PRO Hageby", "erik.k@pro.se")  # another Erik: not pointed out
+    sign("Erik Johansson", "Röda Korset", "erik@rk.se")  # a namesake elsewhere: neither
+    rows = {row.id: row.text for row in signup_rows(service, {theme.id: "Mötesplatser"})}
+    assert rows[first].endswith("(samma person som erik johanson?)"), rows[first]
+    assert rows[second].endswith("(samma person som Erik Johansson?)"), rows[second]
+    assert sum("samma person" in text for text in rows.values()) == 2, rows
+    service.withdraw_signup(second)
+    rows = {row.id: row.text for row in signup_rows(service, {theme.id: "Mötesplatser"})}
+    assert not any("samma person" in text for text in rows.values()), "one removed: done"

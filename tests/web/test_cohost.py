@@ -1089,3 +1089,19 @@ async def test_build_app_gives_the_console_a_memory_per_server(service: MeetingS
     from cafe.web.cohost_views import RECENT
 
     assert first[RECENT] is not second[RECENT]
+
+
+async def test_the_console_points_out_one_person_signed_up_under_two_spellings(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    theme = service.create_theme("Mötesplatser", signup=True)
+    for name, organisation, email in (
+        ("Erik Johansson", "PRO Hageby", "erik.j@pro.se"),
+        ("erik johanson", "PRO hageby", "erik.johansson@example.org"),
+    ):
+        service.sign_up(
+            name=name, organisation=organisation, email=email, themes=[theme.id], consent=True
+        )
+    html, _found = await console(client, cohost)
+    assert html.count("samma person som") == 2
+    assert "samma person som erik johanson?" in html
