@@ -254,6 +254,12 @@ class MeetingService(PeopleCommands):
         ]
         return self._held_round(max(earlier, default=current))
 
+    def round_before(self, number: int) -> int | None:
+        """The last café round before ``number`` that was not skipped, or ``None``: the
+        round whose paper notes the co-hosts type in while ``number`` runs."""
+        earlier = self._held_round(number - 1)
+        return earlier if 0 < earlier < number else None
+
     def _held_round(self, number: int) -> int:
         """``number``, or the last round before it that was not skipped: after round 4 was
         skipped with ``s``, round 3's paper notes were filed under round 4, a round that

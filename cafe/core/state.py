@@ -190,6 +190,22 @@ class MeetingState(msgspec.Struct):
         """One entry per person who signed up (see ``people_who_signed_up``)."""
         return people_who_signed_up([s for s in self.signups.values() if not s.withdrawn])
 
+    def idea_already_at(self, text: str, table: int, round_number: int) -> Idea | None:
+        """The idea on the board with this text (case, accents and spacing aside) from
+        this table in this round, if there is one: the table's phone may have sent the
+        line the co-host is typing in from its paper."""
+        wanted = _fold_text(text)
+        return next(
+            (
+                idea
+                for idea in self.visible_ideas()
+                if idea.table == table
+                and idea.round == round_number
+                and _fold_text(idea.text) == wanted
+            ),
+            None,
+        )
+
     def maybe_same_people(self) -> dict[str, str]:
         """Sign-ups kept as two people whose names are alike and whose organisation is the
         same ("Erik Johansson" and "erik johanson" of PRO Hageby, with two e-mails): for

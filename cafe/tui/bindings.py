@@ -149,6 +149,7 @@ REGISTRY: tuple[Key, ...] = (
     Key("ctrl+z", "undo", "undo", "capture", footer=True, priority=True),
     Key("f2", "edit_idea", "edit_idea", "capture", footer=True, display="F2"),
     Key("f8", "delete_idea", "delete_idea", "capture", footer=True, display="F8"),
+    Key("f7", "earlier_round", "earlier_round", "capture", footer=True, display="F7"),
     # The idea board and themes.
     Key("escape", "back", "back", "board", footer=True, brief=True),
     Key("x", "mark", "mark", "board", footer=True, brief=True),

@@ -166,3 +166,98 @@ async def test_a_restart_says_a_half_typed_idea_waits_in_capture(tmp_path: Path)
         await pilot.pause()
         assert app.screen.query_one("#capture-text", Input).value == "Halv idé om promenader"
         assert app.screen.table == 3
+
+
+async def test_f7_files_round_1_paper_typed_in_while_round_2_runs(tmp_path: Path) -> None:
+    """Audit O, M1: the co-hosts type round 1's paper sheets while round 2 runs; the
+    laptop could only file them under round 2, one round late in the report."""
+    app = _round_1_under_way(tmp_path)
+    service = app.service
+    service.start_step(step_index(service, "cafe_round", 2))
+    service.timer_start()  # round 2 under way
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("f7")
+        await pilot.pause()
+        assert app.screen.has_class("-earlier")
+        heading = str(app.screen.query_one("#capture-heading", Label).render())
+        assert heading.startswith(t("tui.capture.heading_earlier", round=1, now=2)), heading
+        for text in ("3", "Pappret från runda 1", "4", "Fler bänkar"):
+            await type_text(pilot, text)
+            await pilot.press("enter")
+        await pilot.press("f7")  # back to round 2
+        await pilot.pause()
+        assert not app.screen.has_class("-earlier")
+        for text in ("2", "Från runda 2"):
+            await type_text(pilot, text)
+            await pilot.press("enter")
+        await pilot.press("f7")
+        await pilot.pause()
+        service.start_step(step_index(service, "cafe_round", 3))
+        service.timer_start()  # round 3 begins: capture returns to the round under way
+        await pilot.pause()
+        assert not app.screen.has_class("-earlier")
+        said = [str(n.message) for n in app._notifications]
+        assert t("tui.capture.back_to_current", round=3) in said, said
+        for text in ("1", "Från runda 3"):
+            await type_text(pilot, text)
+            await pilot.press("enter")
+        await pilot.pause()
+
+    stored = {i.text: (i.round, i.table) for i in service.state.visible_ideas()}
+    assert stored == {
+        "Pappret från runda 1": (1, 3),
+        "Fler bänkar": (1, 4),
+        "Från runda 2": (2, 2),
+        "Från runda 3": (3, 1),
+    }
+
+
+async def test_f7_in_round_1_says_there_is_no_earlier_round(tmp_path: Path) -> None:
+    app = _round_1_under_way(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("f7")
+        await pilot.pause()
+        assert not app.screen.has_class("-earlier")
+        said = [str(n.message) for n in app._notifications]
+        assert t("tui.capture.no_earlier_round") in said, said
+
+
+async def test_a_line_the_tables_phone_sent_is_not_typed_in_twice(tmp_path: Path) -> None:
+    """Audit O, M2: the co-host typing table 1's paper stored copies of what its phone had
+    sent, and the duplicate finder never pairs ideas of one table and round."""
+    app = _round_1_under_way(tmp_path)
+    service = app.service
+    service.capture_ideas(["Läxhjälp på biblioteket"], table=1, source="web")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        for text in ("1", "läxhjälp på  Biblioteket"):
+            await type_text(pilot, text)
+            await pilot.press("enter")
+            await pilot.pause()
+        error = str(app.screen.query_one("#capture-error", Label).render())
+        sent = t("tui.capture.already_sent", text="Läxhjälp på biblioteket", table=1, round=1)
+        assert error == sent, error
+        for text in ("Fika varje vardag", "fika varje vardag"):
+            await type_text(pilot, text)
+            await pilot.press("enter")
+            await pilot.pause()
+        error = str(app.screen.query_one("#capture-error", Label).render())
+        assert error == t(
+            "tui.capture.already_typed", text="Fika varje vardag", table=1, round=1
+        ), error
+        await type_text(pilot, "4")
+        await pilot.press("enter")
+        await type_text(pilot, "Fika varje vardag")  # another table may say the same
+        await pilot.press("enter")
+        await pilot.pause()
+    texts = sorted((i.table, i.text) for i in service.state.visible_ideas())
+    assert texts == [
+        (1, "Fika varje vardag"),
+        (1, "Läxhjälp på biblioteket"),
+        (4, "Fika varje vardag"),
+    ]

@@ -65,6 +65,9 @@ class CaptureScreen(Screen[None]):
         self.table: int | None = None
         """The table whose ideas are being typed; ``None`` until chosen (0: the circle)."""
         self._table_round = -1
+        self.earlier_for: int | None = None
+        """While the co-host types in the paper of the round before (F7): the round under
+        way when they chose it. A new round brings capture back to the round under way."""
         self._draft_timer: Timer | None = None
         self._draft_kept = ""
 
@@ -196,11 +199,35 @@ class CaptureScreen(Screen[None]):
 
     @property
     def round_number(self) -> int:
-        return self.service.capture_round
+        """The round the ideas typed now are filed under: the round under way, or (F7)
+        the one before it, whose paper sheets are typed in while this one runs."""
+        current = self.service.capture_round
+        if self.earlier_for == current:
+            return self.service.round_before(current) or current
+        return current
+
+    def action_earlier_round(self) -> None:
+        """File what is typed under the round before, or back under the round under way."""
+        current = self.service.capture_round
+        if self.earlier_for == current:
+            self.earlier_for = None
+        elif self.service.round_before(current) is None:
+            self.notify(t("tui.capture.no_earlier_round"), severity="warning")
+            return
+        else:
+            self.earlier_for = current
+        self.refresh_ideas()
+        self.query_one("#capture-text", Input).focus()
 
     @on(MeetingChanged)
     def refresh_ideas(self) -> None:
+        if self.earlier_for is not None and self.earlier_for != self.service.capture_round:
+            # A new round began while round 1's paper was being typed in: what comes next
+            # is the new round's, and the co-host is told, not left filing it a round back.
+            self.earlier_for = None
+            self.notify(t("tui.capture.back_to_current", round=self.service.capture_round))
         round_number = self.round_number
+        earlier = self.earlier_for is not None
         rows = idea_rows(self.service, round_number=round_number, group="table")
         self.query_one(IdeaList).rows = rows
         circle = not self.tables
@@ -213,11 +240,14 @@ class CaptureScreen(Screen[None]):
             if round_number
             else t("tui.capture.heading", count=len(rows.ideas))
         )
+        if earlier:
+            now = self.service.capture_round
+            heading = t("tui.capture.heading_earlier", round=round_number, now=now) + heading
         # Eight tables send in the same half minute: which have not? (The list had to be
         # scrolled for the missing "bord N" heading.)
         heard = {idea.table for idea in rows.ideas}
         waiting = [n for n in self.tables if n not in heard]
-        if round_number and waiting and heard:
+        if round_number and waiting and heard and not earlier:
             tables = ", ".join(map(str, waiting))
             heading += " · " + t("tui.capture.waiting", count=len(waiting), tables=tables)
         self.query_one("#capture-heading", Label).update(heading)
@@ -226,6 +256,7 @@ class CaptureScreen(Screen[None]):
         )
         # One circle: no table to choose, no table hosts retelling (the box showed "○").
         self.set_class(circle, "-circle")
+        self.set_class(earlier, "-earlier")
         self._show_table()
         self._show_clock()
 
@@ -248,6 +279,14 @@ class CaptureScreen(Screen[None]):
         if self.table is None:
             error.update(t("tui.capture.choose_table_first"))
             self.query_one("#capture-text", DraftInput).restore(event.value)
+            return
+        there = self.service.state.idea_already_at(text, self.table, self.round_number)
+        if there is not None:  # the table's phone sent this line already
+            key = (
+                "tui.capture.already_sent" if there.source == "web" else "tui.capture.already_typed"
+            )
+            error.update(t(key, text=there.text, table=self.table, round=self.round_number))
+            self.query_one(IdeaList).show_idea(there.id)
             return
         try:
             idea = self.service.capture_idea(event.value, table=self.table, round=self.round_number)
