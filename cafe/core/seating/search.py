@@ -3,10 +3,12 @@
 Two searches share one cost model, in the issue's priority order:
 
 * pairs: meeting someone again costs ``W_PAIR`` (the metric counts excess meetings), plus
-  ``W_THIRD`` for every earlier repeat of that pair, so a third meeting costs more than
-  a second and the most anyone meets stays low; returning to a host costs ``W_HOST``
-  more, priced the same way; staying at the same table as in the round before (so not
-  moving at all) costs ``W_STAY`` more;
+  ``W_THIRD`` for every earlier repeat of that pair. ``W_THIRD`` is above ``W_PAIR``: a
+  pair's third meeting costs more than another pair's second, so no two people sit
+  together all evening to save a repeat (19 people at 4 tables: 9 repeats kept three
+  pairs at one table in all four rounds; 18 repeats, none more than twice, is what the
+  room wants). Returning to a host costs ``W_HOST`` more, priced the same way; staying
+  at the same table as in the round before (so not moving at all) costs ``W_STAY`` more;
 * a single-sector table costs ``W_SECTOR``; each same-organisation pair ``W_ORG``.
 
 :class:`~cafe.core.seating.slot_search.SlotSearch` swaps whole itineraries of a zero-repeat skeleton, so repeats cannot
@@ -22,7 +24,7 @@ from collections.abc import Sequence
 
 W_PAIR = 1000
 W_HOST = 100
-W_THIRD = 150
+W_THIRD = 1200
 W_STAY = 100
 W_SECTOR = 400
 W_ORG = 20
