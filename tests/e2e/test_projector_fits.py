@@ -236,6 +236,11 @@ COLUMN_TOPS = """() => {
 }"""
 
 
+CUT_HEADS = """() => [...document.querySelectorAll(".board-page:not([hidden]) li.cont-head")]
+  .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+  .map((el) => el.textContent)"""
+
+
 @pytest.mark.asyncio(loop_scope="session")
 async def test_every_column_of_the_board_starts_with_its_theme_s_name(
     tmp_path: Path, browser: Browser
@@ -262,6 +267,9 @@ async def test_every_column_of_the_board_starts_with_its_theme_s_name(
                     problems.append(f"{width}, column {n} starts with {top['text']!r}")
                 elif not top["text"].startswith(top["theme"]):
                     problems.append(f"{width}, column {n}: {top['text']!r}")
+            cut = await page.evaluate(CUT_HEADS)
+            if cut:  # the room read "Mötesplatser och… (forts.)"
+                problems.append(f"{width}: continued headings cut short: {cut}")
             board = await page.evaluate(BOARD)
             if board["outside"]:
                 problems.append(f"{width}: {board['outside']} ideas outside the board")
