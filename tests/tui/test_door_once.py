@@ -177,3 +177,28 @@ async def test_a_late_arrival_is_told_which_round_r_reseats_from(
         assert t("tui.round.replanned", round=from_round) in said, said
         hint = t("tui.checkin.replan_hint", round=from_round)
         assert hint not in said, "pressing r is done: the hint to press it went"
+
+
+async def test_a_person_found_and_checked_in_leaves_the_name_field_for_the_next(
+    meeting_dir: Path,
+) -> None:
+    """Audit P, C7: "asa", ↓, Enter checked Åsa in, and "asa" stayed in the name field:
+    every next arrival needed F2 and Ctrl+U first."""
+    service, clock = meeting(meeting_dir)
+    asa, per = service.add_participants(
+        [PersonInput("Åsa Öberg", "Röda Korset", "förening"), PersonInput("Per Lind")]
+    )
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        await type_text(pilot, "asa")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert service.state.participants[asa.id].present
+        field = app.screen.query_one("#person-name", Input)
+        assert field.value == "" and field.has_focus, "ready for the next arrival"
+        await type_text(pilot, "per")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert service.state.participants[per.id].present

@@ -96,6 +96,12 @@ class CheckinScreen(Screen[None]):
         note = arrival_note(self.service, message.participant_id, added=False)
         if message.present and note:
             self.notify(note)
+        form = self.query_one(PersonForm)
+        if message.present and form.person().name.strip():
+            # Found by typing "asa", ↓, Enter: the search went on standing in the name
+            # field, and every next arrival needed F2 and Ctrl+U first.
+            form.clear()
+            self.query_one(PeopleTable).filter_text = ""
         self._remind_replan()
 
     def _remind_replan(self) -> None:
