@@ -513,3 +513,19 @@ async def test_a_text_steps_clock_is_whole_on_a_24_line_screen(
         footer = app.screen.query_one(KeyFooter)
         assert timer.region.height >= 5, timer.region
         assert timer.region.bottom <= footer.region.y, (timer.region, footer.region)
+
+
+@pytest.mark.parametrize("agenda", ["idea-meeting.en", "idemote.sv", "idemote-kort.sv"])
+async def test_the_shipped_agendas_step_titles_fit_the_rail(meeting_dir: Path, agenda: str) -> None:
+    """Audit P, C9: the English rail read "3. Round of introducti… 0/15′" at 120 columns."""
+    from cafe.tui.widgets.agenda_rail import RailSteps
+
+    service, clock = meeting(meeting_dir, agenda=agenda)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        for index, step in enumerate(service.agenda.steps):  # current: "0/15′" beside it
+            service.start_step(index)
+            await pilot.pause()
+            rail = str(app.screen.query_one(RailSteps).render())
+            assert "…" not in rail, rail
+            assert step.title in rail
