@@ -31,6 +31,9 @@ class MeetingClock(NamedTuple):
 
     planned_end: float
     projected_end: float
+    tryout: bool = False
+    """Run outside its invitation (another day, hours early): the plan counts from the
+    first step, and the rail says it is a try-out, not the evening's end."""
 
     @property
     def late_minutes(self) -> int:
@@ -115,7 +118,8 @@ def meeting_clock(service: MeetingService, now: float) -> MeetingClock:
     planned = today_at(meta.end, now)
     if planned is None:
         planned = (start_at if start_at is not None else started) + total
-    if visits and _outside_invitation(started, start_at, planned, meta.date):
+    tryout = bool(visits) and _outside_invitation(started, start_at, planned, meta.date)
+    if tryout:
         # Tried out at 03:00 on a meeting invited to 18:00–21:00: "Beräknat 06:00
         # (−14 h 59 min)". Run outside its time, the plan counts from the first step.
         planned = started + total
@@ -123,7 +127,7 @@ def meeting_clock(service: MeetingService, now: float) -> MeetingClock:
         # Prepared on another day: "Beräknat slut 01:17 (+557)" was today's clock set
         # against the meeting day's plan. Until it starts, the plan is the projection.
         projected = planned
-    return MeetingClock(planned, projected)
+    return MeetingClock(planned, projected, tryout)
 
 
 OUTSIDE_MARGIN = 3600.0

@@ -33,7 +33,7 @@ from cafe.tui.screens.checkin_screen import CheckinScreen
 from cafe.tui.screens.confirm_modal import QuitModal
 from cafe.tui.screens.meeting_screen import MeetingScreen
 from cafe.tui.screens.moderation_screen import ModerationScreen
-from cafe.tui.widgets.agenda_rail import RailSteps
+from cafe.tui.widgets.agenda_rail import RailSteps, _clock_lines
 from cafe.tui.widgets.idea_list import IdeaList
 from cafe.tui.widgets.key_footer import KeyFooter
 from cafe.tui.widgets.key_table import KeyTable
@@ -431,6 +431,10 @@ def test_a_meeting_tried_out_at_night_counts_from_its_own_start(meeting_dir: Pat
     night = meeting_clock(service, clock.now())
     assert night.planned_end == at(3) + total
     assert night.late_minutes == 0
+    planned, _projected, _late = _clock_lines(night)
+    assert planned[0] == f"Provkörning, slut {clock_time(at(3) + total)}", (
+        "a try-out, said so: the plan from the invitation was gone without a word"
+    )
     clock.advance(service.agenda.steps[0].minutes * 60 + 7 * 60)
     assert meeting_clock(service, clock.now()).late_minutes == 7, "late is still late"
 
@@ -438,7 +442,9 @@ def test_a_meeting_tried_out_at_night_counts_from_its_own_start(meeting_dir: Pat
     service.agenda = service.agenda.with_meta(date=today, start="18:00", end="21:00")
     clock.set(at(17, 30))
     service.start_step(0)  # half an hour early: the evening's plan holds
-    assert clock_time(meeting_clock(service, clock.now()).planned_end) == "21:00"
+    early = meeting_clock(service, clock.now())
+    assert clock_time(early.planned_end) == "21:00" and not early.tryout
+    assert _clock_lines(early)[0][0] == "Planerat slut 21:00"
 
 
 def test_a_rehearsal_before_the_meeting_runs_on_the_evenings_clock(meeting_dir: Path) -> None:
@@ -518,7 +524,6 @@ async def test_a_text_steps_clock_is_whole_on_a_24_line_screen(
 @pytest.mark.parametrize("agenda", ["idea-meeting.en", "idemote.sv", "idemote-kort.sv"])
 async def test_the_shipped_agendas_step_titles_fit_the_rail(meeting_dir: Path, agenda: str) -> None:
     """Audit P, C9: the English rail read "3. Round of introducti… 0/15′" at 120 columns."""
-    from cafe.tui.widgets.agenda_rail import RailSteps
 
     service, clock = meeting(meeting_dir, agenda=agenda)
     app = CafeApp(service, clock=clock, server=FakePhoneServer())

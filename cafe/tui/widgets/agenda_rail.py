@@ -198,8 +198,9 @@ def _clock_lines(clock: MeetingClock | None) -> tuple[list[str], list[str], bool
         ]
     else:
         projections = [full, short]
+    plan = "tryout_end" if clock.tryout else "planned_end"
     return (
-        [t(f"tui.rail.planned_end{form}", time=planned) for form in ("", "_short")],
+        [t(f"tui.rail.{plan}{form}", time=planned) for form in ("", "_short")],
         projections,
         late > 0,
     )
