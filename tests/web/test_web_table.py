@@ -160,6 +160,45 @@ async def test_a_table_that_sends_again_after_a_lost_connection_stores_each_idea
     assert ideas == [(2, "Fika på torget"), (2, "Läxhjälp"), (2, "Bokcirkel"), (3, "Läxhjälp")]
 
 
+async def test_a_resend_of_the_same_form_stores_added_and_replaced_lines_once(
+    client: TestClient, service: MeetingService
+) -> None:
+    """S1: the answer to a send is lost after the laptop stored it; the page keeps its
+    submission id and the host sends again, having added a line or replaced the text.
+    Keyed by position in what was left after the stored lines were dropped, the new lines
+    took the keys of the first send's lines and were never stored, under "Skickat!"."""
+    start_round(service, 1)
+    service.timer_start()
+    path = f"/t/{table_token(service, 4)}/"
+    hidden = await open_form(client, path)  # one page: every post carries its submission
+
+    async def send(text: str) -> None:
+        response = await client.post(path, data={**hidden, "ideas": text})
+        assert response.status == 200 and "Skickat!" in await response.text()
+
+    def stored() -> list[str]:
+        return [i.text for i in service.state.visible_ideas() if i.table == 4]
+
+    await send("Seniorernas cykelklubb\nDigital fika")  # stored; the phone never hears
+    await send("Seniorernas cykelklubb\nDigital fika")  # the same retry: nothing new
+    assert stored() == ["Seniorernas cykelklubb", "Digital fika"]
+    await send("Seniorernas cykelklubb\nDigital fika\nTelefonkedja mellan grannar")
+    assert stored()[2:] == ["Telefonkedja mellan grannar"], "the added line is stored"
+    await send("Helt ny idé A\nHelt ny idé B")  # the text replaced before the resend
+    await send("Helt ny idé A\nHelt ny idé B\nTelefonkedja mellan grannar")
+    assert stored() == [
+        "Seniorernas cykelklubb",
+        "Digital fika",
+        "Telefonkedja mellan grannar",
+        "Helt ny idé A",
+        "Helt ny idé B",
+    ], "each line once, whatever the resends"
+    [idea] = [i for i in service.state.visible_ideas() if i.text == "Digital fika"]
+    service.delete_idea(idea.id)  # the co-host removed it: a late resend does not bring it back
+    await send("Digital fika")
+    assert "Digital fika" not in stored()
+
+
 async def test_a_line_pasted_twice_in_one_send_is_one_idea(
     client: TestClient, service: MeetingService
 ) -> None:
