@@ -19,7 +19,14 @@ from cafe.i18n import Translator
 from cafe.web.seat_lookup import MIN_QUERY_LETTERS, query_letters
 
 MAX_IDEAS_PER_SEND = 20
-"""A table host sends a handful of ideas at a time; more is a paste accident."""
+"""A send stores at most this many of a table's ideas: what one request may add to the
+board (a tap costs the laptop one commit of at most 20 ideas, budgets pace the taps).
+A longer list stores its first 20 and keeps the rest in the box, to send with another
+tap: refused whole, the host had to count and cut lines on a phone."""
+
+MAX_LINES_PER_SEND = 3 * MAX_IDEAS_PER_SEND
+"""More new lines than this is not a table's list but a paste accident (a whole e-mail):
+refused whole, as every long list once was, so none of it reaches the board."""
 
 LIST_MARKER = re.compile(
     r"(?:[-–—*+•◦▪▫‣⁃·∙●○■□▸►➤➢✓✔☐☑☒]|\(?\d{1,2}[.)])(?:\s+\[[ xX✓]?\])?(?:\s+|$)"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 from aiohttp.test_utils import TestClient
 
 from cafe.core.participants import PersonInput
 from cafe.core.service import MeetingService
 from cafe.storage.folder import table_token
-from tests.web.support import open_form, seat_people, start_round, submit
+from tests.web.support import hidden_fields, open_form, seat_people, start_round, submit
 
 
 async def test_before_the_rounds_the_page_shows_the_first_question(
@@ -96,7 +99,7 @@ async def test_bad_ideas_are_refused_with_a_message(
     path = f"/t/{table_token(service, 1)}/"
     cases = [
         ("\n  \n", "Fyll i det här fältet."),
-        ("\n".join(f"idé {n}" for n in range(21)), "högst 20 idéer"),
+        ("\n".join(f"idé {n}" for n in range(61)), "högst 20 idéer"),  # a paste accident
         ("kort\n" + "x" * 2001, "Idé nummer 2 är för lång"),
     ]
     for ideas, message in cases:
@@ -104,6 +107,34 @@ async def test_bad_ideas_are_refused_with_a_message(
         assert response.status == 400
         assert message in await response.text()
     assert service.state.ideas == {}
+
+
+async def test_a_list_longer_than_one_send_stores_its_first_lines_and_keeps_the_rest(
+    client: TestClient, service: MeetingService
+) -> None:
+    """M5: 25 pasted lines were refused whole ("Skicka högst 20 idéer åt gången"), and the
+    host had to count and cut lines on a phone. Now the first 20 are stored and the other
+    5 stay in the box, under a note, for the next tap; a paste accident (more than 60 new
+    lines) is still refused whole."""
+    start_round(service, 1)
+    service.timer_start()
+    path = f"/t/{table_token(service, 5)}/"
+    lines = [f"Idé nummer {n}" for n in range(1, 26)]
+    response = await submit(client, path, {"ideas": "\n".join(f"- {line}" for line in lines)})
+    html = await response.text()
+    assert response.status == 200
+    assert "Skickat: 20 idéer. 5 rader till finns kvar" in html
+    assert [i.text for i in service.state.visible_ideas()] == lines[:20]
+    kept = re.search(r'<textarea id="ideas"[^>]*>(.*?)</textarea>', html, re.S)
+    assert kept and unescape(kept.group(1)) == "\n".join(lines[20:])
+    again = await client.post(path, data={**hidden_fields(html), "ideas": unescape(kept.group(1))})
+    assert "Skickat!" in await again.text()
+    assert [i.text for i in service.state.visible_ideas()] == lines
+
+    accident = "\n".join(f"Rad {n} ur ett långt mejl" for n in range(61))
+    refused = await submit(client, path, {"ideas": accident})
+    assert refused.status == 400 and "högst 20 idéer" in await refused.text()
+    assert len(service.state.visible_ideas()) == 25, "none of a paste accident is stored"
 
 
 async def test_the_page_works_in_english(client: TestClient, service: MeetingService) -> None:
