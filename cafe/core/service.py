@@ -11,6 +11,7 @@ submissions that arrive together as one group, so a burst costs one fsync, not o
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol
@@ -27,6 +28,7 @@ from cafe.core.errors import (
     ValidationError,
 )
 from cafe.core.events import Event, EventKind
+from cafe.core.participants import match_key
 from cafe.core.people_commands import PeopleCommands
 from cafe.core.seating.late import late_seat
 from cafe.core.seating.plan import SeatingPlan
@@ -68,6 +70,24 @@ def _numbered(problem: Problem, number: int) -> Problem:
 
 SNAPSHOT_EVERY = 500
 """Events between snapshots: replaying 500 events takes a few milliseconds."""
+
+
+def line_keys(key: str, texts: Sequence[str]) -> list[str]:
+    """The idempotency key of each idea sent under ``key``: ``key`` and the idea's words
+    as people mean them (``match_key``), with the count of an earlier equal line.
+
+    Keyed by position, a resend after a lost answer that added or replaced a line gave
+    that line the key of a line stored the first time, and it was dropped while the phone
+    said "Sent!". Keyed by words, a line is stored once whatever was sent before it.
+    """
+    seen: dict[str, int] = {}
+    keys = []
+    for text in texts:
+        words = match_key(text)
+        digest = hashlib.sha256(words.encode()).hexdigest()[:20]
+        seen[digest] = seen.get(digest, 0) + 1
+        keys.append(f"{key}:{digest}" + (f":{seen[digest]}" if seen[digest] > 1 else ""))
+    return keys
 
 
 class MeetingService(PeopleCommands):
@@ -457,6 +477,9 @@ class MeetingService(PeopleCommands):
         """Store several ideas from one table at once (all or none).
 
         ``at_most`` caps how many one sending may hold (a phone's paste accident).
+        ``key`` makes a resend safe: each idea's event is keyed by ``key`` and the idea's
+        words (``line_key``), not its place in ``texts``, so the same lines sent again store
+        nothing, while a line added or changed before the resend is stored.
         """
         problems: list[Problem] = []
         if not texts:
@@ -488,7 +511,8 @@ class MeetingService(PeopleCommands):
         round_number = self.capture_round if round is None else round
         counter = self.state.counters.get("i", 0)
         events = []
-        for index, text in enumerate(cleaned):
+        keys = line_keys(key, cleaned) if key else [None] * len(cleaned)
+        for text, event_key in zip(cleaned, keys, strict=True):
             counter += 1
             data = {
                 "id": f"i{counter}",
@@ -497,9 +521,7 @@ class MeetingService(PeopleCommands):
                 "table": table,
                 "source": source,
             }
-            events.append(
-                self._event(EventKind.IDEA_CAPTURED, data, f"{key}:{index}" if key else None)
-            )
+            events.append(self._event(EventKind.IDEA_CAPTURED, data, event_key))
         stored = self.commit(events)
         return [self.state.ideas[e.data["id"]] for e in stored]
 

@@ -9,6 +9,7 @@ to English reads English while the laptop runs in Swedish, and no rule is writte
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -18,7 +19,28 @@ from cafe.i18n import Translator
 from cafe.web.seat_lookup import MIN_QUERY_LETTERS, query_letters
 
 MAX_IDEAS_PER_SEND = 20
-"""A table host sends a handful of ideas at a time; more is a paste accident."""
+"""A send stores at most this many of a table's ideas: what one request may add to the
+board (a tap costs the laptop one commit of at most 20 ideas, budgets pace the taps).
+A longer list stores its first 20 and keeps the rest in the box, to send with another
+tap: refused whole, the host had to count and cut lines on a phone."""
+
+MAX_LINES_PER_SEND = 3 * MAX_IDEAS_PER_SEND
+"""More new lines than this is not a table's list but a paste accident (a whole e-mail):
+refused whole, as every long list once was, so none of it reaches the board."""
+
+LIST_MARKER = re.compile(
+    r"(?:[-–—*+•◦▪▫‣⁃·∙●○■□▸►➤➢✓✔☐☑☒]|\(?\d{1,2}[.)])(?:\s+\[[ xX✓]?\])?(?:\s+|$)"
+)
+"""A list's marker at the start of a pasted line ("• ", "- ", "1. ", "2) ", "☐ ", "- [ ] "):
+a bullet, or a number of one or two digits with "." or ")", then a space or nothing
+more. Not "-20 % på bussen" or "1 000 kr till …" (no space, or no "." or ")")."""
+
+
+def without_list_marker(line: str) -> str:
+    """``line`` (cleaned) without the marker a pasted list put before it, which would
+    otherwise stay at the start of the idea on the board, the projector and the report."""
+    return line[match.end() :] if (match := LIST_MARKER.match(line)) else line
+
 
 PHONE_WORDING: dict[str, str] = {
     "text.required": "web.error.required",
@@ -68,10 +90,11 @@ def read_signup(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def read_ideas(data: Mapping[str, Any]) -> dict[str, Any]:
-    """The table host's ideas: one per line; blank lines are ignored. ``round``: the round
-    the page showed (``None`` if missing or not a number)."""
+    """The table host's ideas: one per line, without a pasted list's markers; blank lines
+    are ignored. ``round``: the round the page showed (``None`` if missing or not a
+    number)."""
     raw = str(data.get("ideas", ""))
-    lines = [clean(line) for line in raw.replace("\r", "").split("\n")]
+    lines = [without_list_marker(clean(line)) for line in raw.replace("\r", "").split("\n")]
     shown = str(data.get("round", ""))
     return {
         "raw": raw,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, NamedTuple
 
 from aiohttp import web
 
@@ -254,8 +254,16 @@ def _table_ideas(page: Page, table: int) -> list[Idea]:
 
 
 def _show_table(
-    page: Page, shown: Shown, *, sent: bool = False, sent_round: int = 0
+    page: Page,
+    shown: Shown,
+    *,
+    sent: bool = False,
+    sent_round: int = 0,
+    sent_part: tuple[int, int] | None = None,
+    into: int | None = None,
 ) -> web.Response:
+    """The table's page; ``into``: the round its text goes to, when not this one (the
+    rest of a long list sent into a round that has since ended)."""
     ctx, table = table_context(page.request)
     current = ctx.service.capture_round
     ideas = _table_ideas(page, table)
@@ -283,6 +291,8 @@ def _show_table(
         raw=shown.values.get("raw", ""),
         sent=sent,
         sent_round=sent_round if sent_round != current else 0,
+        sent_part=sent_part,
+        into=into or current,
         max_ideas=forms.MAX_IDEAS_PER_SEND,
         round_url=page.request.app.router["table_round"].url_for(
             token=page.request.match_info["token"]
@@ -299,7 +309,7 @@ def _capture_ideas(page: Page, values: dict[str, Any], submission: str) -> Comma
     rounds = {s.round for s in ctx.agenda.cafe_rounds}
     round_number = shown if shown in rounds and shown <= ctx.service.current_round else None
 
-    def capture() -> list[Idea]:
+    def capture() -> Captured:
         # A host who never saw "Skickat!" (the network dropped) reloads and sends the same
         # lines again: what this table already sent in this round is not stored twice (compared
         # as people mean it: case, accents and spacing aside).
@@ -315,8 +325,14 @@ def _capture_ideas(page: Page, values: dict[str, Any], submission: str) -> Comma
                 sent.add(match_key(text))
                 new.append(text)
         if values["ideas"] and not new:
-            return []
-        return ctx.service.capture_ideas(
+            return Captured([], [])
+        # A list longer than one send: its first lines now, the rest kept on the page. A
+        # paste accident's many lines go to the service whole, which refuses them.
+        if len(new) <= forms.MAX_LINES_PER_SEND:
+            new, rest = new[: forms.MAX_IDEAS_PER_SEND], new[forms.MAX_IDEAS_PER_SEND :]
+        else:
+            rest = []
+        ideas = ctx.service.capture_ideas(
             new,
             table=table,
             round=into,
@@ -324,13 +340,29 @@ def _capture_ideas(page: Page, values: dict[str, Any], submission: str) -> Comma
             key=f"ideas:{submission}",
             at_most=forms.MAX_IDEAS_PER_SEND,
         )
+        return Captured(ideas, rest)
 
     return capture
 
 
-def _ideas_sent(page: Page, ideas: list[Idea]) -> web.Response:
+class Captured(NamedTuple):
+    """What a table's send stored, and the lines left for the next send."""
+
+    ideas: list[Idea]
+    rest: list[str]
+
+
+def _ideas_sent(page: Page, captured: Captured) -> web.Response:
     """Back to an empty form (a reload does not send the ideas again), saying which round
-    the ideas went to when that is no longer the round under way."""
+    the ideas went to when that is no longer the round under way. Lines beyond one send
+    stay in the box, under a note of how many were sent and how many are left."""
+    ideas = captured.ideas
+    if captured.rest:
+        rest = "\n".join(captured.rest)
+        into = ideas[0].round if ideas else None  # the rest goes where the first lines went
+        return _show_table(
+            page, Shown({"raw": rest}), sent_part=(len(ideas), len(captured.rest)), into=into
+        )
     url = page.request.app.router["table"].url_for(token=page.request.match_info["token"])
     query = {"sent": "1"}
     if ideas and ideas[0].round != page.ctx.service.capture_round:

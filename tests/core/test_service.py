@@ -139,6 +139,23 @@ def test_rounds_and_ideas(tmp_path: Path) -> None:
         service.set_idea_theme(b.id, "t99")
 
 
+def test_a_key_stores_each_line_once_whatever_its_place_in_a_resend(tmp_path: Path) -> None:
+    """One key, sent again with lines dropped, added or repeated: each line is stored once,
+    an equal line twice in one sending twice (the caller decides what is a duplicate)."""
+    service = new_meeting(tmp_path / "m")
+    first = service.capture_ideas(["Fika", "Cykel"], table=1, key="k")
+    again = service.capture_ideas(["Cykel", "Bokcirkel"], table=1, key="k")
+    assert again[0].id == first[1].id, "the stored line, not a new one"
+    service.capture_ideas(["Bokcirkel", "Fika", "Te", "Te"], table=1, key="k")
+    assert [i.text for i in service.state.visible_ideas()] == [
+        "Fika",
+        "Cykel",
+        "Bokcirkel",
+        "Te",
+        "Te",
+    ]
+
+
 def test_ideas_go_to_the_round_that_was_talked_about(tmp_path: Path) -> None:
     """Between rounds (the next round's rotation shown, its timer not started) the tables
     still send what they said: those ideas belong to the round before."""

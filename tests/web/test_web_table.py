@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 from aiohttp.test_utils import TestClient
 
 from cafe.core.participants import PersonInput
 from cafe.core.service import MeetingService
 from cafe.storage.folder import table_token
-from tests.web.support import open_form, seat_people, start_round, submit
+from tests.web.support import hidden_fields, open_form, seat_people, start_round, submit
 
 
 async def test_before_the_rounds_the_page_shows_the_first_question(
@@ -96,7 +99,7 @@ async def test_bad_ideas_are_refused_with_a_message(
     path = f"/t/{table_token(service, 1)}/"
     cases = [
         ("\n  \n", "Fyll i det här fältet."),
-        ("\n".join(f"idé {n}" for n in range(21)), "högst 20 idéer"),
+        ("\n".join(f"idé {n}" for n in range(61)), "högst 20 idéer"),  # a paste accident
         ("kort\n" + "x" * 2001, "Idé nummer 2 är för lång"),
     ]
     for ideas, message in cases:
@@ -104,6 +107,34 @@ async def test_bad_ideas_are_refused_with_a_message(
         assert response.status == 400
         assert message in await response.text()
     assert service.state.ideas == {}
+
+
+async def test_a_list_longer_than_one_send_stores_its_first_lines_and_keeps_the_rest(
+    client: TestClient, service: MeetingService
+) -> None:
+    """M5: 25 pasted lines were refused whole ("Skicka högst 20 idéer åt gången"), and the
+    host had to count and cut lines on a phone. Now the first 20 are stored and the other
+    5 stay in the box, under a note, for the next tap; a paste accident (more than 60 new
+    lines) is still refused whole."""
+    start_round(service, 1)
+    service.timer_start()
+    path = f"/t/{table_token(service, 5)}/"
+    lines = [f"Idé nummer {n}" for n in range(1, 26)]
+    response = await submit(client, path, {"ideas": "\n".join(f"- {line}" for line in lines)})
+    html = await response.text()
+    assert response.status == 200
+    assert "Skickat: 20 idéer. 5 rader till finns kvar" in html
+    assert [i.text for i in service.state.visible_ideas()] == lines[:20]
+    kept = re.search(r'<textarea id="ideas"[^>]*>(.*?)</textarea>', html, re.S)
+    assert kept and unescape(kept.group(1)) == "\n".join(lines[20:])
+    again = await client.post(path, data={**hidden_fields(html), "ideas": unescape(kept.group(1))})
+    assert "Skickat!" in await again.text()
+    assert [i.text for i in service.state.visible_ideas()] == lines
+
+    accident = "\n".join(f"Rad {n} ur ett långt mejl" for n in range(61))
+    refused = await submit(client, path, {"ideas": accident})
+    assert refused.status == 400 and "högst 20 idéer" in await refused.text()
+    assert len(service.state.visible_ideas()) == 25, "none of a paste accident is stored"
 
 
 async def test_the_page_works_in_english(client: TestClient, service: MeetingService) -> None:
@@ -158,6 +189,45 @@ async def test_a_table_that_sends_again_after_a_lost_connection_stores_each_idea
     await submit(client, f"/t/{table_token(service, 3)}/", {"ideas": "Läxhjälp"})
     ideas = [(i.table, i.text) for i in service.state.visible_ideas()]
     assert ideas == [(2, "Fika på torget"), (2, "Läxhjälp"), (2, "Bokcirkel"), (3, "Läxhjälp")]
+
+
+async def test_a_resend_of_the_same_form_stores_added_and_replaced_lines_once(
+    client: TestClient, service: MeetingService
+) -> None:
+    """S1: the answer to a send is lost after the laptop stored it; the page keeps its
+    submission id and the host sends again, having added a line or replaced the text.
+    Keyed by position in what was left after the stored lines were dropped, the new lines
+    took the keys of the first send's lines and were never stored, under "Skickat!"."""
+    start_round(service, 1)
+    service.timer_start()
+    path = f"/t/{table_token(service, 4)}/"
+    hidden = await open_form(client, path)  # one page: every post carries its submission
+
+    async def send(text: str) -> None:
+        response = await client.post(path, data={**hidden, "ideas": text})
+        assert response.status == 200 and "Skickat!" in await response.text()
+
+    def stored() -> list[str]:
+        return [i.text for i in service.state.visible_ideas() if i.table == 4]
+
+    await send("Seniorernas cykelklubb\nDigital fika")  # stored; the phone never hears
+    await send("Seniorernas cykelklubb\nDigital fika")  # the same retry: nothing new
+    assert stored() == ["Seniorernas cykelklubb", "Digital fika"]
+    await send("Seniorernas cykelklubb\nDigital fika\nTelefonkedja mellan grannar")
+    assert stored()[2:] == ["Telefonkedja mellan grannar"], "the added line is stored"
+    await send("Helt ny idé A\nHelt ny idé B")  # the text replaced before the resend
+    await send("Helt ny idé A\nHelt ny idé B\nTelefonkedja mellan grannar")
+    assert stored() == [
+        "Seniorernas cykelklubb",
+        "Digital fika",
+        "Telefonkedja mellan grannar",
+        "Helt ny idé A",
+        "Helt ny idé B",
+    ], "each line once, whatever the resends"
+    [idea] = [i for i in service.state.visible_ideas() if i.text == "Digital fika"]
+    service.delete_idea(idea.id)  # the co-host removed it: a late resend does not bring it back
+    await send("Digital fika")
+    assert "Digital fika" not in stored()
 
 
 async def test_a_line_pasted_twice_in_one_send_is_one_idea(
