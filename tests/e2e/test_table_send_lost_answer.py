@@ -1,7 +1,7 @@
 """A send whose answer is lost after the laptop stored it, and the host sends again.
 
 The Wi-Fi drops (or the laptop dies) after the ideas reached the laptop: the page says
-"Inte skickat" and keeps the text and its submission id. The host adds the idea the
+"Inte bekräftat" and keeps the text and its submission id. The host adds the idea the
 table just had, or replaces the text, and sends again. The real server on 127.0.0.1
 stores the first send; Playwright fetches it for the page and then drops the answer, as
 the audit did.

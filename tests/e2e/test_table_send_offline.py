@@ -49,7 +49,7 @@ async def test_a_send_the_laptop_never_got_keeps_the_text_to_send_again(
         await server.stop()  # the laptop is gone
         await phone.click("#send")
         await phone.wait_for_selector("#not-sent", state="visible")
-        assert "Inte skickat" in await phone.inner_text("#not-sent")
+        assert "Inte bekräftat: ingen kontakt" in await phone.inner_text("#not-sent")
         assert await phone.input_value("#ideas") == IDEAS, "the text is still in the box"
         assert await phone.is_enabled("#send")
         assert phone.url == url, "still the table's page, not the browser's error page"
