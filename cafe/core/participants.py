@@ -100,20 +100,64 @@ _SWEDISH_WORDS: dict[Sector, tuple[str, ...]] = {
 }
 
 _ENGLISH_WORDS: dict[Sector, tuple[str, ...]] = {
-    Sector.PUBLIC: ("public", "public sector", "municipality", "region", "government", "agency"),
+    # As broad as the Swedish words: what English registration lists write in the column
+    # ("Non-profit association", "Religious community", "Municipal company"). The guides
+    # list every word under "Sector words" / "Sektorord"; a test keeps them in step.
+    Sector.PUBLIC: (
+        "public",
+        "public sector",
+        "municipality",
+        "the municipality",
+        "municipal",
+        "municipal services",
+        "municipal company",
+        "council",
+        "local authority",
+        "local government",
+        "region",
+        "regional",
+        "county council",
+        "government",
+        "government agency",
+        "agency",
+        "public authority",
+        "state",
+        "state agency",
+    ),
     Sector.CIVIL: (
         "civil",
         "civil society",
+        "civil society organisation",
+        "civil society organization",
         "association",
         "non-profit",
         "nonprofit",
+        "non-profit association",
+        "non-profit organisation",
+        "non-profit organization",
+        "voluntary organisation",
+        "voluntary organization",
+        "voluntary sector",
         "ngo",
         "charity",
         "foundation",
         "faith community",
+        "religious community",
+        "church",
+        "parish",
+        "congregation",
     ),
-    Sector.BUSINESS: ("business", "company", "private sector", "social enterprise"),
-    Sector.OTHER: ("other", "individual", "private person"),
+    Sector.BUSINESS: (
+        "business",
+        "company",
+        "private company",
+        "private business",
+        "private sector",
+        "enterprise",
+        "limited company",
+        "social enterprise",
+    ),
+    Sector.OTHER: ("other", "individual", "private person", "private individual"),
 }
 
 _SECTOR_ALIASES: dict[str, Sector] = {
