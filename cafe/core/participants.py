@@ -316,3 +316,28 @@ class AlreadyInMeeting(ValidationError):
         if existing.organisation:
             who = f"{who} ({existing.organisation})"
         super().__init__([Problem.coded("service.already_here", who=who, id=existing.id)])
+
+
+def namesake_organisations(people: Iterable[Participant]) -> dict[str, str]:
+    """The organisation of each person whose name another person also has ("Emma Berg" of
+    Hageby municipality and "Emma Berg" of the Red Cross), by id: what the projector and
+    the console add in brackets to tell them apart, as the phone's seat page does.
+
+    Names are compared as people mean them (case, accents and spaces ignored); a person
+    without an organisation, or namesakes all of one organisation, get nothing, since the
+    brackets would not tell them apart.
+    """
+    by_name: dict[str, list[Participant]] = {}
+    for person in people:
+        by_name.setdefault(match_key(person.name), []).append(person)
+    told: dict[str, str] = {}
+    for namesakes in by_name.values():
+        if len({match_key(p.organisation) for p in namesakes}) < 2:
+            continue
+        told.update({p.id: p.organisation.strip() for p in namesakes if p.organisation.strip()})
+    return told
+
+
+def told_apart(name: str, organisation: str | None) -> str:
+    """``name``, with ``organisation`` in brackets when it tells a namesake apart."""
+    return f"{name} ({organisation})" if organisation else name
