@@ -100,20 +100,64 @@ _SWEDISH_WORDS: dict[Sector, tuple[str, ...]] = {
 }
 
 _ENGLISH_WORDS: dict[Sector, tuple[str, ...]] = {
-    Sector.PUBLIC: ("public", "public sector", "municipality", "region", "government", "agency"),
+    # As broad as the Swedish words: what English registration lists write in the column
+    # ("Non-profit association", "Religious community", "Municipal company"). The guides
+    # list every word under "Sector words" / "Sektorord"; a test keeps them in step.
+    Sector.PUBLIC: (
+        "public",
+        "public sector",
+        "municipality",
+        "the municipality",
+        "municipal",
+        "municipal services",
+        "municipal company",
+        "council",
+        "local authority",
+        "local government",
+        "region",
+        "regional",
+        "county council",
+        "government",
+        "government agency",
+        "agency",
+        "public authority",
+        "state",
+        "state agency",
+    ),
     Sector.CIVIL: (
         "civil",
         "civil society",
+        "civil society organisation",
+        "civil society organization",
         "association",
         "non-profit",
         "nonprofit",
+        "non-profit association",
+        "non-profit organisation",
+        "non-profit organization",
+        "voluntary organisation",
+        "voluntary organization",
+        "voluntary sector",
         "ngo",
         "charity",
         "foundation",
         "faith community",
+        "religious community",
+        "church",
+        "parish",
+        "congregation",
     ),
-    Sector.BUSINESS: ("business", "company", "private sector", "social enterprise"),
-    Sector.OTHER: ("other", "individual", "private person"),
+    Sector.BUSINESS: (
+        "business",
+        "company",
+        "private company",
+        "private business",
+        "private sector",
+        "enterprise",
+        "limited company",
+        "social enterprise",
+    ),
+    Sector.OTHER: ("other", "individual", "private person", "private individual"),
 }
 
 _SECTOR_ALIASES: dict[str, Sector] = {
@@ -272,3 +316,28 @@ class AlreadyInMeeting(ValidationError):
         if existing.organisation:
             who = f"{who} ({existing.organisation})"
         super().__init__([Problem.coded("service.already_here", who=who, id=existing.id)])
+
+
+def namesake_organisations(people: Iterable[Participant]) -> dict[str, str]:
+    """The organisation of each person whose name another person also has ("Emma Berg" of
+    Hageby municipality and "Emma Berg" of the Red Cross), by id: what the projector and
+    the console add in brackets to tell them apart, as the phone's seat page does.
+
+    Names are compared as people mean them (case, accents and spaces ignored); a person
+    without an organisation, or namesakes all of one organisation, get nothing, since the
+    brackets would not tell them apart.
+    """
+    by_name: dict[str, list[Participant]] = {}
+    for person in people:
+        by_name.setdefault(match_key(person.name), []).append(person)
+    told: dict[str, str] = {}
+    for namesakes in by_name.values():
+        if len({match_key(p.organisation) for p in namesakes}) < 2:
+            continue
+        told.update({p.id: p.organisation.strip() for p in namesakes if p.organisation.strip()})
+    return told
+
+
+def told_apart(name: str, organisation: str | None) -> str:
+    """``name``, with ``organisation`` in brackets when it tells a namesake apart."""
+    return f"{name} ({organisation})" if organisation else name

@@ -31,7 +31,6 @@ from cafe.core.participants import (
     PersonInput,
     match_key,
     parse_sector,
-    unknown_sector,
 )
 from cafe.core.people_checks import checked, cleaned, yes_no
 from cafe.core.text import check_field, clean
@@ -488,7 +487,9 @@ def _person(
     sector_text = cleaned(sector_cell)
     sector = parse_sector(sector_text) if sector_text else None
     if sector_text and sector is None:
-        place("sector", [Problem("", unknown_sector("csv.bad_sector", sector_text))])
+        # A short hint, not every word: a list with seven such rows repeated the ninety
+        # words seven times. The guides list them all ("Sector words").
+        place("sector", [Problem.coded("csv.bad_sector", value=sector_text)])
     email, found_here = checked("email", email_cell)
     place("email", found_here)
     phone, found_here = checked("phone", phone_cell)

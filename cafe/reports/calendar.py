@@ -60,6 +60,12 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
+PRODID = "-//cafe//NONSGML cafe//EN"
+"""Which program made the file (RFC 5545 3.7.3), the same for every meeting: it named the
+Swedish meeting ("Idémöte", "SV") in an English meeting's file. The final field is the
+language of this identifier's own text (the program's name), not of the meeting."""
+
+
 def build_ics(
     *,
     day: str,
@@ -79,7 +85,7 @@ def build_ics(
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//cafe//Idémöte//SV",
+        f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
     ]

@@ -45,8 +45,10 @@ def build_meeting_deck(
     deck = Deck(template, info=document_info(model, title))
     with typeface(deck.body_font):
         _opening(deck, model, tr, join_url, join_png)
+        rounds = [step for step in steps if step.kind is StepKind.CAFE_ROUND]
         for step in steps:
-            _step(deck, step, tr, join_url, join_png, checkout_url, checkout_png, circle)
+            last = bool(rounds) and step is rounds[-1]
+            _step(deck, step, tr, join_url, join_png, checkout_url, checkout_png, circle, last)
     return deck.to_bytes()
 
 
@@ -94,7 +96,9 @@ def _step(
     checkout_url: str,
     checkout_png: bytes,
     circle: bool = False,
+    last_round: bool = False,
 ) -> None:
+    """``last_round``: the agenda's last café round, after which nobody moves."""
     title = safe_text(step.title)
     minutes = int(step.minutes) if float(step.minutes).is_integer() else step.minutes
     slide = deck.slide(LayoutKind.TITLE_ONLY, title, notes=step.notes)
@@ -109,6 +113,7 @@ def _step(
         (join_png, join_url),
         (checkout_png, checkout_url),
         circle,
+        last_round,
     )
     paras, qr = SLIDES[step.kind](shown)
     if step.kind is StepKind.CAFE_ROUND and not step.notes:
@@ -142,10 +147,14 @@ class _Shown:
     join: tuple[bytes, str]
     checkout: tuple[bytes, str]
     circle: bool = False
+    last_round: bool = False
+    """The agenda's last café round: the slide said "move to another table" though the
+    harvest came next."""
 
 
 def _round_slide(s: _Shown) -> tuple[list[Para], _QR | None]:
-    """The round and its length small, the question large, "move on" below."""
+    """The round and its length small, the question large, "move on" (or, in the last
+    round, "stay") below."""
     tr = s.tr
     return [
         Para(
@@ -156,12 +165,20 @@ def _round_slide(s: _Shown) -> tuple[list[Para], _QR | None]:
         ),
         Para(s.question or s.text, bold=True, space_before=0.3),
         Para(
-            tr("reports.meeting.round_move_circle" if s.circle else "reports.meeting.round_move"),
+            tr(_round_move(s)),
             scale=0.4,
             space_before=1.0,
             color=PALETTE.muted,
         ),
     ], None
+
+
+def _round_move(s: _Shown) -> str:
+    """What the room does when the round ends: move on, stay (the last round), or, in a
+    circle, nothing to move: how the word goes round."""
+    if s.circle:
+        return "reports.meeting.round_move_circle"
+    return "reports.meeting.round_last" if s.last_round else "reports.meeting.round_move"
 
 
 def _checkout_slide(s: _Shown) -> tuple[list[Para], _QR | None]:

@@ -38,7 +38,8 @@ class TableCard:
     label: str = ""
     """Shown instead of "Table N" (the circle)."""
     appointed: bool = False
-    """The planner chose this host (nobody volunteered): the card says to brief them."""
+    """The planner chose this host (nobody volunteered): the card's speaker notes, which
+    only the co-hosts see, say to brief them; the card itself just names the host."""
     circle: bool = False
     """The meeting sits in one circle: nobody hosts a table, someone writes the ideas."""
 
@@ -66,7 +67,12 @@ def build_table_cards(
 
             body = Box(area.left, area.top + top_h, area.width, area.height - top_h)
             left, right = body.split_columns(2, gap=int(body.width * 0.04))
-            deck.notes(slide, tr("reports.cards.table", table=card.number) + f"\n{card.url}")
+            notes = [tr("reports.cards.table", table=card.number), card.url]
+            if card.appointed and card.host and not card.circle:
+                # For the co-hosts only: the card stands on the table, where "appointed,
+                # brief them" was printed large for the whole table to read.
+                notes.append(tr("reports.cards.host_appointed", name=safe_text(card.host)))
+            deck.notes(slide, "\n".join(notes))
             if card.label:
                 number = [Para(card.label, bold=True, color=PALETTE.title)]
             else:
@@ -75,10 +81,7 @@ def build_table_cards(
                     Para(str(card.number), bold=True, color=PALETTE.title),
                 ]
             host = (
-                tr(
-                    "reports.cards.host_appointed" if card.appointed else "reports.cards.host",
-                    name=safe_text(card.host),
-                )
+                tr("reports.cards.host", name=safe_text(card.host))
                 if card.host and not card.circle
                 else tr("reports.cards.writer_blank" if card.circle else "reports.cards.host_blank")
             )

@@ -20,6 +20,7 @@ from typing import Any
 
 from cafe.core.agenda import Step, StepKind
 from cafe.core.meeting_seating import speaking_order
+from cafe.core.participants import namesake_organisations, told_apart
 from cafe.core.seating.names import fold
 from cafe.core.service import MeetingService
 from cafe.web.snapshot import seating_data
@@ -90,21 +91,29 @@ def wall_names(names: dict[str, str]) -> dict[str, str]:
         if not words:
             shown[person_id] = full
         elif firsts[fold(words[0])] > 1 and len(words) > 1:
-            shown[person_id] = f"{words[0]} {words[-1][0]}."
+            shown[person_id] = f"{words[0]} {words[-1][0].upper()}."  # "Emma berg": B.
         else:
             shown[person_id] = words[0]
     return shown
 
 
 def _names(service: MeetingService) -> dict[str, str]:
-    return wall_names({p.id: p.name for p in service.state.participants.values()})
+    """The wall's names; two people of one name ("Emma B." twice) with their organisation
+    in brackets, as the phone's seat page tells them apart."""
+    people = service.state.participants.values()
+    shown = wall_names({p.id: p.name for p in people})
+    orgs = namesake_organisations(people)
+    return {pid: told_apart(name, orgs.get(pid)) for pid, name in shown.items()}
 
 
 def _speaking_names(service: MeetingService) -> dict[str, str]:
     """The speaking order's names, whole as registered: the first word typed is not always
     the name one answers to ("Zhang Wei" was called "Zhang"), a turn is missed if one does
-    not know the name as one's own, and in the round each says their name aloud anyway."""
-    return {p.id: " ".join(p.name.split()) for p in service.state.participants.values()}
+    not know the name as one's own, and in the round each says their name aloud anyway.
+    Namesakes with their organisation in brackets."""
+    people = service.state.participants.values()
+    orgs = namesake_organisations(people)
+    return {p.id: told_apart(" ".join(p.name.split()), orgs.get(p.id)) for p in people}
 
 
 # -- paging ------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from cafe.core.meeting_seating import appointed_hosts, plan_meeting
 from cafe.core.participants import PersonInput
 from cafe.i18n import Translator
 from cafe.links import checkout_path, signup_path, table_path
@@ -150,3 +151,59 @@ def test_english_meeting_gets_english_printouts(tmp_path: Path) -> None:
     assert titles(prs) == ["Want to keep working on loneliness?"]
     text = (tmp_path / "out" / "invitation.md").read_text(encoding="utf-8")
     assert text.startswith("# What would become possible if we worked together on loneliness?")
+
+
+@pytest.mark.parametrize("agenda", ["idemote.sv", "idemote-kort.sv", "idea-meeting.en"])
+def test_only_the_last_round_s_slide_tells_people_to_stay(tmp_path: Path, agenda: str) -> None:
+    """The English Round 4 slide said "When the round ends, move to another table"
+    though the harvest came next: the last café round says to stay, in either language
+    and whatever the agenda's number of rounds."""
+    service = new_meeting(tmp_path / "m", agenda=agenda)
+    service.add_participants([PersonInput(f"Person {n}", present=True) for n in range(12)])
+    build_before(service, tmp_path / "out", public_base=PUBLIC)
+    prs = open_deck(tmp_path / "out" / "meeting.pptx")
+    tr = Translator(service.agenda.meta.language)
+    move, last = tr("reports.meeting.round_move"), tr("reports.meeting.round_last")
+    steps = service.agenda.steps
+    rounds = [i for i, step in enumerate(steps) if step.kind == "cafe_round"]
+    assert len(rounds) >= 2
+    slides = list(prs.slides)[1:]
+    for i, slide in enumerate(slides):
+        (shape,) = [s for s in slide.shapes if s.name == QUESTION_SHAPE]
+        said = shape.text_frame.text
+        if i == rounds[-1]:
+            assert last in said and move not in said, said
+        elif i in rounds:
+            assert move in said and last not in said, said
+        else:
+            assert move not in said and last not in said, said
+    assert overflowing(prs) == []
+
+
+def test_an_appointed_host_s_card_just_names_them(tmp_path: Path) -> None:
+    """The English card said "Table host (appointed, brief them): Ella Ström" in large
+    type on the table: the note is for the co-hosts, in the card's speaker notes."""
+    service = new_meeting(tmp_path / "m", agenda="idea-meeting.en", challenge="loneliness")
+    people = service.add_participants(
+        [PersonInput(f"Person {n}", present=True, host=n == 0) for n in range(12)]
+    )
+    plan_meeting(service)
+    appointed = dict(appointed_hosts(service))
+    assert appointed, "one volunteer for three tables: the planner appoints the others"
+    build_before(service, tmp_path / "out", public_base=PUBLIC)
+    prs = open_deck(tmp_path / "out" / "table-cards.pptx")
+    tr = Translator("en")
+    names = {p.id: p.name for p in people}
+    hosts = {table: pid for pid, table in appointed.items()}
+    for number, slide in enumerate(prs.slides, start=1):
+        face = "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+        notes = slide.notes_slide.notes_text_frame.text
+        assert "appointed" not in face and "brief" not in face, face
+        if number in hosts:
+            name = names[hosts[number]]
+            assert tr("reports.cards.host", name=name) in face.splitlines()
+            assert tr("reports.cards.host_appointed", name=name) in notes
+            assert "brief them before round 1" in notes
+        else:
+            assert "brief" not in notes
+    assert overflowing(prs) == []

@@ -120,3 +120,22 @@ def test_the_markdown_letter_signs_and_refers_as_the_word_letter_does(out: Path,
     if name == "feedback":
         [join_later] = [p for p in lines if "kalle.oberg@rodakorset.se" in p]
         assert join_later in markdown, "the same who-to-contact sentence"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_calendar_file_names_the_program_not_a_swedish_meeting(
+    tmp_path: Path, lang: str
+) -> None:
+    """The English invitation.ics said PRODID:-//cafe//Idémöte//SV."""
+    service = letter_meeting(tmp_path / "m", lang=lang)
+    try:
+        build_before(service, tmp_path / "out", public_base=PUBLIC)
+    finally:
+        service.log.close()
+    raw = (tmp_path / "out" / "invitation.ics").read_bytes()
+    calendar = Calendar.from_ical(raw)
+    assert str(calendar["PRODID"]) == "-//cafe//NONSGML cafe//EN"
+    assert b"Id\xc3\xa9m\xc3\xb6te//" not in raw and b"//SV" not in raw
+    [event] = calendar.walk("VEVENT")
+    summary = "Invitation: Idea meeting" if lang == "en" else "Inbjudan: Idémöte"
+    assert str(event["SUMMARY"]) == summary

@@ -207,3 +207,39 @@ async def test_late_arrivals_in_a_circle_keep_the_ideas_under_the_circle(tmp_pat
         await pilot.pause()
         shown = app.screen.query_one("#capture-ideas").get_option_at_index(0).prompt
         assert str(shown) == t("tui.ideas.circle")
+
+
+async def test_namesakes_in_the_rotation_and_at_the_tables_are_told_apart(
+    tmp_path: Path,
+) -> None:
+    """The English rotation list said "Emma Berg → table 1" and "Emma Berg → table 2":
+    the two (of two organisations) get theirs in brackets, nobody else does."""
+    service, clock = meeting(tmp_path / "m", registered=10, present=True, agenda="idea-meeting.en")
+    service.add_participants(
+        [
+            PersonInput("Emma Berg", "Hageby municipality", present=True),
+            PersonInput("Emma Berg", "Red Cross", present=True),
+        ]
+    )
+    meeting_seating.plan_now(service, 1)
+    service.start_step(step_index(service, "cafe_round"))
+    app = CafeApp(service, clock=clock, server=FakePhoneServer(), lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(CafeRoundView)
+        emmas = [line for line in view.query_one(RotationView).texts() if "Emma" in line]
+        assert len(emmas) == 2, emmas
+        assert {line.split(" → ")[0].lstrip("★☆ ") for line in emmas} == {
+            "Emma Berg (Hageby municipality)",
+            "Emma Berg (Red Cross)",
+        }, emmas
+        others = [line for line in view.query_one(RotationView).texts() if "Emma" not in line]
+        assert others and not any("(" in line.split(" → ")[0] for line in others), others
+        service.timer_start()
+        view.refresh_view()
+        await pilot.pause(0.3)
+        seated = view.query_one(SeatingView).names
+        assert sorted(n for n in seated.values() if n.startswith("Emma")) == [
+            "Emma Berg (Hageby municipality)",
+            "Emma Berg (Red Cross)",
+        ]

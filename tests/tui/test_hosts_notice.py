@@ -96,7 +96,8 @@ async def test_appointed_hosts_are_named_before_round_one(tmp_path: Path) -> Non
             assert f"☆ {names[pid]} → bord {table} (utsedd värd)" in rotation.texts()
             assert f"☆ {names[pid]} → bord {table}" in shown
 
-    # The printed table cards say so too.
+    # The printed table cards name them; the note to brief them is in the speaker notes,
+    # which only the co-hosts see, not on the card the table reads.
     out = tmp_path / "out"
     assert main(["report", str(folder), "--before", "--out", str(out)]) == 0
     cards = Presentation(str(out / "table-cards.pptx"))
@@ -104,5 +105,9 @@ async def test_appointed_hosts_are_named_before_round_one(tmp_path: Path) -> Non
         "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
         for slide in cards.slides
     ]
+    notes = [slide.notes_slide.notes_text_frame.text for slide in cards.slides]
     for pid, table in appointed:
-        assert f"Bordsvärd (utsedd, ge en kort genomgång): {names[pid]}" in texts[table - 1]
+        assert f"Bordsvärd: {names[pid]}" in texts[table - 1]
+        assert "utsedd" not in texts[table - 1] and "genomgång" not in texts[table - 1]
+        assert f"Planeringen gjorde {names[pid]} till bordsvärd" in notes[table - 1]
+        assert "ge hen en kort genomgång före runda 1" in notes[table - 1]

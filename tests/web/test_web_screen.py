@@ -12,6 +12,7 @@ from aiohttp.test_utils import TestClient
 
 from cafe.core.agenda import StepKind
 from cafe.core.clock import FakeClock
+from cafe.core.participants import PersonInput
 from cafe.core.service import MeetingService
 from cafe.core.timer import format_seconds
 from cafe.web.context import CONTEXT
@@ -220,3 +221,31 @@ async def test_feeds_end_when_the_server_shuts_down(client: TestClient, token: s
     assert hub.feed_count == 0
     rest = await response.content.read()
     assert b"data:" not in rest or rest.endswith(b"\n\n")
+
+
+async def test_namesakes_on_the_wall_are_told_apart_by_organisation(
+    client: TestClient, service: MeetingService, token: str
+) -> None:
+    """Two "Emma Berg" (of two organisations) were "Emma B." at table 1 and "Emma B." at
+    table 2; the phone's seat page already told them apart by organisation."""
+    people = service.add_participants(
+        [
+            PersonInput("Emma Berg", "Hageby kommun", present=True),
+            PersonInput("Emma  berg", "Röda Korset", present=True),
+            PersonInput("Emma Lund", "PRO", present=True),
+            PersonInput("Oscar Lind", "ICA", present=True),
+        ]
+    )
+    hageby, red_cross, lund, oscar = (p.id for p in people)
+    service.store_seating(
+        table_plan({1: [(1, hageby, [hageby, oscar]), (2, red_cross, [red_cross, lund])]})
+    )
+    service.start_step(step_index(service, StepKind.PRESENTATION_ROUND))
+    html = await (await client.get(f"/screen/{token}")).text()
+    cards = html[html.index('id="seating"') :]
+    assert "Emma B. (Hageby kommun)" in cards and "Emma B. (Röda Korset)" in cards
+    assert "Emma L." in cards and "Emma L. (" not in cards, "no brackets for others"
+    assert "Oscar" in cards and "(ICA)" not in cards
+    said = html[: html.index('id="seating"')]  # the speaking order, names in full
+    assert "Emma Berg (Hageby kommun)" in said and "Emma berg (Röda Korset)" in said
+    assert "(PRO)" not in said and "(ICA)" not in said

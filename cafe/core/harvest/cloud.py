@@ -2,7 +2,10 @@
 
 "Mötesplatser", "mötesplatsen" and "mötesplats" are one word in the cloud, shown in the
 form people wrote most; "ses", "bär" and "trodde" say nothing and are left out, unless
-a thought is that one word ("Hope!" four times was missing from the cloud). Swearing
+a thought is that one word ("Hope!" four times was missing from the cloud). Words that
+say nothing about an idea's theme but are what parting thoughts share ("hope", "great",
+"kul", even words of the question) stay in (``checkout_stopwords``): two people's "hope"
+was missing from a cloud of "continues energy places". Swearing
 and slurs are held back (``held_back.toml``): on the wall the room saw "jävla" and
 "idioter" before a co-host could remove the thought.
 """
@@ -15,7 +18,7 @@ from importlib.resources import files
 
 import tomli
 
-from cafe.core.harvest.words import LANGS, guess_language, stem_counts
+from cafe.core.harvest.words import LANGS, checkout_stopwords, guess_language, stem_counts
 
 MIN_LENGTH = 3
 """Shorter words are left out of the cloud ("ok", "ja")."""
@@ -30,7 +33,7 @@ def cloud_words(
     """
     texts = list(texts)
     lang = lang if lang in LANGS else guess_language(texts)
-    counts, shown = stem_counts(texts, lang, lone_words=True)
+    counts, shown = stem_counts(texts, lang, lone_words=True, stops=checkout_stopwords(lang))
     words = [
         (shown[s], n)
         for s, n in counts.items()

@@ -50,6 +50,16 @@ def stopwords(lang: str) -> frozenset[str]:
 
 
 @cache
+def checkout_stopwords(lang: str) -> frozenset[str]:
+    """``stopwords(lang)`` less the words a parting thought says and a room repeats
+    ("hope", "great", "kul"): the check-out cloud's stop words (``cloud_keeps`` in
+    ``extra_stopwords.toml``)."""
+    with (files(__package__) / "extra_stopwords.toml").open("rb") as handle:
+        keeps = tomli.load(handle)[lang]["cloud_keeps"]
+    return stopwords(lang) - {w.casefold() for w in keeps}
+
+
+@cache
 def _stemmer(lang: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer(_SNOWBALL[lang])
 
@@ -67,9 +77,10 @@ def stem(word: str, lang: str) -> str:
     return stemmed
 
 
-def content_words(text: str, lang: str) -> list[str]:
-    """The words of ``text`` that are not stop words and are long enough to mean something."""
-    stops = stopwords(lang)
+def content_words(text: str, lang: str, stops: frozenset[str] | None = None) -> list[str]:
+    """The words of ``text`` that are not stop words (``stops``, by default those of
+    ``lang``) and are long enough to mean something."""
+    stops = stopwords(lang) if stops is None else stops
     return [w for w in tokens(text) if len(w) >= MIN_LENGTH and w not in stops]
 
 
@@ -84,7 +95,11 @@ def guess_language(texts: Iterable[str]) -> str:
 
 
 def stem_counts(
-    texts: Iterable[str], lang: str, *, lone_words: bool = False
+    texts: Iterable[str],
+    lang: str,
+    *,
+    lone_words: bool = False,
+    stops: frozenset[str] | None = None,
 ) -> tuple[Counter[str], dict[str, str]]:
     """In how many texts each stem occurs, and the most common written form of each stem.
 
@@ -92,12 +107,13 @@ def stem_counts(
     is one voice, and made that word the biggest in the cloud.
     Ties between written forms go to the alphabetically first, so the result does not
     depend on the order of the texts. ``lone_words``: a text of one word counts it even
-    if it is a stop word ("Hope!" is what was said; "I hope we meet" says "meet").
+    if it is a stop word ("Thanks!" is what was said; "I think we meet" says "meet").
+    ``stops``: the stop words, by default those of ``lang``.
     """
     counts: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
     for text in texts:
-        words = content_words(text, lang)
+        words = content_words(text, lang, stops)
         if lone_words and not words:
             alone = [w for w in tokens(text) if len(w) >= MIN_LENGTH]
             words = alone if len(alone) == 1 and len(tokens(text)) == 1 else []

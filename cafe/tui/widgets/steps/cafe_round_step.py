@@ -7,11 +7,14 @@ there are no tables: everyone keeps their place in the circle.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
 from cafe.core import meeting_seating as seating
+from cafe.core.participants import Participant, namesake_organisations, told_apart
 from cafe.core.seating.plan import Table
 from cafe.core.service import MeetingService
 from cafe.core.text import collation_key
@@ -85,7 +88,7 @@ class CafeRoundView(StepView):
         """The round's tables, everyone's name and the hosts the planner chose."""
         state = self.service.state
         round_number = (self.step.round if self.step else 0) or 1
-        names = {pid: p.name for pid, p in state.participants.items()}
+        names = _told_apart(state.participants)
         appointed = frozenset(pid for pid, _ in seating.appointed_hosts(self.service))
         return state.seating_plan.tables(round_number), names, appointed
 
@@ -102,7 +105,7 @@ class CafeRoundView(StepView):
     def _circle_order(self) -> str:
         """Everyone in the circle, in their order."""
         state = self.service.state
-        names = {pid: p.name for pid, p in state.participants.items()}
+        names = _told_apart(state.participants)
         ids = list(state.seating_plan.order) or [p.id for p in state.present()]
         return "  ·  ".join(names.get(i, i) for i in ids)
 
@@ -155,3 +158,10 @@ class CafeRoundView(StepView):
         else:
             self.query_one("#rotation-heading", Label).update(self._rotation_heading())
             self.query_one("#rotation", RotationView).entries = self._rotation()
+
+
+def _told_apart(people: Mapping[str, Participant]) -> dict[str, str]:
+    """Everyone's name, namesakes with their organisation in brackets: the rotation list
+    said "Emma Berg → table 1" and "Emma Berg → table 2"."""
+    orgs = namesake_organisations(people.values())
+    return {pid: told_apart(p.name, orgs.get(pid)) for pid, p in people.items()}
