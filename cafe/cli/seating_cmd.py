@@ -285,9 +285,10 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(service.state.seating)
         return 0
-    if plan.is_circle:
-        say(t("seating.cli.circle_title", count=len(plan.order)))
-        for number, person in enumerate(plan.order, 1):
+    if plan.is_circle:  # a round's ring as it was then; without --round, as it is now
+        ring = plan.order if args.round is None else plan.ring(args.round)
+        say(t("seating.cli.circle_title", count=len(ring)))
+        for number, person in enumerate(ring, 1):
             say(f"{number}. {names.get(person, person)}")
         return 0
     rounds = len(plan.rounds)

@@ -32,22 +32,15 @@ def cafe_round_count(service: MeetingService) -> int:
 
 def reseat_round(service: MeetingService) -> int:
     """The first round a new seating may change: the current one while its timer has not
-    started, else the next; past the last round when every round has begun.
+    started, else the next; past the last round when every round has begun
+    (``MeetingService.first_open_round``).
 
     People at the tables are not moved mid-conversation, and a round already held stays
     as it was (re-seating in the break after round 2 rewrote round 2, and the planner then
     sat people together again who had met there); a round not yet started (the co-hosts
     marking late arrivals before pressing Space) still can be.
     """
-    number = service.current_round
-    if number == 0:
-        return 1
-    step = service.current_step
-    if step is not None and step.kind is StepKind.CAFE_ROUND:
-        timer = service.timer()
-        if timer is None or not timer.started:
-            return number
-    return number + 1
+    return service.first_open_round
 
 
 def rounds_left_to_seat(service: MeetingService) -> bool:
@@ -163,9 +156,15 @@ def plan_meeting(
 
     From round 2 on, the stored plan's earlier rounds are kept and hosts stay put (a
     re-plan after arrivals and departures); from round 1, or with no table plan stored,
-    everything is planned anew. Raises ``CafeError`` when nobody is present.
+    everything is planned anew. A circle keeps its ring whenever it is re-seated: who
+    left drops out, who came is added at the end, and the rounds before ``from_round``
+    keep the ring they had. Whether it is a circle or tables is ``circle_mode``: fixed
+    once the café rounds have begun. Raises ``CafeError`` when nobody is present.
     """
-    from cafe.core.seating.planner import seat  # its searches load when a plan is made
+    from cafe.core.seating.planner import (  # its searches load when a plan is made
+        SeatingResult,
+        seat,
+    )
 
     from_round = max(1, from_round)
     people = _seating_people(service)
@@ -176,6 +175,13 @@ def plan_meeting(
     history = None
     if old.is_tables and from_round > 1 and not service.circle_mode:
         history = old.to_planner()
+    if service.circle_mode and old.is_circle:
+        # The ring stays where people sit: who left drops out, who came joins the end.
+        here = [person.id for person in people]
+        kept = [pid for pid in old.order if pid in here]
+        order = (*kept, *(pid for pid in here if pid not in kept))
+        service.store_seating(old.reseated(order, from_round), from_round)
+        return SeatingResult("circle", order=order)
     if service.circle_mode:
         result = seat(people, cafe_round_count(service), circle_below=len(people) + 1, seed=seed)
     else:

@@ -46,7 +46,7 @@ class PeopleCommands:
         def _existing(self, key: str) -> Event | None: ...
         def _seat_late_arrivals(self, ids: Sequence[str]) -> None: ...
         @property
-        def round_under_way(self) -> int: ...
+        def seats_arrivals_now(self) -> bool: ...
         def group(self, *, snapshot: bool = True) -> AbstractContextManager[None]: ...
 
     # -- participants ------------------------------------------------------------
@@ -137,7 +137,7 @@ class PeopleCommands:
             )
         if problems:
             raise ValidationError(problems)
-        if self.round_under_way:  # who arrives now gets a seat now, in the same commit
+        if self.seats_arrivals_now:  # who arrives now gets a seat now, in the same commit
             with self.group():
                 stored = self.commit(events)
                 self._seat_late_arrivals([e.data["id"] for e in stored])
@@ -174,7 +174,7 @@ class PeopleCommands:
         if problems:
             raise ValidationError(problems)
         diff = {k: v for k, v in data.items() if getattr(old, k) != v}
-        if diff and diff.get("present") is True and self.round_under_way:
+        if diff and diff.get("present") is True and self.seats_arrivals_now:
             with self.group():  # arrived (or came back) mid-round: a seat in the same commit
                 self._one(EventKind.PARTICIPANT_CHANGED, {"id": participant_id, **diff})
                 self._seat_late_arrivals([participant_id])

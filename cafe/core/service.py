@@ -396,7 +396,18 @@ class MeetingService(PeopleCommands):
 
     @property
     def circle_mode(self) -> bool:
-        """Under the agenda's threshold the meeting is one circle, not tables."""
+        """Whether the present people are to be seated as one circle, not at tables.
+
+        Under the agenda's threshold (``circle_below``) the meeting is one circle, until
+        the café rounds have begun (``rounds_begun``): from then on it keeps the seating it
+        began them with. A circle stays a circle when latecomers bring it to ten (they
+        join the ring), and tables stay tables when people leave; the room is arranged for
+        one or the other, and changing it mid-evening made two newcomers hosts of tables
+        that did not exist.
+        """
+        plan = self.state.seating_plan
+        if plan and self.rounds_begun:
+            return plan.is_circle
         return len(self.state.present()) < self.agenda.tables.circle_below
 
     @property
@@ -415,6 +426,31 @@ class MeetingService(PeopleCommands):
     # -- seating ------------------------------------------------------------------
 
     @property
+    def first_open_round(self) -> int:
+        """The first café round a new seating may change: the current one while its timer
+        has not started, else the next; past the last round when every round has begun.
+
+        People at the tables are not moved mid-conversation, and a round already held stays
+        as it was; a round not yet started (the co-hosts marking late arrivals before
+        pressing Space) still can be.
+        """
+        number = self.current_round
+        if number == 0:
+            return 1
+        step = self.current_step
+        if step is not None and step.kind is StepKind.CAFE_ROUND:
+            timer = self.timer()
+            if timer is None or not timer.started:
+                return number
+        return number + 1
+
+    @property
+    def rounds_begun(self) -> bool:
+        """Whether a café round has begun (round 1's timer started, or the meeting is past
+        it): from then on the meeting keeps its seating's form, circle or tables."""
+        return self.first_open_round > 1
+
+    @property
     def round_under_way(self) -> int:
         """The café round whose tables are talking now (its timer has started, paused
         or not), else 0. Its seating is kept as it is: a re-plan starts after it."""
@@ -424,12 +460,30 @@ class MeetingService(PeopleCommands):
         timer = self.timer()
         return step.round if timer is not None and timer.started else 0
 
+    @property
+    def seats_arrivals_now(self) -> bool:
+        """Whether someone checked in now is given a seat at once: in the round under way
+        at tables, and at any time in a circle (they join the end of the ring)."""
+        return bool(self.round_under_way) or self.state.seating_plan.is_circle
+
     def _seat_late_arrivals(self, ids: Sequence[str]) -> None:
         """Give those of ``ids`` who are here a seat in the round under way, if there is
         one and its plan has tables: the emptiest table, nobody else moved (see
-        ``seating.late``). One stored plan for all of them, in the caller's group."""
+        ``seating.late``). In a circle they join the end of the ring, from the round
+        under way (or the next to begin) on; earlier rounds keep the ring they had. One
+        stored plan for all of them, in the caller's group."""
         round_number = self.round_under_way
         plan = self.state.seating_plan
+        if plan.is_circle:
+            here = [
+                pid
+                for pid in ids
+                if pid in self.state.participants and self.state.participants[pid].present
+            ]
+            joined = plan.joined(here, round_number or self.first_open_round)
+            if joined != plan:
+                self.store_seating(joined, round_number or self.first_open_round)
+            return
         if not round_number or not plan.is_tables:
             return
         changed = False

@@ -385,6 +385,7 @@ def console_values(
         "thoughts_live": sum(1 for c in thoughts if not c["removed"]),
         "phone_ideas": phone_ideas,
         "phone_ideas_live": sum(1 for i in phone_ideas if not i["hidden"]),
+        "circle": service.sits_in_circle,  # the circle's phone, not the tables'
         "board": _board(service),
         "open_sections": _open_sections(now["kind"]) | ({opened} & SECTIONS),
         "seq": service.state.last_seq,

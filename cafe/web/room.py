@@ -275,8 +275,11 @@ def room_view(
             {"name": h.name, "organisation": h.organisation} for h in meta.cohosts if h.name
         ],
     }
-    if layout in ("round", "break"):
+    if layout == "round":
         view["seating"] = _seating(service)
+    if layout == "break":  # the next round's tables; a circle has no seats to go to, and
+        # its speaking order over the fika read as "keep talking"
+        view["seating"] = None if service.sits_in_circle else _seating(service)
     if layout == "presentation":
         view["seating"] = _seating(service, COMPACT_TABLES_PER_PAGE)
     if layout == "presentation":

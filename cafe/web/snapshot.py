@@ -68,7 +68,8 @@ def seating_data(
     if names is None:
         names = {p.id: p.name for p in service.state.participants.values()}
     if plan.is_circle:
-        order = [names[i] for i in plan.order if i in names]
+        here = {p.id for p in service.state.present()}
+        order = [names[i] for i in plan.ring(round_number) if i in names and i in here]
         return {"mode": "circle", "round": round_number, "upcoming": upcoming, "order": order}
     if round_number not in {entry.number for entry in plan.rounds}:
         return None

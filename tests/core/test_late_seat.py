@@ -106,9 +106,13 @@ def test_a_round_not_started_or_a_break_is_left_to_the_re_plan(tmp_path: Path) -
     assert service.state.seating_plan == before
 
 
-def test_a_circle_has_no_tables_to_join(tmp_path: Path) -> None:
+def test_a_circle_has_no_tables_to_join_but_its_ring(tmp_path: Path) -> None:
+    """In a circle the late arrival sits down at the end of the ring: nobody else moves
+    (``test_circle_stays`` has the rest)."""
     service, _ = five_minutes_into_round_1(tmp_path / "m", registered=6)
     before = service.state.seating_plan
     assert before.is_circle
-    service.add_participant(PersonInput("Birgitta Öqvist", "PRO", present=True))
-    assert service.state.seating_plan == before
+    late = service.add_participant(PersonInput("Birgitta Öqvist", "PRO", present=True))
+    after = service.state.seating_plan
+    assert after.is_circle and not after.rounds
+    assert after.order == (*before.order, late.id)

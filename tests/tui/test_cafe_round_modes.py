@@ -181,7 +181,7 @@ async def test_two_leaving_mid_round_does_not_turn_the_laptop_s_tables_into_a_ci
     leaving = sorted(service.state.participants)[:2]
     for person in leaving:
         service.set_present(person, False)
-    assert service.circle_mode and not service.sits_in_circle
+    assert not service.circle_mode and not service.sits_in_circle, "tables stay tables"
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("i")

@@ -11,6 +11,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Label
 
+from cafe.core import meeting_seating
 from cafe.core.participants import PersonInput
 from cafe.i18n import t
 from cafe.tui.app import CafeApp
@@ -202,3 +203,25 @@ async def test_a_person_found_and_checked_in_leaves_the_name_field_for_the_next(
         await pilot.press("down", "enter")
         await pilot.pause()
         assert service.state.participants[per.id].present
+
+
+async def test_a_late_arrival_in_a_circle_is_not_told_to_press_r(meeting_dir: Path) -> None:
+    """They have joined the end of the ring already: the hint to re-seat sent the co-host
+    to r for nothing (and, before the meeting kept its ring, into three tables)."""
+    service, clock = meeting(meeting_dir)
+    for k in range(7):
+        service.add_participant(PersonInput(f"Person {k}", present=True))
+    late = service.add_participant(PersonInput("Sen Ankomst"))
+    service.start_step(step_index(service, "cafe_round", 3))
+    meeting_seating.seat_for_step(service)
+    service.timer_start()
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        await type_text(pilot, "Sen Ankomst")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert not any("Tryck r" in message for message in said), said
+    assert service.state.seating_plan.order[-1] == late.id

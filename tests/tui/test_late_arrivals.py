@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from cafe.core.participants import PersonInput
 from cafe.tui.app import CafeApp
@@ -59,7 +60,9 @@ async def test_a_and_the_door_tell_a_late_arrival_their_table_in_the_round(
         assert f"Sara Lind: sätt dig vid bord {seat.table} (runda 1 pågår)." in _said(app)
 
 
-async def test_in_a_circle_a_late_arrival_is_only_checked_in(tmp_path: Path) -> None:
+async def test_in_a_circle_a_late_arrival_joins_the_end_of_the_ring(tmp_path: Path) -> None:
+    """No table to name; they sit down at the end of the ring, and the round's speaking
+    order on the laptop has them at once (it left them out while ``w`` said "i ringen")."""
     service, clock = five_minutes_into_round_1(tmp_path / "m", registered=6)
     before = service.state.seating_plan
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
@@ -67,4 +70,9 @@ async def test_in_a_circle_a_late_arrival_is_only_checked_in(tmp_path: Path) -> 
         await _add(pilot, "Birgitta Oqvist", "PRO", "forening")
         assert "Birgitta Oqvist är incheckad." in _said(app)
         assert not any("bord" in said for said in _said(app))
-    assert service.state.seating_plan == before and before.is_circle
+        await pilot.press("escape")
+        await pilot.pause()
+        order = str(app.screen.query_one("#circle-order", Static).render())
+        assert order.endswith("·  Birgitta Oqvist"), order
+    [birgitta] = [p for p in service.state.participants.values() if p.name.startswith("Bir")]
+    assert service.state.seating_plan.order == (*before.order, birgitta.id)

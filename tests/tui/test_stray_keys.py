@@ -135,3 +135,22 @@ async def test_r_after_the_last_round_has_begun_says_so(tmp_path: Path) -> None:
         said = [str(n.message) for n in app._notifications]
         assert t("tui.round.all_held") in said, said
     assert service.state.seating_plan == before, "the last round's tables stay"
+
+
+async def test_r_in_a_circle_speaks_of_the_ring_not_of_hosts(tmp_path: Path) -> None:
+    """Someone left the circle in round 3, ``r``: the laptop said "Omplacerat från runda
+    4; värdarna sitter kvar." of a circle without hosts, and reshuffled the ring."""
+    service, clock = meeting(tmp_path / "m", registered=7, present=True)
+    meeting_seating.plan_now(service, 1)
+    ring = service.state.seating_plan.order
+    service.start_step(step_index(service, "cafe_round", 3))
+    service.timer_start()
+    service.set_present(ring[1], False)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert t("tui.round.replanned_circle", round=4) in said, said
+        assert not any("värdarna" in line for line in said), said
+    assert service.state.seating_plan.order == (ring[0], *ring[2:])

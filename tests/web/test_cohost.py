@@ -219,6 +219,28 @@ async def test_the_console_lists_everything_without_contact_details(
     assert f"b-rename-{ids['places']}" in found
 
 
+async def test_a_circle_s_console_speaks_of_the_circle_s_phone(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    """Seven in one circle: the console headed the phone's ideas "Idéer från borden" and
+    put "Bord 0 · runda 1" under each."""
+    people = [
+        p.id
+        for p in service.add_participants(
+            [PersonInput(f"Person {n}", f"Org {n}", present=True) for n in range(7)]
+        )
+    ]
+    service.store_seating({"mode": "circle", "order": people})
+    html, _ = await console(client, cohost)
+    assert "Idéer från ringen (0)" in html and "Inga idéer från ringens mobil än." in html
+    service.start_step(step_index(service, StepKind.CAFE_ROUND))
+    service.timer_start()
+    service.capture_idea("Fika i bygdegården", table=0, source="web")
+    html, _ = await console(client, cohost)
+    assert "Idéer från ringen (1)" in html and "Ringen · runda 1" in html
+    assert "borden" not in html and "Bord 0" not in html and "bordsvärdarna" not in html
+
+
 async def test_the_console_counts_people_as_the_projector_does(
     client: TestClient, service: MeetingService, cohost: str
 ) -> None:

@@ -111,6 +111,24 @@ async def test_a_circle_is_not_told_where_to_sit_or_of_a_next_round(
         assert "Nästa runda" not in html and "Här sitter ni" not in html
 
 
+async def test_a_circle_s_break_is_a_break_without_the_speaking_order(
+    client: TestClient, service: MeetingService, token: str
+) -> None:
+    """The fika of a circle showed "Vi sitter alla i en ring. Ordet går runt: …", read as
+    "keep talking"; with tables the break still shows the next round's tables."""
+    people = seat_people(service, ["Åsa Öberg", "Per Persson", "Li Wei", "Omar Said"])
+    service.store_seating({"mode": "circle", "order": people})
+    service.start_step(step_index(service, StepKind.BREAK))
+    html = await (await client.get(f"/screen/{token}")).text()
+    assert 'id="seating"' not in html and "Ordet går runt" not in html
+    assert "Vi sitter alla i en ring" not in html
+
+    asa, per, li, omar = people
+    service.store_seating(table_plan({3: [(1, asa, [asa, per]), (2, li, [li, omar])]}))
+    html = await (await client.get(f"/screen/{token}")).text()
+    assert "Nästa runda: 3" in html[html.index('id="seating"') :]
+
+
 async def test_the_speaking_order_names_people_in_full(
     client: TestClient, service: MeetingService, token: str
 ) -> None:

@@ -306,3 +306,22 @@ async def test_in_a_circle_the_card_s_page_is_the_circle_s_and_files_under_it(
     html = await (await client.get(f"{path}?sent=1")).text()
     this_round = html.split('id="this-round"')[1]
     assert "Skrivet på datorn" in this_round and "Skickat från mobilen" in this_round
+
+
+async def test_a_circle_s_earlier_rounds_are_not_a_table_host_s_retelling(
+    client: TestClient, service: MeetingService
+) -> None:
+    """The circle's page in round 2 said "Att återberätta – … Berätta kort för de nya vid
+    bordet": a circle has no table host and nobody new at a table."""
+    people = seat_people(service, [f"Person {n}" for n in range(8)])
+    service.store_seating({"mode": "circle", "order": people})
+    start_round(service, 1)
+    service.timer_start()
+    service.capture_idea("Fika i bygdegården", table=0)
+    start_round(service, 2)
+    service.timer_start()
+    html = await (await client.get(f"/t/{table_token(service, 1)}/")).text()
+    retell = html.split('id="retell"')[1]
+    assert "Fika i bygdegården" in retell and "Runda 1" in retell, "still there to read"
+    assert "Från tidigare rundor" in retell and "i ringen" in retell
+    assert "återberätta" not in html.casefold() and "bordet" not in html

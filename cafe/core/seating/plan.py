@@ -1,7 +1,8 @@
 """The stored seating plan as a value: rounds, tables, hosts, and the questions asked of it.
 
 The meeting stores its plan in one event as JSON (``{"mode": "tables", "rounds": [...]}``
-or ``{"mode": "circle", "order": [...]}``); this module is the only place that reads or
+or ``{"mode": "circle", "order": [...]}``, a circle's earlier rounds whose ring was
+another kept as ``"rounds": [{"round": 1, "order": [...]}]``); this module is the only place that reads or
 writes that shape, so the console, the phone pages, the reports and the demo ask the
 same questions of the same plan instead of each walking the dict its own way. The same
 reader checks a plan from outside (an imported export, a re-plan's ``--history`` file),
@@ -70,6 +71,13 @@ class Round(msgspec.Struct, frozen=True):
     tables: tuple[Table, ...]
 
 
+class Ring(msgspec.Struct, frozen=True):
+    """A circle's speaking order in one earlier round, kept as it was."""
+
+    number: int
+    order: tuple[str, ...]
+
+
 class Found(msgspec.Struct, Generic[P], frozen=True):
     """A person whose name matched, and where the plan seats them (maybe nowhere)."""
 
@@ -83,18 +91,27 @@ class SeatingPlan(msgspec.Struct, frozen=True):
     kind: PlanKind = "none"
     rounds: tuple[Round, ...] = ()
     order: tuple[str, ...] = ()
-    """The circle's speaking order (circle plans only)."""
+    """The circle's speaking order (circle plans only): the ring as it is now."""
     extras: Mapping[str, Any] = field(default_factory=dict)
     """The planner's scores (``metrics``, ``lower_bound``), kept as stored; not compared:
     two plans that seat everyone alike are equal, however they were scored."""
+    rings: tuple[Ring, ...] = ()
+    """A circle's earlier rounds whose ring was not ``order`` (someone left, or came late),
+    as they were; every other round's ring is ``order``. Plans stored before these were
+    kept have none."""
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not SeatingPlan:
             return NotImplemented
-        return (self.kind, self.rounds, self.order) == (other.kind, other.rounds, other.order)
+        return (self.kind, self.rounds, self.order, self.rings) == (
+            other.kind,
+            other.rounds,
+            other.order,
+            other.rings,
+        )
 
     def __hash__(self) -> int:
-        return hash((self.kind, self.rounds, self.order))
+        return hash((self.kind, self.rounds, self.order, self.rings))
 
     # -- the stored form -------------------------------------------------------------
 
@@ -117,9 +134,10 @@ class SeatingPlan(msgspec.Struct, frozen=True):
         problems: list[Problem] = []
         if stored.get("mode") == "circle":
             order = _read_order(stored.get("order"), source, problems)
+            rings = _read_rings(stored.get("rounds", []), source, problems)
             if problems:
                 raise ValidationError(problems)
-            return cls("circle", order=order, extras=extras)
+            return cls("circle", order=order, rings=rings, extras=extras)
         rounds_data = stored.get("rounds")
         if not isinstance(rounds_data, list):
             raise ValidationError([Problem.coded("seating.history_not_plan", where=source)])
@@ -162,7 +180,13 @@ class SeatingPlan(msgspec.Struct, frozen=True):
         if self.kind == "none":
             return None
         if self.kind == "circle":
-            return {"mode": "circle", "order": list(self.order), **self.extras}
+            rings = [{"round": ring.number, "order": list(ring.order)} for ring in self.rings]
+            return {
+                "mode": "circle",
+                "order": list(self.order),
+                **({"rounds": rings} if rings else {}),
+                **self.extras,
+            }
         return {
             "mode": "tables",
             "tables": self.table_count(),
@@ -229,8 +253,35 @@ class SeatingPlan(msgspec.Struct, frozen=True):
         """Table number → host id in one round (tables without a host left out)."""
         return {table.number: table.host for table in self.tables(round_number) if table.host}
 
+    def ring(self, round_number: int) -> tuple[str, ...]:
+        """A circle's speaking order in one round: as it was in an earlier round whose
+        ring was another, else the ring as it is now (empty for a table plan)."""
+        for ring in self.rings:
+            if ring.number == round_number:
+                return ring.order
+        return self.order
+
+    def reseated(self, order: Iterable[str], from_round: int) -> SeatingPlan:
+        """This circle with ``order`` as its ring from ``from_round`` on; the rounds before
+        keep the ring they had (kept in ``rings`` where it is not the new one)."""
+        order = tuple(order)
+        rings = tuple(
+            Ring(number, self.ring(number))
+            for number in range(1, from_round)
+            if self.ring(number) != order
+        )
+        return SeatingPlan("circle", order=order, rings=rings, extras=self.extras)
+
+    def joined(self, ids: Iterable[str], from_round: int) -> SeatingPlan:
+        """This circle with those of ``ids`` not in the ring added at its end, from
+        ``from_round`` on (a late arrival sits down at the end of the order)."""
+        new = [pid for pid in dict.fromkeys(ids) if pid not in self.order]
+        if not self.is_circle or not new:
+            return self
+        return self.reseated((*self.order, *new), from_round)
+
     def people(self, round_number: int | None = None) -> frozenset[str]:
-        """Everyone seated in one round, or in any round; a circle's whole order."""
+        """Everyone seated in one round, or in any round; a circle's ring now."""
         if self.is_circle:
             return frozenset(self.order)
         chosen = self.rounds if round_number is None else [Round(0, self.tables(round_number))]
@@ -285,6 +336,22 @@ def _read_order(data: Any, source: Where, problems: list[Problem]) -> tuple[str,
             break
         seen.add(pid)
     return tuple(data)
+
+
+def _read_rings(data: Any, source: Where, problems: list[Problem]) -> tuple[Ring, ...]:
+    """A circle's earlier rounds: ``[{"round": 1, "order": [...]}, ...]``."""
+    if not isinstance(data, list):
+        problems.append(Problem.coded("seating.history_not_plan", where=deeper(source, ": rounds")))
+        return ()
+    rings = []
+    for index, entry in enumerate(data):
+        where = deeper(source, f": rounds[{index}]")
+        number = entry.get("round") if isinstance(entry, dict) else None
+        if not _is_number(number):
+            problems.append(Problem.coded("seating.history_bad_round_number", where=where))
+            continue
+        rings.append(Ring(number, _read_order(entry.get("order"), where, problems)))
+    return tuple(rings)
 
 
 def _read_round(data: Any, index: int, where: Where, problems: list[Problem]) -> Round | None:

@@ -106,7 +106,12 @@ class CheckinScreen(Screen[None]):
 
     def _remind_replan(self) -> None:
         """From round 1 on, a change of people needs a new seating (key r) while rounds
-        are left: in a round and in the break between two."""
+        are left: in a round and in the break between two. Not in a circle that seats
+        everyone here (a latecomer joins the ring at once)."""
+        plan = self.service.state.seating_plan
+        here = {p.id for p in self.service.state.present()}
+        if plan.is_circle and plan.people() == here:
+            return  # who came has joined the ring already: nothing for r to do
         if self.service.current_round and rounds_left_to_seat(self.service):
             hint = t("tui.checkin.replan_hint", round=reseat_round(self.service))
             say(self.app, hint, about=SEATING)

@@ -333,7 +333,9 @@ class MeetingScreen(Screen[None]):
             self.notify(t("tui.round.nobody"), severity="warning")
             return
         if self._run(seating.plan_now, self.service, round_number):
-            say(self.app, t("tui.round.replanned", round=round_number), about=SEATING)
+            circle = self.service.state.seating_plan.is_circle  # no hosts to stay
+            replanned = "tui.round.replanned_circle" if circle else "tui.round.replanned"
+            say(self.app, t(replanned, round=round_number), about=SEATING)
             if round_number == 1:
                 self.tell_appointed_hosts()
 

@@ -103,10 +103,13 @@ class CafeRoundView(StepView):
             self.update_timers(self.now)
 
     def _circle_order(self) -> str:
-        """Everyone in the circle, in their order."""
+        """Everyone in the circle, in this round's order (who has left since is not)."""
         state = self.service.state
         names = _told_apart(state.participants)
-        ids = list(state.seating_plan.order) or [p.id for p in state.present()]
+        present = [p.id for p in state.present()]
+        round_number = (self.step.round if self.step else 0) or 1
+        ring = state.seating_plan.ring(round_number)
+        ids = [i for i in ring if i in present] if ring else present
         return "  ·  ".join(names.get(i, i) for i in ids)
 
     def _rotation_heading(self) -> str:

@@ -17,12 +17,14 @@ def head_count(service: MeetingService) -> str:
     plan's tables once one seats who is here, or a circle."""
     figures = meeting_figures(service.state)
     if service.circle_mode:
+        below = service.agenda.tables.circle_below
+        kept = figures.present >= below  # ten now, but the rounds began as a circle
         return t(
-            "tui.checkin.count_circle",
+            "tui.checkin.count_circle_kept" if kept else "tui.checkin.count_circle",
             count=figures.registered,
             present=figures.present,
             registered=figures.registered,
-            below=service.agenda.tables.circle_below,
+            below=below,
         )
     plan = service.state.seating_plan
     current = max(1, service.current_round)
