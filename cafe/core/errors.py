@@ -170,6 +170,12 @@ class CafeError(Exception):
         return self.text()
 
 
+class JustMoved(CafeError):
+    """The other co-host moved the step a moment ago (``STEP_GRACE``): both pressing
+    "next" within a second moved the meeting two steps and skipped a round. Nothing is
+    changed; a press after the grace goes through."""
+
+
 class ChangedMeanwhile(CafeError):
     """Someone else changed the text the user was replacing since the user saw it (a theme
     renamed at the laptop while the console's field was open): saving would overwrite

@@ -22,6 +22,7 @@ from cafe.core.errors import (
     CafeError,
     ChangedMeanwhile,
     DamagedEvent,
+    JustMoved,
     Message,
     Problem,
     StoreConflict,
@@ -67,6 +68,11 @@ def _numbered(problem: Problem, number: int) -> Problem:
     message = Message(problem.code, {**problem.values, "number": number})
     return Problem(problem.where, message, problem.field)
 
+
+STEP_GRACE = 3.0
+"""Seconds after one co-host moved the step in which the other's next, previous or skip
+is refused (``JustMoved``): long enough for a press already on its way, short enough that
+a press made after reading the screen goes through."""
 
 SNAPSHOT_EVERY = 500
 """Events between snapshots: replaying 500 events takes a few milliseconds."""
@@ -311,10 +317,28 @@ class MeetingService(PeopleCommands):
             data["by"] = by
         self._one(EventKind.STEP_STARTED, data)
 
+    def _not_just_moved(self, by: str) -> None:
+        """Refuse a move right after the other co-host's (``JustMoved``): the laptop's n
+        and the console's "Nästa steg" a few hundred milliseconds apart each moved the
+        meeting on, and round 1 was never held."""
+        if not self.state.visits:
+            return
+        last = self.state.visits[-1]
+        if last.by == by or self.clock.now() - last.at >= STEP_GRACE:
+            return
+        who = "console" if last.by == "console" else "laptop"
+        step = self.agenda.steps[last.index]
+        raise JustMoved(
+            Message(
+                f"service.step_just_moved_{who}", {"number": last.index + 1, "title": step.title}
+            )
+        )
+
     def next_step(self, *, by: str = "") -> bool:
         """Go to the next step; ``False`` at the end of the agenda."""
         if self.state.current_step + 1 >= len(self.agenda.steps):
             return False
+        self._not_just_moved(by)
         self.start_step(self.state.current_step + 1, by=by)
         return True
 
@@ -328,6 +352,7 @@ class MeetingService(PeopleCommands):
         index = self.state.current_step
         if index + 1 >= len(self.agenda.steps):
             return False
+        self._not_just_moved(by)
         events = []
         timer = self.state.timers.get(index)
         if timer is not None and timer.running:
@@ -346,6 +371,7 @@ class MeetingService(PeopleCommands):
     def previous_step(self, *, by: str = "") -> bool:
         if self.state.current_step <= 0:
             return False
+        self._not_just_moved(by)
         self.start_step(self.state.current_step - 1, by=by)
         return True
 

@@ -101,9 +101,11 @@ class StepVisit(msgspec.Struct, frozen=True):
 
     index: int
     at: float
+    by: str = ""
+    """``console`` when the co-host's phone moved the step, else the laptop."""
 
 
-SNAPSHOT_VERSION = 4
+SNAPSHOT_VERSION = 5
 """The shape of ``MeetingState.to_dict``. Raise it whenever that shape changes: a snapshot
 of another shape is then ignored and the state replayed from the events, which every
 version reads. (Snapshots before version 2 carried no number.)"""
@@ -373,7 +375,7 @@ def apply(state: MeetingState, event: Event) -> MeetingState:
             if step != index and timer.running:
                 state.timers[step] = timer.pause(event.at)
         state.current_step = index
-        state.visits.append(StepVisit(index, event.at))
+        state.visits.append(StepVisit(index, event.at, str(d.get("by", ""))))
         for person in state.present():
             state.participants[person.id] = _under_way(state, person)
         if index not in state.timers and d.get("seconds", 0) > 0:

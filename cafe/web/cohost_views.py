@@ -40,7 +40,7 @@ from aiohttp import web
 from cafe import links
 from cafe.core import meeting_seating
 from cafe.core.agenda import StepKind
-from cafe.core.errors import CafeError, ChangedMeanwhile, Message, StoreError
+from cafe.core.errors import CafeError, ChangedMeanwhile, JustMoved, Message, StoreError
 from cafe.core.figures import meeting_figures
 from cafe.core.service import MeetingService
 from cafe.core.state import Idea
@@ -703,7 +703,7 @@ async def console_action(request: web.Request) -> web.Response:
         return _page(
             page,
             path,
-            status=409 if isinstance(error, ChangedMeanwhile) else 400,
+            status=409 if isinstance(error, (ChangedMeanwhile, JustMoved)) else 400,
             alert=_alert(error, page),
             typed=typed,
             opened=SECTION_OF.get(action, ""),

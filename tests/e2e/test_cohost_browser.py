@@ -70,7 +70,7 @@ def _meeting(folder: Path) -> MeetingService:
     service.sign_up(name="Per Persson", organisation="Kommunen", source="web")
     service.note_checkout("Hopp om fler mötesplatser", source="web")
     service.capture_ideas(["Fika på biblioteket", "Skjuts till träffar"], table=2, source="web")
-    service.start_step(0)
+    service.start_step(0, by="console")  # the co-host opened it: their next goes at once
     service.timer_start()
     return service
 
@@ -389,7 +389,7 @@ async def test_a_part_in_use_waits_for_the_field_and_then_gets_the_newest(
             "() => document.getElementById('held-note').previousElementSibling"
             ".contains(document.getElementById('new-theme'))"
         ), "right under the field"
-        service.next_step()  # the next update brings the step only
+        service.next_step(by="console")  # the next update brings the step only
         await _console_at(phone, service.state.last_seq)
         assert await phone.inner_text("#step-title") == service.agenda.steps[1].title
         assert await phone.input_value("#new-theme") == "Halvskrivet tema", "not taken"

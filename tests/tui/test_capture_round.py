@@ -10,6 +10,7 @@ from textual.widgets import Input, Label
 
 from cafe.core import meeting_seating
 from cafe.core.clock import FakeClock
+from cafe.core.service import STEP_GRACE
 from cafe.core.timer import format_seconds
 from cafe.i18n import t
 from cafe.storage.console_settings import write_capture_draft
@@ -59,6 +60,7 @@ async def test_capture_keeps_round_1_while_round_2_has_not_started(tmp_path: Pat
 async def test_the_laptop_says_when_the_co_host_moves_the_step(tmp_path: Path) -> None:
     service, clock = meeting(tmp_path / "m", registered=20, present=True)
     service.start_step(step_index(service, "cafe_round", 1))
+    clock.advance(STEP_GRACE)
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("i")
@@ -69,6 +71,7 @@ async def test_the_laptop_says_when_the_co_host_moves_the_step(tmp_path: Path) -
         number = service.state.current_step + 1
         title = service.agenda.steps[number - 1].title
         assert t("tui.cohost.moved", number=number, title=title) in said, said
+        clock.advance(STEP_GRACE)
         service.next_step()  # the laptop's own n: no word about it
         await pilot.pause()
         assert len([n for n in app._notifications if "Medvärden" in str(n.message)]) == 1

@@ -31,7 +31,7 @@ from cafe.cli import main
 from cafe.core.agenda import StepKind
 from cafe.core.meeting_seating import needs_plan, speaking_order
 from cafe.core.participants import PersonInput
-from cafe.core.service import MeetingService
+from cafe.core.service import STEP_GRACE, MeetingService
 from cafe.core.text import LIMITS
 from cafe.i18n import Translator
 from cafe.storage.folder import cohost_token, meeting_token, open_meeting, table_token
@@ -523,6 +523,7 @@ async def test_the_co_host_ticks_off_speakers_in_the_presentation_round(
         [PersonInput(f"Talare {i}", organisation=f"Org {i}", present=True) for i in range(6)]
     )
     service.start_step(step_index(service, StepKind.PRESENTATION_ROUND) - 1)
+    service.clock.advance(STEP_GRACE)  # type: ignore[attr-defined]
     await press(client, cohost, "b-next")
     assert service.current_step is not None
     assert service.current_step.kind is StepKind.PRESENTATION_ROUND
@@ -563,6 +564,7 @@ async def test_entering_a_cafe_round_seats_people_as_the_tui_does(
         [PersonInput(f"Person {i}", organisation=f"Org {i}", present=True) for i in range(12)]
     )
     service.start_step(step_index(service, StepKind.CAFE_ROUND, 1) - 1)
+    service.clock.advance(STEP_GRACE)  # type: ignore[attr-defined]
     assert service.state.seating is None
     response = await press(client, cohost, "b-next")
     assert service.current_step is not None and service.current_step.kind is StepKind.CAFE_ROUND
@@ -1127,3 +1129,34 @@ async def test_the_console_points_out_one_person_signed_up_under_two_spellings(
     html, _found = await console(client, cohost)
     assert html.count("samma person som") == 2
     assert "samma person som erik johanson?" in html
+
+
+async def test_next_on_the_console_right_after_the_laptops_n_moves_nothing(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    """Audit Q, S2: the console's tap landed 0.3 s after the laptop's n, on a page the
+    live update had already moved on, and the meeting went two steps."""
+    service.start_step(1)
+    service.clock.advance(60)  # type: ignore[attr-defined]
+    service.next_step()  # the laptop's n: the presentation round
+    service.clock.advance(0.3)  # type: ignore[attr-defined]
+    response = await press(client, cohost, "b-next")  # the page already shows step 3
+    assert response.status == 409
+    assert "Datorn bytte just till steg 3" in await response.text()
+    assert service.state.current_step == 2
+    service.clock.advance(STEP_GRACE)  # type: ignore[attr-defined]
+    response = await press(client, cohost, "b-next")
+    assert response.status == 303 and service.state.current_step == 3
+
+
+async def test_previous_on_the_console_while_the_time_runs_asks_first(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    """Audit Q, M2: "Förra steget" took the round's question off the projector unasked."""
+    service.start_step(step_index(service, StepKind.CAFE_ROUND, 1))
+    html, _ = await console(client, cohost)
+    assert 'id="b-previous" data-confirm' not in html, "a clock not running: no question"
+    service.timer_start()
+    html, _ = await console(client, cohost)
+    question = "Tiden för ”Runda 1” går fortfarande. Gå tillbaka till förra steget ändå?"
+    assert f'id="b-previous" data-confirm="{question}' in html

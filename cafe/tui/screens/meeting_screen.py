@@ -265,19 +265,31 @@ class MeetingScreen(Screen[None]):
     def action_next_step(self) -> None:
         """Next step; while the step's time is still running, only once asked (one stray
         key showed the room "Byt bord!" with 29 minutes of the round left)."""
+        self._ask_while_running("tui.step.next_confirm", self._go_next)
+
+    def _ask_while_running(self, question_key: str, go: Callable[[], None]) -> None:
+        """``go`` at once, or, while the step's time runs, once the co-host says yes, and
+        only if the step is still the one asked about: the console moved on while the
+        question was open, and "Ja" then moved the meeting again, past round 1."""
         timer = self.service.timer()
         left = timer.remaining(self.clock.now()) if timer is not None and timer.running else 0
         if left <= 0:
-            self._go_next()
+            go()
             return
         step = self.service.current_step
-        question = t(
-            "tui.step.next_confirm", title=step.title if step else "", left=format_seconds(left)
-        )
+        asked = self.service.state.current_step
+        question = t(question_key, title=step.title if step else "", left=format_seconds(left))
 
-        def answered(go: bool | None) -> None:
-            if go:
-                self._go_next()
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            if self.service.state.current_step != asked:
+                now = self.service.current_step
+                title = now.title if now else ""
+                number = self.service.state.current_step + 1
+                self.notify(t("tui.step.moved_while_asked", number=number, title=title))
+                return
+            go()
 
         from cafe.tui.screens.confirm_modal import ConfirmModal  # loaded when first asked
 
@@ -293,7 +305,11 @@ class MeetingScreen(Screen[None]):
         self._entered_step()
 
     def action_previous_step(self) -> None:
-        self._run(self.service.previous_step)
+        """The step before; asked first while this step's time runs (p took the round's
+        question and tables off the projector mid-conversation)."""
+        self._ask_while_running(
+            "tui.step.previous_confirm", lambda: self._run(self.service.previous_step)
+        )
 
     def action_skip(self) -> None:
         """End the step now (its timer stops where it is) and go to the next one; a step
