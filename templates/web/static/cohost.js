@@ -310,7 +310,20 @@
       });
     }).catch(function () { /* the laptop is away: the banner says so, the feed retries */ });
   }
-  if (window.EventSource) { connect(); }
+  // A phone taken out of a pocket waited out its retry (up to 30 s) showing the old step
+  // with its clock counting: on waking or coming back online the feed reconnects now.
+  function reconnectNow() {
+    if (retryTimer === null || document.hidden) { return; }
+    window.clearTimeout(retryTimer);
+    retryMs = 1000;
+    connect();
+  }
+  if (window.EventSource) {
+    connect();
+    document.addEventListener("visibilitychange", reconnectNow);
+    window.addEventListener("online", reconnectNow);
+    window.addEventListener("focus", reconnectNow);
+  }
   searchBoard();
   window.setInterval(draw, 250);
 })();
