@@ -42,12 +42,12 @@ from cafe.core import meeting_seating
 from cafe.core.agenda import StepKind
 from cafe.core.errors import CafeError, ChangedMeanwhile, JustMoved, Message, StoreError
 from cafe.core.figures import meeting_figures
-from cafe.core.service import MeetingService
+from cafe.core.service import STEP_GRACE, MeetingService
 from cafe.core.state import Idea
 from cafe.core.timer import format_seconds
 from cafe.web.context import CONTEXT, WebContext, seat_page_enabled
 from cafe.web.forms import phone_message
-from cafe.web.security import new_submission_id
+from cafe.web.security import SESSION_COOKIE, new_submission_id
 from cafe.web.snapshot import timer_data
 from cafe.web.tokens import cohost_token_matches
 from cafe.web.views import FormRefused, Page, event_stream, form_checks, read_form
@@ -85,6 +85,7 @@ NOTICES = frozenset(
         "last",
         "first",
         "untimed",
+        "just_started",
         "not_started",
         "seated",
         "done",
@@ -129,9 +130,22 @@ class RecentSubmissions:
 RECENT: web.AppKey[RecentSubmissions] = web.AppKey("cafe_cohost_recent", RecentSubmissions)
 
 
+class TimerStarts:
+    """Which console phone last started the clock, and when: its own Pausa right after is
+    a mis-tap taken back; another phone's is a button that changed under the finger."""
+
+    def __init__(self) -> None:
+        self.session = ""
+        self.at = 0.0
+
+
+TIMER_STARTS: web.AppKey[TimerStarts] = web.AppKey("cafe_cohost_timer_starts", TimerStarts)
+
+
 def install(app: web.Application) -> None:
     """What the console keeps per server (``build_app`` calls this)."""
     app[RECENT] = RecentSubmissions()
+    app[TIMER_STARTS] = TimerStarts()
 
 
 def _console(request: web.Request) -> WebContext:
@@ -448,8 +462,17 @@ def _entered_step(service: MeetingService) -> bool:
     return meeting_seating.seat_for_step(service)
 
 
-def _step_action(service: MeetingService, action: str, item: str = "") -> str:
-    """Run a step, timer or speaker button; returns the notice to show (``""`` for none)."""
+def _step_action(
+    service: MeetingService,
+    action: str,
+    item: str = "",
+    *,
+    session: str = "",
+    starts: TimerStarts | None = None,
+) -> str:
+    """Run a step, timer or speaker button; returns the notice to show (``""`` for none).
+
+    ``session``: the phone's; ``starts``: which phone last started the clock."""
     if action == "next":
         if not service.next_step(by="console"):
             return "last"
@@ -469,7 +492,17 @@ def _step_action(service: MeetingService, action: str, item: str = "") -> str:
     if action in ("plus", "minus"):  # −1 takes back a +1 tapped by mistake, as - does
         service.timer_adjust(60 if action == "plus" else -60)
     elif (action == "start") != timer.running:  # a stale Start on a running timer: nothing
+        since = timer.running_since
+        now = service.clock.now()
+        mine = starts is not None and starts.session == session and starts.at >= (since or 0)
+        if action == "pause" and since is not None and now - since < STEP_GRACE and not mine:
+            # Two phones tapped "Fortsätt" together: the second's button had just become
+            # "Pausa" under the finger, and the round's clock stood still.
+            return "just_started"
         service.timer_toggle()
+        started = service.timer()
+        if action == "start" and starts is not None and started is not None:
+            starts.session, starts.at = session, started.running_since or now
     return ""
 
 
@@ -694,7 +727,13 @@ async def console_action(request: web.Request) -> web.Response:
         elif str(data.get("at", "")) != str(ctx.service.state.current_step):
             notice = "stale"  # the meeting moved on since this page was shown
         else:
-            notice = _step_action(ctx.service, action, str(data.get("id", "")))
+            notice = _step_action(
+                ctx.service,
+                action,
+                str(data.get("id", "")),
+                session=request.cookies.get(SESSION_COOKIE, ""),
+                starts=request.app[TIMER_STARTS],
+            )
     except StoreError:
         raise  # the guard's 503 page: the store, not the co-host, has a problem
     except CafeError as error:  # nobody present to seat, an item that is gone ...

@@ -481,7 +481,7 @@ async def test_step_and_timer_buttons_do_what_the_keys_do(
     await press(client, cohost, "b-minus")  # a +1 tapped by mistake is taken back
     assert service.timer().duration == before  # type: ignore[union-attr]
     await press(client, cohost, "b-plus")
-    await press(client, cohost, "b-timer")
+    await press(client, cohost, "b-timer")  # its own start: paused at once
     assert not service.timer().running  # type: ignore[union-attr]
     _, found = await console(client, cohost)
     assert found["b-timer"]["label"] == "Fortsätt"
@@ -1160,3 +1160,24 @@ async def test_previous_on_the_console_while_the_time_runs_asks_first(
     html, _ = await console(client, cohost)
     question = "Tiden för ”Runda 1” går fortfarande. Gå tillbaka till förra steget ändå?"
     assert f'id="b-previous" data-confirm="{question}' in html
+
+
+async def test_pausa_a_moment_after_the_time_started_elsewhere_leaves_it_running(
+    client: TestClient, service: MeetingService, cohost: str
+) -> None:
+    """Audit Q, M1: two phones tapped "Fortsätt" together; the second button had just
+    become "Pausa" under the finger, and the round's clock stood still."""
+    service.start_step(step_index(service, StepKind.CAFE_ROUND, 1))
+    service.timer_start()  # the other phone's (or the laptop's) start
+    service.clock.advance(0.5)  # type: ignore[attr-defined]
+    response = await press(client, cohost, "b-timer")  # the button reads "Pausa" by now
+    assert "n=just_started" in response.headers["Location"]
+    assert service.timer().running  # type: ignore[union-attr]
+    service.clock.advance(STEP_GRACE)  # type: ignore[attr-defined]
+    await press(client, cohost, "b-timer")  # pressed again, meant
+    assert not service.timer().running  # type: ignore[union-attr]
+
+    await press(client, cohost, "b-timer")  # this phone starts it ...
+    service.clock.advance(0.5)  # type: ignore[attr-defined]
+    await press(client, cohost, "b-timer")  # ... and takes its own mis-tap back at once
+    assert not service.timer().running  # type: ignore[union-attr]
