@@ -78,6 +78,11 @@ SNAPSHOT_EVERY = 500
 """Events between snapshots: replaying 500 events takes a few milliseconds."""
 
 
+def _by(data: dict[str, Any], by: str) -> dict[str, Any]:
+    """``data`` with who did it, when it was not the laptop."""
+    return {**data, "by": by} if by else data
+
+
 def line_keys(key: str, texts: Sequence[str]) -> list[str]:
     """The idempotency key of each idea sent under ``key``: ``key`` and the idea's words
     as people mean them (``match_key``), with the count of an earlier equal line.
@@ -386,27 +391,29 @@ class MeetingService(PeopleCommands):
             raise CafeError(Message("service.not_started"))
         return self.state.current_step
 
-    def timer_start(self) -> None:
-        """Start the current step's timer, or resume it when paused."""
+    def timer_start(self, *, by: str = "") -> None:
+        """Start the current step's timer, or resume it when paused.
+
+        ``by``: ``console`` from the co-host's phone, so the laptop can say so."""
         step = self._timer_step()
         timer = self.state.timers.get(step)
         if timer is not None and timer.started and not timer.running:
-            self._one(EventKind.TIMER_RESUMED, {"step": step})
+            self._one(EventKind.TIMER_RESUMED, _by({"step": step}, by))
         elif timer is None or not timer.started:
-            self._one(EventKind.TIMER_STARTED, {"step": step})
+            self._one(EventKind.TIMER_STARTED, _by({"step": step}, by))
 
-    def timer_pause(self) -> None:
+    def timer_pause(self, *, by: str = "") -> None:
         step = self._timer_step()
         timer = self.state.timers.get(step)
         if timer is not None and timer.running:
-            self._one(EventKind.TIMER_PAUSED, {"step": step})
+            self._one(EventKind.TIMER_PAUSED, _by({"step": step}, by))
 
-    def timer_toggle(self) -> None:
+    def timer_toggle(self, *, by: str = "") -> None:
         timer = self.timer()
         if timer is not None and timer.running:
-            self.timer_pause()
+            self.timer_pause(by=by)
         else:
-            self.timer_start()
+            self.timer_start(by=by)
 
     def timer_restart(self) -> None:
         """Start again from the step's planned time."""
@@ -415,10 +422,10 @@ class MeetingService(PeopleCommands):
             EventKind.TIMER_STARTED, {"step": step, "seconds": self.agenda.steps[step].minutes * 60}
         )
 
-    def timer_adjust(self, seconds: float) -> None:
+    def timer_adjust(self, seconds: float, *, by: str = "") -> None:
         """Give (+) or take (-) time from the current step's timer."""
         step = self._timer_step()
-        self._one(EventKind.TIMER_ADJUSTED, {"step": step, "seconds": float(seconds)})
+        self._one(EventKind.TIMER_ADJUSTED, _by({"step": step, "seconds": float(seconds)}, by))
 
     @property
     def circle_mode(self) -> bool:

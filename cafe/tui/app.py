@@ -30,6 +30,7 @@ from cafe.storage.console_settings import read_capture_draft, write_checkout_dra
 from cafe.tui.bindings import install
 from cafe.tui.commands import CafeCommands
 from cafe.tui.messages import MeetingChanged, ServerStarted
+from cafe.tui.notices import say
 from cafe.tui.screens.meeting_screen import MeetingScreen
 from cafe.tui.themes import CAFE, HIGH_CONTRAST, THEMES
 
@@ -240,7 +241,30 @@ class CafeApp(App[None]):
         for screen in self.screen_stack:
             screen.post_message(MeetingChanged(events))
         self._tell_step_moved_by_cohost(events)
+        self._tell_timer_by_cohost(events)
         self._tell_late_ideas(events)
+
+    def _tell_timer_by_cohost(self, events: list[Event]) -> None:
+        """The clock started, paused or given a minute from the co-host's phone: the
+        laptop's clock changed without a word (audit Q). One notice, the latest."""
+        said = {
+            EventKind.TIMER_STARTED: "started",
+            EventKind.TIMER_RESUMED: "resumed",
+            EventKind.TIMER_PAUSED: "paused",
+        }
+        for event in reversed(events):
+            if event.data.get("by") != "console":
+                continue
+            if event.kind is EventKind.TIMER_ADJUSTED:
+                minutes = round(float(event.data["seconds"]) / 60)
+                key = "plus" if minutes > 0 else "minus"
+                text = t(f"tui.cohost.timer_{key}", count=abs(minutes))
+            elif event.kind in said:
+                text = t(f"tui.cohost.timer_{said[event.kind]}")
+            else:
+                continue
+            say(self, text, about="cohost-timer")
+            return
 
     def _tell_step_moved_by_cohost(self, events: list[Event]) -> None:
         """A step changed from the co-host's phone: the screen changed under whoever is at

@@ -490,7 +490,7 @@ def _step_action(
     if timer is None:
         return "untimed"
     if action in ("plus", "minus"):  # −1 takes back a +1 tapped by mistake, as - does
-        service.timer_adjust(60 if action == "plus" else -60)
+        service.timer_adjust(60 if action == "plus" else -60, by="console")
     elif (action == "start") != timer.running:  # a stale Start on a running timer: nothing
         since = timer.running_since
         now = service.clock.now()
@@ -499,7 +499,7 @@ def _step_action(
             # Two phones tapped "Fortsätt" together: the second's button had just become
             # "Pausa" under the finger, and the round's clock stood still.
             return "just_started"
-        service.timer_toggle()
+        service.timer_toggle(by="console")
         started = service.timer()
         if action == "start" and starts is not None and started is not None:
             starts.session, starts.at = session, started.running_since or now

@@ -85,3 +85,33 @@ async def test_p_while_the_rounds_time_runs_asks_first(tmp_path: Path) -> None:
         await pilot.press("left", "enter")
         await pilot.pause()
         assert service.state.current_step == round_1 - 1
+
+
+async def test_the_laptop_says_when_the_console_starts_pauses_or_gives_time(
+    tmp_path: Path,
+) -> None:
+    """Audit Q, M4: only step changes from the console were announced; the clock started,
+    stopped and grew under the facilitator's eyes without a word."""
+    service, clock = meeting(tmp_path / "m", registered=20, present=True)
+    meeting_seating.plan_now(service, 1)
+    service.start_step(step_index(service, "cafe_round", 1))
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+
+    def said() -> list[str]:
+        return [str(n.message) for n in app._notifications]
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        service.timer_start(by="console")
+        await pilot.pause()
+        assert t("tui.cohost.timer_started") in said()
+        service.timer_adjust(60, by="console")
+        await pilot.pause()
+        assert t("tui.cohost.timer_plus", count=1) in said()
+        assert t("tui.cohost.timer_started") not in said(), "the newer word replaces it"
+        service.timer_toggle(by="console")
+        await pilot.pause()
+        assert t("tui.cohost.timer_paused") in said()
+        app.clear_notifications()
+        service.timer_toggle()  # the laptop's own Space: nothing to say
+        await pilot.pause()
+        assert not any("Medvärden" in message for message in said()), said()
