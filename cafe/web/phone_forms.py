@@ -18,6 +18,7 @@ from aiohttp import web
 from cafe.core.agenda import challenge_in_sentence
 from cafe.core.errors import ValidationError
 from cafe.core.participants import match_key
+from cafe.core.service import MeetingService
 from cafe.core.state import Idea
 from cafe.web import forms
 from cafe.web.context import (
@@ -253,6 +254,18 @@ def _table_ideas(page: Page, table: int) -> list[Idea]:
     return sorted(ideas, key=lambda i: (i.round, i.at, i.id))
 
 
+def _taken_off(service: MeetingService, table: int, round_number: int) -> dict[str, int]:
+    """How many of this table's ideas of the round the co-hosts hid or merged with a like
+    one: they left the page's list without a word, and the host sent them again."""
+    gone = [
+        i
+        for i in service.state.ideas.values()
+        if i.table == table and i.round == round_number and not i.visible
+    ]
+    merged = sum(1 for i in gone if i.merged_into)
+    return {"hidden": len(gone) - merged, "merged": merged}
+
+
 def _show_table(
     page: Page,
     shown: Shown,
@@ -284,6 +297,7 @@ def _show_table(
         question=round_question(ctx.agenda, current) if current else "",
         first_question=round_question(ctx.agenda, 1),
         this_round=[i for i in ideas if i.round == current],
+        taken=_taken_off(ctx.service, _ideas_go_to(ctx, table), current),
         retell=[
             {"round": r, "question": round_question(ctx.agenda, r), "ideas": earlier[r]}
             for r in sorted(earlier)
@@ -314,9 +328,9 @@ def _capture_ideas(page: Page, values: dict[str, Any], submission: str) -> Comma
         # lines again: what this table already sent in this round is not stored twice (compared
         # as people mean it: case, accents and spacing aside).
         into = ctx.service.capture_round if round_number is None else round_number
-        sent = {
+        sent = {  # hidden or merged by the co-hosts too: their decision stands
             match_key(i.text)
-            for i in ctx.service.state.visible_ideas()
+            for i in ctx.service.state.ideas.values()
             if i.table == table and i.round == into
         }
         new = []  # a line pasted twice in one send is one idea, as a line sent twice is

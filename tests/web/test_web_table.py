@@ -325,3 +325,23 @@ async def test_a_circle_s_earlier_rounds_are_not_a_table_host_s_retelling(
     assert "Fika i bygdegården" in retell and "Runda 1" in retell, "still there to read"
     assert "Från tidigare rundor" in retell and "i ringen" in retell
     assert "återberätta" not in html.casefold() and "bordet" not in html
+
+
+async def test_an_idea_the_co_hosts_hid_is_said_on_the_page_and_not_stored_again(
+    client: TestClient, service: MeetingService
+) -> None:
+    """Audit Q, M5: an idea hidden from the console left the table's page without a word,
+    and the host, thinking it lost, sent it again."""
+    start_round(service, 1)
+    service.timer_start()
+    path = f"/t/{table_token(service, 2)}/"
+    await submit(client, path, {"ideas": "Kommunen suger\nFika på torget\nFika på torget!!"})
+    rude, fika, again = service.state.visible_ideas()
+    service.delete_idea(rude.id, by="console")
+    service.merge_ideas(fika.id, [again.id], by="console")
+    html = unescape(await (await client.get(path)).text())
+    assert "1 idé är dold av värdarna och visas inte här." in html
+    assert "1 idé är ihopslagen med en liknande på idétavlan." in html
+    await submit(client, path, {"ideas": "Kommunen suger\nBokcirkel"})
+    texts = sorted(i.text for i in service.state.visible_ideas())
+    assert texts == ["Bokcirkel", "Fika på torget"], "the co-hosts' hide stands"
