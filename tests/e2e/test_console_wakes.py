@@ -33,6 +33,10 @@ async def test_a_console_back_online_reconnects_without_waiting_out_its_retry(
         await page.clock.pause_at(now + 1000)  # from here the page's timers stand still
         await server.stop()  # the phone's connection gone: a pocket, a sleeping Wi-Fi
         await page.wait_for_selector("body[data-live='0']")
+        dimmed = await page.evaluate(
+            "() => getComputedStyle(document.getElementById('timer')).opacity"
+        )
+        assert float(dimmed) < 1, "offline, the clock does not claim to be the laptop's"
         service.next_step(by="console")  # the meeting goes on meanwhile
         server = LanServer(service, host=LOOPBACK, port=port, lan_address=lambda: LOOPBACK)
         await server.start()
