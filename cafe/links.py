@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from cafe.core.errors import CafeError
 from cafe.i18n import t
@@ -84,6 +85,35 @@ def normalise_public_url(url: str) -> str:
     if "://" not in url:
         url = f"http://{url}"
     return url.rstrip("/")
+
+
+def check_public_url(url: str) -> str:
+    """``--public-url`` normalised, or a ``CafeError`` saying what is wrong with it.
+
+    It goes into every printed code: "10.42.0.1" (so port 80, where nothing answers),
+    "htp://…" and port 87650 all printed cards that open nothing, without a word. An
+    ``http`` address needs its port written out (the server listens on 8765); ``https``
+    means a proxy in front, on 443.
+    """
+    shown = url.strip()
+    normal = normalise_public_url(shown)
+    parts = urlsplit(normal)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise CafeError(t("web.cli.public_url_scheme", url=shown))
+    if not parts.hostname:
+        raise CafeError(t("web.cli.public_url_host", url=shown))
+    try:
+        port = parts.port
+    except ValueError:
+        raise CafeError(t("web.cli.public_url_port", url=shown)) from None
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise CafeError(
+            t("web.cli.public_url_path", url=shown, base=f"{parts.scheme}://{parts.netloc}")
+        )
+    if port is None and parts.scheme.lower() == "http":
+        example = f"{normal}:{DEFAULT_PORT}"
+        raise CafeError(t("web.cli.public_url_no_port", url=shown, example=example))
+    return normal
 
 
 def check_table(table: int) -> int:

@@ -23,7 +23,7 @@ from cafe.cli.common import add_folder_argument, open_folder, say, warn
 from cafe.core.errors import CafeError
 from cafe.core.service import MeetingService
 from cafe.i18n import t
-from cafe.links import check_table
+from cafe.links import check_public_url, check_table
 from cafe.storage.folder import cohost_token, meeting_token, new_cohost_token, table_token
 from cafe.storage.printed_address import record_printed_base
 from cafe.web.addresses import base_for_codes
@@ -113,7 +113,7 @@ def run_qr(args: argparse.Namespace) -> int:
     service = open_folder(args)
     base = base_for_codes(
         args.folder,
-        public_url=args.public_url,
+        public_url=check_public_url(args.public_url) if args.public_url else None,
         port=args.port,
         lan_address=detect_lan_address,
     )

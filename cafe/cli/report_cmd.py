@@ -12,6 +12,7 @@ from cafe.core.errors import CafeError
 from cafe.i18n import t
 from cafe.storage.folder import AGENDA_FILE
 from cafe.storage.printed_address import record_printed_base
+from cafe.storage.running_server import running_server
 from cafe.web.addresses import base_for_codes
 
 detect_lan_address = links.detect_lan_address
@@ -42,12 +43,18 @@ def run(args: argparse.Namespace) -> int:
     if args.before:
         # The running server's address if there is one, so every printed code opens.
         base = base_for_codes(
-            args.folder, public_url=args.public_url, port=None, lan_address=detect_lan_address
+            args.folder,
+            public_url=links.check_public_url(args.public_url) if args.public_url else None,
+            port=None,
+            lan_address=detect_lan_address,
         )
         written = build_before(
             service, out, public_base=base, lang=args.lang, template=args.template
         )
         record_printed_base(service, base)  # the server warns if it later runs elsewhere
+        # The cards' codes carry this address: printed the day before at the office, they
+        # opened nothing at the venue, and nothing had said which address they held.
+        fixed = bool(args.public_url) or running_server(args.folder) is not None
     else:
         if not service.state.took_place():  # no thank-you letter for a meeting not held
             before = shell_join(["cafe", "report", str(args.folder), "--before"])
@@ -57,6 +64,11 @@ def run(args: argparse.Namespace) -> int:
         )
     for path in written:
         say(t("reports.cli.written", path=path))
+    if args.before:
+        if fixed:
+            say(t("reports.cli.codes_address", base=base))
+        else:
+            warn(t("reports.cli.codes_address_now", base=base))
     if not any(host.name.strip() for host in service.agenda.meta.cohosts):
         # Unsigned, and nobody to contact: said where the co-host will see it, not after
         # the letter has gone out.

@@ -53,10 +53,10 @@ def _log_to(path: Path) -> None:
 
 def _server(service: MeetingService, args: argparse.Namespace) -> LanServer:
     """The phones' LAN server (built by the app just after its first frame)."""
-    from cafe.links import normalise_public_url
+    from cafe.links import check_public_url
     from cafe.web.server import LanServer
 
-    public_url = normalise_public_url(args.public_url) if args.public_url else None
+    public_url = check_public_url(args.public_url) if args.public_url else None
     return LanServer(service, host=args.host, port=args.port, public_url=public_url, lang=args.lang)
 
 

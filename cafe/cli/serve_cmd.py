@@ -16,7 +16,7 @@ from cafe.cli import add_lang_option
 from cafe.cli.common import add_folder_argument, folder_to_change, say
 from cafe.core.service import MeetingService
 from cafe.i18n import t
-from cafe.links import normalise_public_url
+from cafe.links import check_public_url
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,7 +40,7 @@ async def serve(service: MeetingService, args: argparse.Namespace) -> None:
     """Run the server until SIGINT or SIGTERM."""
     from cafe.web.server import LanServer  # aiohttp only when serving
 
-    public_url = normalise_public_url(args.public_url) if args.public_url else None
+    public_url = check_public_url(args.public_url) if args.public_url else None
     server = LanServer(service, host=args.host, port=args.port, public_url=public_url)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

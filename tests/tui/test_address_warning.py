@@ -26,8 +26,10 @@ async def test_the_tui_warns_when_the_cards_point_elsewhere(meeting_dir: Path) -
         here = f"http://127.0.0.1:{server.port}"
         warnings = [n for n in app._notifications if n.severity == "warning"]
         assert [n.message for n in warnings] == [
-            f"The printed table cards point to {PRINTED}, this laptop is now {here}: "
-            f"reprint, or run with --public-url {PRINTED}"
+            f"The printed table cards point to {PRINTED}, but this laptop is now {here}, so "
+            f"their codes open nothing. Reprint them, or give the laptop the address {PRINTED} "
+            "again (the same network or phone hotspot as when you printed). --public-url "
+            f"{PRINTED} helps only if that address still reaches this laptop."
         ]
         assert warnings[0].timeout >= 30, "long-lived: the room must not miss it"
         toasts = " ".join(str(toast.render()) for toast in app.screen.query(Toast))

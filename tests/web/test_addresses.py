@@ -125,8 +125,8 @@ async def test_qr_prints_the_running_servers_address_then_the_default_again(
         for url in (meeting, projector, table):
             assert await status(url) == 200, url
         assert qr_url(capsys, folder, "--port", "9000") == f"http://{LAN}:9000/m/{token}/"
-        assert qr_url(capsys, folder, "--projector", "--public-url", "cafe.local/") == (
-            f"http://cafe.local/screen/{token}"
+        assert qr_url(capsys, folder, "--projector", "--public-url", "cafe.local:8080/") == (
+            f"http://cafe.local:8080/screen/{token}"
         ), "an explicit --port or --public-url still wins"
     finally:
         await server.stop()
@@ -187,8 +187,10 @@ async def test_qr_out_records_the_printed_address_and_the_server_warns(
         finally:
             await server.stop()
     assert warning == (
-        f"The printed table cards point to {PUBLIC}, this laptop is now {here}: "
-        f"reprint, or run with --public-url {PUBLIC}"
+        f"The printed table cards point to {PUBLIC}, but this laptop is now {here}, so "
+        f"their codes open nothing. Reprint them, or give the laptop the address {PUBLIC} "
+        "again (the same network or phone hotspot as when you printed). --public-url "
+        f"{PUBLIC} helps only if that address still reaches this laptop."
     )
     log = (folder / "server.log").read_text(encoding="utf-8")
     assert re.search(rf"WARNING cafe\.web .*{re.escape(PUBLIC)}.*{re.escape(here)}", log), log
@@ -252,8 +254,10 @@ def test_serve_on_loopback_prints_links_that_open_and_the_warning(
             here = f"http://127.0.0.1:{port}"
             assert url == f"{here}/m/{token}/"
             assert (
-                f"The printed table cards point to {PUBLIC}, this laptop is now {here}: "
-                f"reprint, or run with --public-url {PUBLIC}"
+                f"The printed table cards point to {PUBLIC}, but this laptop is now {here}, so "
+                f"their codes open nothing. Reprint them, or give the laptop the address {PUBLIC} "
+                "again (the same network or phone hotspot as when you printed). --public-url "
+                f"{PUBLIC} helps only if that address still reaches this laptop."
             ) in out
             with urllib.request.urlopen(url, timeout=10) as page:
                 assert page.status == 200

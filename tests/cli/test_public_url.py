@@ -1,0 +1,67 @@
+"""``--public-url`` goes into every printed code, so a wrong one is refused, and the
+printouts say which address their codes hold (audit R, S1 and S2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cafe.cli import main
+from tests.meetings import new_meeting
+
+LAN = "192.0.2.10"
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr("cafe.cli.report_cmd.detect_lan_address", lambda: LAN)
+    monkeypatch.setattr("cafe.cli.qr_cmd.detect_lan_address", lambda: LAN)
+    new_meeting(tmp_path / "m").log.close()
+    return tmp_path / "m"
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("10.42.0.1", "porten saknas, så telefonerna skulle fråga port 80 där inget svarar. "
+         "Skriv till exempel http://10.42.0.1:8765"),
+        ("htp://10.42.0.1:8765", "adressen ska börja med http://"),
+        ("http://10.42.0.1:87650", "porten måste vara ett tal mellan 1 och 65535"),
+        ("http://:8765", "det saknas en dator i adressen"),
+        ("http://10.42.0.1:8765/cafe", "utan sökväg: http://10.42.0.1:8765"),
+    ],
+)  # fmt: skip
+def test_a_wrong_public_url_is_refused_before_anything_is_printed(
+    folder: Path, capsys: pytest.CaptureFixture[str], url: str, says: str
+) -> None:
+    out = folder / "out"
+    code = main(["report", str(folder), "--before", "--public-url", url, "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code != 0 and says in err and f"--public-url {url}" in err, err
+    assert "Traceback" not in err
+    assert not out.exists() or not any(out.iterdir()), "nothing half-printed"
+    assert main(["qr", str(folder), "--url", "--public-url", url]) != 0
+
+
+def test_a_good_public_url_is_taken_and_said(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = folder / "out"
+    url = "http://10.42.0.1:8765/"
+    assert main(["report", str(folder), "--before", "--public-url", url, "--out", str(out)]) == 0
+    said = capsys.readouterr()
+    assert "QR-koderna i utskrifterna pekar på http://10.42.0.1:8765." in said.out
+    assert main(["qr", str(folder), "--url", "--public-url", "https://cafe.example.se"]) == 0
+    assert capsys.readouterr().out.startswith("https://cafe.example.se/m/"), "a proxy on 443"
+
+
+def test_printing_on_todays_address_says_it_must_be_the_same_at_the_venue(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Printed the day before at the office, the cards' codes opened nothing at the venue,
+    and nothing had said which address they held."""
+    assert main(["report", str(folder), "--before", "--out", str(folder / "out")]) == 0
+    err = capsys.readouterr().err
+    assert f"pekar på http://{LAN}:8765, den adress datorn har just nu" in err, err
+    assert "En fast adress" in err
