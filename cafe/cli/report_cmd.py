@@ -69,7 +69,10 @@ def run(args: argparse.Namespace) -> int:
             say(t("reports.cli.codes_address", base=base))
         else:
             warn(t("reports.cli.codes_address_now", base=base))
-    if not any(host.name.strip() for host in service.agenda.meta.cohosts):
+    hosts = [host for host in service.agenda.meta.cohosts if host.name.strip()]
+    if args.before and hosts and not any(host.email.strip() for host in hosts):
+        warn(t("reports.cli.no_host_mail", agenda=args.folder / AGENDA_FILE))
+    if not hosts:
         # Unsigned, and nobody to contact: said where the co-host will see it, not after
         # the letter has gone out.
         warn(t("reports.cli.no_hosts", agenda=args.folder / AGENDA_FILE))

@@ -118,7 +118,9 @@ def hosts_text(model: ReportModel, tr: Callable[..., str], *, with_org: bool = T
 def signup_text(model: ReportModel, tr: Callable[..., str]) -> str:
     """How to register: to whom (their addresses), by when, and what to write."""
     with_mail = [h for h in _ordered_hosts(model) if h.email]
-    if not with_mail:
+    if not with_mail:  # the deadline still stands without an address (it was dropped)
+        if model.register_by:
+            return tr("reports.invitation.signup_by", date=long_date(model.register_by, tr))
         return tr("reports.invitation.signup")
     names = [host_contact(h, tr, with_org=False) for h in with_mail]
     to = (

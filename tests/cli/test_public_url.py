@@ -65,3 +65,28 @@ def test_printing_on_todays_address_says_it_must_be_the_same_at_the_venue(
     err = capsys.readouterr().err
     assert f"pekar på http://{LAN}:8765, den adress datorn har just nu" in err, err
     assert "En fast adress" in err
+
+
+def test_an_invitation_whose_hosts_gave_no_e_mail_keeps_its_deadline_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit R, M2: the invitation said only "Anmäl dig till värdarna", the deadline in the
+    agenda dropped without a word, and nothing warned."""
+    monkeypatch.setattr("cafe.cli.report_cmd.detect_lan_address", lambda: LAN)
+    folder = tmp_path / "m"
+    assert main(["new", str(folder), "--challenge", "ensamhet bland äldre",
+                 "--date", "2026-12-03", "--register-by", "2026-11-26",
+                 "--host-municipality", "Anna Lind <anna@hageby.se>",
+                 "--host-civil", "Omar Said <omar@pro.se>"]) == 0  # fmt: skip
+    agenda = folder / "agenda.toml"  # the addresses taken out by hand, as the audit did
+    text = agenda.read_text(encoding="utf-8")
+    for address in ("anna@hageby.se", "omar@pro.se"):
+        assert f'"{address}"' in text
+        text = text.replace(f'"{address}"', '""')
+    agenda.write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["report", str(folder), "--before", "--out", str(folder / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "ingen av värdarna har en e-postadress" in err, err
+    invitation = (folder / "out" / "invitation.md").read_text(encoding="utf-8")
+    assert "Anmäl dig till värdarna senast torsdag 26 november" in invitation, invitation
