@@ -8,6 +8,7 @@ import re
 import shutil
 import sys
 import textwrap
+from datetime import date
 from pathlib import Path
 
 from cafe.cli import add_lang_option
@@ -193,12 +194,34 @@ def run_check(args: argparse.Namespace) -> int:
                 minutes=_number(agenda.planned_minutes),
             )
         )
-        too_long = _too_long(agenda)
-        if too_long:
-            warn(f"{name}: {too_long}")
+        for warning in filter(None, (_too_long(agenda), *date_warnings(agenda))):
+            warn(f"{name}: {warning}")
     if bad and len(args.files) > 1:
         warn(t("agenda.check.summary", bad=bad, count=len(args.files)))
     return 1 if bad else 0
+
+
+def date_warnings(agenda: Agenda, today: date | None = None) -> list[str]:
+    """Dates that are read but cannot be meant: a meeting day already past (a year
+    mistyped) or a registration deadline after the meeting. They went straight into the
+    invitation and the calendar file with "OK"."""
+    today = today or date.today()
+    meta = agenda.meta
+    found = []
+    day = _iso_date(meta.date)
+    if day is not None and day < today:
+        found.append(t("agenda.check.date_past", date=meta.date))
+    last = _iso_date(meta.register_by)
+    if day is not None and last is not None and last > day:
+        found.append(t("agenda.check.register_after", register_by=meta.register_by, date=meta.date))
+    return found
+
+
+def _iso_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def _too_long(agenda: Agenda) -> str:

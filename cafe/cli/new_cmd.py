@@ -10,7 +10,8 @@ from pathlib import Path
 from msgspec.structs import replace
 
 from cafe.cli import add_lang_option
-from cafe.cli.common import say
+from cafe.cli.agenda_cmd import date_warnings
+from cafe.cli.common import say, warn
 from cafe.core.agenda import CoHost, is_email_address, load_agenda, parse_clock, resolve_agenda
 from cafe.core.errors import CafeError
 from cafe.core.participants import Sector
@@ -112,5 +113,7 @@ def run(args: argparse.Namespace) -> int:
     log.close()
     set_language(args.lang or agenda.meta.language)
     say(t("cli.new.created", path=args.folder, title=agenda.meta.title))
+    for warning in date_warnings(agenda):
+        warn(warning)
     say(t("cli.new.next_steps", path=args.folder))
     return 0
