@@ -52,6 +52,18 @@ CASES: dict[str, tuple[str, int, int, str, str]] = {
         '[meeting]\ntitle = "Möte" i aulan\n' + STEP,
         2, 16, "raden fortsätter efter värdet", "the line goes on after the value",
     ),
+    "Word's quotation marks": (
+        '[meeting]\ntitle = ”Möte”\n' + STEP,
+        2, 9, "typografiska citattecken (” “ „); skriv raka", "typographic quotation marks",
+    ),
+    "decimal comma": (
+        '[meeting]\ntitle = "Möte"\n' + STEP.replace("minutes = 20", "minutes = 22,5"),
+        6, 13, "skriv decimaltal med punkt: 22.5", "write decimals with a point: 22.5",
+    ),
+    "quotation marks inside the text": (
+        '[meeting]\ntitle = "Möte om "trygghet" i Hageby"\n' + STEP,
+        2, 19, "ett citattecken inne i texten avslutar den", "a quotation mark inside the text",
+    ),
     "bad date": (
         '[meeting]\ntitle = "Möte"\ndate = 2026-13-45\n' + STEP,
         3, 12, "ogiltigt datum eller klockslag", "invalid date or time",

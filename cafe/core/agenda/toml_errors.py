@@ -18,6 +18,8 @@ from cafe.core.errors import Message, Problem
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)\s*$")
 _KEY_CHARS = re.compile(r"[A-Za-z0-9_-]")
 _DATE_LIKE = re.compile(r"\d{4}-|\d{1,2}:\d")
+_CURLY_QUOTES = frozenset("”“„«»‘’")
+_DECIMAL_COMMA = re.compile(r"\s*[+-]?\d+,\d+\s*$")
 _COMPLETE_VALUE = re.compile(
     r'\s*(?:"(?:[^"\\]|\\.)*"|\'[^\']*\'|true|false|[+-]?[0-9][0-9_.eE+-]*)\s*'
 )
@@ -90,10 +92,18 @@ def _hint(text: str, lines: list[str], line: int, column: int) -> Message:
             return Message("agenda.toml_error.bad_key", {"char": found})
         return Message("agenda.toml_error.expected_equals")
     value = code[equals + 1 :]
+    if value.strip()[:1] in _CURLY_QUOTES:  # Word's ”Fika”: "text in quotes" read as nonsense
+        return Message("agenda.toml_error.curly_quotes")
+    if _DECIMAL_COMMA.match(value):
+        return Message(
+            "agenda.toml_error.decimal_comma", {"value": value.strip().replace(",", ".")}
+        )
     if _DATE_LIKE.match(value.strip()):
         return Message("agenda.toml_error.bad_datetime")
     complete = _COMPLETE_VALUE.match(value)
     if complete and equals + 1 + complete.end() <= index:
+        if value.strip().startswith('"') and '"' in value[complete.end() :]:
+            return Message("agenda.toml_error.inner_quotes")  # "Vad har "samhället" …"
         return Message("agenda.toml_error.expected_newline")
     return Message("agenda.toml_error.invalid_value")
 
