@@ -126,6 +126,10 @@ def run_qr(args: argparse.Namespace) -> int:
             warn(t("web.cohost.cli_warning"))
     else:
         url = code_url(service, base, args.table, projector=args.projector)
+        plan = service.state.seating_plan
+        if args.table is not None and plan.is_tables and args.table not in plan.table_numbers():
+            # Table 9 of a plan of 5 got a code without a word (it works if tables are added).
+            warn(t("web.cli.table_not_planned", table=args.table, count=len(plan.table_numbers())))
     if args.url:
         say(url)
         return 0

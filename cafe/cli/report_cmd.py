@@ -64,6 +64,9 @@ def run(args: argparse.Namespace) -> int:
         )
     for path in written:
         say(t("reports.cli.written", path=path))
+    if args.before and not service.state.participants:
+        # Printed before the list was imported: one card for the whole room, unsaid.
+        warn(t("reports.cli.nobody_yet", folder=args.folder))
     if args.before:
         if fixed:
             say(t("reports.cli.codes_address", base=base))

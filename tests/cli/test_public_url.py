@@ -90,3 +90,23 @@ def test_an_invitation_whose_hosts_gave_no_e_mail_keeps_its_deadline_and_says_so
     assert "ingen av värdarna har en e-postadress" in err, err
     invitation = (folder / "out" / "invitation.md").read_text(encoding="utf-8")
     assert "Anmäl dig till värdarna senast torsdag 26 november" in invitation, invitation
+
+
+def test_printing_before_the_list_is_imported_says_so(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit R, M8: the cards printed the evening before the import were one card for the
+    whole room, and nothing said so; a code for table 9 of a plan of 3 came unsaid."""
+    assert main(["report", str(folder), "--before", "--out", str(folder / "out")]) == 0
+    assert "ingen är anmäld än, så bordskorten blir bara ett kort" in capsys.readouterr().err
+    assert main(["people", "add", str(folder), "Åsa Öberg", "--present"]) == 0
+    for n in range(11):
+        assert main(["people", "add", str(folder), f"Person {n}", "--present"]) == 0
+    assert main(["seating", "plan", str(folder), "--tables", "3"]) == 0
+    capsys.readouterr()
+    assert main(["report", str(folder), "--before", "--out", str(folder / "out")]) == 0
+    assert "ingen är anmäld" not in capsys.readouterr().err
+    assert main(["qr", str(folder), "--table", "9", "--url"]) == 0
+    assert "placeringen har 3 bord, så bord 9 finns inte i den än" in capsys.readouterr().err
+    assert main(["qr", str(folder), "--table", "2", "--url"]) == 0
+    assert capsys.readouterr().err == ""
