@@ -24,7 +24,7 @@ from cafe.cli.common import (
     warn,
 )
 from cafe.core.errors import CafeError, Problem, ValidationError
-from cafe.core.meeting_seating import plan_meeting
+from cafe.core.meeting_seating import host_changes, plan_meeting
 from cafe.core.seating import (
     CIRCLE_BELOW,
     Plan,
@@ -264,10 +264,14 @@ def _plan_folder(args: argparse.Namespace) -> int:
     if ignored:
         args.usage_error(t("seating.cli.not_with_folder", options=", ".join(ignored)))
     with folder_to_change(args) as service:
-        result = plan_meeting(
-            service, from_round=args.from_round or 1, tables=args.tables, seed=args.seed
-        )
+        before = service.state.seating_plan
+        from_round = args.from_round or 1
+        result = plan_meeting(service, from_round=from_round, tables=args.tables, seed=args.seed)
         _print_plan(result, _names(service), as_json=args.json)
+        changed = host_changes(before, service.state.seating_plan, from_round)
+        if changed:  # the printed table cards name the old hosts at these tables
+            numbers = ", ".join(str(no) for no in changed)
+            warn(t("seating.cli.hosts_changed", count=len(changed), tables=numbers))
     return 0
 
 

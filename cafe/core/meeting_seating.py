@@ -156,7 +156,9 @@ def plan_meeting(
 
     From round 2 on, the stored plan's earlier rounds are kept and hosts stay put (a
     re-plan after arrivals and departures); from round 1, or with no table plan stored,
-    everything is planned anew. A circle keeps its ring whenever it is re-seated: who
+    everything is planned anew, except that round 1's hosts who are still present stay
+    hosts, at their own tables while those exist: they are printed on the table cards
+    (``host_changes`` says which tables got another host). A circle keeps its ring whenever it is re-seated: who
     left drops out, who came is added at the end, and the rounds before ``from_round``
     keep the ring they had. Whether it is a circle or tables is ``circle_mode``: fixed
     once the café rounds have begun. Raises ``CafeError`` when nobody is present.
@@ -173,8 +175,12 @@ def plan_meeting(
     rules = service.agenda.tables
     old = service.state.seating_plan
     history = None
-    if old.is_tables and from_round > 1 and not service.circle_mode:
-        history = old.to_planner()
+    keep_hosts = None
+    if old.is_tables and not service.circle_mode:
+        if from_round > 1:
+            history = old.to_planner()
+        else:
+            keep_hosts = old.hosts(old.first_round)
     if service.circle_mode and old.is_circle:
         # The ring stays where people sit: who left drops out, who came joins the end.
         here = [person.id for person in people]
@@ -196,11 +202,22 @@ def plan_meeting(
             circle_below=0,
             history=history,
             from_round=from_round if history is not None else None,
+            keep_hosts=keep_hosts,
         )
     service.store_seating(
         SeatingPlan.from_planner(result), from_round if history is not None else 1
     )
     return result
+
+
+def host_changes(before: SeatingPlan, after: SeatingPlan, round_number: int) -> list[int]:
+    """Tables whose host in ``round_number`` differs between two plans: their printed
+    table cards name someone else now. Tables added or no longer used count; nothing
+    changed when either plan is not a table plan (no cards name hosts then)."""
+    if not (before.is_tables and after.is_tables):
+        return []
+    old, new = before.hosts(round_number), after.hosts(round_number)
+    return sorted(no for no in old.keys() | new.keys() if old.get(no) != new.get(no))
 
 
 def speaking_order(service: MeetingService) -> list[tuple[int, list[str]]]:

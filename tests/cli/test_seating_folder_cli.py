@@ -156,3 +156,72 @@ def test_the_tables_can_be_planned_before_the_doors_open(
             main(wrong)
         assert caught.value.code == 2
         assert "id eller --all" in capsys.readouterr().err
+
+
+def _round_one_hosts(folder: Path) -> dict[int, str]:
+    return open_meeting(folder).state.seating_plan.hosts(1)
+
+
+@pytest.mark.parametrize("from_round", [[], ["--from-round", "1"]])
+def test_a_late_registration_keeps_every_printed_host_at_its_table(
+    folder: Path, capsys: pytest.CaptureFixture[str], from_round: list[str]
+) -> None:
+    """Audit R S3: the cards were printed, one more person registered, and planning
+    again made other people hosts at every table; the cards named the wrong hosts."""
+    assert run(capsys, "seating", "plan", str(folder))[0] == 0
+    printed = _round_one_hosts(folder)
+    assert (
+        main(["people", "add", str(folder), "Nils Nyman", "--sector", "förening", "--present"]) == 0
+    )
+    code, _, err = run(capsys, "seating", "plan", str(folder), *from_round)
+    assert code == 0, err
+    assert _round_one_hosts(folder) == printed, "the same host at every table"
+    assert "värd" not in err.casefold(), "nothing to reprint"
+    plan = open_meeting(folder).state.seating_plan
+    present = {p.id for p in open_meeting(folder).state.present()}
+    assert plan.people(1) == present
+    for number in range(1, len(plan.rounds) + 1):
+        assert plan.hosts(number) == printed, "hosts stay every round"
+
+
+def test_a_host_marked_absent_is_replaced_only_at_that_table_and_named(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "seating", "plan", str(folder))[0] == 0
+    printed = _round_one_hosts(folder)
+    table = sorted(printed)[1]
+    assert main(["people", "present", str(folder), printed[table], "--absent"]) == 0
+    assert (
+        main(["people", "add", str(folder), "Nils Nyman", "--sector", "förening", "--present"]) == 0
+    )
+    code, _, err = run(capsys, "seating", "plan", str(folder))
+    assert code == 0, err
+    now = _round_one_hosts(folder)
+    assert set(now) == set(printed)
+    assert {no for no in now if now[no] != printed[no]} == {table}
+    assert f"Värden vid bord {table} är en annan nu" in err
+    assert "skriv ut det igen" in err
+
+
+def test_fewer_tables_keep_the_hosts_still_here_and_name_the_changed_tables(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Six people leave: fewer tables. The host of the first table no longer used takes
+    over the table whose host left; every other host stays where the cards say."""
+    assert run(capsys, "seating", "plan", str(folder))[0] == 0
+    printed = _round_one_hosts(folder)
+    last = max(printed)
+    gone_host = printed[1]
+    plan = open_meeting(folder).state.seating_plan
+    guests = [g for t in plan.tables(1) if t.number not in (1, last) for g in t.guests][:5]
+    leaving = [gone_host, *guests]
+    assert main(["people", "present", str(folder), *leaving, "--absent"]) == 0
+    code, _, err = run(capsys, "seating", "plan", str(folder))
+    assert code == 0, err
+    now = _round_one_hosts(folder)
+    dropped = sorted(set(printed) - set(now))
+    assert dropped and set(now) < set(printed)
+    assert now[1] == printed[dropped[0]], "the host of a table no longer used hosts again"
+    assert all(now[no] == printed[no] for no in now if no != 1)
+    named = ", ".join(str(no) for no in [1, *dropped])
+    assert f"Värdarna vid bord {named} är andra nu" in err

@@ -269,3 +269,24 @@ def test_an_import_checks_a_plan_with_the_same_reader() -> None:
     assert [(p.code, p.where) for p in caught.value.problems] == [
         ("seating.history_bad_table", "events[0].data.plan: rounds[0].tables[0]")
     ]
+
+
+@pytest.mark.parametrize("n", [13, 24, 30])
+def test_kept_hosts_stay_at_their_tables_even_beside_new_volunteers(n: int) -> None:
+    """A re-plan of round 1 keeps the hosts printed on the cards: the swaps that mix the
+    tables moved them to other tables or made them guests (audit R S3)."""
+    sectors = list(Sector)
+    people = [
+        SeatingPerson(f"p{i}", f"org{i % 7}", sectors[i % 4], volunteer_host=i % 5 == 0)
+        for i in range(n)
+    ]
+    first = seat(people, 4, 4, circle_below=0)
+    assert first.plan is not None
+    kept = {t.table: t.host for t in first.plan.rounds[0].tables}
+    # The hosts are people who did not volunteer; volunteers arrive late.
+    late = [SeatingPerson(f"v{i}", f"new{i}", sectors[i % 4], volunteer_host=True) for i in (1, 2)]
+    again = seat([*people, *late], 4, 4, circle_below=0, keep_hosts=kept)
+    assert again.plan is not None
+    for entry in again.plan.rounds:
+        hosts = {t.table: t.host for t in entry.tables}
+        assert {no: hosts[no] for no in kept} == kept

@@ -111,3 +111,29 @@ async def test_appointed_hosts_are_named_before_round_one(tmp_path: Path) -> Non
         assert "utsedd" not in texts[table - 1] and "genomgång" not in texts[table - 1]
         assert f"Planeringen gjorde {names[pid]} till bordsvärd" in notes[table - 1]
         assert "ge hen en kort genomgång före runda 1" in notes[table - 1]
+
+
+async def test_r_before_round_one_keeps_the_printed_hosts_and_names_a_changed_table(
+    tmp_path: Path,
+) -> None:
+    """Audit R S3: the cards were printed the day before; at the door one host did not
+    come and ``r`` made other people hosts at every table."""
+    from cafe.i18n import t
+    from tests.tui.helpers import meeting
+
+    service, clock = meeting(tmp_path / "m", registered=20, present=True)
+    seating.plan_now(service, 1)
+    printed = service.state.seating_plan.hosts(1)
+    service.set_present(printed[2], False)
+    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        said = "\n".join(str(n.message) for n in app._notifications)
+    now = service.state.seating_plan.hosts(1)
+    assert set(now) == set(printed) and now[2] != printed[2]
+    assert {no: pid for no, pid in now.items() if no != 2} == {
+        no: pid for no, pid in printed.items() if no != 2
+    }
+    assert t("tui.round.hosts_changed", count=1, tables="2") in said, said
+    assert "Utom vid bord 2" in said

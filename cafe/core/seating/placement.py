@@ -189,8 +189,12 @@ def assign_positions(
     hosts: list[int],
     travellers: list[int],
     rng: random.Random,
+    pinned: Sequence[bool] = (),
 ) -> list[int]:
-    """Put people on positions (hosts first), then swap whole itineraries for mixing."""
+    """Put people on positions (hosts first), then swap whole itineraries for mixing.
+
+    ``pinned[t]`` keeps table t's host where it is (a host kept from an earlier plan).
+    """
     order = hosts + slot_order(coded, travellers, rng)
     search = SlotSearch(
         coded.sectors,
@@ -201,5 +205,6 @@ def assign_positions(
         order,
         rounds * g,
         rng,
+        pinned,
     )
     return search.run(min(40_000, 2_000 + 40 * len(travellers)), 400 + 4 * len(travellers))

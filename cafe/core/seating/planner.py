@@ -7,7 +7,7 @@ on the skeleton), ``replanner`` (later rounds after arrivals and departures).
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -46,12 +46,17 @@ def plan_seating(
     size_max: int = 5,
     tables: int | None = None,
     seed: int = 0,
+    keep_hosts: Mapping[int, str] | None = None,
 ) -> Plan:
     """Seat everyone for every round: hosts fixed, travellers moving, few repeats.
 
     Starts from a skeleton (zero repeats when the bound is zero; otherwise one without
     traveller repeats for as many rounds as possible), puts people on it for mixing,
     then improves round by round.
+
+    ``keep_hosts`` (table number → id, an earlier plan's hosts, printed on the table
+    cards) keeps those of them who are in ``people`` as hosts: at their own table while
+    it exists, else at a table whose host is gone; only the tables left get new hosts.
     """
     if not people:
         raise fail("seating.nobody")
@@ -61,14 +66,21 @@ def plan_seating(
     n = len(people)
     g = table_count(n, size_target, size_min, size_max, tables)
     rng = random.Random(seed)
-    hosts = choose_hosts(people, g, rng, range(n))
+    kept = _kept_hosts(people, g, keep_hosts or {})
+    if kept:
+        free = [i for i in range(n) if i not in kept.values()]
+        chosen = iter(choose_hosts(people, g - len(kept), rng, free))
+        hosts = [kept[t] if t in kept else next(chosen) for t in range(g)]
+    else:
+        hosts = choose_hosts(people, g, rng, range(n))
     host_set = set(hosts)
     travellers = [i for i in range(n) if i not in host_set]
     cells, protect = skeleton_cells(g, len(travellers), rounds)
     covered = len(cells[0]) if cells else 0
     seating: list[list[list[int]]] = [[[] for _ in range(g)] for _ in range(rounds)]
     if covered:
-        assignment = assign_positions(coded, cells, g, covered, hosts, travellers, rng)
+        pinned = [t in kept for t in range(g)]
+        assignment = assign_positions(coded, cells, g, covered, hosts, travellers, rng, pinned)
         hosts = assignment[:g]
         for slot in range(g, len(cells)):
             for r, cell in enumerate(cells[slot]):
@@ -106,6 +118,28 @@ def plan_seating(
             for r in range(rounds)
         )
     )
+
+
+def _kept_hosts(people: Sequence[SeatingPerson], g: int, keep: Mapping[int, str]) -> dict[int, int]:
+    """Table index → person index of the earlier hosts still here, at most one per table.
+
+    Each stays at their own table if it is among the ``g``; those whose table is gone
+    take the lowest tables left without a host, in their old tables' order.
+    """
+    index = {person.id: i for i, person in enumerate(people)}
+    here = sorted((no, index[pid]) for no, pid in keep.items() if pid in index)
+    kept: dict[int, int] = {}
+    for no, person in here:
+        if 1 <= no <= g and person not in kept.values():
+            kept[no - 1] = person
+    open_tables = (t for t in range(g) if t not in kept)
+    for _no, person in here:
+        if person not in kept.values():
+            table = next(open_tables, None)
+            if table is None:
+                break
+            kept[table] = person
+    return kept
 
 
 def circle_order(people: Sequence[SeatingPerson], seed: int = 0) -> list[str]:
@@ -171,6 +205,7 @@ def seat(
     circle_below: int = CIRCLE_BELOW,
     history: Plan | None = None,
     from_round: int | None = None,
+    keep_hosts: Mapping[int, str] | None = None,
 ) -> SeatingResult:
     """Everything ``cafe seating plan`` does after reading its input; shared with the TUI.
 
@@ -178,12 +213,15 @@ def seat(
     ``people`` is who is present now; the bound then adds what history already holds, the
     bound for the rounds still to play, and the pairs of the last held round's tables who
     must meet again in the next (a pair met in both stretches has one more repeat than
-    its repeats within each, so the three add up).
+    its repeats within each, so the three add up). Without ``history``, ``keep_hosts``
+    keeps an earlier plan's hosts (``plan_seating``).
     """
     if history is None and len(people) < circle_below:
         return SeatingResult("circle", order=tuple(circle_order(people, seed)))
     if history is None:
-        plan = plan_seating(people, rounds, size_target, size_min, size_max, tables, seed)
+        plan = plan_seating(
+            people, rounds, size_target, size_min, size_max, tables, seed, keep_hosts
+        )
         bound = lower_bound(len(people), len(plan.table_numbers), rounds)
         return SeatingResult("tables", plan, score(plan, people), bound)
     start = from_round if from_round is not None else len(history.rounds) + 1

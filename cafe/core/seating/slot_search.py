@@ -15,7 +15,7 @@ class SlotSearch:
     ``cells[x]`` lists the cell (round * g + table) of position x in each round; every
     person sits in exactly one position. Swaps between a host position and a traveller
     position are allowed only between two volunteers or two non-volunteers, so volunteers
-    keep priority.
+    keep priority. ``pinned`` positions (hosts kept from an earlier plan) never swap.
     """
 
     def __init__(
@@ -28,8 +28,10 @@ class SlotSearch:
         person_of: Sequence[int],
         cell_count: int,
         rng: random.Random,
+        pinned: Sequence[bool] = (),
     ) -> None:
         self.sectors, self.orgs, self.volunteer = sectors, orgs, volunteer
+        self.pinned = [slot < len(pinned) and pinned[slot] for slot in range(len(cells))]
         self.cells, self.is_host = cells, is_host_slot
         self.person_of = list(person_of)
         self.rng = rng
@@ -61,6 +63,8 @@ class SlotSearch:
         return total
 
     def _swappable(self, x: int, y: int) -> bool:
+        if self.pinned[x] or self.pinned[y]:
+            return False
         if self.is_host[x] == self.is_host[y]:
             return True
         return self.volunteer[self.person_of[x]] == self.volunteer[self.person_of[y]]

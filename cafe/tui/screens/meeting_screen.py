@@ -348,10 +348,16 @@ class MeetingScreen(Screen[None]):
         if not self.service.state.present():
             self.notify(t("tui.round.nobody"), severity="warning")
             return
+        before = self.service.state.seating_plan
         if self._run(seating.plan_now, self.service, round_number):
-            circle = self.service.state.seating_plan.is_circle  # no hosts to stay
-            replanned = "tui.round.replanned_circle" if circle else "tui.round.replanned"
-            say(self.app, t(replanned, round=round_number), about=SEATING)
+            after = self.service.state.seating_plan
+            replanned = "tui.round.replanned_circle" if after.is_circle else "tui.round.replanned"
+            message = t(replanned, round=round_number)
+            changed = seating.host_changes(before, after, round_number)
+            if changed:  # a host left, or the tables changed: their cards are wrong now
+                numbers = ", ".join(str(no) for no in changed)
+                message += "\n" + t("tui.round.hosts_changed", count=len(changed), tables=numbers)
+            say(self.app, message, about=SEATING, severity="warning" if changed else "information")
             if round_number == 1:
                 self.tell_appointed_hosts()
 
