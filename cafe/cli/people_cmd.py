@@ -161,6 +161,8 @@ def run_import(args: argparse.Namespace) -> int:
         started = time.perf_counter()
         try:
             raw = args.csv.read_bytes()
+        except FileNotFoundError:  # said in English by the system ("No such file ...")
+            raise CafeError(t("cli.people.csv_missing", path=args.csv)) from None
         except OSError as error:
             raise CafeError(f"{args.csv}: {error.strerror}") from None
         parsed = read_people_csv(raw, source)

@@ -110,3 +110,13 @@ def test_printing_before_the_list_is_imported_says_so(
     assert "placeringen har 3 bord, så bord 9 finns inte i den än" in capsys.readouterr().err
     assert main(["qr", str(folder), "--table", "2", "--url"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_a_list_that_is_not_there_is_said_in_the_co_hosts_language(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit R, C1: "csv/anmalda.xls: No such file or directory", in English."""
+    missing = folder.parent / "anmalda.csv"
+    assert main(["people", "import", str(folder), str(missing)]) == 1
+    err = capsys.readouterr().err
+    assert f"{missing}: filen finns inte" in err and "No such file" not in err, err
