@@ -16,6 +16,7 @@ from pptx.enum.text import MSO_ANCHOR
 from cafe.core.agenda import Step, StepKind
 from cafe.i18n import Translator
 from cafe.reports.fitting import Box, Para, fit_list, typeface
+from cafe.reports.letters import long_date
 from cafe.reports.model import ReportModel
 from cafe.reports.pptx_kit import PALETTE, Deck, LayoutKind
 from cafe.reports.properties import document_info
@@ -46,17 +47,43 @@ def build_meeting_deck(
     with typeface(deck.body_font):
         _opening(deck, model, tr, join_url, join_png)
         rounds = [step for step in steps if step.kind is StepKind.CAFE_ROUND]
+        after = _what_comes_after(model, tr)
         for step in steps:
             last = bool(rounds) and step is rounds[-1]
-            _step(deck, step, tr, join_url, join_png, checkout_url, checkout_png, circle, last)
+            _step(
+                deck, step, tr, join_url, join_png, checkout_url, checkout_png, circle, last, after
+            )
     return deck.to_bytes()
+
+
+def _what_comes_after(model: ReportModel, tr: Translator) -> tuple[str, ...]:
+    """The closing slide's promise, as the projector's closing says it: feedback (by
+    when) and whom to ask. Whoever projected the deck lost both."""
+    feedback = (
+        tr("reports.meeting.closing_feedback_by", date=long_date(model.feedback_by, tr))
+        if model.feedback_by
+        else tr("reports.meeting.closing_feedback")
+    )
+    contact = model.contact or f" {tr('reports.and')} ".join(model.cohosts)
+    if not contact:
+        return (feedback,)
+    return feedback, tr("reports.meeting.closing_contact", contact=contact)
+
+
+def _when(model: ReportModel, tr: Translator) -> str:
+    """Date, time and place: the title slide had the date but not the time."""
+    place = when_where(model, tr)
+    if not model.start:
+        return place
+    hours = f"{model.start}–{model.end}" if model.end else model.start
+    return tr("reports.meeting.when", where=place, hours=hours) if place else hours
 
 
 def _opening(deck: Deck, model: ReportModel, tr: Translator, url: str, png: bytes) -> None:
     slide = deck.slide(LayoutKind.TITLE_ONLY, model.title)
     left, right = _split(deck, slide)
     paras = [Para(model.challenge, bold=True, color=PALETTE.accent)]
-    for line in (when_where(model, tr), hosts_line(model, tr)):
+    for line in (_when(model, tr), hosts_line(model, tr)):
         if line:
             paras.append(Para(line, scale=0.6, space_before=0.5, color=PALETTE.muted))
     fitted, size = fit_list(paras, left, BIG, lambda n: "", keep=1)
@@ -97,8 +124,10 @@ def _step(
     checkout_png: bytes,
     circle: bool = False,
     last_round: bool = False,
+    after: tuple[str, ...] = (),
 ) -> None:
-    """``last_round``: the agenda's last café round, after which nobody moves."""
+    """``last_round``: the agenda's last café round, after which nobody moves; ``after``:
+    what the closing promises (feedback, whom to ask)."""
     title = safe_text(step.title)
     minutes = int(step.minutes) if float(step.minutes).is_integer() else step.minutes
     slide = deck.slide(LayoutKind.TITLE_ONLY, title, notes=step.notes)
@@ -114,6 +143,7 @@ def _step(
         (checkout_png, checkout_url),
         circle,
         last_round,
+        after,
     )
     paras, qr = SLIDES[step.kind](shown)
     if step.kind is StepKind.CAFE_ROUND and not step.notes:
@@ -150,6 +180,8 @@ class _Shown:
     last_round: bool = False
     """The agenda's last café round: the slide said "move to another table" though the
     harvest came next."""
+    after: tuple[str, ...] = ()
+    """The closing's promise: feedback and whom to ask."""
 
 
 def _round_slide(s: _Shown) -> tuple[list[Para], _QR | None]:
@@ -211,6 +243,12 @@ def _text_slide(s: _Shown) -> tuple[list[Para], _QR | None]:
         )
     if s.step.kind is StepKind.PRESENTATION_ROUND and s.question and s.text:
         paras.append(Para(s.text, scale=0.6, space_before=0.5))
+    if s.step.kind is StepKind.CLOSING:
+        if not main:
+            paras = [Para(s.tr("reports.meeting.thanks"), bold=True)]
+        paras.extend(
+            Para(line, scale=0.5, space_before=0.5, color=PALETTE.muted) for line in s.after
+        )
     return paras, None
 
 

@@ -184,6 +184,8 @@ class ReportModel:
     """When the report was made, by the meeting's clock: the files' created date."""
     contact: str = ""
     """The agenda's "who to contact afterwards" (a name, an address), or ""."""
+    feedback_by: str = ""
+    """ISO date by which everyone gets the feedback letter, or "" (the closing says it)."""
     participants_copy: bool = False
     """The copy every participant gets (``for_participants``): the lists are counted,
     never named."""
@@ -594,6 +596,7 @@ def build_model(service: MeetingService, lang: str) -> ReportModel:
         end=safe_text(getattr(meta, "end", "")),
         register_by=safe_text(getattr(meta, "register_by", "")),
         contact=safe_text(getattr(meta, "contact", "")),
+        feedback_by=safe_text(getattr(meta, "feedback_by", "")),
         hosts=tuple(
             HostContact(safe_text(h.name), safe_text(h.organisation), safe_text(h.email), h.sector)
             for h in getattr(meta, "cohosts", ())

@@ -3,6 +3,7 @@ printouts say which address their codes hold (audit R, S1 and S2)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,43 @@ def test_a_list_that_is_not_there_is_said_in_the_co_hosts_language(
     assert main(["people", "import", str(folder), str(missing)]) == 1
     err = capsys.readouterr().err
     assert f"{missing}: filen finns inte" in err and "No such file" not in err, err
+
+
+def test_the_meeting_deck_says_when_and_what_comes_after_as_the_projector_does(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit R, M7: the title slide had the date but no time, and the closing slide only
+    "Tack för i dag!": whoever projected the PowerPoint lost the feedback date and whom
+    to ask, which the projector page says."""
+    from pptx import Presentation
+
+    agenda = folder / "agenda.toml"
+    text = agenda.read_text(encoding="utf-8")
+    values = {
+        "date": "2030-12-03",
+        "start": "18:00",
+        "end": "21:00",
+        "place": "Stadsbiblioteket",
+        "feedback_by": "2030-12-20",
+        "contact": "Anna-Karin, 070-123 45 67",
+    }
+    for key, value in values.items():  # as the facilitator fills them in
+        line = f'{key} = "{value}"'
+        found = re.search(rf"^{key} = .*$", text, flags=re.M)
+        text = (
+            text[: found.start()] + line + text[found.end() :]
+            if found
+            else text.replace("[meeting]\n", f"[meeting]\n{line}\n", 1)
+        )
+    agenda.write_text(text, encoding="utf-8")
+    out = folder / "out"
+    assert main(["report", str(folder), "--before", "--out", str(out)]) == 0, capsys.readouterr()
+    deck = Presentation(str(out / "meeting.pptx"))
+
+    def texts(slide: object) -> str:
+        return " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)  # type: ignore[attr-defined]
+
+    first, last = texts(deck.slides[0]), texts(deck.slides[-1])
+    assert "18:00–21:00" in first and "Stadsbiblioteket" in first, first
+    assert "återkoppling senast fredag 20 december 2030" in last, last
+    assert "Frågor efteråt: Anna-Karin, 070-123 45 67" in last, last
