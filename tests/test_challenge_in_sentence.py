@@ -111,3 +111,21 @@ async def test_the_phone_sign_up_page_quotes_a_question(
         assert lead in html
         assert Translator(language)("web.consent.v1", challenge=shown, days=365)[:40] in html
         assert f"{challenge}?" not in html.replace(shown, "")
+
+
+def test_a_question_about_a_quoted_question_ends_on_one_question_mark(tmp_path: Path) -> None:
+    """Audit R, C4: "Vill du fortsätta arbeta med ”Hur når vi fler i Åsbro?”?" on the
+    sign-up sheets and the invitation."""
+    from docx import Document
+
+    folder = tmp_path / "m"
+    challenge = "Hur når vi fler i Åsbro?"
+    assert main(["new", str(folder), "--challenge", challenge]) == 0
+    assert main(["report", str(folder), "--before", "--public-url", "http://10.42.0.1:8765"]) == 0
+    out = folder / "out"
+    sheets = Presentation(str(out / "signup-sheets.pptx"))
+    said = [s.text_frame.text for sl in sheets.slides for s in sl.shapes if s.has_text_frame]
+    invitation = "\n".join(p.text for p in Document(str(out / "invitation.docx")).paragraphs)
+    texts = "\n".join([*said, invitation, (out / "invitation.md").read_text(encoding="utf-8")])
+    assert "?”?" not in texts and '?"?' not in texts, texts
+    assert "”Hur når vi fler i Åsbro?”" in texts

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pptx import Presentation
 
-from cafe.core.agenda import challenge_in_sentence
+from cafe.core.agenda import challenge_in_sentence, one_question_mark
 from cafe.core.errors import CafeError
 from cafe.core.meeting_seating import appointed_hosts, expected_tables
 from cafe.core.service import MeetingService
@@ -138,7 +138,7 @@ def invitation_ics(service: MeetingService, model: ReportModel, token: str) -> b
     description = "\n\n".join(
         x
         for x in (
-            tr("reports.invitation.question", challenge=challenge),
+            one_question_mark(tr("reports.invitation.question", challenge=challenge)),
             tr("reports.letters.calendar_description", challenge=challenge, hosts=hosts)
             if hosts
             else "",

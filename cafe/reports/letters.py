@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from cafe.core.agenda import Step, challenge_in_sentence
+from cafe.core.agenda import Step, challenge_in_sentence, one_question_mark
 from cafe.core.participants import Sector
 from cafe.i18n import Translator
 from cafe.reports.markdown_text import md_block, md_escape
@@ -171,7 +171,7 @@ def invitation_blocks(model: ReportModel, steps: Sequence[Step] = ()) -> list[Bl
         )
     )
     blocks = [
-        Block("title", tr("reports.invitation.question", challenge=challenge)),
+        Block("title", one_question_mark(tr("reports.invitation.question", challenge=challenge))),
         Block("lead", tr("reports.invitation.title", title=model.title)),
         Block("para", tr("reports.invitation.intro", challenge=challenge)),
         Block("para", tr("reports.invitation.welcome")),

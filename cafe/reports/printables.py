@@ -15,7 +15,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.util import Pt
 
-from cafe.core.agenda import challenge_in_sentence
+from cafe.core.agenda import challenge_in_sentence, one_question_mark
 from cafe.i18n import Translator
 from cafe.reports.fitting import MARGIN_X, Box, Para, fit_list, fit_size, typeface
 from cafe.reports.model import ReportModel
@@ -142,7 +142,7 @@ def build_signup_sheets(
         ]
         sheets = [(tr("reports.sheets.title", theme=name), base) for name in themes]
         challenge = challenge_in_sentence(model.challenge or model.title, model.lang)
-        general = tr("reports.sheets.title_general", challenge=challenge)
+        general = one_question_mark(tr("reports.sheets.title_general", challenge=challenge))
         sheets.append((general, with_theme))
         for title, columns in sheets:
             slide = deck.slide(LayoutKind.TITLE_ONLY, title)

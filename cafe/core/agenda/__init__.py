@@ -35,7 +35,12 @@ from cafe.core.agenda.reader import (
     parse_agenda,
     parse_clock,
 )
-from cafe.core.agenda.substitution import PLACEHOLDER, challenge_in_sentence, fill_challenge
+from cafe.core.agenda.substitution import (
+    PLACEHOLDER,
+    challenge_in_sentence,
+    fill_challenge,
+    one_question_mark,
+)
 
 if TYPE_CHECKING:
     from cafe.core.agenda.shipped import ShippedAgenda, list_shipped, resolve_agenda
@@ -87,6 +92,7 @@ __all__ = [
     "is_email_address",
     "list_shipped",
     "load_agenda",
+    "one_question_mark",
     "parse_agenda",
     "parse_clock",
     "resolve_agenda",

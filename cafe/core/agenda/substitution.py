@@ -31,6 +31,14 @@ def challenge_in_sentence(challenge: str, language: str = "sv") -> str:
     return f"{opening}{text}{closing}"
 
 
+def one_question_mark(text: str) -> str:
+    """``text`` without the second question mark a quoted question gets when a sentence
+    asks about it: "Vill du fortsätta arbeta med ”Hur når vi Åsbro?”?" ends on "?”"."""
+    for closing in ("\u201d", '"'):
+        text = text.replace(f"?{closing}?", f"?{closing}")
+    return text
+
+
 def fill_challenge(text: str, challenge: str, language: str = "sv") -> str:
     """``text`` with ``{challenge}`` replaced, quoted where it sits inside a sentence.
 
