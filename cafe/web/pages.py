@@ -14,6 +14,7 @@ import jinja2
 from aiohttp import web
 from markupsafe import Markup
 
+from cafe.core.agenda import one_question_mark
 from cafe.i18n import LANGUAGES, normalise_language
 from cafe.qr import qr_svg
 from cafe.resources import templates_dir
@@ -57,6 +58,8 @@ class Pages:
             # modification time on every page was a stat() per template per request.
             auto_reload=False,
         )
+        # "arbeta med ”Hur når vi Åsbro?”?": a quoted question inside a question
+        self.env.filters["one_question"] = one_question_mark
         self.static: dict[str, bytes] = {
             name: (root / "static" / name).read_bytes() for name in STATIC_TYPES
         }

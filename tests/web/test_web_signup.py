@@ -209,3 +209,20 @@ async def test_one_phone_passed_round_signs_up_several_people(
     signed = {s.name: s.email for s in service.state.live_signups()}
     assert signed == {"Åsa Öberg": "asa@example.org", "Karin Berg": "karin@example.org",
                       "Johan Lind": ""}  # fmt: skip
+
+
+async def test_a_question_challenge_reads_with_one_question_mark(
+    aiohttp_client,
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """Audit R, C4: "Vill du fortsätta arbeta med ”Hur når vi fler i Åsbro?”?"."""
+    from html import unescape
+
+    from cafe.storage.folder import meeting_token
+    from cafe.web.server import build_app
+    from tests.meetings import new_meeting
+
+    service = new_meeting(tmp_path / "m", challenge="Hur når vi fler i Åsbro?")
+    client = await aiohttp_client(build_app(service, public_base="http://192.0.2.10:8765"))
+    html = unescape(await (await client.get(f"/m/{meeting_token(service)}/signup")).text())
+    assert "”Hur når vi fler i Åsbro?” Skriv hur vi når dig" in html, html
