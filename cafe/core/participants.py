@@ -11,6 +11,7 @@ adds someone (the service refuses a second "Åsa Öberg" unless told the twin is
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -187,6 +188,24 @@ def sector_by_start(text: str) -> Sector | None:
     start = match_key(text)
     found = {sector for word, sector in _SECTOR_ALIASES.items() if start and word.startswith(start)}
     return found.pop() if len(found) == 1 else None
+
+
+def sector_guess(text: str) -> str | None:
+    """The sector word ``text`` most likely means, for "did you mean", or ``None``.
+
+    A Swedish compound ends on what it is ("idrottsförening" is a "förening"), and a
+    typo is one or two letters off ("ideel förening"). Only suggested, never taken: a
+    "bostadsbolag" may be the municipality's.
+    """
+    key = match_key(text)
+    if not key:
+        return None
+    spelt = {match_key(word): word for word in sector_names()}
+    endings = [word for word in spelt if len(word) >= 5 and key.endswith(word) and word != key]
+    if endings:
+        return spelt[max(endings, key=len)]
+    close = difflib.get_close_matches(key, list(spelt), n=1, cutoff=0.85)
+    return spelt[close[0]] if close else None
 
 
 def sector_names() -> list[str]:

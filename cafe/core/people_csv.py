@@ -31,6 +31,7 @@ from cafe.core.participants import (
     PersonInput,
     match_key,
     parse_sector,
+    sector_guess,
 )
 from cafe.core.people_checks import checked, cleaned, yes_no
 from cafe.core.text import check_field, clean
@@ -489,7 +490,13 @@ def _person(
     if sector_text and sector is None:
         # A short hint, not every word: a list with seven such rows repeated the ninety
         # words seven times. The guides list them all ("Sector words").
-        place("sector", [Problem.coded("csv.bad_sector", value=sector_text)])
+        guess = sector_guess(sector_text)
+        problem = (
+            Problem.coded("csv.bad_sector_guess", value=sector_text, guess=guess)
+            if guess
+            else Problem.coded("csv.bad_sector", value=sector_text)
+        )
+        place("sector", [problem])
     email, found_here = checked("email", email_cell)
     place("email", found_here)
     phone, found_here = checked("phone", phone_cell)

@@ -299,3 +299,24 @@ def test_a_list_without_any_name_column_says_which_would_do(
         "(Namn eller ”Förnamn och efternamn” i en kolumn, eller Förnamn och Efternamn i två)" in err
         and "Organisation, Sektor" in err
     )
+
+
+def test_an_unknown_sector_says_which_word_it_is_probably(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit R, M9: "Idrottsförening", the most common Swedish association, was refused
+    with no "did you mean", and so was the typo "Ideel förening"."""
+    listing = tmp_path / "anmalda.csv"
+    listing.write_text(
+        "Namn;Organisation;Sektor\n"
+        "Åsa Öberg;Hageby IF;Idrottsförening\n"
+        "Per Ek;Rymdbolaget;Rymden\n",
+        encoding="utf-8",
+    )
+    assert main(["people", "import", str(folder), str(listing)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith(
+        'anmalda.csv rad 2, kolumn "Sektor": "Idrottsförening" är ingen sektor som cafe känner '
+        "igen. Menade du ”förening”? Skriv ett ord"
+    ), lines[0]
+    assert "Menade du" not in lines[1], "no guess where there is none"
