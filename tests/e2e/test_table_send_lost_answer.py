@@ -16,10 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Browser, Route
 
-from cafe.web.server import LanServer
-from tests.meetings import new_meeting
-from tests.web.browser import LOOPBACK, artifact, close_pages
-from tests.web.support import start_round
+from tests.web.browser import artifact, close_pages, serve_round_1
 
 PHONE = {"width": 360, "height": 740}
 KEPT = "() => Object.keys(localStorage).filter((k) => k.startsWith('cafe-draft:')).length"
@@ -29,11 +26,7 @@ KEPT = "() => Object.keys(localStorage).filter((k) => k.startsWith('cafe-draft:'
 async def test_a_resend_after_a_lost_answer_stores_the_added_and_replaced_lines(
     tmp_path: Path, browser: Browser
 ) -> None:
-    service = new_meeting(tmp_path / "m")
-    start_round(service, 1)
-    service.timer_start()
-    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
-    await server.start()
+    service, server = await serve_round_1(tmp_path / "m")
     lose = {"answers": True}
 
     async def answer_lost(route: Route) -> None:
@@ -82,11 +75,7 @@ async def test_a_send_that_hangs_says_sending_then_not_confirmed_and_a_resend_st
     half closed). The button looked the same for 40 s and nothing was said. Now it says
     "Skickar …", and after a while that the send was not confirmed, the text kept; the
     phone's clock is Playwright's, moved on by hand, so no test waits 15 s."""
-    service = new_meeting(tmp_path / "m")
-    start_round(service, 1)
-    service.timer_start()
-    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
-    await server.start()
+    service, server = await serve_round_1(tmp_path / "m")
     hang = {"on": True}
     released = asyncio.Event()
 
@@ -139,11 +128,7 @@ async def test_a_laptop_that_dies_just_after_answering_leaves_the_sent_page_not_
     """M4: the laptop stored the ideas and answered, then died (kill -9, a flat battery).
     The page asked the laptop for the "Skickat!" page once more, and the phone showed the
     browser's "This site can't be reached". The answer it had is now shown as it is."""
-    service = new_meeting(tmp_path / "m")
-    start_round(service, 1)
-    service.timer_start()
-    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
-    await server.start()
+    service, server = await serve_round_1(tmp_path / "m")
 
     posted: list[str] = []
     refused: list[str] = []
@@ -186,11 +171,7 @@ async def test_a_long_list_sends_its_first_lines_and_keeps_the_rest_on_the_phone
 ) -> None:
     """M5 on the phone: 25 lines store 20, the other 5 stay in the box (and in the phone's
     keeping, should it reload) under a note; one more tap sends them."""
-    service = new_meeting(tmp_path / "m")
-    start_round(service, 1)
-    service.timer_start()
-    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
-    await server.start()
+    service, server = await serve_round_1(tmp_path / "m")
     lines = [f"Idé nummer {n}" for n in range(1, 26)]
     try:
         phone = await browser.new_page(viewport=PHONE)

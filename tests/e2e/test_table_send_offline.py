@@ -17,7 +17,7 @@ from playwright.async_api import Browser
 
 from cafe.web.server import LanServer
 from tests.meetings import new_meeting
-from tests.web.browser import LOOPBACK, artifact, close_pages
+from tests.web.browser import LOOPBACK, artifact, close_pages, serve_round_1
 from tests.web.support import start_round
 
 PHONE = {"width": 360, "height": 740}
@@ -74,11 +74,7 @@ async def test_a_send_the_laptop_never_got_keeps_the_text_to_send_again(
 async def test_text_not_yet_sent_survives_a_reload_but_not_into_the_next_round(
     tmp_path: Path, browser: Browser
 ) -> None:
-    service = new_meeting(tmp_path / "m")
-    start_round(service, 1)
-    service.timer_start()
-    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
-    await server.start()
+    service, server = await serve_round_1(tmp_path / "m")
     try:
         phone = await browser.new_page(viewport=PHONE)
         await phone.goto(server.table_url(2))

@@ -31,22 +31,18 @@ def test_the_letter_names_pro_hageby_as_the_list_does(tmp_path: Path) -> None:
     )
     service.set_present(erik.id, True)
     theme = service.create_theme("Mötesplatser", signup=True)
-    service.sign_up(
-        name="erik johanson",
-        organisation="PRO hageby",
-        email="erik.johansson@example.org",
-        themes=[theme.id],
-        consent=True,
-        source="web",
-    )
-    service.sign_up(
-        name="Erik Johansson",
-        organisation="PRO Hageby",
-        email="erik.j@pro.se",
-        themes=[theme.id],
-        consent=True,
-        source="web",
-    )
+    for name, organisation, email in (
+        ("erik johanson", "PRO hageby", "erik.johansson@example.org"),  # a friend's phone
+        ("Erik Johansson", "PRO Hageby", "erik.j@pro.se"),
+    ):
+        service.sign_up(
+            name=name,
+            organisation=organisation,
+            email=email,
+            themes=[theme.id],
+            consent=True,
+            source="web",
+        )
     model = build_model(service, "sv")
     (shown,) = [th for th in model.themes if th.name == "Mötesplatser"]
     assert shown.organisations == ("PRO Hageby",)

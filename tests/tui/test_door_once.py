@@ -31,6 +31,19 @@ def _names(app: CafeApp) -> list[str]:
     return [p.name for p in app.service.state.participants.values()]
 
 
+async def _check_in(pilot, name: str) -> None:  # type: ignore[no-untyped-def]
+    """At the door (d): a few letters of the name, ↓ to the person, Enter ticks them here."""
+    await pilot.press("d")
+    await pilot.pause()
+    await _find_and_tick(pilot, name)
+
+
+async def _find_and_tick(pilot, name: str) -> None:  # type: ignore[no-untyped-def]
+    await type_text(pilot, name)
+    await pilot.press("down", "enter")
+    await pilot.pause()
+
+
 async def test_the_door_refuses_a_second_asa_and_a_second_enter_adds_her(
     meeting_dir: Path,
 ) -> None:
@@ -163,11 +176,7 @@ async def test_a_late_arrival_is_told_which_round_r_reseats_from(
         service.timer_start()
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("d")
-        await pilot.pause()
-        await type_text(pilot, "Sen Ankomst")
-        await pilot.press("down", "enter")
-        await pilot.pause()
+        await _check_in(pilot, "Sen Ankomst")
         assert service.state.participants[late.id].present
         said = [str(n.message) for n in app._notifications]
         assert t("tui.checkin.replan_hint", round=from_round) in said, said
@@ -191,17 +200,11 @@ async def test_a_person_found_and_checked_in_leaves_the_name_field_for_the_next(
     )
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("d")
-        await pilot.pause()
-        await type_text(pilot, "asa")
-        await pilot.press("down", "enter")
-        await pilot.pause()
+        await _check_in(pilot, "asa")
         assert service.state.participants[asa.id].present
         field = app.screen.query_one("#person-name", Input)
         assert field.value == "" and field.has_focus, "ready for the next arrival"
-        await type_text(pilot, "per")
-        await pilot.press("down", "enter")
-        await pilot.pause()
+        await _find_and_tick(pilot, "per")
         assert service.state.participants[per.id].present
 
 
@@ -217,11 +220,7 @@ async def test_a_late_arrival_in_a_circle_is_not_told_to_press_r(meeting_dir: Pa
     service.timer_start()
     app = CafeApp(service, clock=clock, server=FakePhoneServer())
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("d")
-        await pilot.pause()
-        await type_text(pilot, "Sen Ankomst")
-        await pilot.press("down", "enter")
-        await pilot.pause()
+        await _check_in(pilot, "Sen Ankomst")
         said = [str(n.message) for n in app._notifications]
         assert not any("Tryck r" in message for message in said), said
     assert service.state.seating_plan.order[-1] == late.id

@@ -12,12 +12,14 @@ from cafe.tui.screens.confirm_modal import ConfirmModal
 from tests.tui.helpers import FakePhoneServer, meeting, step_index
 
 
-def _round_1_running(tmp_path: Path) -> CafeApp:
+def _round_1(tmp_path: Path, *, running: bool = True) -> CafeApp:
+    """Twenty people seated, round 1 on screen, its clock started a minute ago (or not)."""
     service, clock = meeting(tmp_path / "m", registered=20, present=True)
     meeting_seating.plan_now(service, 1)
     service.start_step(step_index(service, "cafe_round", 1))
-    service.timer_start()
-    clock.advance(60)
+    if running:
+        service.timer_start()
+        clock.advance(60)
     return CafeApp(service, clock=clock, server=FakePhoneServer())
 
 
@@ -26,7 +28,7 @@ async def test_yes_to_a_question_the_console_has_answered_moves_nothing_more(
 ) -> None:
     """S1: the laptop asked "time is still running, go on?"; the co-host moved on from the
     console meanwhile; the laptop's "Ja" then moved the meeting again."""
-    app = _round_1_running(tmp_path)
+    app = _round_1(tmp_path)
     service = app.service
     round_1 = service.state.current_step
     async with app.run_test(size=(120, 40)) as pilot:
@@ -49,7 +51,7 @@ async def test_n_a_moment_after_the_console_moved_the_step_moves_nothing(
     tmp_path: Path,
 ) -> None:
     """S2: both pressed next within a second, and round 2 was never held."""
-    app = _round_1_running(tmp_path)
+    app = _round_1(tmp_path)
     service = app.service
     service.timer_toggle()  # paused: n goes without a question
     async with app.run_test(size=(120, 40)) as pilot:
@@ -69,7 +71,7 @@ async def test_n_a_moment_after_the_console_moved_the_step_moves_nothing(
 
 async def test_p_while_the_rounds_time_runs_asks_first(tmp_path: Path) -> None:
     """M2: p took the round's question and tables off the projector mid-conversation."""
-    app = _round_1_running(tmp_path)
+    app = _round_1(tmp_path)
     service = app.service
     round_1 = service.state.current_step
     async with app.run_test(size=(120, 40)) as pilot:
@@ -92,10 +94,8 @@ async def test_the_laptop_says_when_the_console_starts_pauses_or_gives_time(
 ) -> None:
     """Audit Q, M4: only step changes from the console were announced; the clock started,
     stopped and grew under the facilitator's eyes without a word."""
-    service, clock = meeting(tmp_path / "m", registered=20, present=True)
-    meeting_seating.plan_now(service, 1)
-    service.start_step(step_index(service, "cafe_round", 1))
-    app = CafeApp(service, clock=clock, server=FakePhoneServer())
+    app = _round_1(tmp_path, running=False)
+    service = app.service
 
     def said() -> list[str]:
         return [str(n.message) for n in app._notifications]

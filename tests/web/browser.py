@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from playwright.async_api import Browser, Page
 
+    from cafe.core.service import MeetingService
+    from cafe.web.server import LanServer
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 """Screenshots for people to look at (gitignored, rewritten on every run)."""
@@ -97,3 +100,18 @@ async def follow_pages(page: Page, shown: str, pages: str, name: str) -> list[di
             arg=[pages, found["index"]],
             timeout=10_000,
         )
+
+
+async def serve_round_1(folder: Path) -> tuple[MeetingService, LanServer]:
+    """A meeting in round 1 with its clock running, and its real server on loopback
+    (started; the caller stops it)."""
+    from cafe.web.server import LanServer
+    from tests.meetings import new_meeting
+    from tests.web.support import start_round
+
+    service = new_meeting(folder)
+    start_round(service, 1)
+    service.timer_start()
+    server = LanServer(service, host=LOOPBACK, port=0, lan_address=lambda: LOOPBACK)
+    await server.start()
+    return service, server
